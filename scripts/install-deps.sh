@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages migratecpp builds and tests with (root, non-interactive).
+# Does nothing when they are all present already.
+set -euo pipefail
+packages=(g++ cmake ninja-build pkg-config libcli11-dev libtomlplusplus-dev libsqlite3-dev sqlite3
+          libpq-dev libmariadb-dev catch2)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "[install-deps] installing: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+if ! $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >/tmp/migratecpp-apt.log 2>&1; then
+  $SUDO apt-get update -q >>/tmp/migratecpp-apt.log 2>&1 || true
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}" >>/tmp/migratecpp-apt.log 2>&1 \
+    || { tail -n 20 /tmp/migratecpp-apt.log >&2; exit 1; }
+fi

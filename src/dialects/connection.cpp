@@ -1,0 +1,34 @@
+#include "dialects/connection.h"
+
+namespace migratecpp::dialects {
+
+std::size_t Rows::column_index(std::string_view name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == name) {
+      return i;
+    }
+  }
+  throw util::Error("internal error: result has no column '" + std::string(name) + "'");
+}
+
+namespace {
+std::string describe(const std::string& message, const std::string& sqlstate, const std::string& sql) {
+  std::string out = message;
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) {
+    out.pop_back();
+  }
+  if (!sqlstate.empty()) {
+    out += " [SQLSTATE " + sqlstate + "]";
+  }
+  if (!sql.empty()) {
+    out += "\n  while running: " + sql;
+  }
+  return out;
+}
+} // namespace
+
+DatabaseError::DatabaseError(const std::string& message, std::string sqlstate, std::string sql)
+    : util::Error(describe(message, sqlstate, sql)), m_db_message(message),
+      m_sqlstate(std::move(sqlstate)), m_sql(std::move(sql)) {}
+
+} // namespace migratecpp::dialects

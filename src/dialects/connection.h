@@ -1,0 +1,52 @@
+#pragma once
+// One live database connection. Implementations: dialects/sqlite, dialects/postgresql.
+#include "util/error.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migratecpp::dialects {
+
+struct Rows {
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows; // NULL = nullopt; values as text
+
+  std::size_t column_index(std::string_view name) const; // throws util::Error if absent
+};
+
+// A statement the database refused. what() = "<database message> [SQLSTATE x]" plus the statement.
+class DatabaseError : public util::Error {
+public:
+  DatabaseError(const std::string& message, std::string sqlstate, std::string sql);
+  const std::string& sqlstate() const { return m_sqlstate; }
+  const std::string& sql() const { return m_sql; }
+  const std::string& db_message() const { return m_db_message; }
+
+private:
+  std::string m_db_message;
+  std::string m_sqlstate;
+  std::string m_sql;
+};
+
+class Connection {
+public:
+  virtual ~Connection() = default;
+  // Runs one or more statements that return nothing. Throws DatabaseError.
+  virtual void exec(std::string_view sql) = 0;
+  // Runs one query; params bind to ?/$n placeholders of the dialect. Throws DatabaseError.
+  virtual Rows query(std::string_view sql,
+                     const std::vector<std::optional<std::string>>& params = {}) = 0;
+  virtual void begin() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0; // called on error paths; must not throw
+  // Statements sent so far (exec and query each count one): tests assert catalog query counts.
+  std::size_t statements_sent() const { return m_statements_sent; }
+
+protected:
+  std::size_t m_statements_sent = 0;
+};
+
+} // namespace migratecpp::dialects

@@ -1,0 +1,42 @@
+#include "schema/model.h"
+
+#include <algorithm>
+
+namespace migratecpp::schema {
+
+const Column* Table::find_column(const std::string& column) const {
+  auto it = std::find_if(columns.begin(), columns.end(),
+                         [&](const Column& c) { return c.name == column; });
+  return it == columns.end() ? nullptr : &*it;
+}
+
+Column* Table::find_column(const std::string& column) {
+  return const_cast<Column*>(static_cast<const Table*>(this)->find_column(column));
+}
+
+std::vector<std::string> Table::primary_key() const {
+  std::vector<std::string> out;
+  for (const auto& c : columns) {
+    if (c.primary_key) {
+      out.push_back(c.name);
+    }
+  }
+  return out;
+}
+
+const Table* Database::find_table(const std::string& table) const {
+  auto it = std::find_if(tables.begin(), tables.end(),
+                         [&](const Table& t) { return t.name == table; });
+  return it == tables.end() ? nullptr : &*it;
+}
+
+Table* Database::find_table(const std::string& table) {
+  return const_cast<Table*>(static_cast<const Database*>(this)->find_table(table));
+}
+
+const Enum* Database::find_enum(const std::string& name) const {
+  auto it = std::find_if(enums.begin(), enums.end(), [&](const Enum& e) { return e.name == name; });
+  return it == enums.end() ? nullptr : &*it;
+}
+
+} // namespace migratecpp::schema

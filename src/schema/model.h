@@ -1,0 +1,84 @@
+#pragma once
+// The dialect-neutral schema model: what a models file describes, what introspection reads
+// from a live database, and what the diff compares. Plain aggregates; no I/O, no dialect code.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace migratecpp::schema {
+
+struct Column {
+  std::string name;
+  std::string type;                        // as written: portable name ("varchar(255)") or native
+  bool nullable = true;                    // primary-key columns are never nullable
+  std::optional<std::string> default_expr; // SQL expression text: "0", "'active'", "CURRENT_TIMESTAMP"
+  bool primary_key = false;                // several flagged columns = composite key, column order
+  bool autoincrement = false;
+  std::optional<std::string> comment;
+  bool operator==(const Column&) const = default;
+};
+
+struct Index {
+  std::string name;                 // empty only for an index the database keeps without one
+  std::vector<std::string> columns; // column names; an entry may be an SQL expression "(lower(email))"
+  bool unique = false;
+  std::optional<std::string> where;  // partial-index predicate (SQLite, PostgreSQL)
+  std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")
+  bool operator==(const Index&) const = default;
+};
+
+struct UniqueConstraint {
+  std::string name; // empty: unnamed (SQLite inline constraint), compared by definition
+  std::vector<std::string> columns;
+  bool operator==(const UniqueConstraint&) const = default;
+};
+
+struct ForeignKey {
+  std::string name; // empty: unnamed, compared by definition
+  std::vector<std::string> columns;
+  std::string ref_table;
+  std::vector<std::string> ref_columns;
+  std::string on_delete; // "" (= no action), "cascade", "set null", "set default", "restrict"
+  std::string on_update;
+  bool operator==(const ForeignKey&) const = default;
+};
+
+struct CheckConstraint {
+  std::string name; // empty: unnamed, compared by definition
+  std::string expression;
+  bool operator==(const CheckConstraint&) const = default;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns; // database order matters; keep it
+  std::vector<Index> indexes;
+  std::vector<UniqueConstraint> uniques;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<CheckConstraint> checks;
+  std::optional<std::string> comment;
+  bool operator==(const Table&) const = default;
+
+  const Column* find_column(const std::string& column) const;
+  Column* find_column(const std::string& column);
+  std::vector<std::string> primary_key() const; // names of the primary_key columns, in order
+};
+
+// A PostgreSQL enum type (CREATE TYPE ... AS ENUM); usable as a column type by name.
+struct Enum {
+  std::string name;
+  std::vector<std::string> values;
+  bool operator==(const Enum&) const = default;
+};
+
+struct Database {
+  std::vector<Table> tables;
+  std::vector<Enum> enums;
+  bool operator==(const Database&) const = default;
+
+  const Table* find_table(const std::string& table) const;
+  Table* find_table(const std::string& table);
+  const Enum* find_enum(const std::string& name) const;
+};
+
+} // namespace migratecpp::schema

@@ -1,0 +1,140 @@
+#pragma once
+// Operations: the common currency. Revision files store them, autogenerate emits them, dialects
+// render them to DDL. A closed variant, so that a dialect that forgets an op fails to compile.
+#include "schema/model.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace migratecpp::schema {
+
+struct CreateTable {
+  Table table;
+};
+struct DropTable {
+  std::string table;
+  std::optional<Table> definition; // kept by generated files so the drop can be reversed
+};
+struct RenameTable {
+  std::string table;
+  std::string new_name;
+};
+struct AddColumn {
+  std::string table;
+  Column column;
+};
+struct DropColumn {
+  std::string table;
+  std::string column;
+  std::optional<Column> definition; // for the reverse
+};
+// Every change is optional; absent = unchanged. For default and comment an empty string
+// means "remove". existing_* describe the column before the change: needed to reverse the op,
+// and by dialects that must restate the whole column (MySQL MODIFY).
+struct AlterColumn {
+  std::string table;
+  std::string column;
+  std::optional<std::string> type;
+  std::optional<bool> nullable;
+  std::optional<std::string> default_expr;
+  std::optional<std::string> new_name;
+  std::optional<std::string> comment;
+  std::optional<std::string> existing_type;
+  std::optional<bool> existing_nullable;
+  std::optional<std::string> existing_default; // "" = had none
+  std::optional<std::string> existing_comment; // "" = had none
+};
+struct CreateIndex {
+  std::string table;
+  Index index;
+};
+struct DropIndex {
+  std::string table;
+  std::string name;
+  std::optional<Index> definition;
+};
+struct CreateUnique {
+  std::string table;
+  UniqueConstraint constraint;
+};
+struct CreateForeignKey {
+  std::string table;
+  ForeignKey constraint;
+};
+struct CreateCheck {
+  std::string table;
+  CheckConstraint constraint;
+};
+// Drops a unique, check or foreign-key constraint by name. At most one definition is set
+// (by generated files): it tells the kind and allows the reverse.
+struct DropConstraint {
+  std::string table;
+  std::string name;
+  std::optional<UniqueConstraint> unique;
+  std::optional<ForeignKey> foreign_key;
+  std::optional<CheckConstraint> check;
+};
+struct SetTableComment {
+  std::string table;
+  std::string comment;                         // "" removes it
+  std::optional<std::string> existing_comment; // for the reverse; "" = had none
+};
+// Raw SQL. Key "" applies to every dialect; "sqlite", "postgresql", "mysql" to one.
+// A dialect with no entry (and no "" entry) skips the op.
+struct Execute {
+  std::map<std::string, std::string> sql;
+  std::map<std::string, std::string> reverse_sql; // optional, makes the op reversible
+};
+
+struct Null {
+  bool operator==(const Null&) const = default;
+};
+using Value = std::variant<Null, bool, std::int64_t, double, std::string>;
+using Row = std::vector<std::pair<std::string, Value>>; // column -> value, in file order
+
+struct BulkInsert {
+  std::string table;
+  std::vector<Row> rows;
+};
+// PostgreSQL enum types. Other dialects have no separate type object: they render no DDL
+// for these ops, and columns of an enum type are rendered as the dialect's fallback.
+struct CreateEnum {
+  Enum type;
+};
+struct DropEnum {
+  std::string name;
+  std::optional<Enum> definition;
+};
+struct AddEnumValue {
+  std::string name;
+  std::string value;
+  std::optional<std::string> before; // place it before this existing value; else at the end
+};
+
+using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
+                        CreateIndex, DropIndex, CreateUnique, CreateForeignKey, CreateCheck,
+                        DropConstraint, SetTableComment, Execute, BulkInsert, CreateEnum, DropEnum,
+                        AddEnumValue>;
+
+// The op's name as written in revision files ("create_table", ...).
+std::string op_name(const Op& op);
+// The table the op works on; empty for execute and the enum ops.
+std::string op_table(const Op& op);
+// True if applying it can lose data: drops, or narrowing type changes. Marked in generated files.
+bool is_destructive(const Op& op);
+// The op that undoes `op`. Throws util::Error("operation is not reversible: ...") when the op
+// lacks what is needed (a drop without its definition, execute without reverse_sql).
+Op reverse(const Op& op);
+// Upgrade list -> downgrade list: each op reversed, in reverse order.
+std::vector<Op> reverse_all(const std::vector<Op>& ops);
+
+template <class... Ts> struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+} // namespace migratecpp::schema

@@ -1,0 +1,59 @@
+#include "util/output.h"
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace migratecpp::util {
+
+Output::Output(std::ostream& data, std::ostream& diag) : m_data(data), m_diag(diag) {}
+
+void Output::set_color(ColorMode mode) {
+  switch (mode) {
+  case ColorMode::always:
+    m_color = true;
+    break;
+  case ColorMode::never:
+    m_color = false;
+    break;
+  case ColorMode::automatic: {
+    // https://no-color.org: any non-empty NO_COLOR disables colour.
+    const char* no_color = std::getenv("NO_COLOR");
+    m_color = (no_color == nullptr || *no_color == '\0') && &m_diag == &std::cerr &&
+              isatty(STDERR_FILENO) != 0;
+    break;
+  }
+  }
+}
+
+std::string Output::paint(std::string_view text, std::string_view code) const {
+  if (!m_color) {
+    return std::string(text);
+  }
+  return "\033[" + std::string(code) + "m" + std::string(text) + "\033[0m";
+}
+
+void Output::data(std::string_view line) { m_data << line << '\n'; }
+
+void Output::data_raw(std::string_view text) { m_data << text; }
+
+void Output::info(std::string_view line) {
+  if (m_verbosity != Verbosity::quiet) {
+    m_diag << line << '\n';
+  }
+}
+
+void Output::detail(std::string_view line) {
+  if (m_verbosity == Verbosity::verbose) {
+    m_diag << line << '\n';
+  }
+}
+
+void Output::warning(std::string_view line) {
+  m_diag << "migratecpp: " << paint("warning:", "1;33") << ' ' << line << '\n';
+}
+
+void Output::error(std::string_view message) {
+  m_diag << "migratecpp: " << paint("error:", "1;31") << ' ' << message << '\n';
+}
+
+} // namespace migratecpp::util

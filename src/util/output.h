@@ -1,0 +1,40 @@
+#pragma once
+// Where the tool speaks: data (ids, history, SQL, file paths) to stdout, progress and
+// diagnostics to stderr. Library callers can pass their own streams.
+#include <iostream>
+#include <string>
+#include <string_view>
+
+namespace migratecpp::util {
+
+enum class Verbosity { quiet, normal, verbose };
+enum class ColorMode { automatic, always, never };
+
+class Output {
+public:
+  Output(std::ostream& data = std::cout, std::ostream& diag = std::cerr);
+
+  void set_verbosity(Verbosity v) { m_verbosity = v; }
+  Verbosity verbosity() const { return m_verbosity; }
+  // `automatic` colours stderr when it is a terminal and NO_COLOR is unset.
+  void set_color(ColorMode mode);
+
+  void data(std::string_view line);            // one line to stdout
+  void data_raw(std::string_view text);        // text as is, to stdout
+  void info(std::string_view line);            // progress; hidden by -q
+  void detail(std::string_view line);          // shown only with -v
+  void warning(std::string_view line);         // always shown
+  void error(std::string_view message);        // "migratecpp: error: message"
+
+  std::ostream& data_stream() { return m_data; }
+
+private:
+  std::string paint(std::string_view text, std::string_view code) const;
+
+  std::ostream& m_data;
+  std::ostream& m_diag;
+  Verbosity m_verbosity = Verbosity::normal;
+  bool m_color = false;
+};
+
+} // namespace migratecpp::util

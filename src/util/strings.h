@@ -1,0 +1,21 @@
+#pragma once
+// Small string helpers shared by every layer.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migratecpp::util {
+
+std::string to_lower(std::string_view s);
+std::string trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool starts_with_ci(std::string_view s, std::string_view prefix);
+bool iequals(std::string_view a, std::string_view b);
+
+// The closest candidate by edit distance, or "" if none is close enough to be a likely typo.
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+// " (did you mean 'x'?)" or "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+} // namespace migratecpp::util

@@ -1,0 +1,191 @@
+#include "util/url.h"
+
+#include "util/error.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace migratecpp::util {
+
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  return -1;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+} // namespace
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() + 0 && i + 2 <= s.size() - 1 + 0 &&
+        hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string redact_urls(const std::string& text) {
+  // scheme://user:password@  -> scheme://user:***@
+  static const std::regex k_userinfo(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):([^@\s]*)@)");
+  std::string out = std::regex_replace(text, k_userinfo, "$1:***@");
+  // key=value connection strings (libpq): password=secret
+  static const std::regex k_kv(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
+  return std::regex_replace(out, k_kv, "$1***");
+}
+
+std::string Url::redacted() const {
+  if (!has_password) {
+    return redact_urls(original);
+  }
+  auto scheme_end = original.find("://");
+  auto at = original.rfind('@');
+  if (scheme_end == std::string::npos || at == std::string::npos || at < scheme_end) {
+    return redact_urls(original);
+  }
+  auto colon = original.find(':', scheme_end + 3);
+  if (colon == std::string::npos || colon > at) {
+    return redact_urls(original);
+  }
+  return original.substr(0, colon + 1) + "***" + original.substr(at);
+}
+
+Url parse_url(const std::string& text) {
+  Url url;
+  url.original = text;
+  auto scheme_end = text.find("://");
+  if (scheme_end == std::string::npos || scheme_end == 0) {
+    throw Error("invalid database URL '" + redact_urls(text) +
+                "': expected scheme://..., for example sqlite:///app.db");
+  }
+  url.scheme = lower(text.substr(0, scheme_end));
+  // SQLAlchemy-style driver suffixes (postgresql+psycopg2) name the same database.
+  if (auto plus = url.scheme.find('+'); plus != std::string::npos) {
+    url.scheme.resize(plus);
+  }
+  std::string rest = text.substr(scheme_end + 3);
+
+  if (url.scheme == "sqlite") {
+    // sqlite:///relative.db -> rest "/relative.db"; sqlite:////abs.db -> "//abs.db"
+    std::string query;
+    if (auto q = rest.find('?'); q != std::string::npos) {
+      query = rest.substr(q + 1);
+      rest.resize(q);
+    }
+    if (rest.empty()) {
+      url.database = ":memory:";
+    } else if (rest[0] != '/') {
+      throw Error("invalid SQLite URL '" + redact_urls(text) +
+                  "': use sqlite:///relative/path.db or sqlite:////absolute/path.db");
+    } else {
+      url.database = percent_decode(rest.substr(1));
+      if (url.database.empty()) {
+        url.database = ":memory:";
+      }
+    }
+    rest = query.empty() ? "" : "?" + query;
+    if (!query.empty()) {
+      std::size_t start = 0;
+      while (start <= query.size()) {
+        auto amp = query.find('&', start);
+        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+        if (!kv.empty()) {
+          auto eq = kv.find('=');
+          url.params.emplace_back(percent_decode(kv.substr(0, eq)),
+                                  eq == std::string::npos ? "" : percent_decode(kv.substr(eq + 1)));
+        }
+        if (amp == std::string::npos) {
+          break;
+        }
+        start = amp + 1;
+      }
+    }
+    return url;
+  }
+
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest.resize(q);
+  }
+  std::string authority = rest;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    authority = rest.substr(0, slash);
+    url.database = percent_decode(rest.substr(slash + 1));
+  }
+  if (auto at = authority.rfind('@'); at != std::string::npos) {
+    std::string userinfo = authority.substr(0, at);
+    authority = authority.substr(at + 1);
+    if (auto colon = userinfo.find(':'); colon != std::string::npos) {
+      url.user = percent_decode(userinfo.substr(0, colon));
+      url.password = percent_decode(userinfo.substr(colon + 1));
+      url.has_password = true;
+    } else {
+      url.user = percent_decode(userinfo);
+    }
+  }
+  // host, [ipv6], :port
+  if (!authority.empty() && authority[0] == '[') {
+    auto close = authority.find(']');
+    if (close == std::string::npos) {
+      throw Error("invalid database URL '" + url.redacted() + "': unterminated [ in host");
+    }
+    url.host = authority.substr(1, close - 1);
+    authority = authority.substr(close + 1);
+    if (!authority.empty() && authority[0] == ':') {
+      authority = authority.substr(0);
+    } else {
+      authority.clear();
+    }
+  } else {
+    auto colon = authority.rfind(':');
+    url.host = percent_decode(authority.substr(0, colon));
+    authority = colon == std::string::npos ? "" : authority.substr(colon);
+  }
+  if (!authority.empty()) { // ":port"
+    std::string port = authority.substr(1);
+    if (port.empty() || !std::all_of(port.begin(), port.end(),
+                                     [](unsigned char c) { return std::isdigit(c) != 0; }) ||
+        port.size() > 5 || std::stoi(port) > 65535) {
+      throw Error("invalid database URL '" + url.redacted() + "': port '" + port +
+                  "' is not a number from 1 to 65535");
+    }
+    url.port = std::stoi(port);
+  }
+  std::size_t start = 0;
+  while (!query.empty() && start <= query.size()) {
+    auto amp = query.find('&', start);
+    std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    if (!kv.empty()) {
+      auto eq = kv.find('=');
+      url.params.emplace_back(percent_decode(kv.substr(0, eq)),
+                              eq == std::string::npos ? "" : percent_decode(kv.substr(eq + 1)));
+    }
+    if (amp == std::string::npos) {
+      break;
+    }
+    start = amp + 1;
+  }
+  return url;
+}
+
+} // namespace migratecpp::util
