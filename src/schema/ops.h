@@ -14,23 +14,28 @@ namespace migratecpp::schema {
 
 struct CreateTable {
   Table table;
+  bool operator==(const CreateTable&) const = default;
 };
 struct DropTable {
   std::string table;
   std::optional<Table> definition; // kept by generated files so the drop can be reversed
+  bool operator==(const DropTable&) const = default;
 };
 struct RenameTable {
   std::string table;
   std::string new_name;
+  bool operator==(const RenameTable&) const = default;
 };
 struct AddColumn {
   std::string table;
   Column column;
+  bool operator==(const AddColumn&) const = default;
 };
 struct DropColumn {
   std::string table;
   std::string column;
   std::optional<Column> definition; // for the reverse
+  bool operator==(const DropColumn&) const = default;
 };
 // Every change is optional; absent = unchanged. For default and comment an empty string
 // means "remove". existing_* describe the column before the change: needed to reverse the op,
@@ -47,27 +52,33 @@ struct AlterColumn {
   std::optional<bool> existing_nullable;
   std::optional<std::string> existing_default; // "" = had none
   std::optional<std::string> existing_comment; // "" = had none
+  bool operator==(const AlterColumn&) const = default;
 };
 struct CreateIndex {
   std::string table;
   Index index;
+  bool operator==(const CreateIndex&) const = default;
 };
 struct DropIndex {
   std::string table;
   std::string name;
   std::optional<Index> definition;
+  bool operator==(const DropIndex&) const = default;
 };
 struct CreateUnique {
   std::string table;
   UniqueConstraint constraint;
+  bool operator==(const CreateUnique&) const = default;
 };
 struct CreateForeignKey {
   std::string table;
   ForeignKey constraint;
+  bool operator==(const CreateForeignKey&) const = default;
 };
 struct CreateCheck {
   std::string table;
   CheckConstraint constraint;
+  bool operator==(const CreateCheck&) const = default;
 };
 // Drops a unique, check or foreign-key constraint by name. At most one definition is set
 // (by generated files): it tells the kind and allows the reverse.
@@ -77,17 +88,20 @@ struct DropConstraint {
   std::optional<UniqueConstraint> unique;
   std::optional<ForeignKey> foreign_key;
   std::optional<CheckConstraint> check;
+  bool operator==(const DropConstraint&) const = default;
 };
 struct SetTableComment {
   std::string table;
   std::string comment;                         // "" removes it
   std::optional<std::string> existing_comment; // for the reverse; "" = had none
+  bool operator==(const SetTableComment&) const = default;
 };
 // Raw SQL. Key "" applies to every dialect; "sqlite", "postgresql", "mysql" to one.
 // A dialect with no entry (and no "" entry) skips the op.
 struct Execute {
   std::map<std::string, std::string> sql;
   std::map<std::string, std::string> reverse_sql; // optional, makes the op reversible
+  bool operator==(const Execute&) const = default;
 };
 
 struct Null {
@@ -99,20 +113,24 @@ using Row = std::vector<std::pair<std::string, Value>>; // column -> value, in f
 struct BulkInsert {
   std::string table;
   std::vector<Row> rows;
+  bool operator==(const BulkInsert&) const = default;
 };
 // PostgreSQL enum types. Other dialects have no separate type object: they render no DDL
 // for these ops, and columns of an enum type are rendered as the dialect's fallback.
 struct CreateEnum {
   Enum type;
+  bool operator==(const CreateEnum&) const = default;
 };
 struct DropEnum {
   std::string name;
   std::optional<Enum> definition;
+  bool operator==(const DropEnum&) const = default;
 };
 struct AddEnumValue {
   std::string name;
   std::string value;
   std::optional<std::string> before; // place it before this existing value; else at the end
+  bool operator==(const AddEnumValue&) const = default;
 };
 
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,

@@ -1,0 +1,348 @@
+#include "schema/apply.h"
+
+#include "schema/naming.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace migratecpp::schema {
+
+namespace {
+
+std::string squote(const std::string& s) {
+  return "'" + s + "'";
+}
+
+template <class T> std::vector<std::string> names_of(const std::vector<T>& items) {
+  std::vector<std::string> out;
+  for (const auto& i : items) {
+    out.push_back(i.name);
+  }
+  return out;
+}
+
+Table& table_or_throw(Database& db, const std::string& name) {
+  Table* t = db.find_table(name);
+  if (t == nullptr) {
+    throw util::Error("table " + squote(name) + " does not exist" +
+                      util::did_you_mean(name, names_of(db.tables)));
+  }
+  return *t;
+}
+
+void require_no_table(const Database& db, const std::string& name) {
+  if (db.find_table(name) != nullptr) {
+    throw util::Error("table " + squote(name) + " already exists");
+  }
+}
+
+Column& column_or_throw(Table& t, const std::string& name) {
+  Column* c = t.find_column(name);
+  if (c == nullptr) {
+    throw util::Error("column " + squote(t.name + "." + name) + " does not exist" +
+                      util::did_you_mean(name, names_of(t.columns)));
+  }
+  return *c;
+}
+
+void require_no_column(const Table& t, const std::string& name) {
+  if (t.find_column(name) != nullptr) {
+    throw util::Error("column " + squote(t.name + "." + name) + " already exists");
+  }
+}
+
+// Unique constraints, foreign keys and checks share one namespace per table.
+std::vector<std::string> constraint_names(const Table& t) {
+  std::vector<std::string> out = names_of(t.uniques);
+  for (const auto& f : t.foreign_keys) {
+    out.push_back(f.name);
+  }
+  for (const auto& c : t.checks) {
+    out.push_back(c.name);
+  }
+  return out;
+}
+
+void require_no_constraint(const Table& t, const std::string& name) {
+  const auto names = constraint_names(t);
+  if (!name.empty() && std::find(names.begin(), names.end(), name) != names.end()) {
+    throw util::Error("constraint " + squote(name) + " already exists on table " + squote(t.name));
+  }
+}
+
+template <class T> auto find_named(std::vector<T>& items, const std::string& name) {
+  return std::find_if(items.begin(), items.end(), [&](const T& i) { return i.name == name; });
+}
+
+Enum& enum_or_throw(Database& db, const std::string& name) {
+  auto it = find_named(db.enums, name);
+  if (it == db.enums.end()) {
+    throw util::Error("enum " + squote(name) + " does not exist" +
+                      util::did_you_mean(name, names_of(db.enums)));
+  }
+  return *it;
+}
+
+bool is_ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Renames identifier `from` to `to` in an SQL expression: bare words equal to `from` and
+// quoted identifiers ("from", `from`) whose content equals it. String literals are left alone,
+// so "status = 'status'" keeps its literal.
+std::string rename_identifier(const std::string& expr, const std::string& from,
+                              const std::string& to) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < expr.size()) {
+    const char c = expr[i];
+    if (c == '\'') {
+      const std::size_t start = i++;
+      while (i < expr.size()) {
+        if (expr[i] == '\'' && i + 1 < expr.size() && expr[i + 1] == '\'') {
+          i += 2;
+        } else if (expr[i++] == '\'') {
+          break;
+        }
+      }
+      out += expr.substr(start, i - start);
+    } else if (c == '"' || c == '`') {
+      const std::size_t start = i++;
+      while (i < expr.size() && expr[i] != c) {
+        ++i;
+      }
+      const std::string inner = expr.substr(start + 1, i - start - 1);
+      if (i < expr.size()) {
+        ++i;
+      }
+      out += inner == from ? std::string(1, c) + to + c : expr.substr(start, i - start);
+    } else if (is_ident_char(c)) {
+      const std::size_t start = i;
+      while (i < expr.size() && is_ident_char(expr[i])) {
+        ++i;
+      }
+      const std::string word = expr.substr(start, i - start);
+      out += word == from ? to : word;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool mentions(const std::string& expr, const std::string& column) {
+  const auto ids = expression_identifiers(expr);
+  return std::find(ids.begin(), ids.end(), column) != ids.end();
+}
+
+// An index entry uses the column if it names it, or if it is an expression mentioning it.
+bool uses_column(const std::vector<std::string>& columns, const std::string& column) {
+  return std::any_of(columns.begin(), columns.end(), [&](const std::string& entry) {
+    return entry == column || (entry.find('(') != std::string::npos && mentions(entry, column));
+  });
+}
+
+void rename_in_list(std::vector<std::string>& columns, const std::string& from,
+                    const std::string& to) {
+  for (auto& entry : columns) {
+    if (entry == from) {
+      entry = to;
+    } else if (entry.find('(') != std::string::npos) {
+      entry = rename_identifier(entry, from, to);
+    }
+  }
+}
+
+void rename_column_everywhere(Database& db, Table& t, const std::string& from,
+                              const std::string& to) {
+  column_or_throw(t, from).name = to;
+  for (auto& i : t.indexes) {
+    rename_in_list(i.columns, from, to);
+    if (i.where) {
+      i.where = rename_identifier(*i.where, from, to);
+    }
+  }
+  for (auto& u : t.uniques) {
+    rename_in_list(u.columns, from, to);
+  }
+  for (auto& f : t.foreign_keys) {
+    rename_in_list(f.columns, from, to);
+  }
+  for (auto& c : t.checks) {
+    c.expression = rename_identifier(c.expression, from, to);
+  }
+  for (auto& other : db.tables) {
+    for (auto& f : other.foreign_keys) {
+      if (f.ref_table == t.name) {
+        rename_in_list(f.ref_columns, from, to);
+      }
+    }
+  }
+}
+
+void drop_column(Table& t, const std::string& column) {
+  column_or_throw(t, column);
+  auto& cols = t.columns;
+  cols.erase(
+      std::remove_if(cols.begin(), cols.end(), [&](const Column& c) { return c.name == column; }),
+      cols.end());
+  // PostgreSQL drops the indexes and constraints involving the column with it; keeping them
+  // in the model would make later ops (and SQLite rebuilds) refer to a missing column.
+  std::erase_if(t.indexes, [&](const Index& i) {
+    return uses_column(i.columns, column) || (i.where && mentions(*i.where, column));
+  });
+  std::erase_if(t.uniques,
+                [&](const UniqueConstraint& u) { return uses_column(u.columns, column); });
+  std::erase_if(t.foreign_keys,
+                [&](const ForeignKey& f) { return uses_column(f.columns, column); });
+  std::erase_if(t.checks, [&](const CheckConstraint& c) { return mentions(c.expression, column); });
+}
+
+void alter_column(Database& db, const AlterColumn& o) {
+  Table& t = table_or_throw(db, o.table);
+  column_or_throw(t, o.column);
+  if (o.new_name && *o.new_name != o.column) {
+    require_no_column(t, *o.new_name);
+  }
+  Column& c = *t.find_column(o.column);
+  if (o.type) {
+    c.type = *o.type;
+  }
+  if (o.nullable) {
+    c.nullable = *o.nullable;
+  }
+  if (o.default_expr) {
+    c.default_expr = o.default_expr->empty() ? std::nullopt : o.default_expr;
+  }
+  if (o.comment) {
+    c.comment = o.comment->empty() ? std::nullopt : o.comment;
+  }
+  if (o.new_name && *o.new_name != o.column) {
+    rename_column_everywhere(db, t, o.column, *o.new_name);
+  }
+}
+
+void drop_constraint(Table& t, const std::string& name) {
+  if (auto it = find_named(t.uniques, name); it != t.uniques.end()) {
+    t.uniques.erase(it);
+  } else if (auto fk = find_named(t.foreign_keys, name); fk != t.foreign_keys.end()) {
+    t.foreign_keys.erase(fk);
+  } else if (auto ck = find_named(t.checks, name); ck != t.checks.end()) {
+    t.checks.erase(ck);
+  } else {
+    throw util::Error("constraint " + squote(name) + " does not exist on table " + squote(t.name) +
+                      util::did_you_mean(name, constraint_names(t)));
+  }
+}
+
+void add_enum_value(Database& db, const AddEnumValue& o) {
+  Enum& e = enum_or_throw(db, o.name);
+  auto& values = e.values;
+  if (std::find(values.begin(), values.end(), o.value) != values.end()) {
+    throw util::Error("enum " + squote(o.name) + " already has value " + squote(o.value));
+  }
+  auto pos = values.end();
+  if (o.before) {
+    pos = std::find(values.begin(), values.end(), *o.before);
+    if (pos == values.end()) {
+      throw util::Error("enum " + squote(o.name) + " has no value " + squote(*o.before) +
+                        util::did_you_mean(*o.before, values));
+    }
+  }
+  values.insert(pos, o.value);
+}
+
+} // namespace
+
+void apply(Database& db, const Op& op) {
+  std::visit(
+      Overloaded{
+          [&](const CreateTable& o) {
+            require_no_table(db, o.table.name);
+            db.tables.push_back(o.table);
+          },
+          [&](const DropTable& o) {
+            table_or_throw(db, o.table);
+            std::erase_if(db.tables, [&](const Table& t) { return t.name == o.table; });
+          },
+          [&](const RenameTable& o) {
+            Table& t = table_or_throw(db, o.table);
+            if (o.new_name == o.table) {
+              return;
+            }
+            require_no_table(db, o.new_name);
+            t.name = o.new_name;
+            for (auto& other : db.tables) {
+              for (auto& f : other.foreign_keys) {
+                if (f.ref_table == o.table) {
+                  f.ref_table = o.new_name;
+                }
+              }
+            }
+          },
+          [&](const AddColumn& o) {
+            Table& t = table_or_throw(db, o.table);
+            require_no_column(t, o.column.name);
+            t.columns.push_back(o.column);
+          },
+          [&](const DropColumn& o) { drop_column(table_or_throw(db, o.table), o.column); },
+          [&](const AlterColumn& o) { alter_column(db, o); },
+          [&](const CreateIndex& o) {
+            Table& t = table_or_throw(db, o.table);
+            if (!o.index.name.empty() && find_named(t.indexes, o.index.name) != t.indexes.end()) {
+              throw util::Error("index " + squote(o.index.name) + " already exists on table " +
+                                squote(t.name));
+            }
+            t.indexes.push_back(o.index);
+          },
+          [&](const DropIndex& o) {
+            Table& t = table_or_throw(db, o.table);
+            auto it = find_named(t.indexes, o.name);
+            if (it == t.indexes.end()) {
+              throw util::Error("index " + squote(o.name) + " does not exist on table " +
+                                squote(t.name) + util::did_you_mean(o.name, names_of(t.indexes)));
+            }
+            t.indexes.erase(it);
+          },
+          [&](const CreateUnique& o) {
+            Table& t = table_or_throw(db, o.table);
+            require_no_constraint(t, o.constraint.name);
+            t.uniques.push_back(o.constraint);
+          },
+          [&](const CreateForeignKey& o) {
+            Table& t = table_or_throw(db, o.table);
+            require_no_constraint(t, o.constraint.name);
+            t.foreign_keys.push_back(o.constraint);
+          },
+          [&](const CreateCheck& o) {
+            Table& t = table_or_throw(db, o.table);
+            require_no_constraint(t, o.constraint.name);
+            t.checks.push_back(o.constraint);
+          },
+          [&](const DropConstraint& o) { drop_constraint(table_or_throw(db, o.table), o.name); },
+          [&](const SetTableComment& o) {
+            Table& t = table_or_throw(db, o.table);
+            t.comment = o.comment.empty() ? std::nullopt : std::optional<std::string>(o.comment);
+          },
+          [&](const Execute&) {},
+          [&](const BulkInsert&) {},
+          [&](const CreateEnum& o) {
+            if (db.find_enum(o.type.name) != nullptr) {
+              throw util::Error("enum " + squote(o.type.name) + " already exists");
+            }
+            db.enums.push_back(o.type);
+          },
+          [&](const DropEnum& o) {
+            enum_or_throw(db, o.name);
+            std::erase_if(db.enums, [&](const Enum& e) { return e.name == o.name; });
+          },
+          [&](const AddEnumValue& o) { add_enum_value(db, o); },
+      },
+      op);
+}
+
+} // namespace migratecpp::schema

@@ -1,0 +1,226 @@
+#include "schema/ops.h"
+
+#include "schema/types.h"
+#include "util/error.h"
+
+#include <algorithm>
+
+namespace migratecpp::schema {
+
+namespace {
+
+[[noreturn]] void not_reversible(const std::string& what) {
+  throw util::Error("operation is not reversible: " + what);
+}
+
+// Alembic's rule: a drop is reversible only if it carries the dropped object.
+[[noreturn]] void no_definition(const std::string& op, const std::string& object,
+                                const std::string& kind) {
+  not_reversible(op + " " + object + " does not give the dropped " + kind + "'s definition");
+}
+
+Op reverse_alter(const AlterColumn& o) {
+  const std::string where = o.table + "." + o.column;
+  auto need = [&](bool changed, bool known, const char* what) {
+    if (changed && !known) {
+      not_reversible("alter_column " + where + " changes " + what +
+                     " but the file does not give existing_" + what);
+    }
+  };
+  need(o.type.has_value(), o.existing_type.has_value(), "type");
+  need(o.nullable.has_value(), o.existing_nullable.has_value(), "nullable");
+  need(o.default_expr.has_value(), o.existing_default.has_value(), "default");
+  need(o.comment.has_value(), o.existing_comment.has_value(), "comment");
+
+  AlterColumn r;
+  r.table = o.table;
+  r.column = o.new_name ? *o.new_name : o.column;
+  if (o.new_name) {
+    r.new_name = o.column;
+  }
+  // A changed attribute swaps its new and existing values; an unchanged one keeps its
+  // existing_* so that a dialect restating the whole column (MySQL MODIFY) still has it.
+  auto swap_or_keep = [](const auto& changed, const auto& existing, auto& r_changed,
+                         auto& r_existing) {
+    if (changed) {
+      r_changed = existing;
+      r_existing = changed;
+    } else {
+      r_existing = existing;
+    }
+  };
+  swap_or_keep(o.type, o.existing_type, r.type, r.existing_type);
+  swap_or_keep(o.nullable, o.existing_nullable, r.nullable, r.existing_nullable);
+  swap_or_keep(o.default_expr, o.existing_default, r.default_expr, r.existing_default);
+  swap_or_keep(o.comment, o.existing_comment, r.comment, r.existing_comment);
+  return r;
+}
+
+} // namespace
+
+std::string op_name(const Op& op) {
+  return std::visit(Overloaded{
+                        [](const CreateTable&) { return "create_table"; },
+                        [](const DropTable&) { return "drop_table"; },
+                        [](const RenameTable&) { return "rename_table"; },
+                        [](const AddColumn&) { return "add_column"; },
+                        [](const DropColumn&) { return "drop_column"; },
+                        [](const AlterColumn&) { return "alter_column"; },
+                        [](const CreateIndex&) { return "create_index"; },
+                        [](const DropIndex&) { return "drop_index"; },
+                        [](const CreateUnique&) { return "create_unique"; },
+                        [](const CreateForeignKey&) { return "create_foreign_key"; },
+                        [](const CreateCheck&) { return "create_check"; },
+                        [](const DropConstraint&) { return "drop_constraint"; },
+                        [](const SetTableComment&) { return "set_table_comment"; },
+                        [](const Execute&) { return "execute"; },
+                        [](const BulkInsert&) { return "bulk_insert"; },
+                        [](const CreateEnum&) { return "create_enum"; },
+                        [](const DropEnum&) { return "drop_enum"; },
+                        [](const AddEnumValue&) { return "add_enum_value"; },
+                    },
+                    op);
+}
+
+std::string op_table(const Op& op) {
+  return std::visit(Overloaded{
+                        [](const CreateTable& o) { return o.table.name; },
+                        [](const Execute&) { return std::string(); },
+                        [](const CreateEnum&) { return std::string(); },
+                        [](const DropEnum&) { return std::string(); },
+                        [](const AddEnumValue&) { return std::string(); },
+                        [](const auto& o) { return o.table; },
+                    },
+                    op);
+}
+
+bool is_destructive(const Op& op) {
+  return std::visit(Overloaded{
+                        [](const DropTable&) { return true; },
+                        [](const DropColumn&) { return true; },
+                        // Without existing_type the old type is unknown; generated files
+                        // always carry it, so only hand-written ops go unmarked.
+                        [](const AlterColumn& o) {
+                          return o.type && o.existing_type &&
+                                 is_narrowing(*o.existing_type, *o.type);
+                        },
+                        [](const auto&) { return false; },
+                    },
+                    op);
+}
+
+Op reverse(const Op& op) {
+  return std::visit(
+      Overloaded{
+          [](const CreateTable& o) -> Op {
+            return DropTable{o.table.name, o.table};
+          },
+          [](const DropTable& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_table", o.table, "table");
+            }
+            Table t = *o.definition;
+            t.name = o.table;
+            return CreateTable{std::move(t)};
+          },
+          [](const RenameTable& o) -> Op {
+            return RenameTable{o.new_name, o.table};
+          },
+          [](const AddColumn& o) -> Op {
+            return DropColumn{o.table, o.column.name, o.column};
+          },
+          [](const DropColumn& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_column", o.table + "." + o.column, "column");
+            }
+            Column c = *o.definition;
+            c.name = o.column;
+            return AddColumn{o.table, std::move(c)};
+          },
+          [](const AlterColumn& o) -> Op { return reverse_alter(o); },
+          [](const CreateIndex& o) -> Op {
+            return DropIndex{o.table, o.index.name, o.index};
+          },
+          [](const DropIndex& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_index", o.name + " on " + o.table, "index");
+            }
+            Index i = *o.definition;
+            i.name = o.name;
+            return CreateIndex{o.table, std::move(i)};
+          },
+          [](const CreateUnique& o) -> Op {
+            return DropConstraint{o.table, o.constraint.name, o.constraint, {}, {}};
+          },
+          [](const CreateForeignKey& o) -> Op {
+            return DropConstraint{o.table, o.constraint.name, {}, o.constraint, {}};
+          },
+          [](const CreateCheck& o) -> Op {
+            return DropConstraint{o.table, o.constraint.name, {}, {}, o.constraint};
+          },
+          [](const DropConstraint& o) -> Op {
+            if (o.unique) {
+              UniqueConstraint u = *o.unique;
+              u.name = o.name;
+              return CreateUnique{o.table, std::move(u)};
+            }
+            if (o.foreign_key) {
+              ForeignKey f = *o.foreign_key;
+              f.name = o.name;
+              return CreateForeignKey{o.table, std::move(f)};
+            }
+            if (o.check) {
+              CheckConstraint c = *o.check;
+              c.name = o.name;
+              return CreateCheck{o.table, std::move(c)};
+            }
+            no_definition("drop_constraint", o.name + " on " + o.table, "constraint");
+          },
+          [](const SetTableComment& o) -> Op {
+            if (!o.existing_comment) {
+              not_reversible("set_table_comment " + o.table +
+                             " changes comment but the file does not give existing_comment");
+            }
+            return SetTableComment{o.table, *o.existing_comment, o.comment};
+          },
+          [](const Execute& o) -> Op {
+            if (o.reverse_sql.empty()) {
+              not_reversible("execute without reverse_sql");
+            }
+            return Execute{o.reverse_sql, o.sql};
+          },
+          [](const BulkInsert& o) -> Op {
+            // A DELETE could only guess which rows the insert added (they may have existed
+            // before, or changed since); the author writes that downgrade by hand.
+            not_reversible("bulk_insert into " + o.table);
+          },
+          [](const CreateEnum& o) -> Op {
+            return DropEnum{o.type.name, o.type};
+          },
+          [](const DropEnum& o) -> Op {
+            if (!o.definition) {
+              not_reversible("drop_enum " + o.name + " does not give the dropped type's values");
+            }
+            Enum e = *o.definition;
+            e.name = o.name;
+            return CreateEnum{std::move(e)};
+          },
+          [](const AddEnumValue& o) -> Op {
+            // PostgreSQL has ALTER TYPE ... ADD VALUE but no DROP VALUE.
+            not_reversible("add_enum_value " + o.name + " '" + o.value +
+                           "' (PostgreSQL cannot remove a value from an enum)");
+          },
+      },
+      op);
+}
+
+std::vector<Op> reverse_all(const std::vector<Op>& ops) {
+  std::vector<Op> out;
+  out.reserve(ops.size());
+  for (auto it = ops.rbegin(); it != ops.rend(); ++it) {
+    out.push_back(reverse(*it));
+  }
+  return out;
+}
+
+} // namespace migratecpp::schema

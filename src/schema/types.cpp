@@ -1,0 +1,452 @@
+#include "schema/types.h"
+
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <limits>
+#include <optional>
+
+namespace migratecpp::schema {
+
+namespace {
+
+const std::vector<std::string> k_portable = {
+    "smallint",  "integer",     "bigint", "boolean", "real", "double",
+    "numeric",   "varchar",     "char",   "text",    "date", "time",
+    "timestamp", "timestamptz", "json",   "uuid",    "blob"};
+
+// Native types of the dialects we support whose canonical name is not portable. Only used to
+// tell a native type from a typo, so completeness matters less than avoiding false alarms.
+const std::vector<std::string> k_native = {
+    // PostgreSQL
+    "jsonb", "inet", "cidr", "macaddr", "macaddr8", "interval", "money", "serial", "bigserial",
+    "smallserial", "xml", "tsvector", "tsquery", "point", "line", "lseg", "box", "path", "polygon",
+    "circle", "bit", "bit varying", "varbit", "timetz", "citext", "hstore", "oid", "int4range",
+    "int8range", "numrange", "tsrange", "tstzrange", "daterange", "name", "regclass", "float",
+    // MySQL / MariaDB
+    "tinyint", "mediumint", "tinytext", "mediumtext", "longtext", "tinyblob", "mediumblob",
+    "longblob", "binary", "varbinary", "enum", "set", "year", "geometry",
+    // SQLite affinity names people write
+    "clob", "nchar", "nvarchar", "varying character", "native character", "any"};
+
+// Lowercase with runs of whitespace made one space; quoted parts (enum('A','B')) kept as written.
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  bool space = false;
+  char quote = 0;
+  for (char ch : s) {
+    if (quote != 0) {
+      out.push_back(ch);
+      if (ch == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (std::isspace(static_cast<unsigned char>(ch)) != 0) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) {
+      out.push_back(' ');
+      space = false;
+    }
+    if (ch == '\'' || ch == '"') {
+      quote = ch;
+    }
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  }
+  return out;
+}
+
+std::optional<long long> to_int(std::string_view s) {
+  long long v = 0;
+  const auto* end = s.data() + s.size();
+  auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || ptr != end || s.empty()) {
+    return std::nullopt;
+  }
+  return v;
+}
+
+// A parsed type plus what follows the argument list ("with time zone", "unsigned").
+struct Split {
+  ParsedType type;
+  std::string suffix;
+};
+
+Split split_type(std::string_view written) {
+  Split out;
+  std::string s = collapse_space(written);
+  while (s.size() >= 2 && s.compare(s.size() - 2, 2, "[]") == 0) {
+    out.type.array = true;
+    s = util::trim(s.substr(0, s.size() - 2));
+  }
+  const auto open = s.find('(');
+  if (open == std::string::npos) {
+    out.type.base = s;
+    return out;
+  }
+  // Find the matching ')' and split the arguments at top-level commas, quotes respected
+  // (MySQL enum('a,b','c')).
+  std::vector<std::string> args;
+  std::string cur;
+  int depth = 0;
+  char quote = 0;
+  std::size_t close = std::string::npos;
+  for (std::size_t i = open + 1; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (quote != 0) {
+      cur.push_back(ch);
+      if (ch == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (ch == '\'' || ch == '"') {
+      quote = ch;
+      cur.push_back(ch);
+    } else if (ch == '(') {
+      ++depth;
+      cur.push_back(ch);
+    } else if (ch == ')') {
+      if (depth == 0) {
+        close = i;
+        break;
+      }
+      --depth;
+      cur.push_back(ch);
+    } else if (ch == ',' && depth == 0) {
+      args.push_back(util::trim(cur));
+      cur.clear();
+    } else {
+      cur.push_back(ch);
+    }
+  }
+  if (close == std::string::npos) {
+    out.type.base = s; // unbalanced: leave it whole
+    return out;
+  }
+  args.push_back(util::trim(cur));
+  if (args.size() == 1 && args[0].empty()) {
+    args.clear();
+  }
+  out.type.base = util::trim(s.substr(0, open));
+  out.type.args = std::move(args);
+  out.suffix = util::trim(s.substr(close + 1));
+  return out;
+}
+
+std::string with_args(const std::string& base, const std::vector<std::string>& args) {
+  if (args.empty()) {
+    return base;
+  }
+  return base + "(" + util::join(args, ",") + ")";
+}
+
+bool in(const std::string& name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The canonical form of one non-array type.
+std::string canonical_scalar(const Split& sp) {
+  const auto& args = sp.type.args;
+  const std::string name = sp.suffix.empty() ? sp.type.base : sp.type.base + " " + sp.suffix;
+
+  // Integer display widths (MySQL int(11)) say nothing about the range: drop them. Two or
+  // more arguments are no display width: leave such a name alone.
+  const bool width = args.size() <= 1;
+  if (width && in(name, {"int", "int4", "integer"})) {
+    return "integer";
+  }
+  if (width && in(name, {"int2", "smallint"})) {
+    return "smallint";
+  }
+  if (width && in(name, {"int8", "bigint"})) {
+    return "bigint";
+  }
+  if (in(name, {"bool", "boolean"})) {
+    return "boolean";
+  }
+  if (in(name, {"float4", "real"})) {
+    return "real";
+  }
+  if (in(name, {"float8", "double", "double precision"})) {
+    return "double";
+  }
+  if (name == "float" && args.size() == 1) {
+    // SQL standard / PostgreSQL: float(1..24) is single precision, float(25..53) double.
+    if (auto p = to_int(args[0])) {
+      return *p <= 24 ? "real" : "double";
+    }
+  }
+  if (in(name, {"decimal", "numeric", "dec"})) {
+    if (args.size() == 1) {
+      return "numeric(" + args[0] + ",0)"; // numeric(p) is numeric(p,0) everywhere
+    }
+    return with_args("numeric", args);
+  }
+  if (in(name, {"varchar", "character varying", "char varying"})) {
+    return with_args("varchar", args);
+  }
+  if (in(name, {"char", "character", "bpchar"})) {
+    return with_args("char", args);
+  }
+  if (in(name, {"time", "time without time zone"})) {
+    return with_args("time", args);
+  }
+  if (in(name, {"timetz", "time with time zone"})) {
+    return with_args("timetz", args);
+  }
+  // MySQL's DATETIME is what a portable timestamp becomes there; reading it back must compare
+  // equal to the model's "timestamp".
+  if (in(name, {"timestamp", "timestamp without time zone", "datetime"})) {
+    return with_args("timestamp", args);
+  }
+  if (in(name, {"timestamptz", "timestamp with time zone"})) {
+    return with_args("timestamptz", args);
+  }
+  if (in(name, {"bytea", "blob"})) {
+    return "blob";
+  }
+  std::string out = with_args(sp.type.base, args);
+  if (!sp.suffix.empty()) {
+    out += " " + sp.suffix;
+  }
+  return out;
+}
+
+} // namespace
+
+ParsedType parse_type(std::string_view written) {
+  Split sp = split_type(written);
+  if (!sp.suffix.empty()) {
+    sp.type.base += " " + sp.suffix;
+  }
+  return sp.type;
+}
+
+std::string canonical_type(std::string_view written) {
+  const Split sp = split_type(written);
+  std::string out = canonical_scalar(sp);
+  if (sp.type.array) {
+    out += "[]";
+  }
+  return out;
+}
+
+const std::vector<std::string>& portable_type_names() {
+  return k_portable;
+}
+
+bool is_portable_type(std::string_view written) {
+  const Split sp = split_type(canonical_type(written));
+  if (sp.type.array || !sp.suffix.empty()) {
+    return false;
+  }
+  const std::string& base = sp.type.base;
+  const auto& args = sp.type.args;
+  if (std::find(k_portable.begin(), k_portable.end(), base) == k_portable.end()) {
+    return false;
+  }
+  auto positive = [](const std::string& a) {
+    auto v = to_int(a);
+    return v && *v > 0;
+  };
+  if (base == "varchar") {
+    return args.size() == 1 && positive(args[0]);
+  }
+  if (base == "char") {
+    return args.empty() || (args.size() == 1 && positive(args[0]));
+  }
+  if (base == "numeric") {
+    if (args.empty()) {
+      return true;
+    }
+    auto p = to_int(args[0]);
+    auto s = args.size() == 2 ? to_int(args[1]) : std::nullopt;
+    return args.size() == 2 && p && s && *p > 0 && *s >= 0 && *s <= *p;
+  }
+  if (in(base, {"time", "timestamp", "timestamptz"})) {
+    if (args.empty()) {
+      return true;
+    }
+    auto p = args.size() == 1 ? to_int(args[0]) : std::nullopt;
+    return p && *p >= 0 && *p <= 6;
+  }
+  return args.empty();
+}
+
+bool is_known_type(std::string_view written) {
+  if (is_portable_type(written)) {
+    return true;
+  }
+  const Split sp = split_type(written);
+  // MySQL modifiers do not change which type it is: "int(10) unsigned" is an int.
+  std::vector<std::string> words = util::split(sp.type.base + " " + sp.suffix, ' ');
+  bool modified = false;
+  while (!words.empty() && (words.back().empty() || words.back() == "unsigned" ||
+                            words.back() == "signed" || words.back() == "zerofill")) {
+    modified = modified || !words.back().empty();
+    words.pop_back();
+  }
+  Split base;
+  base.type.base = util::join(words, " ");
+  base.type.args = sp.type.args;
+  const std::string canonical = canonical_scalar(base);
+  const std::string name = parse_type(canonical).base;
+  if (modified) {
+    return in(name, {"integer", "smallint", "bigint", "tinyint", "mediumint", "real", "double",
+                     "numeric", "float"});
+  }
+  return std::find(k_portable.begin(), k_portable.end(), name) != k_portable.end() ||
+         std::find(k_native.begin(), k_native.end(), name) != k_native.end();
+}
+
+namespace {
+
+constexpr long long k_unbounded = std::numeric_limits<long long>::max();
+
+enum class Family { integer, floating, numeric, string, binary, other };
+
+struct Shape {
+  Family family = Family::other;
+  long long rank = 0; // integer/float size, or string/binary capacity
+};
+
+Shape shape_of(const ParsedType& t) {
+  const auto& b = t.base;
+  const auto& args = t.args;
+  auto arg_or = [&](long long fallback) {
+    if (args.size() == 1) {
+      if (auto v = to_int(args[0])) {
+        return *v;
+      }
+    }
+    return fallback;
+  };
+  if (b == "tinyint") {
+    return {Family::integer, 1};
+  }
+  if (b == "smallint") {
+    return {Family::integer, 2};
+  }
+  if (b == "mediumint") {
+    return {Family::integer, 3};
+  }
+  if (b == "integer") {
+    return {Family::integer, 4};
+  }
+  if (b == "bigint") {
+    return {Family::integer, 8};
+  }
+  if (b == "real") {
+    return {Family::floating, 4};
+  }
+  if (b == "double") {
+    return {Family::floating, 8};
+  }
+  if (b == "numeric") {
+    return {Family::numeric, 0};
+  }
+  if (b == "char" || b == "nchar") {
+    return {Family::string, arg_or(1)};
+  }
+  if (b == "varchar" || b == "nvarchar") {
+    return {Family::string, arg_or(k_unbounded)};
+  }
+  if (b == "tinytext") {
+    return {Family::string, 255};
+  }
+  if (in(b, {"text", "clob", "mediumtext", "longtext"})) {
+    return {Family::string, k_unbounded};
+  }
+  if (b == "binary") {
+    return {Family::binary, arg_or(1)};
+  }
+  if (b == "varbinary") {
+    return {Family::binary, arg_or(k_unbounded)};
+  }
+  if (b == "tinyblob") {
+    return {Family::binary, 255};
+  }
+  if (in(b, {"blob", "mediumblob", "longblob"})) {
+    return {Family::binary, k_unbounded};
+  }
+  return {Family::other, 0};
+}
+
+// numeric(p,s) loses data when it has fewer fractional digits or fewer integer digits.
+bool numeric_narrowing(const ParsedType& from, const ParsedType& to) {
+  if (to.args.empty()) {
+    return false; // unbounded numeric holds anything
+  }
+  if (from.args.empty() || from.args.size() != 2 || to.args.size() != 2) {
+    return true;
+  }
+  auto pf = to_int(from.args[0]), sf = to_int(from.args[1]);
+  auto pt = to_int(to.args[0]), st = to_int(to.args[1]);
+  if (!pf || !sf || !pt || !st) {
+    return true;
+  }
+  return *st < *sf || (*pt - *st) < (*pf - *sf);
+}
+
+// Same base name, arguments compared one by one: a smaller number anywhere narrows
+// (timestamp(6) -> timestamp(3), bit(8) -> bit(4)). Default precisions are not known here,
+// so a missing argument on one side only counts as a change of unknown effect: narrowing.
+bool args_narrowing(const ParsedType& from, const ParsedType& to) {
+  if (to.args.empty() && !from.args.empty()) {
+    // timestamp(3) -> timestamp (default precision 6 on PostgreSQL and MySQL's max) widens.
+    return !in(from.base, {"time", "timetz", "timestamp", "timestamptz"});
+  }
+  if (from.args.size() != to.args.size()) {
+    return true;
+  }
+  for (std::size_t i = 0; i < from.args.size(); ++i) {
+    auto f = to_int(from.args[i]);
+    auto t = to_int(to.args[i]);
+    if (!f || !t || *t < *f) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+bool is_narrowing(std::string_view from, std::string_view to) {
+  const std::string a = canonical_type(from);
+  const std::string b = canonical_type(to);
+  if (a == b) {
+    return false;
+  }
+  const ParsedType pa = parse_type(a);
+  const ParsedType pb = parse_type(b);
+  if (pa.array != pb.array) {
+    return true;
+  }
+  const Shape sa = shape_of(pa);
+  const Shape sb = shape_of(pb);
+  if (sa.family != sb.family) {
+    return true;
+  }
+  switch (sa.family) {
+  case Family::integer:
+  case Family::floating:
+  case Family::string:
+  case Family::binary:
+    return sb.rank < sa.rank;
+  case Family::numeric:
+    return numeric_narrowing(pa, pb);
+  case Family::other:
+    break;
+  }
+  if (pa.base != pb.base) {
+    return true;
+  }
+  return args_narrowing(pa, pb);
+}
+
+} // namespace migratecpp::schema
