@@ -1,0 +1,57 @@
+#pragma once
+// migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
+// precedence (--url > MIGRATECPP_URL > file) is decided by the command layer.
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace migratecpp::migrate {
+
+struct Config {
+  std::filesystem::path file; // the config file, as given
+  std::filesystem::path dir;  // its directory, absolute: relative paths start here
+  std::string url;            // [database] url; may be empty (given by --url or the environment)
+  std::string version_table = "migratecpp_version";
+  std::filesystem::path script_location;                // absolute; default <dir>/migrations
+  std::vector<std::filesystem::path> version_locations; // absolute; extra version folders
+  std::string file_template = "{rev}_{slug}";
+  bool transaction_per_migration = true;
+  std::vector<std::string> model_paths; // globs as written, relative to dir
+  std::vector<std::string> exclude_tables;
+  std::string schema;                        // [database] schema, PostgreSQL
+  std::map<std::string, std::string> x_args; // -x KEY=VALUE; filled by the command layer
+};
+
+// Reads the config file:
+//   [database]   url, version_table, schema
+//   [migrations] script_location, file_template, transaction_per_migration, version_locations
+//   [models]     paths, exclude_tables
+// ${VAR} and ${VAR:-default} are expanded from the environment in every string (the default
+// also replaces a set but empty variable, as in the shell); "$${" is a literal "${".
+// Relative script_location and version_locations are resolved against the config file's
+// directory. Throws util::Error at path:line for TOML syntax errors, unknown sections or keys
+// (with a did-you-mean), wrong value types and an unset ${VAR} without a default; at "path:"
+// for a file that cannot be read.
+Config load_config(const std::filesystem::path& file);
+
+// The model files: every [models] paths glob matched against the file system, relative to
+// the config's directory. `*` and `?` match within one path component (not a leading '.'),
+// `[...]` a character class, and a `**` component any number of directories (zero included;
+// hidden and symlinked directories are not entered). Regular files only, sorted, without
+// duplicates. A path without wildcards that is missing or a directory is an error
+// ("<config file>: models path 'x' does not exist"); a glob matching nothing adds nothing.
+std::vector<std::filesystem::path> expand_model_globs(const Config& config);
+
+// Looks a variable up; std::nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// Expands ${VAR} and ${VAR:-default} in `text`, reading variables with `lookup` (default: the
+// process environment). A "$" not followed by "{" stays as it is, so passwords keep their "$";
+// "$${" is a literal "${". Throws util::Error (no location; load_config adds it) naming an
+// unset variable without a default, an unterminated "${" or an invalid variable name.
+std::string expand_env(const std::string& text, const EnvLookup& lookup = {});
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,880 @@
+#include "migrate/model_file.h"
+
+#include "migrate/revision_file.h"
+#include "schema/naming.h"
+#include "schema/types.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace migratecpp::migrate {
+
+namespace detail {
+
+namespace {
+
+std::string squote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+// "same file" errors name a line; errors across files name the other file too.
+std::string where_first(const util::Location& first, const std::string& path) {
+  if (first.path == path) {
+    return "line " + std::to_string(first.line);
+  }
+  return first.path + ":" + std::to_string(first.line);
+}
+
+[[noreturn]] void fail_loc(const util::Location& where, const std::string& message) {
+  throw util::Error(message, where);
+}
+
+const std::vector<std::string_view> k_fk_actions = {"cascade", "set null", "set default",
+                                                    "restrict", "no action"};
+
+std::string read_fk_action(const KeyReader& r, std::string_view key) {
+  const auto v = r.string(key);
+  if (!v) {
+    return "";
+  }
+  // Written in any case and spacing ("SET NULL", "set  null"); stored as the model expects.
+  std::string action;
+  for (const auto& word : util::split(util::to_lower(util::trim(*v)), ' ')) {
+    if (!word.empty()) {
+      action += (action.empty() ? "" : " ") + word;
+    }
+  }
+  if (std::find(k_fk_actions.begin(), k_fk_actions.end(), action) == k_fk_actions.end()) {
+    r.fail(key, squote(key) + " must be one of: cascade, set null, set default, restrict, "
+                              "no action");
+  }
+  return action == "no action" ? "" : action;
+}
+
+bool is_expression_entry(const std::string& entry) {
+  return entry.find('(') != std::string::npos;
+}
+
+// Integer types of any dialect, MySQL's "bigint unsigned" included: what autoincrement needs.
+bool is_integer_type(const std::string& type) {
+  const std::string base = schema::parse_type(schema::canonical_type(type)).base;
+  const std::string first = util::split(base, ' ')[0];
+  static const std::vector<std::string> k_integers = {
+      "smallint", "integer", "bigint", "tinyint",   "mediumint",   "int",     "int2",
+      "int4",     "int8",    "serial", "bigserial", "smallserial", "serial4", "serial8"};
+  return std::find(k_integers.begin(), k_integers.end(), first) != k_integers.end();
+}
+
+std::vector<std::string> column_names(const schema::Table& t) {
+  std::vector<std::string> out;
+  for (const auto& c : t.columns) {
+    out.push_back(c.name);
+  }
+  return out;
+}
+
+std::string label(std::string_view kind, const std::string& name,
+                  const std::vector<std::string>& columns) {
+  if (name.empty()) {
+    return columns.empty()
+               ? std::string(kind)
+               : "unnamed " + std::string(kind) + " (" + util::join(columns, ", ") + ")";
+  }
+  return std::string(kind) + " " + squote(name);
+}
+
+void check_columns_exist(const schema::Table& t, const std::vector<std::string>& columns,
+                         const std::string& what, const util::Location& where) {
+  for (const auto& c : columns) {
+    if (is_expression_entry(c) || t.find_column(c) != nullptr) {
+      continue;
+    }
+    fail_loc(where, what + " names column " + squote(c) + ", which is not in table " +
+                        squote(t.name) + util::did_you_mean(c, column_names(t)));
+  }
+}
+
+std::string render_list(std::string_view key, const std::vector<std::string>& items) {
+  if (items.empty()) {
+    return "";
+  }
+  if (items.size() == 1) {
+    return std::string(key) + " = [ " + items[0] + " ]\n";
+  }
+  std::string out = std::string(key) + " = [\n";
+  for (const auto& i : items) {
+    out += "  " + i + ",\n";
+  }
+  return out + "]\n";
+}
+
+} // namespace
+
+util::Location location_of(const toml::node& node, const std::string& path) {
+  return util::Location{path, node.source().begin.line};
+}
+
+void fail_at(const toml::node& node, const std::string& path, const std::string& message) {
+  throw util::Error(message, location_of(node, path));
+}
+
+std::string toml_float(double v) {
+  if (std::isnan(v)) {
+    return "nan";
+  }
+  if (std::isinf(v)) {
+    return v < 0 ? "-inf" : "inf";
+  }
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  std::string out(buf, end);
+  // TOML needs a fraction or an exponent to read a float back as a float.
+  if (out.find_first_of(".eE") == std::string::npos) {
+    out += ".0";
+  }
+  return out;
+}
+
+std::string read_file_text(const std::filesystem::path& path, std::string_view what) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    const int err = errno;
+    throw util::Error("cannot read " + std::string(what) + ": " + std::strerror(err),
+                      util::Location{path.string(), 0});
+  }
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+toml::table parse_toml(std::string_view text, const std::string& path) {
+  try {
+    return toml::parse(text, std::string_view(path));
+  } catch (const toml::parse_error& e) {
+    throw util::Error(std::string(e.description()), util::Location{path, e.source().begin.line});
+  }
+}
+
+std::string format_date_time(const toml::date_time& dt) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04u-%02u-%02uT%02u:%02u:%02u", unsigned{dt.date.year},
+                unsigned{dt.date.month}, unsigned{dt.date.day}, unsigned{dt.time.hour},
+                unsigned{dt.time.minute}, unsigned{dt.time.second});
+  std::string out = buf;
+  if (dt.time.nanosecond != 0) {
+    std::snprintf(buf, sizeof buf, ".%09u", static_cast<unsigned>(dt.time.nanosecond));
+    std::string frac = buf;
+    while (frac.back() == '0') {
+      frac.pop_back();
+    }
+    out += frac;
+  }
+  if (dt.offset) {
+    const int minutes = dt.offset->minutes;
+    if (minutes == 0) {
+      out += "Z";
+    } else {
+      const int a = std::abs(minutes);
+      std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// --- KeyReader ----------------------------------------------------------------------------
+
+KeyReader::KeyReader(const toml::table& table, const std::string& path, std::string what,
+                     std::string in_what, const std::vector<std::string_view>& allowed,
+                     bool whole_file)
+    : m_table(table), m_path(path), m_what(std::move(what)), m_whole_file(whole_file) {
+  // Unknown keys are errors, not ignored: a typo like "nulable" would otherwise silently
+  // leave a column nullable.
+  for (auto&& [key, value] : table) {
+    const std::string_view k = key.str();
+    if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) {
+      continue;
+    }
+    std::vector<std::string> candidates(allowed.begin(), allowed.end());
+    throw util::Error("unknown key " + squote(k) + " in " + in_what +
+                          util::did_you_mean(k, candidates),
+                      util::Location{path, key.source().begin.line});
+  }
+}
+
+bool KeyReader::has(std::string_view key) const {
+  return m_table.contains(key);
+}
+
+const toml::node* KeyReader::node(std::string_view key) const {
+  return m_table.get(key);
+}
+
+void KeyReader::fail(const std::string& message) const {
+  if (m_whole_file) {
+    throw util::Error(message, util::Location{m_path, 0});
+  }
+  fail_at(m_table, m_path, message);
+}
+
+void KeyReader::fail(std::string_view key, const std::string& message) const {
+  if (node(key) == nullptr) {
+    fail(message);
+  }
+  fail_at(*node(key), m_path, message);
+}
+
+void KeyReader::missing(std::string_view key) const {
+  const std::string prefix = m_what.empty() ? "" : m_what + ": ";
+  fail(prefix + "missing required key " + squote(key));
+}
+
+std::string KeyReader::required_string(std::string_view key) const {
+  auto v = string(key);
+  if (!v) {
+    missing(key);
+  }
+  if (v->empty()) {
+    fail(key, squote(key) + " must not be empty");
+  }
+  return *v;
+}
+
+std::optional<std::string> KeyReader::string(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return std::nullopt;
+  }
+  if (!n->is_string()) {
+    fail(key, squote(key) + " must be a string");
+  }
+  return n->as_string()->get();
+}
+
+std::optional<bool> KeyReader::boolean(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return std::nullopt;
+  }
+  if (!n->is_boolean()) {
+    fail(key, squote(key) + " must be a boolean");
+  }
+  return n->as_boolean()->get();
+}
+
+std::optional<std::string> KeyReader::sql_value(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return std::nullopt;
+  }
+  if (n->is_string()) {
+    return n->as_string()->get();
+  }
+  if (n->is_integer()) {
+    return std::to_string(n->as_integer()->get());
+  }
+  if (n->is_floating_point()) {
+    return toml_float(n->as_floating_point()->get());
+  }
+  if (n->is_boolean()) {
+    return n->as_boolean()->get() ? "true" : "false";
+  }
+  fail(key, squote(key) + " must be a string (an SQL expression), a number or a boolean");
+}
+
+std::vector<std::string> KeyReader::string_array(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return {};
+  }
+  const std::string message = squote(key) + " must be an array of strings";
+  if (!n->is_array()) {
+    fail(key, message);
+  }
+  std::vector<std::string> out;
+  for (const auto& item : *n->as_array()) {
+    if (!item.is_string()) {
+      fail_at(item, m_path, message);
+    }
+    out.push_back(item.as_string()->get());
+  }
+  return out;
+}
+
+std::vector<std::string> KeyReader::required_string_array(std::string_view key) const {
+  if (!has(key)) {
+    missing(key);
+  }
+  return string_array(key);
+}
+
+std::vector<std::string> KeyReader::string_or_array(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return {};
+  }
+  if (n->is_string()) {
+    return {n->as_string()->get()};
+  }
+  if (!n->is_array()) {
+    fail(key, squote(key) + " must be a string or an array of strings");
+  }
+  return string_array(key);
+}
+
+const toml::table& KeyReader::required_table(std::string_view key, std::string_view shape) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    missing(key);
+  }
+  if (!n->is_table()) {
+    fail(key, squote(key) + " must be a table: " + std::string(shape));
+  }
+  return *n->as_table();
+}
+
+std::vector<const toml::table*> KeyReader::table_array(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return {};
+  }
+  const std::string message = squote(key) + " must be an array of tables";
+  if (!n->is_array()) {
+    fail(key, message);
+  }
+  std::vector<const toml::table*> out;
+  for (const auto& item : *n->as_array()) {
+    if (!item.is_table()) {
+      fail_at(item, m_path, message);
+    }
+    out.push_back(item.as_table());
+  }
+  return out;
+}
+
+// --- readers ------------------------------------------------------------------------------
+
+schema::Column read_column(const KeyReader& r) {
+  schema::Column c;
+  c.name = r.required_string("name");
+  c.type = r.required_string("type");
+  c.primary_key = r.boolean("primary_key").value_or(false);
+  // Primary-key columns are NOT NULL unless the file says otherwise.
+  c.nullable = r.boolean("nullable").value_or(!c.primary_key);
+  c.default_expr = r.sql_value("default");
+  c.autoincrement = r.boolean("autoincrement").value_or(false);
+  c.comment = r.string("comment");
+  if (c.autoincrement && (!c.primary_key || !is_integer_type(c.type))) {
+    r.fail("autoincrement", "column " + squote(c.name) +
+                                " cannot autoincrement: it is not an integer primary-key column");
+  }
+  return c;
+}
+
+schema::Index read_index(const KeyReader& r) {
+  schema::Index i;
+  i.name = r.string("name").value_or("");
+  i.columns = r.required_string_array("columns");
+  i.unique = r.boolean("unique").value_or(false);
+  i.where = r.string("where");
+  i.method = r.string("method");
+  if (i.columns.empty()) {
+    r.fail("columns", label("index", i.name, {}) + " has no columns");
+  }
+  return i;
+}
+
+schema::UniqueConstraint read_unique(const KeyReader& r) {
+  schema::UniqueConstraint u;
+  u.name = r.string("name").value_or("");
+  u.columns = r.required_string_array("columns");
+  if (u.columns.empty()) {
+    r.fail("columns", label("unique constraint", u.name, {}) + " has no columns");
+  }
+  return u;
+}
+
+schema::ForeignKey read_foreign_key(const KeyReader& r) {
+  schema::ForeignKey f;
+  f.name = r.string("name").value_or("");
+  f.columns = r.required_string_array("columns");
+  f.ref_table = r.required_string("ref_table");
+  f.ref_columns = r.required_string_array("ref_columns");
+  f.on_delete = read_fk_action(r, "on_delete");
+  f.on_update = read_fk_action(r, "on_update");
+  if (f.columns.empty()) {
+    r.fail("columns", label("foreign key", f.name, {}) + " has no columns");
+  }
+  if (f.columns.size() != f.ref_columns.size()) {
+    r.fail("ref_columns", label("foreign key", f.name, f.columns) + " lists " +
+                              std::to_string(f.columns.size()) + " columns but " +
+                              std::to_string(f.ref_columns.size()) + " ref_columns");
+  }
+  return f;
+}
+
+schema::CheckConstraint read_check(const KeyReader& r) {
+  schema::CheckConstraint c;
+  c.name = r.string("name").value_or("");
+  c.expression = r.required_string("expression");
+  return c;
+}
+
+const std::vector<std::string_view>& column_keys() {
+  static const std::vector<std::string_view> keys = {
+      "name", "type", "nullable", "default", "primary_key", "autoincrement", "comment"};
+  return keys;
+}
+
+const std::vector<std::string_view>& index_keys() {
+  static const std::vector<std::string_view> keys = {"name", "columns", "unique", "where",
+                                                     "method"};
+  return keys;
+}
+
+const std::vector<std::string_view>& unique_keys() {
+  static const std::vector<std::string_view> keys = {"name", "columns"};
+  return keys;
+}
+
+const std::vector<std::string_view>& foreign_key_keys() {
+  static const std::vector<std::string_view> keys = {"name",        "columns",   "ref_table",
+                                                     "ref_columns", "on_delete", "on_update"};
+  return keys;
+}
+
+const std::vector<std::string_view>& check_keys() {
+  static const std::vector<std::string_view> keys = {"name", "expression"};
+  return keys;
+}
+
+const std::vector<std::string_view>& table_body_keys() {
+  static const std::vector<std::string_view> keys = {"comment", "columns",      "indexes",
+                                                     "unique",  "foreign_keys", "checks"};
+  return keys;
+}
+
+void read_table_body(const KeyReader& r, schema::Table& table, TableSource* source) {
+  const std::string& path = r.path();
+  TableSource local;
+  TableSource& src = source != nullptr ? *source : local;
+  src.table = location_of(r.table(), path);
+
+  table.comment = r.string("comment");
+  if (!r.has("columns")) {
+    r.missing("columns");
+  }
+  for (const toml::table* t : r.table_array("columns")) {
+    schema::Column c = read_column(KeyReader(*t, path, "column", "column", column_keys()));
+    const util::Location where = location_of(*t, path);
+    if (const auto* first = table.find_column(c.name)) {
+      const auto index = static_cast<std::size_t>(first - table.columns.data());
+      fail_loc(where, "duplicate column " + squote(table.name + "." + c.name) +
+                          " (first defined at " + where_first(src.columns[index], path) + ")");
+    }
+    table.columns.push_back(std::move(c));
+    src.columns.push_back(where);
+  }
+  if (table.columns.empty()) {
+    r.fail("columns", "table " + squote(table.name) + " has no columns");
+  }
+
+  for (const toml::table* t : r.table_array("indexes")) {
+    schema::Index i = read_index(KeyReader(*t, path, "index", "index", index_keys()));
+    const util::Location where = location_of(*t, path);
+    check_columns_exist(table, i.columns, label("index", i.name, i.columns), where);
+    table.indexes.push_back(std::move(i));
+    src.indexes.push_back(where);
+  }
+  for (const toml::table* t : r.table_array("unique")) {
+    schema::UniqueConstraint u =
+        read_unique(KeyReader(*t, path, "unique constraint", "unique constraint", unique_keys()));
+    const util::Location where = location_of(*t, path);
+    check_columns_exist(table, u.columns, label("unique constraint", u.name, u.columns), where);
+    table.uniques.push_back(std::move(u));
+    src.uniques.push_back(where);
+  }
+  for (const toml::table* t : r.table_array("foreign_keys")) {
+    schema::ForeignKey f =
+        read_foreign_key(KeyReader(*t, path, "foreign key", "foreign key", foreign_key_keys()));
+    const util::Location where = location_of(*t, path);
+    check_columns_exist(table, f.columns, label("foreign key", f.name, f.columns), where);
+    table.foreign_keys.push_back(std::move(f));
+    src.foreign_keys.push_back(where);
+  }
+  for (const toml::table* t : r.table_array("checks")) {
+    table.checks.push_back(
+        read_check(KeyReader(*t, path, "check constraint", "check constraint", check_keys())));
+    src.checks.push_back(location_of(*t, path));
+  }
+
+  // One table's indexes and constraints must not share a name: PostgreSQL backs a unique
+  // constraint with an index of its name, and drop_constraint / drop_index find them by name.
+  std::map<std::string, util::Location> seen;
+  auto note = [&](const std::string& name, const util::Location& where) {
+    if (name.empty()) {
+      return;
+    }
+    auto [it, inserted] = seen.emplace(name, where);
+    if (!inserted) {
+      fail_loc(where, "duplicate index or constraint name " + squote(name) + " (first used at " +
+                          where_first(it->second, path) + ")");
+    }
+  };
+  for (std::size_t i = 0; i < table.indexes.size(); ++i) {
+    note(table.indexes[i].name, src.indexes[i]);
+  }
+  for (std::size_t i = 0; i < table.uniques.size(); ++i) {
+    note(table.uniques[i].name, src.uniques[i]);
+  }
+  for (std::size_t i = 0; i < table.foreign_keys.size(); ++i) {
+    note(table.foreign_keys[i].name, src.foreign_keys[i]);
+  }
+  for (std::size_t i = 0; i < table.checks.size(); ++i) {
+    note(table.checks[i].name, src.checks[i]);
+  }
+}
+
+// --- writers ------------------------------------------------------------------------------
+
+std::string render_column(const schema::Column& c) {
+  std::string out = "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type);
+  // nullable is written only where it differs from its default (true; false for a key).
+  if (c.nullable == c.primary_key) {
+    out += std::string(", nullable = ") + (c.nullable ? "true" : "false");
+  }
+  if (c.default_expr) {
+    out += ", default = " + toml_string(*c.default_expr);
+  }
+  if (c.primary_key) {
+    out += ", primary_key = true";
+  }
+  if (c.autoincrement) {
+    out += ", autoincrement = true";
+  }
+  if (c.comment) {
+    out += ", comment = " + toml_string(*c.comment);
+  }
+  return out + " }";
+}
+
+std::string render_index(const schema::Index& i) {
+  std::string out = "{ ";
+  if (!i.name.empty()) {
+    out += "name = " + toml_string(i.name) + ", ";
+  }
+  out += "columns = " + toml_string_array(i.columns);
+  if (i.unique) {
+    out += ", unique = true";
+  }
+  if (i.where) {
+    out += ", where = " + toml_string(*i.where);
+  }
+  if (i.method) {
+    out += ", method = " + toml_string(*i.method);
+  }
+  return out + " }";
+}
+
+std::string render_unique(const schema::UniqueConstraint& u) {
+  std::string out = "{ ";
+  if (!u.name.empty()) {
+    out += "name = " + toml_string(u.name) + ", ";
+  }
+  return out + "columns = " + toml_string_array(u.columns) + " }";
+}
+
+std::string render_foreign_key(const schema::ForeignKey& f) {
+  std::string out = "{ ";
+  if (!f.name.empty()) {
+    out += "name = " + toml_string(f.name) + ", ";
+  }
+  out += "columns = " + toml_string_array(f.columns) + ", ref_table = " + toml_string(f.ref_table) +
+         ", ref_columns = " + toml_string_array(f.ref_columns);
+  if (!f.on_delete.empty()) {
+    out += ", on_delete = " + toml_string(f.on_delete);
+  }
+  if (!f.on_update.empty()) {
+    out += ", on_update = " + toml_string(f.on_update);
+  }
+  return out + " }";
+}
+
+std::string render_check(const schema::CheckConstraint& c) {
+  std::string out = "{ ";
+  if (!c.name.empty()) {
+    out += "name = " + toml_string(c.name) + ", ";
+  }
+  return out + "expression = " + toml_string(c.expression) + " }";
+}
+
+std::string render_table_body(const schema::Table& t) {
+  std::string out;
+  if (t.comment) {
+    out += "comment = " + toml_string(*t.comment) + "\n";
+  }
+  out += "columns = [\n";
+  for (const auto& c : t.columns) {
+    out += "  " + render_column(c) + ",\n";
+  }
+  out += "]\n";
+  auto items = [](const auto& list, auto render) {
+    std::vector<std::string> rendered;
+    for (const auto& x : list) {
+      rendered.push_back(render(x));
+    }
+    return rendered;
+  };
+  out += render_list("indexes", items(t.indexes, render_index));
+  out += render_list("unique", items(t.uniques, render_unique));
+  out += render_list("foreign_keys", items(t.foreign_keys, render_foreign_key));
+  out += render_list("checks", items(t.checks, render_check));
+  return out;
+}
+
+} // namespace detail
+
+// --- models files ---------------------------------------------------------------------------
+
+namespace {
+
+using detail::KeyReader;
+using detail::squote;
+using detail::TableSource;
+
+// A models file as read, with where each part came from, before the checks that need every
+// file (foreign keys and enum types may point into another file).
+struct ParsedModels {
+  schema::Database db;
+  std::vector<TableSource> tables; // parallel to db.tables
+  std::vector<util::Location> enums;
+};
+
+ParsedModels read_models(std::string_view text, const std::string& path) {
+  const toml::table root = detail::parse_toml(text, path);
+  KeyReader file(root, path, "", "models file", {"table", "enum"}, true);
+  ParsedModels out;
+  for (const toml::table* t : file.table_array("enum")) {
+    KeyReader r(*t, path, "enum", "enum", {"name", "values"});
+    schema::Enum e;
+    e.name = r.required_string("name");
+    if (!r.has("values")) {
+      r.missing("values");
+    }
+    e.values = r.string_array("values");
+    for (std::size_t i = 0; i < e.values.size(); ++i) {
+      if (std::find(e.values.begin(), e.values.begin() + i, e.values[i]) != e.values.begin() + i) {
+        r.fail("values",
+               "enum " + squote(e.name) + " lists value " + squote(e.values[i]) + " twice");
+      }
+    }
+    out.db.enums.push_back(std::move(e));
+    out.enums.push_back(detail::location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("table")) {
+    std::vector<std::string_view> keys = {"name"};
+    keys.insert(keys.end(), detail::table_body_keys().begin(), detail::table_body_keys().end());
+    KeyReader r(*t, path, "table", "table", keys);
+    schema::Table table;
+    table.name = r.required_string("name");
+    TableSource src;
+    detail::read_table_body(r, table, &src);
+    out.db.tables.push_back(std::move(table));
+    out.tables.push_back(std::move(src));
+  }
+  return out;
+}
+
+std::string first_at(const util::Location& first, const util::Location& here) {
+  if (first.path == here.path) {
+    return "line " + std::to_string(first.line);
+  }
+  return first.path + ":" + std::to_string(first.line);
+}
+
+// The type rule (see parse_models): portable, known native, declared enum, or not a likely
+// typo of a portable name.
+void check_type(const schema::Column& c, const schema::Database& db, const util::Location& where) {
+  // An array ("varchar(40)[]") is checked by its element type.
+  std::string element = util::trim(c.type);
+  while (element.size() >= 2 && element.compare(element.size() - 2, 2, "[]") == 0) {
+    element = util::trim(element.substr(0, element.size() - 2));
+  }
+  if (schema::is_portable_type(element)) {
+    return;
+  }
+  const schema::ParsedType canonical = schema::parse_type(schema::canonical_type(element));
+  const auto& portable = schema::portable_type_names();
+  const bool portable_base =
+      std::find(portable.begin(), portable.end(), canonical.base) != portable.end();
+  if (portable_base && !canonical.args.empty()) {
+    throw util::Error(
+        "invalid arguments in type " + squote(c.type) + " of column " + squote(c.name), where);
+  }
+  if (schema::is_known_type(element)) {
+    return;
+  }
+  const std::string base = schema::parse_type(element).base;
+  for (const auto& e : db.enums) {
+    if (util::iequals(e.name, base)) {
+      return;
+    }
+  }
+  const std::string suggestion = util::closest_match(base, portable);
+  if (!suggestion.empty()) {
+    throw util::Error(
+        "unknown type " + squote(c.type) + " (did you mean " + squote(suggestion) + "?)", where);
+  }
+}
+
+void check_models(const ParsedModels& m) {
+  const schema::Database& db = m.db;
+  std::vector<std::string> table_names;
+  std::map<std::string, util::Location> tables_seen;
+  for (std::size_t i = 0; i < db.tables.size(); ++i) {
+    const auto& where = m.tables[i].table;
+    auto [it, inserted] = tables_seen.emplace(db.tables[i].name, where);
+    if (!inserted) {
+      throw util::Error("duplicate table " + squote(db.tables[i].name) + " (first defined at " +
+                            first_at(it->second, where) + ")",
+                        where);
+    }
+    table_names.push_back(db.tables[i].name);
+  }
+  std::map<std::string, util::Location> enums_seen;
+  for (std::size_t i = 0; i < db.enums.size(); ++i) {
+    auto [it, inserted] = enums_seen.emplace(db.enums[i].name, m.enums[i]);
+    if (!inserted) {
+      throw util::Error("duplicate enum " + squote(db.enums[i].name) + " (first defined at " +
+                            first_at(it->second, m.enums[i]) + ")",
+                        m.enums[i]);
+    }
+  }
+
+  // Index names are per schema in PostgreSQL and SQLite, not per table.
+  std::map<std::string, util::Location> index_names;
+  auto note_index = [&](const std::string& name, const util::Location& where) {
+    if (name.empty()) {
+      return;
+    }
+    auto [it, inserted] = index_names.emplace(name, where);
+    if (!inserted) {
+      throw util::Error("duplicate index or constraint name " + squote(name) + " (first used at " +
+                            first_at(it->second, where) + ")",
+                        where);
+    }
+  };
+
+  for (std::size_t ti = 0; ti < db.tables.size(); ++ti) {
+    const schema::Table& t = db.tables[ti];
+    const TableSource& src = m.tables[ti];
+    for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
+      check_type(t.columns[ci], db, src.columns[ci]);
+    }
+    for (std::size_t i = 0; i < t.indexes.size(); ++i) {
+      note_index(t.indexes[i].name, src.indexes[i]);
+    }
+    for (std::size_t i = 0; i < t.uniques.size(); ++i) {
+      note_index(t.uniques[i].name, src.uniques[i]);
+    }
+    for (std::size_t i = 0; i < t.foreign_keys.size(); ++i) {
+      const schema::ForeignKey& f = t.foreign_keys[i];
+      const util::Location& where = src.foreign_keys[i];
+      const std::string what = f.name.empty()
+                                   ? "unnamed foreign key (" + util::join(f.columns, ", ") + ")"
+                                   : "foreign key " + squote(f.name);
+      const schema::Table* ref = db.find_table(f.ref_table);
+      if (ref == nullptr) {
+        throw util::Error(what + " references table " + squote(f.ref_table) +
+                              ", which is not in the models" +
+                              util::did_you_mean(f.ref_table, table_names),
+                          where);
+      }
+      for (const auto& rc : f.ref_columns) {
+        if (ref->find_column(rc) == nullptr) {
+          std::vector<std::string> names;
+          for (const auto& c : ref->columns) {
+            names.push_back(c.name);
+          }
+          throw util::Error(what + " references column " + squote(ref->name + "." + rc) +
+                                ", which is not in the models" + util::did_you_mean(rc, names),
+                            where);
+        }
+      }
+    }
+  }
+}
+
+schema::Database finish(ParsedModels m) {
+  check_models(m);
+  for (auto& t : m.db.tables) {
+    schema::name_unnamed(t);
+  }
+  return std::move(m.db);
+}
+
+template <class T> void sort_by_name(std::vector<T>& items) {
+  std::stable_sort(items.begin(), items.end(),
+                   [](const T& a, const T& b) { return a.name < b.name; });
+}
+
+} // namespace
+
+schema::Database parse_models(std::string_view text, const std::string& path) {
+  return finish(read_models(text, path));
+}
+
+schema::Database load_models(const std::vector<std::filesystem::path>& files) {
+  ParsedModels all;
+  for (const auto& file : files) {
+    ParsedModels m = read_models(detail::read_file_text(file, "models file"), file.string());
+    for (auto& t : m.db.tables) {
+      all.db.tables.push_back(std::move(t));
+    }
+    for (auto& s : m.tables) {
+      all.tables.push_back(std::move(s));
+    }
+    for (auto& e : m.db.enums) {
+      all.db.enums.push_back(std::move(e));
+    }
+    for (auto& l : m.enums) {
+      all.enums.push_back(std::move(l));
+    }
+  }
+  return finish(std::move(all));
+}
+
+std::string render_models(const schema::Database& db) {
+  std::string out;
+  auto block = [&](const std::string& text) {
+    if (!out.empty()) {
+      out += "\n";
+    }
+    out += text;
+  };
+  for (const auto& e : db.enums) {
+    block("[[enum]]\nname = " + toml_string(e.name) + "\nvalues = " + toml_string_array(e.values) +
+          "\n");
+  }
+  for (const auto& table : db.tables) {
+    schema::Table t = table;
+    sort_by_name(t.indexes);
+    sort_by_name(t.uniques);
+    sort_by_name(t.foreign_keys);
+    sort_by_name(t.checks);
+    block("[[table]]\nname = " + toml_string(t.name) + "\n" + detail::render_table_body(t));
+  }
+  return out;
+}
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,747 @@
+#include "migrate/revision_file.h"
+
+#include "migrate/model_file.h"
+#include "schema/naming.h"
+#include "schema/types.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+using detail::fail_at;
+using detail::KeyReader;
+
+std::string squote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+const std::vector<std::string> k_op_names = {
+    "create_table", "drop_table",      "rename_table",      "add_column",    "drop_column",
+    "alter_column", "create_index",    "drop_index",        "create_unique", "create_foreign_key",
+    "create_check", "drop_constraint", "set_table_comment", "execute",       "bulk_insert",
+    "create_enum",  "drop_enum",       "add_enum_value"};
+
+const std::vector<std::string> k_dialects = {"postgresql", "mysql", "sqlite"};
+
+// ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
+// fit would fail only at upgrade time.
+bool is_valid_revision_id(const std::string& id) {
+  return !id.empty() && id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+  });
+}
+
+void check_revision_id(const std::string& id, const toml::node& where, const std::string& path) {
+  if (!is_valid_revision_id(id)) {
+    fail_at(where, path,
+            "invalid revision id " + squote(id) +
+                ": use 1 to 32 letters, digits, '_' or '-' (it must fit the version table's "
+                "VARCHAR(32))");
+  }
+}
+
+std::vector<std::string_view>
+keys_of(std::initializer_list<std::string_view> own,
+        std::initializer_list<const std::vector<std::string_view>*> shared = {}) {
+  std::vector<std::string_view> out(own);
+  for (const auto* list : shared) {
+    for (auto k : *list) {
+      if (std::find(out.begin(), out.end(), k) == out.end()) {
+        out.push_back(k);
+      }
+    }
+  }
+  return out;
+}
+
+// `key` is part of a dropped object's definition, which needs `anchor` to be complete.
+void require_with(const KeyReader& r, std::initializer_list<std::string_view> keys,
+                  std::string_view anchor, std::string_view object) {
+  if (r.has(anchor)) {
+    return;
+  }
+  for (auto k : keys) {
+    if (r.has(k)) {
+      r.fail(k, r.what() + ": " + squote(k) + " describes the dropped " + std::string(object) +
+                    " and needs " + squote(anchor) + " too");
+    }
+  }
+}
+
+std::map<std::string, std::string> read_sql(const KeyReader& r, std::string_view key) {
+  const toml::node* n = r.node(key);
+  std::map<std::string, std::string> out;
+  if (n == nullptr) {
+    return out;
+  }
+  if (n->is_string()) {
+    if (n->as_string()->get().empty()) {
+      r.fail(key, squote(key) + " must not be empty");
+    }
+    out[""] = n->as_string()->get();
+    return out;
+  }
+  if (!n->is_table()) {
+    r.fail(key, squote(key) + " must be a string or a table of per-dialect strings "
+                              "{ postgresql = ..., mysql = ..., sqlite = ... }");
+  }
+  KeyReader per(*n->as_table(), r.path(), std::string(key), squote(key),
+                {"postgresql", "mysql", "sqlite"});
+  for (const auto& d : k_dialects) {
+    if (auto v = per.string(d)) {
+      out[d] = *v;
+    }
+  }
+  if (out.empty()) {
+    r.fail(key, squote(key) + " must give the SQL of at least one dialect");
+  }
+  return out;
+}
+
+schema::Row read_row(const toml::table& t, const std::string& path) {
+  // toml++ keeps a table's keys sorted; the file's order is what a reader expects to see kept
+  // (and what the INSERT lists), so order them by position.
+  std::vector<std::pair<const toml::key*, const toml::node*>> entries;
+  for (auto&& [k, v] : t) {
+    entries.emplace_back(&k, &v);
+  }
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+    const auto& sa = a.first->source().begin;
+    const auto& sb = b.first->source().begin;
+    return sa.line != sb.line ? sa.line < sb.line : sa.column < sb.column;
+  });
+  schema::Row row;
+  for (const auto& [k, v] : entries) {
+    const std::string column(k->str());
+    if (v->is_string()) {
+      row.emplace_back(column, v->as_string()->get());
+    } else if (v->is_integer()) {
+      row.emplace_back(column, std::int64_t{v->as_integer()->get()});
+    } else if (v->is_floating_point()) {
+      row.emplace_back(column, v->as_floating_point()->get());
+    } else if (v->is_boolean()) {
+      row.emplace_back(column, v->as_boolean()->get());
+    } else {
+      fail_at(*v, path,
+              "bulk_insert: value of " + squote(column) +
+                  " must be a string, integer, float or boolean (leave the key out for NULL)");
+    }
+  }
+  return row;
+}
+
+std::string required_table_name(const KeyReader& r) {
+  return r.required_string("table");
+}
+
+// The op's own keys plus "op".
+KeyReader op_reader(const toml::table& t, const std::string& path, const std::string& name,
+                    const std::vector<std::string_view>& keys) {
+  std::vector<std::string_view> allowed = {"op"};
+  allowed.insert(allowed.end(), keys.begin(), keys.end());
+  return KeyReader(t, path, name, name + " op", allowed);
+}
+
+schema::Op read_create_table(const KeyReader& r) {
+  schema::Table t;
+  t.name = required_table_name(r);
+  detail::read_table_body(r, t);
+  schema::name_unnamed(t);
+  return schema::CreateTable{std::move(t)};
+}
+
+schema::Op read_drop_table(const KeyReader& r) {
+  schema::DropTable op;
+  op.table = required_table_name(r);
+  require_with(r, {"comment", "indexes", "unique", "foreign_keys", "checks"}, "columns", "table");
+  if (r.has("columns")) {
+    schema::Table t;
+    t.name = op.table;
+    detail::read_table_body(r, t);
+    schema::name_unnamed(t);
+    op.definition = std::move(t);
+  }
+  return op;
+}
+
+schema::Op read_alter_column(const KeyReader& r) {
+  schema::AlterColumn op;
+  op.table = required_table_name(r);
+  op.column = r.required_string("column");
+  auto non_empty = [&](std::string_view key) {
+    auto v = r.string(key);
+    if (v && v->empty()) {
+      r.fail(key, squote(key) + " must not be empty");
+    }
+    return v;
+  };
+  op.type = non_empty("type");
+  op.nullable = r.boolean("nullable");
+  op.default_expr = r.sql_value("default");
+  op.new_name = non_empty("new_name");
+  op.comment = r.string("comment");
+  op.existing_type = non_empty("existing_type");
+  op.existing_nullable = r.boolean("existing_nullable");
+  op.existing_default = r.sql_value("existing_default");
+  op.existing_comment = r.string("existing_comment");
+  if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment) {
+    r.fail("alter_column " + op.table + "." + op.column +
+           ": nothing to change (give any of type, nullable, default, new_name, comment)");
+  }
+  return op;
+}
+
+schema::Op read_drop_constraint(const KeyReader& r) {
+  schema::DropConstraint op;
+  op.table = required_table_name(r);
+  op.name = r.required_string("name");
+  const std::vector<std::string_view> definition_keys = {"columns",   "ref_table", "ref_columns",
+                                                         "on_delete", "on_update", "expression"};
+  const auto type = r.string("type");
+  if (!type) {
+    for (auto k : definition_keys) {
+      if (r.has(k)) {
+        r.fail(k, "drop_constraint: " + squote(k) +
+                      " describes the dropped constraint and needs 'type' too (unique, "
+                      "foreign_key or check)");
+      }
+    }
+    return op;
+  }
+  const std::vector<std::string> kinds = {"unique", "foreign_key", "check"};
+  if (std::find(kinds.begin(), kinds.end(), *type) == kinds.end()) {
+    r.fail("type",
+           "'type' must be one of: unique, foreign_key, check" + util::did_you_mean(*type, kinds));
+  }
+  const auto& kind_keys = *type == "unique"        ? detail::unique_keys()
+                          : *type == "foreign_key" ? detail::foreign_key_keys()
+                                                   : detail::check_keys();
+  for (auto k : definition_keys) {
+    if (r.has(k) && std::find(kind_keys.begin(), kind_keys.end(), k) == kind_keys.end()) {
+      r.fail(k, "drop_constraint: " + squote(k) + " does not belong to a constraint of type '" +
+                    *type + "'");
+    }
+  }
+  if (*type == "unique") {
+    op.unique = detail::read_unique(r);
+    op.unique->name = op.name;
+  } else if (*type == "foreign_key") {
+    op.foreign_key = detail::read_foreign_key(r);
+    op.foreign_key->name = op.name;
+  } else {
+    op.check = detail::read_check(r);
+    op.check->name = op.name;
+  }
+  return op;
+}
+
+schema::Op read_op(const toml::table& t, const std::string& path) {
+  const toml::node* name_node = t.get("op");
+  if (name_node == nullptr) {
+    fail_at(t, path, "missing required key 'op'");
+  }
+  if (!name_node->is_string()) {
+    fail_at(*name_node, path, "'op' must be a string");
+  }
+  const std::string name = name_node->as_string()->get();
+  using detail::check_keys;
+  using detail::foreign_key_keys;
+  using detail::index_keys;
+  using detail::table_body_keys;
+  using detail::unique_keys;
+
+  if (name == "create_table") {
+    return read_create_table(op_reader(t, path, name, keys_of({"table"}, {&table_body_keys()})));
+  }
+  if (name == "drop_table") {
+    return read_drop_table(op_reader(t, path, name, keys_of({"table"}, {&table_body_keys()})));
+  }
+  if (name == "rename_table") {
+    const KeyReader r = op_reader(t, path, name, {"table", "new_name"});
+    return schema::RenameTable{required_table_name(r), r.required_string("new_name")};
+  }
+  if (name == "add_column") {
+    const KeyReader r = op_reader(t, path, name, {"table", "column"});
+    schema::AddColumn op;
+    op.table = required_table_name(r);
+    const auto& col = r.required_table("column", "{ name = ..., type = ... }");
+    op.column =
+        detail::read_column(KeyReader(col, path, "column", "column", detail::column_keys()));
+    return op;
+  }
+  if (name == "drop_column") {
+    const KeyReader r = op_reader(t, path, name, {"table", "column", "definition"});
+    schema::DropColumn op;
+    op.table = required_table_name(r);
+    op.column = r.required_string("column");
+    if (r.has("definition")) {
+      const auto& def = r.required_table("definition", "{ name = ..., type = ... }");
+      op.definition =
+          detail::read_column(KeyReader(def, path, "column", "column", detail::column_keys()));
+      if (op.definition->name != op.column) {
+        r.fail("definition", "drop_column: the definition is of column " +
+                                 squote(op.definition->name) + ", not " + squote(op.column));
+      }
+    }
+    return op;
+  }
+  if (name == "alter_column") {
+    return read_alter_column(
+        op_reader(t, path, name,
+                  {"table", "column", "type", "nullable", "default", "new_name", "comment",
+                   "existing_type", "existing_nullable", "existing_default", "existing_comment"}));
+  }
+  if (name == "create_index") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&index_keys()}));
+    schema::CreateIndex op;
+    op.table = required_table_name(r);
+    op.index = detail::read_index(r);
+    if (op.index.name.empty()) {
+      op.index.name = schema::index_name(op.table, op.index);
+    }
+    return op;
+  }
+  if (name == "drop_index") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&index_keys()}));
+    schema::DropIndex op;
+    op.table = required_table_name(r);
+    op.name = r.required_string("name");
+    require_with(r, {"unique", "where", "method"}, "columns", "index");
+    if (r.has("columns")) {
+      op.definition = detail::read_index(r);
+    }
+    return op;
+  }
+  if (name == "create_unique") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&unique_keys()}));
+    schema::CreateUnique op;
+    op.table = required_table_name(r);
+    op.constraint = detail::read_unique(r);
+    if (op.constraint.name.empty()) {
+      op.constraint.name = schema::unique_name(op.table, op.constraint);
+    }
+    return op;
+  }
+  if (name == "create_foreign_key") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&foreign_key_keys()}));
+    schema::CreateForeignKey op;
+    op.table = required_table_name(r);
+    op.constraint = detail::read_foreign_key(r);
+    if (op.constraint.name.empty()) {
+      op.constraint.name = schema::foreign_key_name(op.table, op.constraint);
+    }
+    return op;
+  }
+  if (name == "create_check") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&check_keys()}));
+    schema::CreateCheck op;
+    op.table = required_table_name(r);
+    op.constraint = detail::read_check(r);
+    if (op.constraint.name.empty()) {
+      op.constraint.name = schema::check_name(op.table, op.constraint);
+    }
+    return op;
+  }
+  if (name == "drop_constraint") {
+    return read_drop_constraint(op_reader(t, path, name,
+                                          {"table", "name", "type", "columns", "ref_table",
+                                           "ref_columns", "on_delete", "on_update", "expression"}));
+  }
+  if (name == "set_table_comment") {
+    const KeyReader r = op_reader(t, path, name, {"table", "comment", "existing_comment"});
+    schema::SetTableComment op;
+    op.table = required_table_name(r);
+    if (!r.has("comment")) {
+      r.missing("comment");
+    }
+    op.comment = *r.string("comment");
+    op.existing_comment = r.string("existing_comment");
+    return op;
+  }
+  if (name == "execute") {
+    const KeyReader r = op_reader(t, path, name, {"sql", "reverse_sql"});
+    if (!r.has("sql")) {
+      r.missing("sql");
+    }
+    return schema::Execute{read_sql(r, "sql"), read_sql(r, "reverse_sql")};
+  }
+  if (name == "bulk_insert") {
+    const KeyReader r = op_reader(t, path, name, {"table", "rows"});
+    schema::BulkInsert op;
+    op.table = required_table_name(r);
+    if (!r.has("rows")) {
+      r.missing("rows");
+    }
+    for (const toml::table* row : r.table_array("rows")) {
+      op.rows.push_back(read_row(*row, path));
+    }
+    return op;
+  }
+  if (name == "create_enum") {
+    const KeyReader r = op_reader(t, path, name, {"name", "values"});
+    schema::CreateEnum op;
+    op.type.name = r.required_string("name");
+    op.type.values = r.required_string_array("values");
+    return op;
+  }
+  if (name == "drop_enum") {
+    const KeyReader r = op_reader(t, path, name, {"name", "values"});
+    schema::DropEnum op;
+    op.name = r.required_string("name");
+    if (r.has("values")) {
+      op.definition = schema::Enum{op.name, r.string_array("values")};
+    }
+    return op;
+  }
+  if (name == "add_enum_value") {
+    const KeyReader r = op_reader(t, path, name, {"name", "value", "before"});
+    schema::AddEnumValue op;
+    op.name = r.required_string("name");
+    op.value = r.required_string("value");
+    op.before = r.string("before");
+    return op;
+  }
+  fail_at(*name_node, path, "unknown op " + squote(name) + util::did_you_mean(name, k_op_names));
+}
+
+std::vector<schema::Op> read_ops(const KeyReader& file, std::string_view section) {
+  std::vector<schema::Op> out;
+  for (const toml::table* t : file.table_array(section)) {
+    out.push_back(read_op(*t, file.path()));
+  }
+  return out;
+}
+
+// --- writing ------------------------------------------------------------------------------
+
+std::string toml_key(std::string_view key) {
+  const bool bare = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+  });
+  return bare ? std::string(key) : toml_string(key);
+}
+
+// SQL reads better over several lines: a multi-line literal string keeps it as written where
+// TOML allows (no ''' inside, no control characters but newline and tab, no trailing quote).
+std::string toml_text(std::string_view s) {
+  const bool literal_ok = s.find('\n') != std::string_view::npos &&
+                          s.find("'''") == std::string_view::npos && s.back() != '\'' &&
+                          std::none_of(s.begin(), s.end(), [](char c) {
+                            const auto u = static_cast<unsigned char>(c);
+                            return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+                          });
+  if (!literal_ok) {
+    return toml_string(s);
+  }
+  return "'''\n" + std::string(s) + "'''";
+}
+
+std::string render_value(const schema::Value& v) {
+  return std::visit(schema::Overloaded{
+                        [](const schema::Null&) { return std::string(); },
+                        [](bool b) { return std::string(b ? "true" : "false"); },
+                        [](std::int64_t i) { return std::to_string(i); },
+                        [](double d) { return detail::toml_float(d); },
+                        [](const std::string& s) { return toml_string(s); },
+                    },
+                    v);
+}
+
+std::string render_row(const schema::Row& row) {
+  std::vector<std::string> parts;
+  for (const auto& [column, value] : row) {
+    if (std::holds_alternative<schema::Null>(value)) {
+      continue; // TOML has no null: a missing key inserts NULL (or the column default)
+    }
+    parts.push_back(toml_key(column) + " = " + render_value(value));
+  }
+  if (parts.empty()) {
+    return "{}";
+  }
+  return "{ " + util::join(parts, ", ") + " }";
+}
+
+std::string render_sql(std::string_view key, const std::map<std::string, std::string>& sql) {
+  if (sql.size() == 1 && sql.count("") != 0) {
+    return std::string(key) + " = " + toml_text(sql.at("")) + "\n";
+  }
+  // The file format has no "every other dialect" key beside per-dialect ones: spell the
+  // common SQL out for each dialect that has none of its own.
+  std::string out;
+  for (const auto& d : k_dialects) {
+    auto it = sql.find(d);
+    if (it == sql.end()) {
+      it = sql.find("");
+    }
+    if (it != sql.end()) {
+      out += std::string(key) + "." + d + " = " + toml_text(it->second) + "\n";
+    }
+  }
+  return out;
+}
+
+std::string line(std::string_view key, const std::string& value) {
+  return std::string(key) + " = " + value + "\n";
+}
+
+std::string opt_line(std::string_view key, const std::optional<std::string>& value) {
+  return value ? line(key, toml_string(*value)) : "";
+}
+
+std::string opt_bool(std::string_view key, const std::optional<bool>& value) {
+  return value ? line(key, *value ? "true" : "false") : "";
+}
+
+std::string render_fk_keys(const schema::ForeignKey& f) {
+  std::string out = line("columns", toml_string_array(f.columns)) +
+                    line("ref_table", toml_string(f.ref_table)) +
+                    line("ref_columns", toml_string_array(f.ref_columns));
+  if (!f.on_delete.empty()) {
+    out += line("on_delete", toml_string(f.on_delete));
+  }
+  if (!f.on_update.empty()) {
+    out += line("on_update", toml_string(f.on_update));
+  }
+  return out;
+}
+
+std::string render_index_keys(const schema::Index& i) {
+  std::string out = line("columns", toml_string_array(i.columns));
+  if (i.unique) {
+    out += line("unique", "true");
+  }
+  return out + opt_line("where", i.where) + opt_line("method", i.method);
+}
+
+// The op's keys after `op = "..."`.
+std::string render_keys(const schema::Op& op) {
+  using namespace schema;
+  const auto table = [](const std::string& t) { return line("table", toml_string(t)); };
+  return std::visit(
+      Overloaded{
+          [&](const CreateTable& o) {
+            return table(o.table.name) + detail::render_table_body(o.table);
+          },
+          [&](const DropTable& o) {
+            return table(o.table) +
+                   (o.definition ? detail::render_table_body(*o.definition) : std::string());
+          },
+          [&](const RenameTable& o) {
+            return table(o.table) + line("new_name", toml_string(o.new_name));
+          },
+          [&](const AddColumn& o) {
+            return table(o.table) + line("column", detail::render_column(o.column));
+          },
+          [&](const DropColumn& o) {
+            std::string out = table(o.table) + line("column", toml_string(o.column));
+            if (o.definition) {
+              out += line("definition", detail::render_column(*o.definition));
+            }
+            return out;
+          },
+          [&](const AlterColumn& o) {
+            return table(o.table) + line("column", toml_string(o.column)) +
+                   opt_line("new_name", o.new_name) + opt_line("type", o.type) +
+                   opt_bool("nullable", o.nullable) + opt_line("default", o.default_expr) +
+                   opt_line("comment", o.comment) + opt_line("existing_type", o.existing_type) +
+                   opt_bool("existing_nullable", o.existing_nullable) +
+                   opt_line("existing_default", o.existing_default) +
+                   opt_line("existing_comment", o.existing_comment);
+          },
+          [&](const CreateIndex& o) {
+            return table(o.table) + line("name", toml_string(o.index.name)) +
+                   render_index_keys(o.index);
+          },
+          [&](const DropIndex& o) {
+            return table(o.table) + line("name", toml_string(o.name)) +
+                   (o.definition ? render_index_keys(*o.definition) : std::string());
+          },
+          [&](const CreateUnique& o) {
+            return table(o.table) + line("name", toml_string(o.constraint.name)) +
+                   line("columns", toml_string_array(o.constraint.columns));
+          },
+          [&](const CreateForeignKey& o) {
+            return table(o.table) + line("name", toml_string(o.constraint.name)) +
+                   render_fk_keys(o.constraint);
+          },
+          [&](const CreateCheck& o) {
+            return table(o.table) + line("name", toml_string(o.constraint.name)) +
+                   line("expression", toml_string(o.constraint.expression));
+          },
+          [&](const DropConstraint& o) {
+            std::string out = table(o.table) + line("name", toml_string(o.name));
+            if (o.unique) {
+              out += line("type", toml_string("unique")) +
+                     line("columns", toml_string_array(o.unique->columns));
+            } else if (o.foreign_key) {
+              out += line("type", toml_string("foreign_key")) + render_fk_keys(*o.foreign_key);
+            } else if (o.check) {
+              out += line("type", toml_string("check")) +
+                     line("expression", toml_string(o.check->expression));
+            }
+            return out;
+          },
+          [&](const SetTableComment& o) {
+            return table(o.table) + line("comment", toml_string(o.comment)) +
+                   opt_line("existing_comment", o.existing_comment);
+          },
+          [&](const Execute& o) {
+            return render_sql("sql", o.sql) + (o.reverse_sql.empty()
+                                                   ? std::string()
+                                                   : render_sql("reverse_sql", o.reverse_sql));
+          },
+          [&](const BulkInsert& o) {
+            std::string out = table(o.table) + "rows = [\n";
+            for (const auto& r : o.rows) {
+              out += "  " + render_row(r) + ",\n";
+            }
+            return out + "]\n";
+          },
+          [&](const CreateEnum& o) {
+            return line("name", toml_string(o.type.name)) +
+                   line("values", toml_string_array(o.type.values));
+          },
+          [&](const DropEnum& o) {
+            return line("name", toml_string(o.name)) +
+                   (o.definition ? line("values", toml_string_array(o.definition->values))
+                                 : std::string());
+          },
+          [&](const AddEnumValue& o) {
+            return line("name", toml_string(o.name)) + line("value", toml_string(o.value)) +
+                   opt_line("before", o.before);
+          },
+      },
+      op);
+}
+
+// What a destructive op loses, for the reviewer's warning.
+std::string loss(const schema::Op& op) {
+  if (const auto* o = std::get_if<schema::DropTable>(&op)) {
+    return "drops table " + o->table;
+  }
+  if (const auto* o = std::get_if<schema::DropColumn>(&op)) {
+    return "drops column " + o->table + "." + o->column;
+  }
+  if (const auto* o = std::get_if<schema::AlterColumn>(&op)) {
+    return "narrows column " + o->table + "." + o->column + " from " +
+           o->existing_type.value_or("?") + " to " + o->type.value_or("?");
+  }
+  return "drops data";
+}
+
+} // namespace
+
+RevisionFile parse_revision_file(std::string_view text, const std::string& path) {
+  const toml::table root = detail::parse_toml(text, path);
+  const KeyReader file(root, path, "", "revision file",
+                       {"revision", "down_revision", "branch_labels", "depends_on", "message",
+                        "create_date", "upgrade", "downgrade"},
+                       true);
+  RevisionFile out;
+  Revision& rev = out.revision;
+  rev.where = util::Location{path, 0};
+  rev.id = file.required_string("revision");
+  check_revision_id(rev.id, *file.node("revision"), path);
+
+  if (const toml::node* down = file.node("down_revision")) {
+    if (down->is_string()) {
+      // "" marks a root; a non-empty string is the single parent.
+      if (!down->as_string()->get().empty()) {
+        rev.down_revisions.push_back(down->as_string()->get());
+      }
+    } else if (down->is_array()) {
+      rev.down_revisions = file.string_array("down_revision");
+    } else {
+      file.fail("down_revision", "'down_revision' must be a string or an array of strings");
+    }
+    for (std::size_t i = 0; i < rev.down_revisions.size(); ++i) {
+      const toml::node& where = down->is_array() ? *down->as_array()->get(i) : *down;
+      check_revision_id(rev.down_revisions[i], where, path);
+    }
+  }
+  rev.branch_labels = file.string_or_array("branch_labels");
+  rev.depends_on = file.string_or_array("depends_on");
+  rev.message = file.string("message").value_or("");
+  if (const toml::node* date = file.node("create_date")) {
+    if (date->is_date_time()) {
+      rev.create_date = detail::format_date_time(date->as_date_time()->get());
+    } else if (date->is_string()) {
+      rev.create_date = date->as_string()->get();
+    } else {
+      file.fail("create_date", "'create_date' must be a date-time (2026-11-23T10:15:00Z) or a "
+                               "string");
+    }
+  }
+  out.upgrade = read_ops(file, "upgrade");
+  out.downgrade = read_ops(file, "downgrade");
+  return out;
+}
+
+RevisionFile read_revision_file(const std::filesystem::path& path) {
+  return parse_revision_file(detail::read_file_text(path, "revision file"), path.string());
+}
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      if (u < 0x20 || u == 0x7f) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(u));
+        out += buf;
+      } else {
+        out.push_back(c);
+      }
+    }
+  }
+  return out + "\"";
+}
+
+std::string toml_string_array(const std::vector<std::string>& items) {
+  std::vector<std::string> parts;
+  parts.reserve(items.size());
+  for (const auto& i : items) {
+    parts.push_back(toml_string(i));
+  }
+  return "[" + util::join(parts, ", ") + "]";
+}
+
+std::string render_ops(const std::vector<schema::Op>& ops, std::string_view section) {
+  std::string out;
+  for (const auto& op : ops) {
+    if (!out.empty()) {
+      out += "\n";
+    }
+    if (schema::is_destructive(op)) {
+      out += "# WARNING: this operation loses data (" + loss(op) + "); review before applying\n";
+    }
+    out += "[[" + std::string(section) + "]]\n";
+    out += line("op", toml_string(schema::op_name(op)));
+    out += render_keys(op);
+  }
+  return out;
+}
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,317 @@
+#include "fixtures.h"
+#include "migrate/model_file.h"
+#include "support/test_support.h"
+
+#include <catch2/catch.hpp>
+
+using namespace migratecpp;
+using namespace migratecpp::test::files;
+using migrate::parse_models;
+using migrate::render_models;
+
+namespace {
+
+const std::string k_path = "models/schema.toml";
+
+std::string at(int line, const std::string& message) {
+  return k_path + ":" + std::to_string(line) + ": " + message;
+}
+
+schema::Database parse(const std::string& text) {
+  return parse_models(text, k_path);
+}
+
+// Line 1-2: a table "t" whose columns start on line 3.
+std::string table_t(const std::string& columns, const std::string& rest = "") {
+  return "[[table]]\nname = \"t\"\ncolumns = [\n" + columns + "]\n" + rest;
+}
+
+const std::string k_canonical = R"toml([[enum]]
+name = "mood"
+values = ["happy", "sad"]
+
+[[table]]
+name = "orgs"
+columns = [
+  { name = "id", type = "bigint", primary_key = true, autoincrement = true },
+  { name = "name", type = "text", nullable = false },
+]
+
+[[table]]
+name = "users"
+comment = "registered users"
+columns = [
+  { name = "id", type = "bigint", primary_key = true, autoincrement = true },
+  { name = "org_id", type = "integer", nullable = false },
+  { name = "email", type = "varchar(255)", nullable = false },
+  { name = "age", type = "integer" },
+  { name = "feeling", type = "mood", default = "'happy'" },
+  { name = "meta", type = "jsonb", comment = "free-form" },
+]
+indexes = [ { name = "ix_users_email", columns = ["email"], unique = true } ]
+unique = [ { name = "uq_users_org_email", columns = ["org_id", "email"] } ]
+foreign_keys = [ { name = "fk_users_org", columns = ["org_id"], ref_table = "orgs", ref_columns = ["id"], on_delete = "cascade" } ]
+checks = [
+  { name = "ck_users_age", expression = "age >= 0" },
+  { name = "ck_users_email", expression = "email <> ''" },
+]
+)toml";
+
+} // namespace
+
+TEST_CASE("models: parse the spec's format", "[model_file]") {
+  const schema::Database db = parse(k_canonical);
+  REQUIRE(db.enums.size() == 1);
+  CHECK(db.enums[0] == schema::Enum{"mood", {"happy", "sad"}});
+  REQUIRE(db.tables.size() == 2);
+  const schema::Table& u = db.tables[1];
+  CHECK(u.name == "users");
+  CHECK(u.comment == "registered users");
+  REQUIRE(u.columns.size() == 6);
+  CHECK(u.columns[0] == pk("id", "bigint"));
+  CHECK(u.columns[1] == not_null(col("org_id", "integer")));
+  CHECK(u.columns[3] == col("age", "integer"));
+  CHECK(u.columns[4].default_expr == "'happy'");
+  CHECK(u.columns[5].comment == "free-form");
+  CHECK(u.indexes == std::vector<schema::Index>{
+                         {"ix_users_email", {"email"}, true, std::nullopt, std::nullopt}});
+  CHECK(u.uniques ==
+        std::vector<schema::UniqueConstraint>{{"uq_users_org_email", {"org_id", "email"}}});
+  CHECK(u.foreign_keys == std::vector<schema::ForeignKey>{
+                              {"fk_users_org", {"org_id"}, "orgs", {"id"}, "cascade", ""}});
+  CHECK(u.checks.size() == 2);
+}
+
+TEST_CASE("models: render of parse is the canonical text", "[model_file]") {
+  CHECK(render_models(parse(k_canonical)) == k_canonical);
+}
+
+TEST_CASE("models: render sorts indexes and constraints, omits defaults", "[model_file]") {
+  const schema::Database db = parse(R"toml([[table]]
+name = "t"
+columns = [
+  { name = "id", type = "integer", primary_key = true, nullable = false, autoincrement = false },
+  { name = "a", type = "text", nullable = true, comment = "" },
+]
+indexes = [
+  { name = "ix_b", columns = ["a"], unique = false },
+  { name = "ix_a", columns = ["lower(a)"], where = "a <> ''", method = "btree" },
+]
+checks = [ { expression = "a <> 'x'" } ]
+)toml");
+  CHECK(render_models(db) == R"toml([[table]]
+name = "t"
+columns = [
+  { name = "id", type = "integer", primary_key = true },
+  { name = "a", type = "text", comment = "" },
+]
+indexes = [
+  { name = "ix_a", columns = ["lower(a)"], where = "a <> ''", method = "btree" },
+  { name = "ix_b", columns = ["a"] },
+]
+checks = [ { name = "ck_t_a", expression = "a <> 'x'" } ]
+)toml");
+}
+
+TEST_CASE("models: parse of render is the same database", "[model_file]") {
+  schema::Database db;
+  db.enums = {{"mood", {"a", "b"}}, {"empty", {}}};
+  db.tables = {orgs_table(), users_table()};
+  schema::Table odd;
+  odd.name = "odd \"names\"";
+  schema::Column weird = col("x\ty", "varchar(40)[]");
+  weird.default_expr = "'it''s'";
+  weird.comment = "line1\nline2";
+  schema::Column nullable_key = pk("k", "text", false);
+  nullable_key.nullable = true; // SQLite keeps such keys; the file must still say so
+  odd.columns = {nullable_key, weird};
+  db.tables.push_back(odd);
+  const std::string text = render_models(db);
+  INFO(text);
+  CHECK(parse(text) == db);
+}
+
+TEST_CASE("models: unnamed indexes and constraints get convention names", "[model_file]") {
+  const schema::Database db = parse(table_t(
+      "  { name = \"id\", type = \"integer\", primary_key = true },\n"
+      "  { name = \"email\", type = \"text\" },\n",
+      "indexes = [ { columns = [\"email\"] }, { name = \"ix_t_email\", columns = [\"id\"] } ]\n"
+      "unique = [ { columns = [\"email\"] } ]\n"
+      "foreign_keys = [ { columns = [\"id\"], ref_table = \"t\", ref_columns = [\"id\"] } ]\n"
+      "checks = [ { expression = \"length(email) > 3\" } ]\n"));
+  const schema::Table& t = db.tables[0];
+  CHECK(t.indexes[0].name == "ix_t_email_2");
+  CHECK(t.indexes[1].name == "ix_t_email");
+  CHECK(t.uniques[0].name == "uq_t_email");
+  CHECK(t.foreign_keys[0].name == "fk_t_id");
+  CHECK(t.checks[0].name == "ck_t_length_email");
+}
+
+TEST_CASE("models: types", "[model_file]") {
+  auto with_type = [](const std::string& type) {
+    return parse("[[enum]]\nname = \"Mood\"\nvalues = [\"a\"]\n\n" +
+                 table_t("  { name = \"c\", type = \"" + type + "\" },\n"));
+  };
+  SECTION("portable, aliases, native and enum types pass") {
+    for (const char* type : {"integer",
+                             "INT4",
+                             "bigint",
+                             "numeric(12,2)",
+                             "varchar(255)",
+                             "character varying(10)",
+                             "timestamptz",
+                             "jsonb",
+                             "inet",
+                             "mediumtext",
+                             "varchar(40)[]",
+                             "mood",
+                             "mood[]",
+                             "tinyint(1)",
+                             "int(11) unsigned",
+                             "tsvector",
+                             "geometry(point, 4326)",
+                             "ltree",
+                             "serial",
+                             "citext",
+                             "year",
+                             "varchar"}) {
+      INFO(type);
+      CHECK_NOTHROW(with_type(type));
+    }
+  }
+  SECTION("a typo of a portable name is rejected") {
+    CHECK_THROWS_WITH(with_type("integr"),
+                      k_path + ":8: unknown type 'integr' (did you mean 'integer'?)");
+    CHECK_THROWS_WITH(with_type("varchr(20)"),
+                      k_path + ":8: unknown type 'varchr(20)' (did you mean 'varchar'?)");
+    CHECK_THROWS_WITH(with_type("timestmp"),
+                      k_path + ":8: unknown type 'timestmp' (did you mean 'timestamp'?)");
+  }
+  SECTION("a portable name with bad arguments is rejected") {
+    CHECK_THROWS_WITH(with_type("varchar(x)"),
+                      k_path + ":8: invalid arguments in type 'varchar(x)' of column 'c'");
+    CHECK_THROWS_WITH(with_type("numeric(2,5)"),
+                      k_path + ":8: invalid arguments in type 'numeric(2,5)' of column 'c'");
+  }
+}
+
+TEST_CASE("models: located errors", "[model_file]") {
+  CHECK_THROWS_WITH(parse("[[table]]\nname = \"t\"\ncolumns = [\n"
+                          "  { name = \"a\", type = \"text\", nulable = true },\n]\n"),
+                    at(4, "unknown key 'nulable' in column (did you mean 'nullable'?)"));
+  CHECK_THROWS_WITH(parse("[[table]]\nname = \"t\"\ncolums = []\n"),
+                    at(3, "unknown key 'colums' in table (did you mean 'columns'?)"));
+  CHECK_THROWS_WITH(parse("[[tables]]\nname = \"t\"\n"),
+                    at(1, "unknown key 'tables' in models file (did you mean 'table'?)"));
+  CHECK_THROWS_WITH(parse("[[table]]\nname = \"t\"\n"),
+                    at(1, "table: missing required key 'columns'"));
+  CHECK_THROWS_WITH(parse("[[table]]\ncolumns = []\n"),
+                    at(1, "table: missing required key 'name'"));
+  CHECK_THROWS_WITH(parse("[[table]]\nname = \"t\"\ncolumns = []\n"),
+                    at(3, "table 't' has no columns"));
+  CHECK_THROWS_WITH(parse("table = 1\n"), at(1, "'table' must be an array of tables"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"text\", primary_key = \"yes\" },\n")),
+                    at(4, "'primary_key' must be a boolean"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"text\" },\n"
+                                  "  { name = \"a\", type = \"integer\" },\n")),
+                    at(5, "duplicate column 't.a' (first defined at line 4)"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"text\" },\n") + "\n" +
+                          table_t("  { name = \"b\", type = \"text\" },\n")),
+                    at(7, "duplicate table 't' (first defined at line 1)"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"text\", autoincrement = true },\n")),
+                    at(4, "column 'a' cannot autoincrement: it is not an integer primary-key "
+                          "column"));
+  CHECK_THROWS_WITH(
+      parse(table_t("  { name = \"email\", type = \"text\" },\n",
+                    "indexes = [ { name = \"ix_t_email\", columns = [\"emial\"] } ]\n")),
+      at(6, "index 'ix_t_email' names column 'emial', which is not in table 't' (did you mean "
+            "'email'?)"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"email\", type = \"text\" },\n",
+                                  "unique = [ { columns = [\"mail\", \"email\"] } ]\n")),
+                    at(6, "unnamed unique constraint (mail, email) names column 'mail', which is "
+                          "not in table 't' (did you mean 'email'?)"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"email\", type = \"text\" },\n",
+                                  "indexes = [ { name = \"x\", columns = [\"email\"] } ]\n"
+                                  "unique = [ { name = \"x\", columns = [\"email\"] } ]\n")),
+                    at(7, "duplicate index or constraint name 'x' (first used at line 6)"));
+  CHECK_THROWS_WITH(
+      parse(table_t("  { name = \"a\", type = \"text\" },\n",
+                    "indexes = [ { name = \"ix\", columns = [\"a\"] } ]\n") +
+            "\n[[table]]\nname = \"u\"\ncolumns = [ { name = \"a\", type = \"text\" } ]\n"
+            "indexes = [ { name = \"ix\", columns = [\"a\"] } ]\n"),
+      at(11, "duplicate index or constraint name 'ix' (first used at line 6)"));
+  CHECK_THROWS_WITH(parse("[[enum]]\nname = \"e\"\nvalues = []\n[[enum]]\nname = \"e\"\n"
+                          "values = [\"x\"]\n"),
+                    at(4, "duplicate enum 'e' (first defined at line 1)"));
+  CHECK_THROWS_WITH(parse("[[enum]]\nname = \"e\"\n"),
+                    at(1, "enum: missing required key 'values'"));
+  CHECK_THROWS_WITH(parse("[[enum]]\nname = \"e\"\nvalues = [\"a\", \"b\", \"a\"]\n"),
+                    at(3, "enum 'e' lists value 'a' twice"));
+  CHECK_THROWS_WITH(parse("[[table]\n"),
+                    at(1, "Error while parsing table header: expected ']', saw '\\n'"));
+}
+
+TEST_CASE("models: foreign keys must point at tables and columns in the models", "[model_file]") {
+  const std::string orgs = "[[table]]\nname = \"orgs\"\ncolumns = [ { name = \"id\", type = "
+                           "\"integer\" } ]\n\n";
+  // users starts on line 5; its foreign_keys entry is on line 10.
+  auto users = [&](const std::string& fk) {
+    return orgs + table_t("  { name = \"org_id\", type = \"integer\" },\n",
+                          "foreign_keys = [ " + fk + " ]\n");
+  };
+  CHECK_NOTHROW(parse(users("{ columns = [\"org_id\"], ref_table = \"orgs\", ref_columns = "
+                            "[\"id\"] }")));
+  CHECK_THROWS_WITH(
+      parse(users("{ name = \"fk_x\", columns = [\"org_id\"], ref_table = \"orgz\", ref_columns = "
+                  "[\"id\"] }")),
+      at(10, "foreign key 'fk_x' references table 'orgz', which is not in the models (did you "
+             "mean 'orgs'?)"));
+  CHECK_THROWS_WITH(
+      parse(users("{ columns = [\"org_id\"], ref_table = \"orgs\", ref_columns = [\"idd\"] }")),
+      at(10, "unnamed foreign key (org_id) references column 'orgs.idd', which is not in the "
+             "models (did you mean 'id'?)"));
+  CHECK_THROWS_WITH(
+      parse(users("{ name = \"fk_x\", columns = [\"orgid\"], ref_table = \"orgs\", ref_columns = "
+                  "[\"id\"] }")),
+      at(10, "foreign key 'fk_x' names column 'orgid', which is not in table 't' (did you mean "
+             "'org_id'?)"));
+  CHECK_THROWS_WITH(
+      parse(users("{ name = \"fk_x\", columns = [\"org_id\"], ref_table = \"orgs\", ref_columns = "
+                  "[\"id\"], on_delete = \"nothing\" }")),
+      at(10, "'on_delete' must be one of: cascade, set null, set default, restrict, no action"));
+}
+
+TEST_CASE("models: load_models merges files", "[model_file]") {
+  test::TempDir dir;
+  test::write_file(dir / "a.toml", "[[enum]]\nname = \"mood\"\nvalues = [\"x\"]\n\n"
+                                   "[[table]]\nname = \"orgs\"\n"
+                                   "columns = [ { name = \"id\", type = \"integer\" } ]\n");
+  test::write_file(dir / "b.toml",
+                   "[[table]]\nname = \"users\"\ncolumns = [\n"
+                   "  { name = \"org_id\", type = \"integer\" },\n"
+                   "  { name = \"m\", type = \"mood\" },\n]\n"
+                   "foreign_keys = [ { columns = [\"org_id\"], ref_table = \"orgs\", "
+                   "ref_columns = [\"id\"] } ]\n");
+  const schema::Database db = migrate::load_models({dir / "a.toml", dir / "b.toml"});
+  REQUIRE(db.tables.size() == 2);
+  CHECK(db.tables[0].name == "orgs");
+  CHECK(db.tables[1].name == "users");
+  CHECK(db.tables[1].foreign_keys[0].name == "fk_users_org_id");
+  CHECK(db.enums.size() == 1);
+
+  test::write_file(
+      dir / "c.toml",
+      "\n[[table]]\nname = \"orgs\"\ncolumns = [ { name = \"id\", type = \"text\" } ]\n");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "a.toml", dir / "c.toml"}),
+                    (dir / "c.toml").string() + ":2: duplicate table 'orgs' (first defined at " +
+                        (dir / "a.toml").string() + ":5)");
+  // Alone, b.toml refers to a table it does not define.
+  CHECK_THROWS_WITH(migrate::load_models({dir / "b.toml"}),
+                    (dir / "b.toml").string() +
+                        ":7: unnamed foreign key (org_id) references table 'orgs', which is not "
+                        "in the models");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "nope.toml"}),
+                    (dir / "nope.toml").string() +
+                        ": cannot read models file: No such file or directory");
+  CHECK(migrate::load_models({}) == schema::Database{});
+}
