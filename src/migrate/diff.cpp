@@ -1,0 +1,1250 @@
+#include "migrate/diff.h"
+
+#include "schema/naming.h"
+#include "schema/types.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+using schema::AddColumn;
+using schema::AddEnumValue;
+using schema::AlterColumn;
+using schema::CheckConstraint;
+using schema::Column;
+using schema::CreateCheck;
+using schema::CreateEnum;
+using schema::CreateForeignKey;
+using schema::CreateIndex;
+using schema::CreateTable;
+using schema::CreateUnique;
+using schema::Database;
+using schema::DropColumn;
+using schema::DropConstraint;
+using schema::DropEnum;
+using schema::DropIndex;
+using schema::DropTable;
+using schema::Enum;
+using schema::ForeignKey;
+using schema::Index;
+using schema::Op;
+using schema::SetTableComment;
+using schema::Table;
+using schema::UniqueConstraint;
+
+// ---------------------------------------------------------------------------------------------
+// Expression normalization
+
+// Longest first, so that "->>" is not read as "->" ">".
+constexpr std::array<std::string_view, 17> k_operators = {"->>", "#>>", "::", "<=", ">=", "<>",
+                                                          "!=",  "||",  "->", "#>", "@>", "<@",
+                                                          "&&",  "<<",  ">>", "~~", "!~"};
+
+bool is_word_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+bool is_word_char(char c) {
+  return is_word_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '$';
+}
+
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+// Splits an expression into tokens in their comparison form. Unquoted words are lowercased
+// because all three databases fold (or ignore the case of) unquoted identifiers and keywords;
+// a quoted identifier keeps its case, as PostgreSQL keeps it.
+std::vector<std::string> tokenize(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      ++i;
+    } else if (c == '\'') {
+      // A string literal, kept exactly: '0' is not 0, 'A' is not 'a'. '' is an escaped quote.
+      const std::size_t start = i++;
+      while (i < s.size()) {
+        if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
+          i += 2;
+        } else if (s[i++] == '\'') {
+          break;
+        }
+      }
+      out.emplace_back(s.substr(start, i - start));
+    } else if (c == '"' || c == '`' || c == '[') {
+      const char close = c == '[' ? ']' : c;
+      std::string ident;
+      ++i;
+      while (i < s.size()) {
+        if (s[i] == close && close != ']' && i + 1 < s.size() && s[i + 1] == close) {
+          ident.push_back(close);
+          i += 2;
+        } else if (s[i] == close) {
+          ++i;
+          break;
+        } else {
+          ident.push_back(s[i++]);
+        }
+      }
+      out.push_back(std::move(ident));
+    } else if (is_digit(c) || (c == '.' && i + 1 < s.size() && is_digit(s[i + 1]))) {
+      const std::size_t start = i;
+      while (i < s.size() &&
+             (std::isalnum(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.' || s[i] == '_')) {
+        ++i;
+      }
+      out.push_back(util::to_lower(s.substr(start, i - start)));
+    } else if (is_word_start(c)) {
+      const std::size_t start = i;
+      while (i < s.size() && is_word_char(s[i])) {
+        ++i;
+      }
+      out.push_back(util::to_lower(s.substr(start, i - start)));
+    } else {
+      std::string op(1, c);
+      for (std::string_view candidate : k_operators) {
+        if (s.substr(i, candidate.size()) == candidate) {
+          op = std::string(candidate);
+          break;
+        }
+      }
+      i += op.size();
+      out.push_back(op == "!=" ? "<>" : op);
+    }
+  }
+  return out;
+}
+
+// "((a > 0))" -> "a > 0", but "(a) + (b)" stays: its first parenthesis closes early.
+void strip_outer_parentheses(std::vector<std::string>& tokens) {
+  while (tokens.size() >= 2 && tokens.front() == "(" && tokens.back() == ")") {
+    int depth = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i] == "(") {
+        ++depth;
+      } else if (tokens[i] == ")") {
+        --depth;
+        if (depth == 0 && i + 1 != tokens.size()) {
+          return;
+        }
+      }
+    }
+    tokens.erase(tokens.begin());
+    tokens.pop_back();
+  }
+}
+
+// Defaults compare as expressions; an explicit NULL default is the same as none.
+std::string normalize_default(const std::optional<std::string>& expr) {
+  if (!expr) {
+    return "";
+  }
+  std::string n = normalize_expression(*expr);
+  return n == "null" ? "" : n;
+}
+
+// An index entry is a column name (compared exactly) or an expression (normalized).
+std::string normalize_entry(const std::string& entry) {
+  if (!entry.empty() && std::all_of(entry.begin(), entry.end(), is_word_char)) {
+    return entry;
+  }
+  return normalize_expression(entry);
+}
+
+std::string normalize_action(const std::string& action) {
+  std::string a = util::to_lower(util::trim(action));
+  std::string collapsed;
+  for (char c : a) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      if (!collapsed.empty() && collapsed.back() != ' ') {
+        collapsed.push_back(' ');
+      }
+    } else {
+      collapsed.push_back(c);
+    }
+  }
+  // NO ACTION is what every database does when nothing is said.
+  return collapsed == "no action" ? "" : collapsed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Definition keys: equal keys = same object, whatever its name.
+
+constexpr char k_sep = '\x1f';
+
+std::string list_key(const std::vector<std::string>& entries) {
+  std::string k;
+  for (const auto& e : entries) {
+    k += normalize_entry(e);
+    k.push_back(k_sep);
+  }
+  return k;
+}
+
+std::string index_method(const Index& index) {
+  std::string m = index.method ? util::to_lower(util::trim(*index.method)) : "";
+  return m == "btree" ? "" : m; // PostgreSQL's default
+}
+
+std::string index_key(const Index& index) {
+  return list_key(index.columns) + (index.unique ? "U" : "-") + k_sep +
+         normalize_expression(index.where.value_or("")) + k_sep + index_method(index);
+}
+
+std::string unique_key(const UniqueConstraint& unique) {
+  return list_key(unique.columns);
+}
+
+// "REFERENCES orgs" without columns means the primary key of orgs.
+std::vector<std::string> referenced_columns(const ForeignKey& fk, const Database& db) {
+  if (!fk.ref_columns.empty()) {
+    return fk.ref_columns;
+  }
+  const Table* ref = db.find_table(fk.ref_table);
+  return ref != nullptr ? ref->primary_key() : std::vector<std::string>{};
+}
+
+std::string foreign_key_key(const ForeignKey& fk, const Database& db) {
+  return list_key(fk.columns) + k_sep + fk.ref_table + k_sep +
+         list_key(referenced_columns(fk, db)) + k_sep + normalize_action(fk.on_delete) + k_sep +
+         normalize_action(fk.on_update);
+}
+
+// A column set regardless of order: what a foreign key's referenced columns must match.
+std::string sorted_key(std::vector<std::string> columns) {
+  std::sort(columns.begin(), columns.end());
+  return list_key(columns);
+}
+
+std::string check_key(const CheckConstraint& check) {
+  return normalize_expression(check.expression);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Matching indexes and constraints: by name, and where a side has no name, by definition.
+
+template <class T> struct Matching {
+  std::vector<std::pair<const T*, const T*>> kept;    // (current, desired), same definition
+  std::vector<std::pair<const T*, const T*>> changed; // (current, desired), same name
+  std::vector<const T*> removed;
+  std::vector<const T*> added;
+};
+
+template <class T, class CurrentKey, class DesiredKey>
+Matching<T> match(const std::vector<T>& current, const std::vector<T>& desired,
+                  CurrentKey current_key, DesiredKey desired_key) {
+  using Keyed = std::pair<const T*, std::string>;
+  auto keyed = [](const std::vector<T>& items, auto key) {
+    std::vector<Keyed> out;
+    for (const auto& item : items) {
+      out.emplace_back(&item, key(item));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Keyed& a, const Keyed& b) {
+      return std::tie(a.first->name, a.second) < std::tie(b.first->name, b.second);
+    });
+    return out;
+  };
+  const std::vector<Keyed> cur = keyed(current, current_key);
+  const std::vector<Keyed> des = keyed(desired, desired_key);
+  std::vector<bool> cur_used(cur.size(), false);
+  std::vector<bool> des_used(des.size(), false);
+  Matching<T> m;
+
+  for (std::size_t d = 0; d < des.size(); ++d) {
+    if (des[d].first->name.empty()) {
+      continue;
+    }
+    for (std::size_t c = 0; c < cur.size(); ++c) {
+      if (!cur_used[c] && cur[c].first->name == des[d].first->name) {
+        cur_used[c] = des_used[d] = true;
+        auto& into = cur[c].second == des[d].second ? m.kept : m.changed;
+        into.emplace_back(cur[c].first, des[d].first);
+        break;
+      }
+    }
+  }
+  // An object without a name is identified by what it is: it can never differ by name.
+  auto by_definition = [&](bool desired_unnamed) {
+    const auto& side = desired_unnamed ? des : cur;
+    const auto& other = desired_unnamed ? cur : des;
+    auto& side_used = desired_unnamed ? des_used : cur_used;
+    auto& other_used = desired_unnamed ? cur_used : des_used;
+    for (std::size_t i = 0; i < side.size(); ++i) {
+      if (side_used[i] || !side[i].first->name.empty()) {
+        continue;
+      }
+      for (std::size_t j = 0; j < other.size(); ++j) {
+        if (!other_used[j] && other[j].second == side[i].second) {
+          side_used[i] = other_used[j] = true;
+          if (desired_unnamed) {
+            m.kept.emplace_back(other[j].first, side[i].first);
+          } else {
+            m.kept.emplace_back(side[i].first, other[j].first);
+          }
+          break;
+        }
+      }
+    }
+  };
+  by_definition(true);
+  by_definition(false);
+  for (std::size_t c = 0; c < cur.size(); ++c) {
+    if (!cur_used[c]) {
+      m.removed.push_back(cur[c].first);
+    }
+  }
+  for (std::size_t d = 0; d < des.size(); ++d) {
+    if (!des_used[d]) {
+      m.added.push_back(des[d].first);
+    }
+  }
+  return m;
+}
+
+// MySQL reports a unique constraint as a unique index, and a unique index enforces exactly
+// what the constraint does; a plain unique index and a unique constraint on the same columns,
+// under the same name or with one side unnamed, are the same object.
+bool same_uniqueness(const Index& index, const UniqueConstraint& unique) {
+  return index.unique && normalize_expression(index.where.value_or("")).empty() &&
+         index_method(index).empty() && list_key(index.columns) == list_key(unique.columns) &&
+         (index.name == unique.name || index.name.empty() || unique.name.empty());
+}
+
+void match_across_kinds(std::vector<const Index*>& indexes,
+                        std::vector<const UniqueConstraint*>& uniques) {
+  for (auto it = indexes.begin(); it != indexes.end();) {
+    auto u = std::find_if(uniques.begin(), uniques.end(),
+                          [&](const UniqueConstraint* c) { return same_uniqueness(**it, *c); });
+    if (u != uniques.end()) {
+      uniques.erase(u);
+      it = indexes.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables in foreign-key order
+
+struct CreationOrder {
+  std::vector<std::size_t> order;                         // indices into the table list
+  std::set<std::pair<std::size_t, std::size_t>> deferred; // (table, foreign key) closing a cycle
+};
+
+// Kahn's algorithm, ties by name (the list is sorted). Iterative on purpose: a chain of
+// hundreds of tables must not exhaust the stack. When only cycles remain, one table on a cycle
+// is created without its foreign keys to the tables still waiting; those are deferred.
+CreationOrder creation_order(const std::vector<const Table*>& tables) {
+  const std::size_t n = tables.size();
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < n; ++i) {
+    position[tables[i]->name] = i;
+  }
+  std::vector<std::set<std::size_t>> deps(n);
+  std::vector<std::vector<std::size_t>> dependents(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& fk : tables[i]->foreign_keys) {
+      auto it = position.find(fk.ref_table);
+      if (it != position.end() && it->second != i && deps[i].insert(it->second).second) {
+        dependents[it->second].push_back(i);
+      }
+    }
+  }
+  std::vector<std::size_t> waiting(n);
+  std::vector<bool> done(n, false);
+  std::set<std::size_t> ready;
+  for (std::size_t i = 0; i < n; ++i) {
+    waiting[i] = deps[i].size();
+    if (waiting[i] == 0) {
+      ready.insert(i);
+    }
+  }
+  CreationOrder out;
+  while (out.order.size() < n) {
+    if (ready.empty()) {
+      // Every waiting table waits for another waiting one. Walk "first unmet dependency"
+      // links from the first waiting table until a table repeats: that one is on a cycle
+      // (the first waiting table itself may only depend on a cycle).
+      std::size_t at = 0;
+      while (done[at]) {
+        ++at;
+      }
+      std::vector<bool> seen(n, false);
+      while (!seen[at]) {
+        seen[at] = true;
+        for (std::size_t dep : deps[at]) {
+          if (!done[dep]) {
+            at = dep;
+            break;
+          }
+        }
+      }
+      const auto& fks = tables[at]->foreign_keys;
+      for (std::size_t k = 0; k < fks.size(); ++k) {
+        auto it = position.find(fks[k].ref_table);
+        if (it != position.end() && it->second != at && !done[it->second]) {
+          out.deferred.emplace(at, k);
+        }
+      }
+      ready.insert(at);
+    }
+    const std::size_t i = *ready.begin();
+    ready.erase(ready.begin());
+    done[i] = true;
+    out.order.push_back(i);
+    for (std::size_t d : dependents[i]) {
+      if (!done[d] && --waiting[d] == 0) {
+        ready.insert(d);
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+std::string effective_comment(const std::optional<std::string>& c) {
+  return c.value_or("");
+}
+
+// Primary-key columns are never nullable, whatever the flag says.
+bool effective_nullable(const Column& c) {
+  return c.nullable && !c.primary_key;
+}
+
+std::set<std::string> primary_key_set(const Table& t) {
+  const auto pk = t.primary_key();
+  return {pk.begin(), pk.end()};
+}
+
+std::string paren_list(const std::vector<std::string>& items) {
+  return "(" + util::join(items, ", ") + ")";
+}
+
+std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
+
+DropConstraint drop_of(const std::string& table, const UniqueConstraint& u) {
+  return DropConstraint{table, u.name, u, std::nullopt, std::nullopt};
+}
+DropConstraint drop_of(const std::string& table, const ForeignKey& f) {
+  return DropConstraint{table, f.name, std::nullopt, f, std::nullopt};
+}
+DropConstraint drop_of(const std::string& table, const CheckConstraint& c) {
+  return DropConstraint{table, c.name, std::nullopt, std::nullopt, c};
+}
+
+// Names unnamed objects a diff creates on an existing table, as name_unnamed does for a new
+// one: a later revision must be able to drop them, and the downgrade must now.
+class NameClaimer {
+public:
+  void take(const std::string& name) {
+    if (!name.empty()) {
+      m_taken.insert(name);
+    }
+  }
+  std::string claim(const std::string& base) {
+    std::string name = base;
+    for (int n = 2; m_taken.count(name) != 0; ++n) {
+      name = schema::normalize_name(base + "_" + std::to_string(n));
+    }
+    m_taken.insert(name);
+    return name;
+  }
+
+private:
+  std::set<std::string> m_taken;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The differ
+
+// What changes inside one table that exists on both sides, grouped by the step it runs in.
+struct TableChanges {
+  std::vector<Op> drop_foreign_keys;
+  std::vector<Op> drop_others; // indexes, uniques, checks
+  std::vector<Op> columns;     // added, altered, dropped
+  std::vector<Op> create_others;
+  std::vector<Op> create_foreign_keys;
+  std::vector<Op> comment;
+  // Unchanged foreign keys: (as they are, as they would be created again, named).
+  std::vector<std::pair<ForeignKey, ForeignKey>> kept_foreign_keys;
+  // Column sets (sorted) of unique constraints and unique indexes dropped here, which a
+  // foreign key to this table may rely on.
+  std::set<std::string> dropped_unique_keys;
+  // Columns or the indexes/constraints a foreign key may rely on change: a new table's
+  // foreign keys to this table wait until the end.
+  bool reshaped() const {
+    return !drop_others.empty() || !columns.empty() || !create_others.empty();
+  }
+};
+
+// A group of ops and what undoes it; nullopt = reverse_all(up).
+struct Step {
+  std::vector<Op> up;
+  std::optional<std::vector<Op>> down;
+};
+
+class Differ {
+public:
+  Differ(const Database& current, const Database& desired, const DiffOptions& options)
+      : m_current(current), m_desired(desired), m_options(options) {}
+
+  DiffResult run();
+
+private:
+  void classify_tables();
+  void diff_enums();
+  std::vector<Op> recreate_enum(const Enum& from, const Enum& to) const;
+  TableChanges diff_table(const Table& cur, const Table& des);
+  void diff_columns(const Table& cur, const Table& des, TableChanges& changes);
+  void diff_indexes_and_constraints(const Table& cur, const Table& des, TableChanges& changes);
+  void recreate_blocking_foreign_keys();
+  void detect_table_renames();
+  void add_step(std::vector<Op> ops) {
+    if (!ops.empty()) {
+      m_steps.push_back(Step{std::move(ops), std::nullopt});
+    }
+  }
+
+  const Database& m_current;
+  const Database& m_desired;
+  const DiffOptions& m_options;
+
+  std::map<std::string, const Table*> m_current_tables; // excluded ones left out
+  std::map<std::string, const Table*> m_desired_tables;
+  std::vector<std::string> m_kept;    // on both sides, altered in place
+  std::vector<std::string> m_rebuilt; // on both sides, dropped and created again
+  std::vector<std::string> m_dropped;
+  std::vector<std::string> m_created;
+  std::map<std::string, TableChanges> m_changes; // per kept table
+
+  std::vector<Step> m_steps;
+  std::vector<Op> m_enum_drops;
+  std::vector<RenameHint> m_renames;
+  std::vector<std::string> m_warnings;
+};
+
+void Differ::classify_tables() {
+  const std::set<std::string> excluded(m_options.exclude_tables.begin(),
+                                       m_options.exclude_tables.end());
+  for (const auto& t : m_current.tables) {
+    if (excluded.count(t.name) == 0) {
+      m_current_tables[t.name] = &t;
+    }
+  }
+  for (const auto& t : m_desired.tables) {
+    if (excluded.count(t.name) == 0) {
+      m_desired_tables[t.name] = &t;
+    }
+  }
+  for (const auto& [name, cur] : m_current_tables) {
+    auto it = m_desired_tables.find(name);
+    if (it == m_desired_tables.end()) {
+      m_dropped.push_back(name);
+      continue;
+    }
+    const Table& des = *it->second;
+    // No op alters a primary key or autoincrement in place, and each database needs
+    // something else (PostgreSQL: constraint + identity, MySQL: MODIFY, SQLite: a rebuild).
+    // The one sound expression in the op set is dropping the table and creating it again:
+    // correct schema, reversible, and marked destructive so the reviewer sees it.
+    std::string reason;
+    if (primary_key_set(*cur) != primary_key_set(des)) {
+      reason = "its primary key changes from " + paren_list(cur->primary_key()) + " to " +
+               paren_list(des.primary_key());
+    } else {
+      for (const auto& c : des.columns) {
+        const Column* old = cur->find_column(c.name);
+        if (old != nullptr && old->autoincrement != c.autoincrement) {
+          reason = "autoincrement changes on column " + quoted(c.name);
+          break;
+        }
+      }
+    }
+    if (reason.empty()) {
+      m_kept.push_back(name);
+    } else {
+      m_rebuilt.push_back(name);
+      m_warnings.push_back("table " + quoted(name) + " is dropped and created again: " + reason +
+                           ", which no operation changes in place; its rows are lost unless "
+                           "this step is rewritten by hand");
+    }
+  }
+  for (const auto& [name, des] : m_desired_tables) {
+    if (m_current_tables.count(name) == 0) {
+      m_created.push_back(name);
+    }
+  }
+}
+
+// Enum types: PostgreSQL can add a value (anywhere) but never remove or move one.
+void Differ::diff_enums() {
+  std::map<std::string, const Enum*> cur;
+  std::map<std::string, const Enum*> des;
+  for (const auto& e : m_current.enums) {
+    cur[e.name] = &e;
+  }
+  for (const auto& e : m_desired.enums) {
+    des[e.name] = &e;
+  }
+  for (const auto& [name, e] : des) {
+    if (cur.count(name) == 0) {
+      add_step({CreateEnum{*e}});
+    }
+  }
+  for (const auto& [name, d] : des) {
+    auto it = cur.find(name);
+    if (it == cur.end() || it->second->values == d->values) {
+      continue;
+    }
+    const Enum& c = *it->second;
+    // Values only added, the old ones still in their order: ADD VALUE [BEFORE].
+    std::size_t matched = 0;
+    for (const auto& v : d->values) {
+      if (matched < c.values.size() && v == c.values[matched]) {
+        ++matched;
+      }
+    }
+    const bool only_added =
+        matched == c.values.size() &&
+        std::all_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
+          return std::count(d->values.begin(), d->values.end(), v) == 1;
+        });
+    if (only_added) {
+      std::vector<Op> ops;
+      for (std::size_t i = 0; i < d->values.size(); ++i) {
+        const std::string& v = d->values[i];
+        if (std::find(c.values.begin(), c.values.end(), v) != c.values.end()) {
+          continue;
+        }
+        // Anchor on the next value that already exists; none = append.
+        std::optional<std::string> before;
+        for (std::size_t j = i + 1; j < d->values.size() && !before; ++j) {
+          if (std::find(c.values.begin(), c.values.end(), d->values[j]) != c.values.end()) {
+            before = d->values[j];
+          }
+        }
+        ops.push_back(AddEnumValue{name, v, before});
+      }
+      // ADD VALUE has no reverse; the downgrade recreates the type with the old values.
+      m_steps.push_back(Step{std::move(ops), recreate_enum(*d, c)});
+    } else {
+      add_step(recreate_enum(c, *d));
+      m_warnings.push_back("enum " + quoted(name) +
+                           " is dropped and created again because values are removed or "
+                           "reordered (PostgreSQL can only add values); its columns go through "
+                           "text, which fails if a row holds a removed value");
+    }
+  }
+  for (const auto& [name, c] : cur) {
+    if (des.count(name) == 0) {
+      m_enum_drops.push_back(DropEnum{name, *c});
+    }
+  }
+}
+
+// Replaces type `from` by `to` (same name) under the columns that use it: columns to text
+// (defaults removed, since a default of the enum type cannot be cast back from text
+// implicitly), drop the type, create it, columns back with their defaults. The columns are
+// those of the current schema: the enum steps run first in the upgrade and last in the
+// downgrade, when exactly those tables exist.
+std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
+  const std::string type = schema::canonical_type(from.name);
+  struct User {
+    std::string table;
+    const Column* column;
+    std::string via;
+  };
+  std::vector<User> users;
+  for (const auto& [name, t] : m_current_tables) {
+    for (const auto& c : t->columns) {
+      const std::string ct = schema::canonical_type(c.type);
+      if (ct == type) {
+        users.push_back({name, &c, "text"});
+      } else if (ct == type + "[]") {
+        users.push_back({name, &c, "text[]"});
+      }
+    }
+  }
+  std::vector<Op> ops;
+  for (const auto& u : users) {
+    AlterColumn a;
+    a.table = u.table;
+    a.column = u.column->name;
+    a.type = u.via;
+    if (u.column->default_expr) {
+      a.default_expr = "";
+    }
+    a.existing_type = u.column->type;
+    a.existing_nullable = effective_nullable(*u.column);
+    a.existing_default = u.column->default_expr.value_or("");
+    a.existing_comment = effective_comment(u.column->comment);
+    ops.push_back(std::move(a));
+  }
+  ops.push_back(DropEnum{from.name, from});
+  ops.push_back(CreateEnum{to});
+  for (const auto& u : users) {
+    AlterColumn a;
+    a.table = u.table;
+    a.column = u.column->name;
+    a.type = u.column->type;
+    if (u.column->default_expr) {
+      a.default_expr = *u.column->default_expr;
+    }
+    a.existing_type = u.via;
+    a.existing_nullable = effective_nullable(*u.column);
+    a.existing_default = "";
+    a.existing_comment = effective_comment(u.column->comment);
+    ops.push_back(std::move(a));
+  }
+  return ops;
+}
+
+void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& changes) {
+  std::vector<const Column*> added;
+  std::vector<const Column*> dropped;
+  for (const auto& d : des.columns) {
+    const Column* c = cur.find_column(d.name);
+    if (c == nullptr) {
+      added.push_back(&d);
+      changes.columns.push_back(AddColumn{des.name, d});
+    }
+  }
+  for (const auto& d : des.columns) {
+    const Column* c = cur.find_column(d.name);
+    if (c == nullptr) {
+      continue;
+    }
+    AlterColumn a;
+    a.table = des.name;
+    a.column = d.name;
+    bool changed = false;
+    if (schema::canonical_type(c->type) != schema::canonical_type(d.type)) {
+      a.type = d.type;
+      changed = true;
+    }
+    if (effective_nullable(*c) != effective_nullable(d)) {
+      a.nullable = effective_nullable(d);
+      changed = true;
+    }
+    if (normalize_default(c->default_expr) != normalize_default(d.default_expr)) {
+      a.default_expr = d.default_expr.value_or("");
+      changed = true;
+    }
+    if (m_options.comments && effective_comment(c->comment) != effective_comment(d.comment)) {
+      a.comment = effective_comment(d.comment);
+      changed = true;
+    }
+    if (changed) {
+      a.existing_type = c->type;
+      a.existing_nullable = effective_nullable(*c);
+      a.existing_default = c->default_expr.value_or("");
+      a.existing_comment = effective_comment(c->comment);
+      changes.columns.push_back(std::move(a));
+    }
+  }
+  for (const auto& c : cur.columns) {
+    if (des.find_column(c.name) == nullptr) {
+      dropped.push_back(&c);
+      changes.columns.push_back(DropColumn{cur.name, c.name, c});
+    }
+  }
+
+  // A column that disappears while one of the same type and nullability appears may be a
+  // rename; only a pair where each side has exactly one candidate is reported.
+  auto compatible = [](const Column* a, const Column* b) {
+    return schema::canonical_type(a->type) == schema::canonical_type(b->type) &&
+           effective_nullable(*a) == effective_nullable(*b);
+  };
+  for (const Column* gone : dropped) {
+    std::vector<const Column*> candidates;
+    for (const Column* a : added) {
+      if (compatible(gone, a)) {
+        candidates.push_back(a);
+      }
+    }
+    if (candidates.size() != 1) {
+      continue;
+    }
+    const auto rivals = std::count_if(dropped.begin(), dropped.end(), [&](const Column* d) {
+      return compatible(d, candidates[0]);
+    });
+    if (rivals == 1) {
+      m_renames.push_back(RenameHint{des.name, gone->name, candidates[0]->name, false});
+    }
+  }
+}
+
+void Differ::diff_indexes_and_constraints(const Table& cur, const Table& des,
+                                          TableChanges& changes) {
+  const std::string& table = des.name;
+  auto indexes = match(cur.indexes, des.indexes, index_key, index_key);
+  auto uniques = match(cur.uniques, des.uniques, unique_key, unique_key);
+  auto fks = match(
+      cur.foreign_keys, des.foreign_keys,
+      [&](const ForeignKey& f) { return foreign_key_key(f, m_current); },
+      [&](const ForeignKey& f) { return foreign_key_key(f, m_desired); });
+  auto checks = match(cur.checks, des.checks, check_key, check_key);
+  match_across_kinds(indexes.removed, uniques.added);
+  match_across_kinds(indexes.added, uniques.removed);
+
+  // Names an added unnamed object may not take: those that stay, and the desired ones.
+  NameClaimer names;
+  auto take_all = [&](const auto& matching) {
+    for (const auto& [c, d] : matching.kept) {
+      names.take(c->name);
+      names.take(d->name);
+    }
+    for (const auto& [c, d] : matching.changed) {
+      names.take(d->name);
+    }
+    for (const auto* d : matching.added) {
+      names.take(d->name);
+    }
+  };
+  take_all(indexes);
+  take_all(uniques);
+  take_all(fks);
+  take_all(checks);
+  auto named = [&](auto object, auto base_name) {
+    if (object.name.empty()) {
+      object.name = names.claim(base_name(table, object));
+    }
+    return object;
+  };
+
+  // Drops: current definitions, so that each drop can be reversed.
+  auto removed_or_changed = [](const auto& matching) {
+    std::vector<std::remove_cvref_t<decltype(*matching.removed.front())>> out;
+    for (const auto* c : matching.removed) {
+      out.push_back(*c);
+    }
+    for (const auto& [c, d] : matching.changed) {
+      out.push_back(*c);
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+  };
+  for (const auto& f : removed_or_changed(fks)) {
+    changes.drop_foreign_keys.push_back(drop_of(table, f));
+  }
+  for (const auto& [c, d] : fks.kept) {
+    // Recreated under the name it has, or the desired one, or the convention's.
+    ForeignKey again = !c->name.empty() ? *c : named(*d, schema::foreign_key_name);
+    changes.kept_foreign_keys.emplace_back(*c, std::move(again));
+  }
+  for (const auto& i : removed_or_changed(indexes)) {
+    changes.drop_others.push_back(DropIndex{table, i.name, i});
+    if (i.unique) {
+      changes.dropped_unique_keys.insert(sorted_key(i.columns));
+    }
+  }
+  for (const auto& u : removed_or_changed(uniques)) {
+    changes.drop_others.push_back(drop_of(table, u));
+    changes.dropped_unique_keys.insert(sorted_key(u.columns));
+  }
+  for (const auto& c : removed_or_changed(checks)) {
+    changes.drop_others.push_back(drop_of(table, c));
+  }
+
+  // Creates: desired definitions, named.
+  auto added_or_changed = [&](const auto& matching, auto base_name) {
+    std::vector<std::remove_cvref_t<decltype(*matching.added.front())>> out;
+    for (const auto& [c, d] : matching.changed) {
+      out.push_back(*d);
+    }
+    for (const auto* d : matching.added) {
+      out.push_back(named(*d, base_name));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.name < b.name; });
+    return out;
+  };
+  for (const auto& i : added_or_changed(indexes, schema::index_name)) {
+    changes.create_others.push_back(CreateIndex{table, i});
+  }
+  for (const auto& u : added_or_changed(uniques, schema::unique_name)) {
+    changes.create_others.push_back(CreateUnique{table, u});
+  }
+  for (const auto& c : added_or_changed(checks, schema::check_name)) {
+    changes.create_others.push_back(CreateCheck{table, c});
+  }
+  for (const auto& f : added_or_changed(fks, schema::foreign_key_name)) {
+    changes.create_foreign_keys.push_back(CreateForeignKey{table, f});
+  }
+}
+
+TableChanges Differ::diff_table(const Table& cur, const Table& des) {
+  TableChanges changes;
+  diff_columns(cur, des, changes);
+  diff_indexes_and_constraints(cur, des, changes);
+  if (m_options.comments && effective_comment(cur.comment) != effective_comment(des.comment)) {
+    changes.comment.push_back(
+        SetTableComment{des.name, effective_comment(des.comment), effective_comment(cur.comment)});
+  }
+  return changes;
+}
+
+// An unchanged foreign key blocks the drop of what it relies on: its referenced table when
+// that is rebuilt, or the unique constraint or index on its referenced columns when that is
+// dropped (removed or changed). Such a key is dropped first and created again at the end.
+void Differ::recreate_blocking_foreign_keys() {
+  for (auto& [name, changes] : m_changes) {
+    for (const auto& [fk, again] : changes.kept_foreign_keys) {
+      bool blocked = std::find(m_rebuilt.begin(), m_rebuilt.end(), fk.ref_table) != m_rebuilt.end();
+      auto ref = m_changes.find(fk.ref_table);
+      if (!blocked && ref != m_changes.end()) {
+        blocked = ref->second.dropped_unique_keys.count(
+                      sorted_key(referenced_columns(fk, m_current))) != 0;
+      }
+      if (blocked) {
+        changes.drop_foreign_keys.push_back(drop_of(name, fk));
+        changes.create_foreign_keys.push_back(CreateForeignKey{name, again});
+      }
+    }
+  }
+}
+
+// A dropped table and a created one with the same columns (names, types, nullability, key)
+// may be a rename; only 1:1 pairs are reported.
+void Differ::detect_table_renames() {
+  auto signature = [](const Table& t) {
+    std::vector<std::string> cols;
+    for (const auto& c : t.columns) {
+      cols.push_back(c.name + k_sep + schema::canonical_type(c.type) + k_sep +
+                     (effective_nullable(c) ? "n" : "-") + (c.primary_key ? "p" : "-"));
+    }
+    std::sort(cols.begin(), cols.end());
+    return util::join(cols, "\x1e");
+  };
+  std::map<std::string, std::vector<std::string>> dropped_by_sig;
+  std::map<std::string, std::vector<std::string>> created_by_sig;
+  for (const auto& name : m_dropped) {
+    dropped_by_sig[signature(*m_current_tables.at(name))].push_back(name);
+  }
+  for (const auto& name : m_created) {
+    created_by_sig[signature(*m_desired_tables.at(name))].push_back(name);
+  }
+  for (const auto& [sig, from] : dropped_by_sig) {
+    auto it = created_by_sig.find(sig);
+    if (from.size() == 1 && it != created_by_sig.end() && it->second.size() == 1) {
+      m_renames.push_back(RenameHint{from[0], from[0], it->second[0], true});
+    }
+  }
+}
+
+DiffResult Differ::run() {
+  classify_tables();
+  if (m_options.enums) {
+    diff_enums();
+  }
+  for (const auto& name : m_kept) {
+    m_changes[name] = diff_table(*m_current_tables.at(name), *m_desired_tables.at(name));
+  }
+  recreate_blocking_foreign_keys();
+  detect_table_renames();
+
+  // Tables going away (dropped, or rebuilt), in the order they would be created; dropping runs
+  // it backwards, after the foreign keys that close cycles among them are dropped.
+  std::vector<std::string> going = m_dropped;
+  going.insert(going.end(), m_rebuilt.begin(), m_rebuilt.end());
+  std::sort(going.begin(), going.end());
+  std::vector<const Table*> going_tables;
+  for (const auto& name : going) {
+    going_tables.push_back(m_current_tables.at(name));
+  }
+  const CreationOrder drop_order = creation_order(going_tables);
+
+  // Tables coming (created, or rebuilt), named, in creation order.
+  std::vector<std::string> coming = m_created;
+  coming.insert(coming.end(), m_rebuilt.begin(), m_rebuilt.end());
+  std::sort(coming.begin(), coming.end());
+  std::vector<Table> coming_named;
+  for (const auto& name : coming) {
+    Table t = *m_desired_tables.at(name);
+    schema::name_unnamed(t);
+    coming_named.push_back(std::move(t));
+  }
+  std::vector<const Table*> coming_tables;
+  for (const auto& t : coming_named) {
+    coming_tables.push_back(&t);
+  }
+  const CreationOrder create_order = creation_order(coming_tables);
+
+  // Step: drop foreign keys that are removed, changed, or in the way of a table drop.
+  {
+    std::vector<std::pair<std::pair<std::string, std::string>, Op>> drops;
+    for (const auto& name : m_kept) {
+      for (const auto& op : m_changes[name].drop_foreign_keys) {
+        drops.push_back({{name, std::get<DropConstraint>(op).name}, op});
+      }
+    }
+    for (const auto& [t, k] : drop_order.deferred) {
+      const Table& table = *going_tables[t];
+      drops.push_back(
+          {{table.name, table.foreign_keys[k].name}, drop_of(table.name, table.foreign_keys[k])});
+    }
+    std::stable_sort(drops.begin(), drops.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Op> ops;
+    for (auto& [key, op] : drops) {
+      ops.push_back(std::move(op));
+    }
+    add_step(std::move(ops));
+  }
+
+  // Step: drop tables, referencing ones first. Each keeps the definition it has at that point
+  // (cycle foreign keys already gone), so that its reverse recreates exactly that.
+  {
+    std::vector<Op> ops;
+    for (auto it = drop_order.order.rbegin(); it != drop_order.order.rend(); ++it) {
+      Table def = *going_tables[*it];
+      std::vector<ForeignKey> fks;
+      for (std::size_t k = 0; k < def.foreign_keys.size(); ++k) {
+        if (drop_order.deferred.count({*it, k}) == 0) {
+          fks.push_back(def.foreign_keys[k]);
+        }
+      }
+      def.foreign_keys = std::move(fks);
+      ops.push_back(DropTable{def.name, std::move(def)});
+    }
+    add_step(std::move(ops));
+  }
+
+  // Step: drop removed or changed indexes and constraints. After the table drops, since a
+  // dropped table's foreign key may rely on a unique constraint dropped here.
+  {
+    std::vector<Op> ops;
+    for (const auto& name : m_kept) {
+      for (const auto& op : m_changes[name].drop_others) {
+        ops.push_back(op);
+      }
+    }
+    add_step(std::move(ops));
+  }
+
+  // Step: create tables, referenced ones first. A foreign key waits for the end when it closes
+  // a cycle, or when it points at a kept table whose columns or keys change below.
+  std::vector<std::pair<std::pair<std::string, std::string>, Op>> fk_creates;
+  {
+    std::vector<Op> ops;
+    for (std::size_t i : create_order.order) {
+      Table t = coming_named[i];
+      std::vector<ForeignKey> fks;
+      for (std::size_t k = 0; k < t.foreign_keys.size(); ++k) {
+        const ForeignKey& fk = t.foreign_keys[k];
+        auto changes = m_changes.find(fk.ref_table);
+        const bool waits = create_order.deferred.count({i, k}) != 0 ||
+                           (changes != m_changes.end() && changes->second.reshaped());
+        if (waits) {
+          fk_creates.push_back({{t.name, fk.name}, CreateForeignKey{t.name, fk}});
+        } else {
+          fks.push_back(fk);
+        }
+      }
+      t.foreign_keys = std::move(fks);
+      ops.push_back(CreateTable{std::move(t)});
+    }
+    add_step(std::move(ops));
+  }
+
+  // Step: columns of the tables that stay.
+  {
+    std::vector<Op> ops;
+    for (const auto& name : m_kept) {
+      for (const auto& op : m_changes[name].columns) {
+        ops.push_back(op);
+      }
+    }
+    add_step(std::move(ops));
+  }
+
+  // Step: new indexes and constraints, then every foreign key, all tables being there.
+  {
+    std::vector<Op> ops;
+    for (const auto& name : m_kept) {
+      for (const auto& op : m_changes[name].create_others) {
+        ops.push_back(op);
+      }
+      for (const auto& op : m_changes[name].create_foreign_keys) {
+        fk_creates.push_back({{name, std::get<CreateForeignKey>(op).constraint.name}, op});
+      }
+    }
+    std::stable_sort(fk_creates.begin(), fk_creates.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [key, op] : fk_creates) {
+      ops.push_back(std::move(op));
+    }
+    add_step(std::move(ops));
+  }
+
+  // Step: table comments; then enum types nothing uses any more.
+  {
+    std::vector<Op> ops;
+    for (const auto& name : m_kept) {
+      for (const auto& op : m_changes[name].comment) {
+        ops.push_back(op);
+      }
+    }
+    add_step(std::move(ops));
+  }
+  add_step(std::move(m_enum_drops));
+
+  DiffResult result;
+  for (const auto& step : m_steps) {
+    result.upgrade.insert(result.upgrade.end(), step.up.begin(), step.up.end());
+  }
+  for (auto it = m_steps.rbegin(); it != m_steps.rend(); ++it) {
+    const std::vector<Op> down = it->down ? *it->down : schema::reverse_all(it->up);
+    result.downgrade.insert(result.downgrade.end(), down.begin(), down.end());
+  }
+  std::sort(m_renames.begin(), m_renames.end(), [](const RenameHint& a, const RenameHint& b) {
+    return std::tie(a.table, a.from) < std::tie(b.table, b.from);
+  });
+  result.renames = std::move(m_renames);
+  result.warnings = std::move(m_warnings);
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// describe()
+
+std::string label(const std::string& name) {
+  return name.empty() ? "" : " " + name;
+}
+
+std::string describe_alter(const AlterColumn& o) {
+  std::vector<std::string> parts;
+  auto or_none = [](const std::string& s) { return s.empty() ? std::string("none") : s; };
+  auto nullability = [](bool nullable) { return nullable ? "nullable" : "not null"; };
+  if (o.type) {
+    parts.push_back("type " + (o.existing_type ? *o.existing_type + " -> " : "") + *o.type);
+  }
+  if (o.nullable) {
+    parts.push_back(
+        (o.existing_nullable ? std::string(nullability(*o.existing_nullable)) + " -> " : "") +
+        nullability(*o.nullable));
+  }
+  if (o.default_expr) {
+    parts.push_back("default " + (o.existing_default ? or_none(*o.existing_default) + " -> " : "") +
+                    or_none(*o.default_expr));
+  }
+  if (o.comment) {
+    auto shown = [&](const std::string& c) { return c.empty() ? "none" : quoted(c); };
+    parts.push_back("comment " + (o.existing_comment ? shown(*o.existing_comment) + " -> " : "") +
+                    shown(*o.comment));
+  }
+  if (o.new_name) {
+    parts.push_back("rename to " + *o.new_name);
+  }
+  return "alter column " + o.table + "." + o.column +
+         (parts.empty() ? "" : ": " + util::join(parts, ", "));
+}
+
+} // namespace
+
+std::string normalize_expression(std::string_view expression) {
+  std::vector<std::string> tokens = tokenize(expression);
+  strip_outer_parentheses(tokens);
+  return util::join(tokens, " ");
+}
+
+DiffResult diff(const Database& current, const Database& desired, const DiffOptions& options) {
+  return Differ(current, desired, options).run();
+}
+
+std::string describe(const Op& op) {
+  using schema::Overloaded;
+  return std::visit(
+      Overloaded{
+          [](const CreateTable& o) { return "add table " + o.table.name; },
+          [](const DropTable& o) { return "drop table " + o.table; },
+          [](const schema::RenameTable& o) {
+            return "rename table " + o.table + " to " + o.new_name;
+          },
+          [](const AddColumn& o) {
+            return "add column " + o.table + "." + o.column.name + " (" + o.column.type +
+                   (effective_nullable(o.column) ? "" : ", not null") + ")";
+          },
+          [](const DropColumn& o) { return "drop column " + o.table + "." + o.column; },
+          [](const AlterColumn& o) { return describe_alter(o); },
+          [](const CreateIndex& o) {
+            return std::string("add ") + (o.index.unique ? "unique index" : "index") +
+                   label(o.index.name) + " on " + o.table + " " + paren_list(o.index.columns) +
+                   (o.index.where ? " where " + *o.index.where : "");
+          },
+          [](const DropIndex& o) { return "drop index" + label(o.name) + " on " + o.table; },
+          [](const CreateUnique& o) {
+            return "add unique constraint" + label(o.constraint.name) + " on " + o.table + " " +
+                   paren_list(o.constraint.columns);
+          },
+          [](const CreateForeignKey& o) {
+            const auto& f = o.constraint;
+            std::string s = "add foreign key" + label(f.name) + " on " + o.table + " " +
+                            paren_list(f.columns) + " -> " + f.ref_table;
+            if (!f.ref_columns.empty()) {
+              s += " " + paren_list(f.ref_columns);
+            }
+            if (!f.on_delete.empty()) {
+              s += " on delete " + f.on_delete;
+            }
+            if (!f.on_update.empty()) {
+              s += " on update " + f.on_update;
+            }
+            return s;
+          },
+          [](const CreateCheck& o) {
+            return "add check constraint" + label(o.constraint.name) + " on " + o.table + " (" +
+                   o.constraint.expression + ")";
+          },
+          [](const DropConstraint& o) {
+            const char* kind = o.unique        ? "drop unique constraint"
+                               : o.foreign_key ? "drop foreign key"
+                               : o.check       ? "drop check constraint"
+                                               : "drop constraint";
+            return kind + label(o.name) + " on " + o.table;
+          },
+          [](const SetTableComment& o) {
+            return o.comment.empty()
+                       ? "remove comment on table " + o.table
+                       : "set comment on table " + o.table + " to " + quoted(o.comment);
+          },
+          [](const schema::Execute&) { return std::string("execute SQL"); },
+          [](const schema::BulkInsert& o) {
+            return "insert " + std::to_string(o.rows.size()) +
+                   (o.rows.size() == 1 ? " row" : " rows") + " into " + o.table;
+          },
+          [](const CreateEnum& o) {
+            std::vector<std::string> values;
+            for (const auto& v : o.type.values) {
+              values.push_back(quoted(v));
+            }
+            return "add enum " + o.type.name + " " + paren_list(values);
+          },
+          [](const DropEnum& o) { return "drop enum " + o.name; },
+          [](const AddEnumValue& o) {
+            return "add value " + quoted(o.value) + " to enum " + o.name +
+                   (o.before ? " before " + quoted(*o.before) : "");
+          },
+      },
+      op);
+}
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,65 @@
+#pragma once
+// Autogenerate: compares the schema a database has (`current`) with the one the models
+// describe (`desired`) and returns the ops that turn one into the other, in an order that
+// runs, plus their reverse. Pure: no database, no files, no dialect. Alembic's
+// compare_metadata + reverse_into, with Atlas's "every change carries its reverse".
+#include "schema/model.h"
+#include "schema/ops.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migratecpp::migrate {
+
+struct DiffOptions {
+  std::vector<std::string> exclude_tables; // never touched (nor the version table, passed here too)
+  bool enums = false;                      // the dialect has enum types (PostgreSQL)
+  bool comments = true;                    // the dialect keeps comments
+};
+
+// A probable rename the diff could not be sure of. The diff still emits the drop and the add;
+// the file writer adds a comment naming the alternative (alter_column new_name, rename_table).
+// For a table, `table` is the old name, like `from`.
+struct RenameHint {
+  std::string table;
+  std::string from;
+  std::string to;
+  bool is_table = false;
+};
+
+struct DiffResult {
+  std::vector<schema::Op> upgrade;   // ordered, ready to run
+  std::vector<schema::Op> downgrade; // undoes `upgrade`; see below
+  std::vector<RenameHint> renames;   // sorted by table, then old name
+  // Changes expressed in a way the reviewer should look at (a table rebuilt because its
+  // primary key changed, an enum type recreated), one sentence each, for the file writer.
+  std::vector<std::string> warnings;
+  bool empty() const { return upgrade.empty(); }
+};
+
+// The ops that turn `current` into `desired`. Tables named in options.exclude_tables are
+// ignored on both sides. `downgrade` equals schema::reverse_all(upgrade), except where the
+// upgrade adds enum values: PostgreSQL cannot drop a value, so the downgrade recreates the
+// type with its old values (columns moved to text and back) instead.
+//
+// Order of `upgrade`: enum types created, values added, types recreated; foreign keys that
+// are removed or changed (or would block a drop) dropped; tables dropped, referencing ones
+// first; removed or changed indexes and constraints dropped; tables created, referenced ones
+// first; per remaining table, columns added, altered, dropped; indexes and constraints
+// created, foreign keys last; table comments; enum types dropped. Within a step, sorted by
+// table name, then object name (columns keep their table order).
+DiffResult diff(const schema::Database& current, const schema::Database& desired,
+                const DiffOptions& options);
+
+// One-line human summary of an op for `check`: "add column users.age (integer)",
+// "drop index ix_x on t", "alter column users.age: type integer -> bigint".
+std::string describe(const schema::Op& op);
+
+// The comparison form of an SQL expression (checks, partial-index predicates, index
+// expressions, defaults): whitespace collapsed, outer parentheses stripped, quoted
+// identifiers unquoted, unquoted words lowercased, "!=" spelled "<>"; string literals kept
+// as written. `age >= 0`, `(age >= 0)` and `("age">=0)` all give "age >= 0".
+std::string normalize_expression(std::string_view expression);
+
+} // namespace migratecpp::migrate

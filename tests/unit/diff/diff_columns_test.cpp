@@ -1,0 +1,235 @@
+#include "diff_helpers.h"
+
+#include <catch2/catch.hpp>
+
+using namespace migratecpp;
+using namespace migratecpp::test;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+schema::Table users(std::vector<schema::Column> extra = {}) {
+  schema::Table t = table("users", {pk("id"), col("email", "varchar(255)", false)});
+  for (auto& c : extra) {
+    t.columns.push_back(std::move(c));
+  }
+  return t;
+}
+
+// The single upgrade op of a diff between two versions of one column of users.
+std::string alter(const schema::Column& before, const schema::Column& after,
+                  const migrate::DiffOptions& options = {}) {
+  const auto r = diff_and_check(database({users({before})}), database({users({after})}), options);
+  REQUIRE(r.upgrade.size() == 1);
+  return full(r.upgrade[0]);
+}
+
+bool same(const schema::Column& before, const schema::Column& after,
+          const migrate::DiffOptions& options = {}) {
+  return migrate::diff(database({users({before})}), database({users({after})}), options).empty();
+}
+
+} // namespace
+
+TEST_CASE("diff: added and dropped columns", "[diff][columns]") {
+  const auto age = with_comment(with_default(col("age", "integer", false), "0"), "years");
+
+  SECTION("added: the whole column") {
+    const auto r = diff_and_check(database({users()}), database({users({age})}));
+    CHECK(full_all(r.upgrade) == Strings{"add_column users " + dump(age)});
+    CHECK(full_all(r.downgrade) == Strings{"drop_column users.age " + dump(age)});
+  }
+  SECTION("dropped: with its definition") {
+    const auto r = diff_and_check(database({users({age})}), database({users()}));
+    CHECK(full_all(r.upgrade) == Strings{"drop_column users.age " + dump(age)});
+    CHECK(schema::is_destructive(r.upgrade[0]));
+  }
+  SECTION("several: added in model order, dropped in table order") {
+    const auto r =
+        diff_and_check(database({users({col("b", "text"), col("a", "text"), col("z", "text")})}),
+                       database({users({col("y", "integer"), col("x", "date")})}));
+    CHECK(briefs(r.upgrade) == Strings{"add_column users.y", "add_column users.x",
+                                       "drop_column users.b", "drop_column users.a",
+                                       "drop_column users.z"});
+  }
+  SECTION("column order is no difference") {
+    auto reordered = users({age});
+    std::swap(reordered.columns[0], reordered.columns[2]);
+    CHECK(migrate::diff(database({users({age})}), database({reordered}), {}).empty());
+  }
+}
+
+TEST_CASE("diff: each column property alters alone, with every existing_* filled",
+          "[diff][columns]") {
+  const auto age = col("age", "integer");
+
+  SECTION("type") {
+    CHECK(alter(age, col("age", "bigint")) ==
+          "alter_column users.age type='bigint' nullable=- default=- new_name=- comment=- "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment=''");
+  }
+  SECTION("type narrowing is destructive") {
+    const auto r = migrate::diff(database({users({col("name", "varchar(100)")})}),
+                                 database({users({col("name", "varchar(20)")})}), {});
+    REQUIRE(r.upgrade.size() == 1);
+    CHECK(schema::is_destructive(r.upgrade[0]));
+  }
+  SECTION("nullable") {
+    CHECK(alter(age, col("age", "integer", false)) ==
+          "alter_column users.age type=- nullable=false default=- new_name=- comment=- "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment=''");
+  }
+  SECTION("default added") {
+    CHECK(alter(age, with_default(age, "18")) ==
+          "alter_column users.age type=- nullable=- default='18' new_name=- comment=- "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment=''");
+  }
+  SECTION("default changed") {
+    CHECK(alter(with_default(age, "18"), with_default(age, "21")) ==
+          "alter_column users.age type=- nullable=- default='21' new_name=- comment=- "
+          "existing_type='integer' existing_nullable=true existing_default='18' "
+          "existing_comment=''");
+  }
+  SECTION("default removed") {
+    CHECK(alter(with_default(age, "18"), age) ==
+          "alter_column users.age type=- nullable=- default='' new_name=- comment=- "
+          "existing_type='integer' existing_nullable=true existing_default='18' "
+          "existing_comment=''");
+  }
+  SECTION("comment added, changed, removed") {
+    CHECK(alter(age, with_comment(age, "in years")) ==
+          "alter_column users.age type=- nullable=- default=- new_name=- comment='in years' "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment=''");
+    CHECK(alter(with_comment(age, "a"), with_comment(age, "b")) ==
+          "alter_column users.age type=- nullable=- default=- new_name=- comment='b' "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment='a'");
+    CHECK(alter(with_comment(age, "a"), age) ==
+          "alter_column users.age type=- nullable=- default=- new_name=- comment='' "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment='a'");
+  }
+  SECTION("everything at once, unchanged existing values kept") {
+    const auto before = with_comment(with_default(col("age", "int4", false), "0"), "years");
+    const auto after = with_comment(with_default(col("age", "bigint"), "1"), "years");
+    CHECK(alter(before, after) ==
+          "alter_column users.age type='bigint' nullable=true default='1' new_name=- comment=- "
+          "existing_type='int4' existing_nullable=false existing_default='0' "
+          "existing_comment='years'");
+  }
+  SECTION("the reverse swaps new and existing") {
+    const auto r = migrate::diff(database({users({with_default(age, "1")})}),
+                                 database({users({with_default(col("age", "bigint"), "2")})}), {});
+    CHECK(full_all(r.downgrade) ==
+          Strings{"alter_column users.age type='integer' nullable=- default='1' new_name=- "
+                  "comment=- existing_type='bigint' existing_nullable=true "
+                  "existing_default='2' existing_comment=''"});
+  }
+  SECTION("comments ignored where the dialect keeps none") {
+    migrate::DiffOptions options;
+    options.comments = false;
+    CHECK(same(with_comment(age, "a"), with_comment(age, "b"), options));
+    CHECK(alter(with_comment(age, "a"), with_comment(col("age", "bigint"), "b"), options) ==
+          "alter_column users.age type='bigint' nullable=- default=- new_name=- comment=- "
+          "existing_type='integer' existing_nullable=true existing_default='' "
+          "existing_comment='a'");
+  }
+}
+
+TEST_CASE("diff: type aliases compare equal", "[diff][columns][types]") {
+  const std::vector<std::pair<std::string, std::string>> aliases = {
+      {"int4", "integer"},
+      {"INT", "integer"},
+      {"character varying(255)", "varchar(255)"},
+      {"VARCHAR(255)", "varchar(255)"},
+      {"decimal(10, 2)", "numeric(10,2)"},
+      {"bool", "boolean"},
+      {"int8", "bigint"},
+      {"timestamp with time zone", "timestamptz"},
+      {"double precision", "double"},
+      {"bytea", "blob"},
+  };
+  for (const auto& [a, b] : aliases) {
+    INFO(a << " vs " << b);
+    CHECK(same(col("x", a), col("x", b)));
+    CHECK(same(col("x", b), col("x", a)));
+  }
+  CHECK_FALSE(same(col("x", "varchar(255)"), col("x", "varchar(256)")));
+  CHECK_FALSE(same(col("x", "integer"), col("x", "bigint")));
+  CHECK_FALSE(same(col("x", "jsonb"), col("x", "json")));
+}
+
+TEST_CASE("diff: defaults compare after light normalization", "[diff][columns][defaults]") {
+  auto d = [](const std::string& expr) { return with_default(col("x", "text"), expr); };
+  SECTION("equal") {
+    CHECK(same(d("0"), d("(0)")));
+    CHECK(same(d("0"), d(" ((0)) ")));
+    CHECK(same(d("CURRENT_TIMESTAMP"), d("current_timestamp")));
+    CHECK(same(d("TRUE"), d("true")));
+    CHECK(same(d("FALSE"), d("(false)")));
+    CHECK(same(d("now()"), d("NOW( )")));
+    CHECK(same(d("'active'"), d("('active')")));
+    CHECK(same(d("NULL"), col("x", "text"))); // an explicit NULL default is no default
+    CHECK(same(d("null"), col("x", "text")));
+  }
+  SECTION("different: no over-normalization") {
+    CHECK_FALSE(same(d("0"), d("'0'")));
+    CHECK_FALSE(same(d("'Active'"), d("'active'")));
+    CHECK_FALSE(same(d("0"), d("0.0")));
+    CHECK_FALSE(same(d("CURRENT_TIMESTAMP"), d("now()")));
+    CHECK_FALSE(same(d("'a b'"), d("'a  b'")));
+  }
+}
+
+TEST_CASE("diff: primary-key columns are never nullable, whatever the flag", "[diff][columns]") {
+  auto loose = table("t", {pk("id")});
+  loose.columns[0].nullable = true;
+  CHECK(migrate::diff(database({loose}), database({table("t", {pk("id")})}), {}).empty());
+}
+
+TEST_CASE("diff: probable column renames", "[diff][columns][renames]") {
+  SECTION("one dropped, one compatible added: a hint, and still drop + add") {
+    const auto r = diff_and_check(database({users({col("name", "varchar(100)", false)})}),
+                                  database({users({col("full_name", "varchar(100)", false)})}));
+    CHECK(briefs(r.upgrade) == Strings{"add_column users.full_name", "drop_column users.name"});
+    REQUIRE(r.renames.size() == 1);
+    CHECK(r.renames[0].table == "users");
+    CHECK(r.renames[0].from == "name");
+    CHECK(r.renames[0].to == "full_name");
+    CHECK_FALSE(r.renames[0].is_table);
+  }
+  SECTION("aliases of one type are compatible") {
+    const auto r = migrate::diff(database({users({col("n", "int4")})}),
+                                 database({users({col("m", "integer")})}), {});
+    CHECK(r.renames.size() == 1);
+  }
+  SECTION("other type or nullability: no hint") {
+    CHECK(migrate::diff(database({users({col("a", "integer")})}),
+                        database({users({col("b", "bigint")})}), {})
+              .renames.empty());
+    CHECK(migrate::diff(database({users({col("a", "integer")})}),
+                        database({users({col("b", "integer", false)})}), {})
+              .renames.empty());
+  }
+  SECTION("ambiguous: no hint") {
+    CHECK(migrate::diff(database({users({col("a", "text"), col("b", "text")})}),
+                        database({users({col("c", "text")})}), {})
+              .renames.empty());
+    CHECK(migrate::diff(database({users({col("a", "text")})}),
+                        database({users({col("b", "text"), col("c", "text")})}), {})
+              .renames.empty());
+  }
+  SECTION("several unambiguous pairs in one table, sorted") {
+    const auto r = migrate::diff(database({users({col("zz", "text"), col("aa", "date")})}),
+                                 database({users({col("z2", "text"), col("a2", "date")})}), {});
+    REQUIRE(r.renames.size() == 2);
+    CHECK(r.renames[0].from == "aa");
+    CHECK(r.renames[0].to == "a2");
+    CHECK(r.renames[1].from == "zz");
+    CHECK(r.renames[1].to == "z2");
+  }
+}

@@ -1,0 +1,274 @@
+#pragma once
+// Builders for in-memory schemas and checks shared by the diff tests.
+#include "migrate/diff.h"
+#include "schema/apply.h"
+#include "schema/model.h"
+#include "schema/ops.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace migratecpp::test {
+
+inline schema::Column col(std::string name, std::string type, bool nullable = true) {
+  schema::Column c;
+  c.name = std::move(name);
+  c.type = std::move(type);
+  c.nullable = nullable;
+  return c;
+}
+
+inline schema::Column pk(std::string name, std::string type = "bigint", bool autoinc = true) {
+  schema::Column c = col(std::move(name), std::move(type), false);
+  c.primary_key = true;
+  c.autoincrement = autoinc;
+  return c;
+}
+
+inline schema::Column with_default(schema::Column c, std::string expr) {
+  c.default_expr = std::move(expr);
+  return c;
+}
+
+inline schema::Column with_comment(schema::Column c, std::string comment) {
+  c.comment = std::move(comment);
+  return c;
+}
+
+inline schema::Table table(std::string name, std::vector<schema::Column> columns) {
+  schema::Table t;
+  t.name = std::move(name);
+  t.columns = std::move(columns);
+  return t;
+}
+
+inline schema::ForeignKey fk(std::string name, std::vector<std::string> columns,
+                             std::string ref_table, std::vector<std::string> ref_columns = {"id"},
+                             std::string on_delete = "", std::string on_update = "") {
+  return schema::ForeignKey{std::move(name),        std::move(columns),   std::move(ref_table),
+                            std::move(ref_columns), std::move(on_delete), std::move(on_update)};
+}
+
+inline schema::Index index(std::string name, std::vector<std::string> columns, bool unique = false,
+                           std::optional<std::string> where = std::nullopt) {
+  schema::Index i;
+  i.name = std::move(name);
+  i.columns = std::move(columns);
+  i.unique = unique;
+  i.where = std::move(where);
+  return i;
+}
+
+inline schema::Database database(std::vector<schema::Table> tables,
+                                 std::vector<schema::Enum> enums = {}) {
+  return schema::Database{std::move(tables), std::move(enums)};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dumps: ops have no operator==, so tests compare text. `full` shows every field.
+
+inline std::string opt(const std::optional<std::string>& s) {
+  return s ? "'" + *s + "'" : "-";
+}
+
+inline std::string list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i == 0 ? "" : ",") + items[i];
+  }
+  return out + "]";
+}
+
+inline std::string dump(const schema::Column& c) {
+  return c.name + ":" + c.type + (c.nullable ? "" : " notnull") + (c.primary_key ? " pk" : "") +
+         (c.autoincrement ? " ai" : "") + " default=" + opt(c.default_expr) +
+         " comment=" + opt(c.comment);
+}
+
+inline std::string dump(const schema::Index& i) {
+  return "index " + i.name + list(i.columns) + (i.unique ? " unique" : "") +
+         " where=" + opt(i.where) + " method=" + opt(i.method);
+}
+
+inline std::string dump(const schema::UniqueConstraint& u) {
+  return "unique " + u.name + list(u.columns);
+}
+
+inline std::string dump(const schema::ForeignKey& f) {
+  return "fk " + f.name + list(f.columns) + "->" + f.ref_table + list(f.ref_columns) +
+         " del=" + f.on_delete + " upd=" + f.on_update;
+}
+
+inline std::string dump(const schema::CheckConstraint& c) {
+  return "check " + c.name + "(" + c.expression + ")";
+}
+
+inline std::string dump(const schema::Table& t) {
+  std::string s = "table " + t.name + "{";
+  for (const auto& c : t.columns) {
+    s += dump(c) + ";";
+  }
+  for (const auto& i : t.indexes) {
+    s += dump(i) + ";";
+  }
+  for (const auto& u : t.uniques) {
+    s += dump(u) + ";";
+  }
+  for (const auto& f : t.foreign_keys) {
+    s += dump(f) + ";";
+  }
+  for (const auto& c : t.checks) {
+    s += dump(c) + ";";
+  }
+  return s + "comment=" + opt(t.comment) + "}";
+}
+
+template <class T> std::string dump_opt(const std::optional<T>& v) {
+  return v ? dump(*v) : "-";
+}
+
+inline std::string full(const schema::Op& op) {
+  using namespace schema;
+  auto b = [](const std::optional<bool>& v) { return v ? (*v ? "true" : "false") : "-"; };
+  return std::visit(
+      Overloaded{
+          [](const CreateTable& o) { return "create_table " + dump(o.table); },
+          [](const DropTable& o) { return "drop_table " + o.table + " " + dump_opt(o.definition); },
+          [](const RenameTable& o) { return "rename_table " + o.table + " " + o.new_name; },
+          [](const AddColumn& o) { return "add_column " + o.table + " " + dump(o.column); },
+          [](const DropColumn& o) {
+            return "drop_column " + o.table + "." + o.column + " " + dump_opt(o.definition);
+          },
+          [&](const AlterColumn& o) {
+            return "alter_column " + o.table + "." + o.column + " type=" + opt(o.type) +
+                   " nullable=" + b(o.nullable) + " default=" + opt(o.default_expr) +
+                   " new_name=" + opt(o.new_name) + " comment=" + opt(o.comment) +
+                   " existing_type=" + opt(o.existing_type) +
+                   " existing_nullable=" + b(o.existing_nullable) +
+                   " existing_default=" + opt(o.existing_default) +
+                   " existing_comment=" + opt(o.existing_comment);
+          },
+          [](const CreateIndex& o) { return "create_index " + o.table + " " + dump(o.index); },
+          [](const DropIndex& o) {
+            return "drop_index " + o.table + " " + o.name + " " + dump_opt(o.definition);
+          },
+          [](const CreateUnique& o) {
+            return "create_unique " + o.table + " " + dump(o.constraint);
+          },
+          [](const CreateForeignKey& o) {
+            return "create_foreign_key " + o.table + " " + dump(o.constraint);
+          },
+          [](const CreateCheck& o) { return "create_check " + o.table + " " + dump(o.constraint); },
+          [](const DropConstraint& o) {
+            return "drop_constraint " + o.table + " " + o.name + " " + dump_opt(o.unique) + " " +
+                   dump_opt(o.foreign_key) + " " + dump_opt(o.check);
+          },
+          [](const SetTableComment& o) {
+            return "set_table_comment " + o.table + " '" + o.comment + "' " +
+                   opt(o.existing_comment);
+          },
+          [](const Execute&) { return std::string("execute"); },
+          [](const BulkInsert& o) { return "bulk_insert " + o.table; },
+          [](const CreateEnum& o) { return "create_enum " + o.type.name + list(o.type.values); },
+          [](const DropEnum& o) {
+            return "drop_enum " + o.name + (o.definition ? list(o.definition->values) : "-");
+          },
+          [](const AddEnumValue& o) {
+            return "add_enum_value " + o.name + " " + o.value + " before=" + opt(o.before);
+          },
+      },
+      op);
+}
+
+inline std::vector<std::string> full_all(const std::vector<schema::Op>& ops) {
+  std::vector<std::string> out;
+  for (const auto& op : ops) {
+    out.push_back(full(op));
+  }
+  return out;
+}
+
+// "op_name table[.object]": enough to assert which ops come, in which order.
+inline std::string brief(const schema::Op& op) {
+  using namespace schema;
+  const std::string name = op_name(op);
+  return std::visit(
+      Overloaded{
+          [&](const CreateTable& o) { return name + " " + o.table.name; },
+          [&](const AddColumn& o) { return name + " " + o.table + "." + o.column.name; },
+          [&](const DropColumn& o) { return name + " " + o.table + "." + o.column; },
+          [&](const AlterColumn& o) { return name + " " + o.table + "." + o.column; },
+          [&](const CreateIndex& o) { return name + " " + o.table + "." + o.index.name; },
+          [&](const DropIndex& o) { return name + " " + o.table + "." + o.name; },
+          [&](const CreateUnique& o) { return name + " " + o.table + "." + o.constraint.name; },
+          [&](const CreateForeignKey& o) { return name + " " + o.table + "." + o.constraint.name; },
+          [&](const CreateCheck& o) { return name + " " + o.table + "." + o.constraint.name; },
+          [&](const DropConstraint& o) { return name + " " + o.table + "." + o.name; },
+          [&](const CreateEnum& o) { return name + " " + o.type.name; },
+          [&](const DropEnum& o) { return name + " " + o.name; },
+          [&](const AddEnumValue& o) { return name + " " + o.name + "." + o.value; },
+          [&](const Execute&) { return name; },
+          [&](const auto& o) { return name + " " + o.table; },
+      },
+      op);
+}
+
+inline std::vector<std::string> briefs(const std::vector<schema::Op>& ops) {
+  std::vector<std::string> out;
+  for (const auto& op : ops) {
+    out.push_back(brief(op));
+  }
+  return out;
+}
+
+inline std::vector<std::string> describe_all(const std::vector<schema::Op>& ops) {
+  std::vector<std::string> out;
+  for (const auto& op : ops) {
+    out.push_back(migrate::describe(op));
+  }
+  return out;
+}
+
+inline bool adds_enum_values(const std::vector<schema::Op>& ops) {
+  for (const auto& op : ops) {
+    if (std::holds_alternative<schema::AddEnumValue>(op)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+inline schema::Database applied(schema::Database db, const std::vector<schema::Op>& ops) {
+  for (const auto& op : ops) {
+    INFO("applying " << full(op));
+    schema::apply(db, op);
+  }
+  return db;
+}
+
+// The contract every diff must keep: the downgrade is the reversed upgrade (bar added enum
+// values, which cannot be reversed one by one); upgrading `current` reaches `desired`;
+// downgrading that comes back to `current`; and each side diffs clean against itself.
+inline migrate::DiffResult diff_and_check(const schema::Database& current,
+                                          const schema::Database& desired,
+                                          const migrate::DiffOptions& options = {}) {
+  migrate::DiffResult r = migrate::diff(current, desired, options);
+  if (!adds_enum_values(r.upgrade)) {
+    CHECK(full_all(r.downgrade) == full_all(schema::reverse_all(r.upgrade)));
+  }
+  const schema::Database up = applied(current, r.upgrade);
+  const auto residual_up = migrate::diff(up, desired, options);
+  INFO("after upgrade, still: " << list(describe_all(residual_up.upgrade)));
+  CHECK(residual_up.empty());
+  const schema::Database down = applied(up, r.downgrade);
+  const auto residual_down = migrate::diff(down, current, options);
+  INFO("after downgrade, still: " << list(describe_all(residual_down.upgrade)));
+  CHECK(residual_down.empty());
+  CHECK(migrate::diff(current, current, options).empty());
+  CHECK(migrate::diff(desired, desired, options).empty());
+  return r;
+}
+
+} // namespace migratecpp::test
