@@ -1,0 +1,58 @@
+#include "dialects/dialect.h"
+
+#include "util/error.h"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace migratecpp::dialects {
+
+std::string Dialect::quote_string(std::string_view text) const {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out.push_back('\'');
+  for (char ch : text) {
+    if (ch == '\'') {
+      out.push_back('\'');
+    }
+    out.push_back(ch);
+  }
+  out.push_back('\'');
+  return out;
+}
+
+std::string Dialect::literal(const schema::Value& value) const {
+  return std::visit(schema::Overloaded{
+                        [](const schema::Null&) -> std::string { return "NULL"; },
+                        [](bool b) -> std::string { return b ? "TRUE" : "FALSE"; },
+                        [](std::int64_t i) -> std::string { return std::to_string(i); },
+                        [](double d) -> std::string {
+                          if (!std::isfinite(d)) {
+                            // No SQL dialect we target has a portable literal for these.
+                            throw util::Error("cannot write " +
+                                              std::string(std::isnan(d) ? "NaN" : "infinity") +
+                                              " as an SQL literal");
+                          }
+                          // Shortest text that reads back as the same double.
+                          char buf[64];
+                          auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+                          std::string out(buf, end);
+                          // Keep it a floating-point literal: "1" would be an integer to the
+                          // database (and the text "1" in a TEXT column).
+                          if (out.find_first_of(".e") == std::string::npos) {
+                            out += ".0";
+                          }
+                          return out;
+                        },
+                        [this](const std::string& s) -> std::string { return quote_string(s); },
+                    },
+                    value);
+}
+
+std::string Dialect::create_version_table_sql(const std::string& table) const {
+  return "CREATE TABLE " + quote_ident(table) + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT " +
+         quote_ident(table + "_pkc") + " PRIMARY KEY (version_num))";
+}
+
+} // namespace migratecpp::dialects

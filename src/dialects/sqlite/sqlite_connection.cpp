@@ -1,0 +1,294 @@
+#include "dialects/sqlite/sqlite_connection.h"
+
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <filesystem>
+#include <sqlite3.h>
+#include <utility>
+
+namespace migratecpp::dialects::sqlite {
+
+namespace {
+
+// SQLite waits this long for another connection's lock before failing with SQLITE_BUSY.
+constexpr int k_busy_timeout_ms = 5000;
+
+struct CodeName {
+  int code;
+  const char* name;
+};
+
+#define MIGRATECPP_CODE(c)                                                                         \
+  { c, #c }
+constexpr CodeName k_code_names[] = {
+    MIGRATECPP_CODE(SQLITE_ERROR),
+    MIGRATECPP_CODE(SQLITE_INTERNAL),
+    MIGRATECPP_CODE(SQLITE_PERM),
+    MIGRATECPP_CODE(SQLITE_ABORT),
+    MIGRATECPP_CODE(SQLITE_BUSY),
+    MIGRATECPP_CODE(SQLITE_LOCKED),
+    MIGRATECPP_CODE(SQLITE_NOMEM),
+    MIGRATECPP_CODE(SQLITE_READONLY),
+    MIGRATECPP_CODE(SQLITE_INTERRUPT),
+    MIGRATECPP_CODE(SQLITE_IOERR),
+    MIGRATECPP_CODE(SQLITE_CORRUPT),
+    MIGRATECPP_CODE(SQLITE_NOTFOUND),
+    MIGRATECPP_CODE(SQLITE_FULL),
+    MIGRATECPP_CODE(SQLITE_CANTOPEN),
+    MIGRATECPP_CODE(SQLITE_PROTOCOL),
+    MIGRATECPP_CODE(SQLITE_EMPTY),
+    MIGRATECPP_CODE(SQLITE_SCHEMA),
+    MIGRATECPP_CODE(SQLITE_TOOBIG),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT),
+    MIGRATECPP_CODE(SQLITE_MISMATCH),
+    MIGRATECPP_CODE(SQLITE_MISUSE),
+    MIGRATECPP_CODE(SQLITE_NOLFS),
+    MIGRATECPP_CODE(SQLITE_AUTH),
+    MIGRATECPP_CODE(SQLITE_FORMAT),
+    MIGRATECPP_CODE(SQLITE_RANGE),
+    MIGRATECPP_CODE(SQLITE_NOTADB),
+    MIGRATECPP_CODE(SQLITE_ERROR_MISSING_COLLSEQ),
+    MIGRATECPP_CODE(SQLITE_ERROR_RETRY),
+    MIGRATECPP_CODE(SQLITE_ERROR_SNAPSHOT),
+    MIGRATECPP_CODE(SQLITE_BUSY_RECOVERY),
+    MIGRATECPP_CODE(SQLITE_BUSY_SNAPSHOT),
+    MIGRATECPP_CODE(SQLITE_BUSY_TIMEOUT),
+    MIGRATECPP_CODE(SQLITE_LOCKED_SHAREDCACHE),
+    MIGRATECPP_CODE(SQLITE_LOCKED_VTAB),
+    MIGRATECPP_CODE(SQLITE_READONLY_RECOVERY),
+    MIGRATECPP_CODE(SQLITE_READONLY_CANTLOCK),
+    MIGRATECPP_CODE(SQLITE_READONLY_ROLLBACK),
+    MIGRATECPP_CODE(SQLITE_READONLY_DBMOVED),
+    MIGRATECPP_CODE(SQLITE_READONLY_CANTINIT),
+    MIGRATECPP_CODE(SQLITE_READONLY_DIRECTORY),
+    MIGRATECPP_CODE(SQLITE_CANTOPEN_NOTEMPDIR),
+    MIGRATECPP_CODE(SQLITE_CANTOPEN_ISDIR),
+    MIGRATECPP_CODE(SQLITE_CANTOPEN_FULLPATH),
+    MIGRATECPP_CODE(SQLITE_CANTOPEN_CONVPATH),
+    MIGRATECPP_CODE(SQLITE_CORRUPT_VTAB),
+    MIGRATECPP_CODE(SQLITE_CORRUPT_SEQUENCE),
+    MIGRATECPP_CODE(SQLITE_CORRUPT_INDEX),
+    MIGRATECPP_CODE(SQLITE_ABORT_ROLLBACK),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_CHECK),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_COMMITHOOK),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_FOREIGNKEY),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_FUNCTION),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_NOTNULL),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_PRIMARYKEY),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_TRIGGER),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_UNIQUE),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_VTAB),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_ROWID),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_PINNED),
+    MIGRATECPP_CODE(SQLITE_CONSTRAINT_DATATYPE),
+    MIGRATECPP_CODE(SQLITE_IOERR_READ),
+    MIGRATECPP_CODE(SQLITE_IOERR_SHORT_READ),
+    MIGRATECPP_CODE(SQLITE_IOERR_WRITE),
+    MIGRATECPP_CODE(SQLITE_IOERR_FSYNC),
+    MIGRATECPP_CODE(SQLITE_IOERR_FSTAT),
+    MIGRATECPP_CODE(SQLITE_IOERR_TRUNCATE),
+    MIGRATECPP_CODE(SQLITE_IOERR_LOCK),
+    MIGRATECPP_CODE(SQLITE_IOERR_NOMEM),
+    MIGRATECPP_CODE(SQLITE_IOERR_ACCESS),
+    MIGRATECPP_CODE(SQLITE_IOERR_DELETE),
+};
+#undef MIGRATECPP_CODE
+
+std::string trimmed(std::string_view sql) {
+  std::string out = util::trim(sql);
+  while (!out.empty() && out.back() == ';') {
+    out.pop_back();
+    out = util::trim(out);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string result_code_name(int code) {
+  for (const auto& c : k_code_names) {
+    if (c.code == code) {
+      return c.name;
+    }
+  }
+  const int primary = code & 0xff;
+  for (const auto& c : k_code_names) {
+    if (c.code == primary) {
+      return std::string(c.name) + "(" + std::to_string(code) + ")";
+    }
+  }
+  return std::to_string(code);
+}
+
+SqliteConnection::SqliteConnection(const std::string& path)
+    : m_path(path.empty() ? ":memory:" : path) {
+  namespace fs = std::filesystem;
+  const std::string what = "cannot open SQLite database '" + m_path + "'";
+  if (m_path != ":memory:") {
+    // SQLite only says "unable to open database file"; name what is actually wrong.
+    std::error_code ec;
+    const fs::path file(m_path);
+    const fs::path dir = file.parent_path();
+    if (!dir.empty()) {
+      const auto st = fs::status(dir, ec);
+      if (!fs::exists(st)) {
+        throw util::Error(what + ": directory '" + dir.string() + "' does not exist");
+      }
+      if (!fs::is_directory(st)) {
+        throw util::Error(what + ": '" + dir.string() + "' is not a directory");
+      }
+    }
+    if (fs::is_directory(file, ec)) {
+      throw util::Error(what + ": it is a directory");
+    }
+  }
+  const int rc =
+      sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = m_db != nullptr ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    throw util::Error(what + ": " + msg);
+  }
+  sqlite3_extended_result_codes(m_db, 1);
+  sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+  // Foreign-key enforcement stays OFF on migration connections. A table rebuild (the procedure
+  // of https://www.sqlite.org/lang_altertable.html section 7: create the new table, copy, drop
+  // the old one, rename) drops a table that other tables reference; with enforcement on, the
+  // DROP would cascade deletes or fail. The pragma cannot be switched inside the revision's
+  // transaction (it is a no-op there), so it is set here, once, before any transaction.
+  // These setup statements are not counted: they are the same for every connection.
+  //
+  // The SELECT makes SQLite read the file now, so that a file that is not a database is
+  // reported as an open failure naming the path, not on some later statement.
+  char* err = nullptr;
+  if (sqlite3_exec(m_db, "PRAGMA foreign_keys = OFF; SELECT count(*) FROM sqlite_master", nullptr,
+                   nullptr, &err) != SQLITE_OK) {
+    std::string msg = err != nullptr ? err : sqlite3_errmsg(m_db);
+    sqlite3_free(err);
+    sqlite3_close(m_db);
+    m_db = nullptr;
+    throw util::Error(what + ": " + msg);
+  }
+}
+
+SqliteConnection::~SqliteConnection() {
+  if (m_db != nullptr) {
+    // Anything still open is abandoned work: roll it back rather than let close commit nothing
+    // and keep locks until the handle goes.
+    rollback();
+    sqlite3_close_v2(m_db);
+  }
+}
+
+void SqliteConnection::fail(std::string_view sql) const {
+  const int code = sqlite3_extended_errcode(m_db);
+  throw DatabaseError(sqlite3_errmsg(m_db), result_code_name(code), trimmed(sql));
+}
+
+void SqliteConnection::exec(std::string_view sql) {
+  ++m_statements_sent;
+  std::string_view rest = sql;
+  while (!rest.empty()) {
+    sqlite3_stmt* stmt = nullptr;
+    const char* tail = nullptr;
+    if (sqlite3_prepare_v2(m_db, rest.data(), static_cast<int>(rest.size()), &stmt, &tail) !=
+        SQLITE_OK) {
+      fail(rest);
+    }
+    const auto consumed = static_cast<std::size_t>(tail - rest.data());
+    const std::string_view current = rest.substr(0, consumed);
+    rest.remove_prefix(consumed);
+    if (stmt == nullptr) {
+      continue; // only whitespace or comments
+    }
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) {
+      rc = sqlite3_step(stmt);
+    }
+    if (rc != SQLITE_DONE) {
+      // The message and code survive finalize only if read first.
+      const int code = sqlite3_extended_errcode(m_db);
+      std::string msg = sqlite3_errmsg(m_db);
+      sqlite3_finalize(stmt);
+      throw DatabaseError(msg, result_code_name(code), trimmed(current));
+    }
+    sqlite3_finalize(stmt);
+  }
+}
+
+Rows SqliteConnection::query(std::string_view sql,
+                             const std::vector<std::optional<std::string>>& params) {
+  ++m_statements_sent;
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail) !=
+      SQLITE_OK) {
+    fail(sql);
+  }
+  if (stmt == nullptr) {
+    throw util::Error("internal error: empty query");
+  }
+  struct Finalizer {
+    sqlite3_stmt* s;
+    ~Finalizer() { sqlite3_finalize(s); }
+  } guard{stmt};
+  if (!util::trim(std::string_view(tail, sql.data() + sql.size() - tail)).empty()) {
+    throw util::Error("internal error: query() takes one statement: " + std::string(sql));
+  }
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const int idx = static_cast<int>(i + 1);
+    const int rc = params[i]
+                       ? sqlite3_bind_text(stmt, idx, params[i]->data(),
+                                           static_cast<int>(params[i]->size()), SQLITE_TRANSIENT)
+                       : sqlite3_bind_null(stmt, idx);
+    if (rc != SQLITE_OK) {
+      fail(sql);
+    }
+  }
+  Rows rows;
+  const int ncol = sqlite3_column_count(stmt);
+  for (int c = 0; c < ncol; ++c) {
+    rows.columns.emplace_back(sqlite3_column_name(stmt, c));
+  }
+  while (true) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) {
+      break;
+    }
+    if (rc != SQLITE_ROW) {
+      fail(sql);
+    }
+    auto& row = rows.rows.emplace_back();
+    row.reserve(static_cast<std::size_t>(ncol));
+    for (int c = 0; c < ncol; ++c) {
+      if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
+        row.emplace_back(std::nullopt);
+      } else {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        row.emplace_back(
+            std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+      }
+    }
+  }
+  return rows;
+}
+
+void SqliteConnection::begin() {
+  exec("BEGIN IMMEDIATE");
+}
+
+void SqliteConnection::commit() {
+  exec("COMMIT");
+}
+
+void SqliteConnection::rollback() noexcept {
+  if (m_db == nullptr || sqlite3_get_autocommit(m_db) != 0) {
+    return; // no transaction open (SQLite may already have rolled it back on an error)
+  }
+  ++m_statements_sent;
+  sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+} // namespace migratecpp::dialects::sqlite

@@ -1,0 +1,46 @@
+#pragma once
+// A Connection over libsqlite3.
+#include "dialects/connection.h"
+
+#include <string>
+
+struct sqlite3;
+
+namespace migratecpp::dialects::sqlite {
+
+class SqliteConnection : public Connection {
+public:
+  // Opens the database file `path` (created if missing; relative to the working directory),
+  // or a private in-memory database for ":memory:" and "". Throws util::Error naming the path
+  // when it cannot be opened (missing directory, not a database, no permission).
+  explicit SqliteConnection(const std::string& path);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  // Runs every statement of `sql` in order; stops at the first failure. Counts as one.
+  void exec(std::string_view sql) override;
+  // One statement; params bind to ?1, ?2... (or ?) as text, nullopt as NULL.
+  Rows query(std::string_view sql,
+             const std::vector<std::optional<std::string>>& params = {}) override;
+  // BEGIN IMMEDIATE: takes the write lock at once, so a concurrent migrator waits (busy
+  // timeout) or fails here rather than halfway through a revision.
+  void begin() override;
+  void commit() override;
+  void rollback() noexcept override;
+
+  const std::string& path() const { return m_path; }
+
+private:
+  // Throws DatabaseError for the connection's current error, quoting `sql`.
+  [[noreturn]] void fail(std::string_view sql) const;
+
+  sqlite3* m_db = nullptr;
+  std::string m_path;
+};
+
+// The name of an SQLite result code ("SQLITE_CONSTRAINT_UNIQUE"), extended codes included;
+// unknown codes as "SQLITE_<primary>(<number>)" or the bare number.
+std::string result_code_name(int code);
+
+} // namespace migratecpp::dialects::sqlite

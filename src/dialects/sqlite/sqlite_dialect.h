@@ -1,0 +1,74 @@
+#pragma once
+// SQLite: DDL rendering, including the table rebuild that stands in for the ALTER TABLE forms
+// SQLite lacks.
+#include "dialects/dialect.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace migratecpp::dialects::sqlite {
+
+// A rebuild creates the new definition under this prefix + the table's name before swapping
+// it in. Introspection skips such tables (left behind only if someone ran a rebuild by hand).
+inline constexpr std::string_view k_rebuild_prefix = "_migratecpp_new_";
+
+class SqliteDialect : public Dialect {
+public:
+  std::string_view name() const override { return "sqlite"; }
+  // SQLite runs DDL inside transactions: a failed revision leaves nothing behind.
+  bool transactional_ddl() const override { return true; }
+
+  // Plain ALTER TABLE where SQLite has it: rename_table, alter_column with only new_name,
+  // add_column of a column SQLite can add (not a key; NOT NULL only with a literal non-NULL
+  // default; no CURRENT_* or expression default), drop_column of a column nothing depends on.
+  // A table rebuild (see rebuild()) for the rest: alter_column type/nullable/default/comment
+  // (after a RENAME COLUMN if it also renames), create_unique, create_foreign_key,
+  // create_check, drop_constraint, set_table_comment, and the add_column/drop_column cases
+  // above. Enum ops render nothing; execute takes sql["sqlite"], else sql[""], else nothing.
+  // Throws util::Error when the op needs a table, column or constraint that is not in
+  // `before` (the ops that are plain ALTER TABLE do not look at it).
+  std::vector<Statement> render(const schema::Op& op,
+                                const schema::Database& before) const override;
+
+  std::string quote_ident(std::string_view ident) const override;
+  // Booleans as 1/0: SQLite stores them so, and versions before 3.23 lack TRUE/FALSE.
+  std::string literal(const schema::Value& value) const override;
+  // Portable types keep their own name in upper case (VARCHAR(255), NUMERIC(12,2), TIMESTAMP):
+  // SQLite accepts any type name and keeps it verbatim, which lets introspection read back
+  // the type that was asked for. Native names pass through as written.
+  std::string type_sql(const std::string& type) const override;
+
+  std::unique_ptr<Connection> connect(const util::Url& url) const override;
+  bool table_exists(Connection& conn, const std::string& table) const override;
+
+  // CREATE TABLE for `table`, named `as_name` (the table's own name if empty). `db` resolves
+  // enum type names. Indexes are not part of it.
+  std::string create_table_sql(const schema::Table& table, const schema::Database& db,
+                               const std::string& as_name = "") const;
+  std::string create_index_sql(const std::string& table, const schema::Index& index) const;
+
+  // The statements that replace `from` by `to` keeping the rows: create the new table, copy
+  // the columns both have (`renamed` maps a column of `to` to its name in `from`), drop the
+  // old table, rename the new one, re-create the indexes of `to`.
+  std::vector<Statement> rebuild(const schema::Table& from, const schema::Table& to,
+                                 const schema::Database& db,
+                                 const std::map<std::string, std::string>& renamed,
+                                 const std::string& why) const;
+
+private:
+  std::vector<Statement> add_column(const schema::AddColumn& op,
+                                    const schema::Database& before) const;
+  std::vector<Statement> drop_column(const schema::DropColumn& op,
+                                     const schema::Database& before) const;
+  std::vector<Statement> alter_column(const schema::AlterColumn& op,
+                                      const schema::Database& before) const;
+  std::vector<Statement> drop_constraint(const schema::DropConstraint& op,
+                                         const schema::Database& before) const;
+  std::vector<Statement> bulk_insert(const schema::BulkInsert& op) const;
+};
+
+// The one SqliteDialect instance (for the dialect registry).
+const Dialect& dialect();
+
+} // namespace migratecpp::dialects::sqlite

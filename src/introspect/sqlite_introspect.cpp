@@ -1,0 +1,621 @@
+// SQLite introspection: the catalog pragmas for what they report (columns, keys, indexes,
+// foreign keys), the stored CREATE TABLE / CREATE INDEX text for what they do not (constraint
+// names, CHECK expressions, partial-index predicates, AUTOINCREMENT, comments).
+//
+// Each pragma is queried once for all tables through its table-valued function joined with
+// sqlite_master (https://www.sqlite.org/pragma.html#pragfunc), so the number of statements is
+// the same for 10 tables and for 5000.
+#include "dialects/sqlite/sql_text.h"
+#include "dialects/sqlite/sqlite_dialect.h"
+#include "introspect/introspect.h"
+#include "schema/types.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+
+namespace migratecpp::introspect {
+
+namespace sq = dialects::sqlite;
+using sq::Token;
+using sq::TokenKind;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------
+// What the stored CREATE TABLE text tells beyond the pragmas.
+
+struct ParsedColumn {
+  std::string name;
+  bool autoincrement = false;
+  std::optional<std::string> comment;
+  std::optional<std::string> type_hint; // see sq::metadata_comment
+};
+
+struct ParsedForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string ref_table;
+};
+
+struct ParsedTable {
+  std::optional<std::string> comment;
+  std::vector<ParsedColumn> columns;
+  std::vector<schema::UniqueConstraint> uniques;
+  std::vector<ParsedForeignKey> foreign_keys;
+  std::vector<schema::CheckConstraint> checks;
+  std::vector<std::string>
+      autoincrement_keys; // PRIMARY KEY (id AUTOINCREMENT) as a table constraint
+};
+
+std::string name_of(const Token& t) {
+  // SQLite also accepts 'single-quoted' names in a CREATE TABLE.
+  if (t.kind == TokenKind::string && t.text.size() >= 2) {
+    std::string out;
+    std::string_view inner = t.text.substr(1, t.text.size() - 2);
+    for (std::size_t i = 0; i < inner.size(); ++i) {
+      out.push_back(inner[i]);
+      if (inner[i] == '\'' && i + 1 < inner.size() && inner[i + 1] == '\'') {
+        ++i;
+      }
+    }
+    return out;
+  }
+  return sq::identifier_value(t);
+}
+
+bool is_punct(const Token& t, std::string_view p) {
+  return t.kind == TokenKind::punct && t.text == p;
+}
+
+// Index of the ')' matching the '(' at `open`, or tokens.size().
+std::size_t matching_paren(const std::vector<Token>& tokens, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < tokens.size(); ++i) {
+    if (is_punct(tokens[i], "(")) {
+      ++depth;
+    } else if (is_punct(tokens[i], ")")) {
+      if (--depth == 0) {
+        return i;
+      }
+    }
+  }
+  return tokens.size();
+}
+
+// The source text from the start of token `first` to the end of token `last` (inclusive).
+std::string text_between(std::string_view sql, const Token& first, const Token& last) {
+  return util::trim(sql.substr(first.offset, last.offset + last.text.size() - first.offset));
+}
+
+// The text inside the parentheses opening at `open`, as written, or "" if unbalanced.
+std::string paren_text(std::string_view sql, const std::vector<Token>& tokens, std::size_t open) {
+  const std::size_t close = matching_paren(tokens, open);
+  if (close >= tokens.size() || close == open + 1) {
+    return "";
+  }
+  return text_between(sql, tokens[open + 1], tokens[close - 1]);
+}
+
+// The top-level comma-separated items inside the parentheses opening at `open`, each as a
+// list of token indices (comments included).
+std::vector<std::vector<std::size_t>> split_items(const std::vector<Token>& tokens,
+                                                  std::size_t open) {
+  std::vector<std::vector<std::size_t>> items(1);
+  int depth = 0;
+  for (std::size_t i = open + 1; i < tokens.size(); ++i) {
+    if (is_punct(tokens[i], "(")) {
+      ++depth;
+    } else if (is_punct(tokens[i], ")")) {
+      if (depth == 0) {
+        break;
+      }
+      --depth;
+    } else if (depth == 0 && is_punct(tokens[i], ",")) {
+      items.emplace_back();
+      continue;
+    }
+    items.back().push_back(i);
+  }
+  return items;
+}
+
+// The names of a column list "(a, b COLLATE nocase, c DESC)": the first token of each item.
+std::vector<std::string> name_list(const std::vector<Token>& tokens, std::size_t open) {
+  std::vector<std::string> out;
+  for (const auto& item : split_items(tokens, open)) {
+    for (std::size_t i : item) {
+      if (tokens[i].kind != TokenKind::comment) {
+        out.push_back(name_of(tokens[i]));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool is_constraint_start(const Token& t) {
+  for (std::string_view kw : {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"}) {
+    if (sq::is_keyword(t, kw)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::size_t next_paren(const std::vector<Token>& tokens, std::size_t from, std::size_t end) {
+  for (std::size_t i = from; i < end; ++i) {
+    if (is_punct(tokens[i], "(")) {
+      return i;
+    }
+  }
+  return end;
+}
+
+void parse_table_constraint(std::string_view sql, const std::vector<Token>& tokens,
+                            const std::vector<std::size_t>& seg, ParsedTable& out) {
+  // seg holds no comments here; positions are indices into it.
+  std::size_t p = 0;
+  std::string name;
+  while (p < seg.size()) {
+    const Token& t = tokens[seg[p]];
+    const std::size_t end = seg.back() + 1;
+    if (sq::is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
+      name = name_of(tokens[seg[p + 1]]);
+      p += 2;
+      continue;
+    }
+    const std::size_t open = next_paren(tokens, seg[p], end);
+    if (sq::is_keyword(t, "PRIMARY")) {
+      if (open < end) {
+        const std::size_t close = matching_paren(tokens, open);
+        for (std::size_t i = open; i < close; ++i) {
+          if (sq::is_keyword(tokens[i], "AUTOINCREMENT")) {
+            const auto names = name_list(tokens, open);
+            out.autoincrement_keys.insert(out.autoincrement_keys.end(), names.begin(), names.end());
+            break;
+          }
+        }
+      }
+    } else if (sq::is_keyword(t, "UNIQUE")) {
+      if (open < end) {
+        out.uniques.push_back({name, name_list(tokens, open)});
+      }
+    } else if (sq::is_keyword(t, "CHECK")) {
+      if (open < end) {
+        out.checks.push_back({name, paren_text(sql, tokens, open)});
+      }
+    } else if (sq::is_keyword(t, "FOREIGN")) {
+      if (open < end) {
+        ParsedForeignKey fk{name, name_list(tokens, open), ""};
+        for (std::size_t i = matching_paren(tokens, open); i + 1 < end; ++i) {
+          if (sq::is_keyword(tokens[i], "REFERENCES")) {
+            fk.ref_table = name_of(tokens[i + 1]);
+            break;
+          }
+        }
+        out.foreign_keys.push_back(std::move(fk));
+      }
+    }
+    return; // one constraint per item
+  }
+}
+
+void parse_column(std::string_view sql, const std::vector<Token>& tokens,
+                  const std::vector<std::size_t>& all, const std::vector<std::size_t>& seg,
+                  ParsedTable& out) {
+  ParsedColumn col;
+  col.name = name_of(tokens[seg[0]]);
+  for (std::size_t i : all) {
+    if (tokens[i].kind == TokenKind::comment) {
+      if (auto c = sq::parse_metadata_comment(tokens[i].text, "comment")) {
+        col.comment = std::move(c);
+      } else if (auto h = sq::parse_metadata_comment(tokens[i].text, "type")) {
+        col.type_hint = std::move(h);
+      }
+    }
+  }
+  // Column constraints: [CONSTRAINT name] PRIMARY KEY ... | NOT NULL | UNIQUE | CHECK (...) |
+  // DEFAULT ... | COLLATE x | REFERENCES t (...) ... | GENERATED ALWAYS AS (...)
+  std::string pending;
+  for (std::size_t p = 1; p < seg.size(); ++p) {
+    const std::size_t ti = seg[p];
+    const Token& t = tokens[ti];
+    if (is_punct(t, "(")) {
+      // Type arguments, DEFAULT (expr), GENERATED AS (expr): nothing to read inside.
+      const std::size_t close = matching_paren(tokens, ti);
+      while (p + 1 < seg.size() && seg[p + 1] <= close) {
+        ++p;
+      }
+      continue;
+    }
+    if (sq::is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
+      pending = name_of(tokens[seg[p + 1]]);
+      ++p;
+    } else if (sq::is_keyword(t, "AUTOINCREMENT")) {
+      col.autoincrement = true;
+    } else if (sq::is_keyword(t, "UNIQUE")) {
+      out.uniques.push_back({pending, {col.name}});
+      pending.clear();
+    } else if (sq::is_keyword(t, "CHECK")) {
+      if (p + 1 < seg.size() && is_punct(tokens[seg[p + 1]], "(")) {
+        out.checks.push_back({pending, paren_text(sql, tokens, seg[p + 1])});
+      }
+      pending.clear();
+    } else if (sq::is_keyword(t, "REFERENCES")) {
+      if (p + 1 < seg.size()) {
+        out.foreign_keys.push_back({pending, {col.name}, name_of(tokens[seg[p + 1]])});
+      }
+      pending.clear();
+    } else if (sq::is_keyword(t, "PRIMARY") || sq::is_keyword(t, "NOT") ||
+               sq::is_keyword(t, "NULL") || sq::is_keyword(t, "DEFAULT") ||
+               sq::is_keyword(t, "COLLATE") || sq::is_keyword(t, "GENERATED") ||
+               sq::is_keyword(t, "AS")) {
+      pending.clear();
+    }
+  }
+  out.columns.push_back(std::move(col));
+}
+
+ParsedTable parse_create_table(std::string_view sql) {
+  ParsedTable out;
+  const auto tokens = sq::tokenize(sql);
+  std::size_t open = 0;
+  while (open < tokens.size() && !is_punct(tokens[open], "(")) {
+    ++open;
+  }
+  if (open == tokens.size()) {
+    return out; // CREATE TABLE ... AS SELECT: the pragmas have it all
+  }
+  for (std::size_t i = 0; i < open; ++i) {
+    if (tokens[i].kind == TokenKind::comment) {
+      if (auto c = sq::parse_metadata_comment(tokens[i].text, "comment")) {
+        out.comment = std::move(c);
+      }
+    }
+  }
+  for (const auto& all : split_items(tokens, open)) {
+    std::vector<std::size_t> seg;
+    for (std::size_t i : all) {
+      if (tokens[i].kind != TokenKind::comment) {
+        seg.push_back(i);
+      }
+    }
+    if (seg.empty()) {
+      continue;
+    }
+    if (is_constraint_start(tokens[seg[0]])) {
+      parse_table_constraint(sql, tokens, seg, out);
+    } else {
+      parse_column(sql, tokens, all, seg, out);
+    }
+  }
+  return out;
+}
+
+// From CREATE INDEX text: the text of each indexed item, and the WHERE predicate.
+struct ParsedIndex {
+  std::vector<std::string> items;
+  std::optional<std::string> where;
+};
+
+ParsedIndex parse_create_index(std::string_view sql) {
+  ParsedIndex out;
+  const auto tokens = sq::tokenize(sql);
+  std::size_t open = 0;
+  while (open < tokens.size() && !is_punct(tokens[open], "(")) {
+    ++open;
+  }
+  if (open == tokens.size()) {
+    return out;
+  }
+  for (const auto& item : split_items(tokens, open)) {
+    std::vector<std::size_t> seg;
+    for (std::size_t i : item) {
+      if (tokens[i].kind != TokenKind::comment) {
+        seg.push_back(i);
+      }
+    }
+    // Drop a trailing ASC/DESC and COLLATE x: the model has no place for them.
+    while (seg.size() > 1 && (sq::is_keyword(tokens[seg.back()], "ASC") ||
+                              sq::is_keyword(tokens[seg.back()], "DESC"))) {
+      seg.pop_back();
+    }
+    if (seg.size() > 2 && sq::is_keyword(tokens[seg[seg.size() - 2]], "COLLATE")) {
+      seg.resize(seg.size() - 2);
+    }
+    out.items.push_back(seg.empty() ? ""
+                                    : text_between(sql, tokens[seg.front()], tokens[seg.back()]));
+  }
+  const std::size_t close = matching_paren(tokens, open);
+  for (std::size_t i = close; i < tokens.size(); ++i) {
+    if (sq::is_keyword(tokens[i], "WHERE") && i + 1 < tokens.size()) {
+      out.where = text_between(sql, tokens[i + 1], tokens.back());
+      break;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Catalog queries. Virtual tables are left out: their columns come from a module, not from
+// a definition migratecpp could rebuild.
+
+constexpr const char* k_objects_query =
+    "SELECT type, name, tbl_name, sql FROM sqlite_master "
+    "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "ORDER BY type, name";
+
+constexpr const char* k_columns_query =
+    "SELECT m.name AS table_name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, "
+    "p.hidden FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "AND m.sql NOT LIKE 'CREATE VIRTUAL %' ORDER BY m.name, p.cid";
+
+constexpr const char* k_indexes_query =
+    "SELECT m.name AS table_name, il.name AS index_name, il.\"unique\", il.origin, il.partial, "
+    "ix.seqno, ix.cid, ix.name AS column_name, ix.\"key\" "
+    "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
+    "JOIN pragma_index_xinfo(il.name) AS ix "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "AND m.sql NOT LIKE 'CREATE VIRTUAL %' AND il.origin = 'c' AND ix.\"key\" = 1 "
+    "ORDER BY m.name, il.name, ix.seqno";
+
+constexpr const char* k_foreign_keys_query =
+    "SELECT m.name AS table_name, f.id, f.seq, f.\"table\" AS ref_table, f.\"from\", f.\"to\", "
+    "f.on_update, f.on_delete FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "AND m.sql NOT LIKE 'CREATE VIRTUAL %' ORDER BY m.name, f.id, f.seq";
+
+// Reads a result by column name.
+class Reader {
+public:
+  explicit Reader(const dialects::Rows& rows) : m_rows(rows) {}
+  std::optional<std::string> get(std::size_t row, std::string_view column) const {
+    return m_rows.rows[row][m_rows.column_index(column)];
+  }
+  std::string text(std::size_t row, std::string_view column) const {
+    return get(row, column).value_or("");
+  }
+  long long number(std::size_t row, std::string_view column) const {
+    const auto v = get(row, column);
+    return v ? std::stoll(*v) : 0;
+  }
+  std::size_t size() const { return m_rows.rows.size(); }
+
+private:
+  const dialects::Rows& m_rows;
+};
+
+std::string action_of(const std::string& pragma_action) {
+  std::string a = util::to_lower(pragma_action);
+  return a == "no action" ? std::string() : a;
+}
+
+bool same_name(std::string_view a, std::string_view b) {
+  return util::iequals(a, b);
+}
+
+bool same_names(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](auto& x, auto& y) { return same_name(x, y); });
+}
+
+// Names as the table declares them (SQLite matches case-insensitively; the model does not).
+std::string declared_name(const schema::Table& t, const std::string& name) {
+  for (const auto& c : t.columns) {
+    if (same_name(c.name, name)) {
+      return c.name;
+    }
+  }
+  return name;
+}
+
+// "(lower(a))" is; "lower(a)" and "(a) + (b)" are not.
+bool wrapped_in_parens(std::string_view expr) {
+  const auto tokens = sq::tokenize(expr);
+  return !tokens.empty() && is_punct(tokens.front(), "(") &&
+         matching_paren(tokens, 0) == tokens.size() - 1;
+}
+
+void sort_table(schema::Table& t) {
+  std::sort(t.indexes.begin(), t.indexes.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.columns, a.where) < std::tie(b.name, b.columns, b.where);
+  });
+  std::sort(t.uniques.begin(), t.uniques.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.columns) < std::tie(b.name, b.columns);
+  });
+  std::sort(t.foreign_keys.begin(), t.foreign_keys.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.columns, a.ref_table, a.ref_columns, a.on_delete, a.on_update) <
+           std::tie(b.name, b.columns, b.ref_table, b.ref_columns, b.on_delete, b.on_update);
+  });
+  std::sort(t.checks.begin(), t.checks.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
+  });
+}
+
+} // namespace
+
+schema::Database introspect_sqlite(dialects::Connection& conn, const Options& options) {
+  auto skipped = [&](const std::string& name) {
+    if (name.rfind(sq::k_rebuild_prefix, 0) == 0) {
+      return true;
+    }
+    if (!options.version_table.empty() && same_name(name, options.version_table)) {
+      return true;
+    }
+    return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
+                       [&](const std::string& x) { return same_name(x, name); });
+  };
+
+  const dialects::Rows objects_rows = conn.query(k_objects_query);
+  const dialects::Rows column_rows = conn.query(k_columns_query);
+  const dialects::Rows index_rows = conn.query(k_indexes_query);
+  const dialects::Rows fk_rows = conn.query(k_foreign_keys_query);
+
+  std::map<std::string, schema::Table> tables;
+  std::map<std::string, ParsedTable> parsed;
+  std::map<std::string, std::string> index_sql;
+  const Reader objects(objects_rows);
+  for (std::size_t r = 0; r < objects.size(); ++r) {
+    const std::string name = objects.text(r, "name");
+    if (objects.text(r, "type") == "index") {
+      index_sql[name] = objects.text(r, "sql");
+      continue;
+    }
+    const std::string sql = objects.text(r, "sql");
+    if (skipped(name) || util::starts_with_ci(sql, "CREATE VIRTUAL")) {
+      continue;
+    }
+    tables[name].name = name;
+    parsed[name] = parse_create_table(sql);
+  }
+
+  // Columns, in cid order.
+  const Reader cols(column_rows);
+  for (std::size_t r = 0; r < cols.size(); ++r) {
+    auto it = tables.find(cols.text(r, "table_name"));
+    // hidden: 1 = a virtual table's hidden column, 2/3 = generated columns (not modelled).
+    if (it == tables.end() || cols.number(r, "hidden") != 0) {
+      continue;
+    }
+    const ParsedTable& pt = parsed[it->first];
+    schema::Column c;
+    c.name = cols.text(r, "name");
+    const ParsedColumn* pc = nullptr;
+    for (const auto& x : pt.columns) {
+      if (same_name(x.name, c.name)) {
+        pc = &x;
+        break;
+      }
+    }
+    c.type = schema::canonical_type(pc != nullptr && pc->type_hint ? *pc->type_hint
+                                                                   : cols.text(r, "type"));
+    c.primary_key = cols.number(r, "pk") > 0;
+    // The model's rule: key columns are never nullable. (SQLite lets a non-INTEGER key hold
+    // NULL unless declared NOT NULL, a long-standing quirk migratecpp never creates.)
+    c.nullable = cols.number(r, "notnull") == 0 && !c.primary_key;
+    c.default_expr = cols.get(r, "dflt_value");
+    if (pc != nullptr) {
+      c.comment = pc->comment;
+      c.autoincrement = c.primary_key && pc->autoincrement;
+    }
+    if (c.primary_key && std::any_of(pt.autoincrement_keys.begin(), pt.autoincrement_keys.end(),
+                                     [&](const std::string& k) { return same_name(k, c.name); })) {
+      c.autoincrement = true;
+    }
+    it->second.columns.push_back(std::move(c));
+  }
+
+  // Indexes created by CREATE INDEX (origin 'c'); the automatic ones of UNIQUE and PRIMARY KEY
+  // constraints (sqlite_autoindex_*) are read as those constraints instead.
+  const Reader idx(index_rows);
+  std::map<std::pair<std::string, std::string>, ParsedIndex> parsed_indexes;
+  for (std::size_t r = 0; r < idx.size(); ++r) {
+    auto it = tables.find(idx.text(r, "table_name"));
+    if (it == tables.end()) {
+      continue;
+    }
+    schema::Table& t = it->second;
+    const std::string name = idx.text(r, "index_name");
+    auto key = std::make_pair(t.name, name);
+    auto pi = parsed_indexes.find(key);
+    if (pi == parsed_indexes.end()) {
+      pi = parsed_indexes.emplace(key, parse_create_index(index_sql[name])).first;
+      schema::Index index;
+      index.name = name;
+      index.unique = idx.number(r, "unique") != 0;
+      if (idx.number(r, "partial") != 0) {
+        index.where = pi->second.where;
+      }
+      t.indexes.push_back(std::move(index));
+    }
+    schema::Index& index = t.indexes.back();
+    const long long cid = idx.number(r, "cid");
+    const std::size_t seqno = static_cast<std::size_t>(idx.number(r, "seqno"));
+    if (cid >= 0) {
+      index.columns.push_back(idx.text(r, "column_name"));
+    } else if (cid == -1) {
+      index.columns.push_back("rowid");
+    } else {
+      // An expression: its text as written, in parentheses as the model writes expressions.
+      std::string e = seqno < pi->second.items.size() ? pi->second.items[seqno] : "";
+      if (!wrapped_in_parens(e)) {
+        e = "(" + e + ")";
+      }
+      index.columns.push_back(e);
+    }
+  }
+
+  // Foreign keys: the pragma has the resolved definition, the SQL text has the names.
+  const Reader fks(fk_rows);
+  std::map<std::string, std::vector<bool>> fk_name_used;
+  for (std::size_t r = 0; r < fks.size();) {
+    const std::string table = fks.text(r, "table_name");
+    const long long id = fks.number(r, "id");
+    schema::ForeignKey fk;
+    fk.ref_table = fks.text(r, "ref_table");
+    fk.on_update = action_of(fks.text(r, "on_update"));
+    fk.on_delete = action_of(fks.text(r, "on_delete"));
+    bool implicit_ref = false;
+    for (; r < fks.size() && fks.text(r, "table_name") == table && fks.number(r, "id") == id; ++r) {
+      fk.columns.push_back(fks.text(r, "from"));
+      if (auto to = fks.get(r, "to")) {
+        fk.ref_columns.push_back(*to);
+      } else {
+        implicit_ref = true;
+      }
+    }
+    auto it = tables.find(table);
+    if (it == tables.end()) {
+      continue;
+    }
+    schema::Table& t = it->second;
+    for (auto& c : fk.columns) {
+      c = declared_name(t, c);
+    }
+    if (implicit_ref) {
+      // "REFERENCES parent" without columns means the parent's primary key.
+      fk.ref_columns.clear();
+      for (const auto& [name, parent] : tables) {
+        if (same_name(name, fk.ref_table)) {
+          fk.ref_columns = parent.primary_key();
+        }
+      }
+    }
+    const auto& candidates = parsed[table].foreign_keys;
+    auto& used = fk_name_used[table];
+    used.resize(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (!used[i] && same_names(candidates[i].columns, fk.columns) &&
+          same_name(candidates[i].ref_table, fk.ref_table)) {
+        used[i] = true;
+        fk.name = candidates[i].name;
+        break;
+      }
+    }
+    t.foreign_keys.push_back(std::move(fk));
+  }
+
+  schema::Database db;
+  for (auto& [name, t] : tables) {
+    const ParsedTable& pt = parsed[name];
+    t.comment = pt.comment;
+    for (auto u : pt.uniques) {
+      for (auto& c : u.columns) {
+        c = declared_name(t, c);
+      }
+      t.uniques.push_back(std::move(u));
+    }
+    t.checks = pt.checks;
+    sort_table(t);
+    db.tables.push_back(std::move(t));
+  }
+  // std::map already orders by name (byte order, as SQLite's BINARY collation does).
+  return db;
+}
+
+} // namespace migratecpp::introspect
