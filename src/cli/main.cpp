@@ -1,0 +1,73 @@
+// The command line: binds flags to the command API (migrate/commands.h) and maps errors to
+// exit codes once: 0 success, 1 failure, 2 usage error.
+#include "cli/bind.h"
+#include "util/error.h"
+#include "util/output.h"
+#include "util/strings.h"
+#include "util/url.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstring>
+#include <iostream>
+#include <regex>
+
+namespace {
+
+// CLI11 reads "-1" as an unknown short option; the spec's relative targets (downgrade -1) are
+// positionals. No option of ours starts with a digit, so mark such words as positionals.
+std::vector<std::string> protect_relative_targets(int argc, char** argv) {
+  static const std::regex k_relative("-[0-9]+");
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (std::regex_match(a, k_relative)) {
+      a = migratecpp::cli::k_relative_marker + a;
+    }
+    args.push_back(a);
+  }
+  return args;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  using namespace migratecpp;
+  util::Output out;
+  CLI::App app{"migratecpp: schema migrations for SQLite, PostgreSQL and MySQL", "migratecpp"};
+  cli::Context ctx{out};
+  cli::bind(app, ctx);
+
+  const auto original = protect_relative_targets(argc, argv);
+  auto args = original;
+  std::reverse(args.begin(), args.end()); // CLI11 takes them in reverse order, and consumes them
+  try {
+    app.parse(args);
+    cli::apply_globals(ctx);
+    ctx.run();
+    return ctx.exit_code;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string msg = e.what();
+    if (auto word = cli::unknown_command(app, original); !word.empty()) {
+      msg = "unknown command '" + word + "'" + util::did_you_mean(word, cli::command_names(app)) +
+            "; see 'migratecpp --help'";
+    }
+    out.error(util::redact_urls(msg));
+    return 2;
+  } catch (const util::UsageError& e) {
+    out.error(util::redact_urls(e.what()));
+    return 2;
+  } catch (const util::Error& e) {
+    out.error(util::redact_urls(e.what()));
+    return 1;
+  } catch (const std::exception& e) {
+    out.error(std::string("internal error: ") + util::redact_urls(e.what()));
+    return 1;
+  }
+}

@@ -1,0 +1,99 @@
+// The dialects this build knows, by URL scheme and by name.
+//
+// An explicit table, not self-registering statics: a static library drops registration objects
+// nothing references, and the initialization order across files is unspecified. Adding a
+// dialect is one line in k_dialects (plus its include).
+#include "dialects/dialect.h"
+#include "dialects/postgresql/pg_dialect.h"
+#include "dialects/sqlite/sqlite_dialect.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace migratecpp::dialects {
+
+namespace {
+
+struct DialectEntry {
+  std::string_view name;                   // as --dialect and Dialect::name() spell it
+  std::array<std::string_view, 2> schemes; // URL schemes; "" = unused slot
+  const Dialect& (*get)();
+};
+
+template <const char* Name> const Dialect& not_yet_available() {
+  throw util::Error(std::string("the ") + Name + " dialect is not available in this build yet");
+}
+constexpr char k_postgresql[] = "postgresql";
+constexpr char k_mysql[] = "mysql";
+
+const std::array<DialectEntry, 3> k_dialects = {{
+    {"sqlite", {"sqlite", ""}, &sqlite::dialect},
+    {"postgresql", {"postgresql", "postgres"}, &postgresql::dialect},
+    {"mysql", {"mysql", "mariadb"}, &not_yet_available<k_mysql>},
+}};
+
+std::vector<std::string> all_schemes() {
+  std::vector<std::string> out;
+  for (const auto& d : k_dialects) {
+    for (auto s : d.schemes) {
+      if (!s.empty()) {
+        out.emplace_back(s);
+      }
+    }
+  }
+  return out;
+}
+
+// "a, b, c or d"
+std::string or_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += i + 1 == items.size() ? " or " : ", ";
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+} // namespace
+
+const Dialect& dialect_for_scheme(std::string_view scheme) {
+  const std::string s = util::to_lower(scheme);
+  for (const auto& d : k_dialects) {
+    for (auto known : d.schemes) {
+      if (!known.empty() && known == s) {
+        return d.get();
+      }
+    }
+  }
+  const auto schemes = all_schemes();
+  throw util::Error("unknown database URL scheme '" + std::string(scheme) + "': expected " +
+                    or_list(schemes) + util::did_you_mean(s, schemes));
+}
+
+const Dialect& dialect_by_name(std::string_view name) {
+  const std::string n = util::to_lower(name);
+  std::vector<std::string> names;
+  for (const auto& d : k_dialects) {
+    names.emplace_back(d.name);
+    if (d.name == n) {
+      return d.get();
+    }
+  }
+  // The URL aliases are accepted too: "--dialect postgres" should not be an error.
+  for (const auto& d : k_dialects) {
+    for (auto known : d.schemes) {
+      if (!known.empty() && known == n) {
+        return d.get();
+      }
+    }
+  }
+  throw util::Error("unknown dialect '" + std::string(name) + "': expected " + or_list(names) +
+                    util::did_you_mean(n, names));
+}
+
+} // namespace migratecpp::dialects

@@ -1,0 +1,240 @@
+// current, history, heads, branches, show: reading the graph (and the version table).
+#include "migrate/commands.h"
+#include "migrate/database.h"
+#include "migrate/runner.h"
+#include "migrate/script_directory.h"
+#include "migrate/version_table.h"
+#include "schema/apply.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <set>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+struct Indicators {
+  bool branches = false; // "(label)" after the id
+  bool parents = false;  // "down -> id"
+  bool doc = false;      // ", message"
+  bool tree = true;      // (branchpoint) (mergepoint)
+  const std::set<std::string>* current = nullptr;
+};
+
+std::string down_text(const Revision& r) {
+  return r.down_revisions.empty() ? std::string("<base>") : util::join(r.down_revisions, ", ");
+}
+
+// One line per revision, as Alembic's Script.cmd_format writes it.
+std::string line_for(const RevisionGraph& graph, const Revision& r, const Indicators& ind) {
+  std::string text = r.id;
+  if (ind.parents) {
+    text = down_text(r) +
+           (r.depends_on.empty() ? "" : " (" + util::join(r.depends_on, ", ") + ")") + " -> " +
+           text;
+  }
+  if (ind.branches && !r.branch_labels.empty()) {
+    text += " (" + util::join(r.branch_labels, ", ") + ")";
+  }
+  if (graph.is_head(r.id)) {
+    text += " (head)";
+  }
+  if (ind.current != nullptr && ind.current->count(r.id) != 0) {
+    text += " (current)";
+  }
+  if (ind.tree) {
+    if (graph.is_branch_point(r.id)) {
+      text += " (branchpoint)";
+    }
+    if (graph.is_merge_point(r.id)) {
+      text += " (mergepoint)";
+    }
+  }
+  if (ind.doc) {
+    text += ", " + r.message;
+  }
+  return text;
+}
+
+// Alembic's log_entry: the verbose form.
+std::string entry_for(const ScriptDirectory& scripts, const Revision& r,
+                      const std::set<std::string>* current) {
+  const RevisionGraph& graph = scripts.graph();
+  std::string out = "Rev: " + r.id;
+  if (graph.is_head(r.id)) {
+    out += " (head)";
+  }
+  if (current != nullptr && current->count(r.id) != 0) {
+    out += " (current)";
+  }
+  if (graph.is_branch_point(r.id)) {
+    out += " (branchpoint)";
+  }
+  if (graph.is_merge_point(r.id)) {
+    out += " (mergepoint)";
+  }
+  out += "\n";
+  if (graph.is_merge_point(r.id)) {
+    out += "Merges: " + util::join(r.down_revisions, ", ") + "\n";
+  } else {
+    out += "Parent: " + down_text(r) + "\n";
+  }
+  if (!r.depends_on.empty()) {
+    out += "Also depends on: " + util::join(r.depends_on, ", ") + "\n";
+  }
+  if (graph.is_branch_point(r.id)) {
+    out += "Branches into: " + util::join(graph.children(r.id), ", ") + "\n";
+  }
+  if (!r.branch_labels.empty()) {
+    out += "Branch names: " + util::join(r.branch_labels, ", ") + "\n";
+  }
+  out += "Path: " + scripts.path_of(r.id).string() + "\n\n";
+  out += "    " + r.message + "\n\n";
+  out += "    Revision ID: " + r.id + "\n";
+  out += "    Revises: " + util::join(r.down_revisions, ", ") + "\n";
+  out += "    Create Date: " + r.create_date + "\n";
+  return out;
+}
+
+std::vector<std::string> db_rows(const Project& project) {
+  LiveDatabase db = open_database(project);
+  return VersionTable(*db.dialect, project.config.version_table).read(*db.conn);
+}
+
+} // namespace
+
+std::vector<std::string> current_revisions(const Project& project) {
+  return db_rows(project);
+}
+
+void current(const Project& project, bool verbose, util::Output& out) {
+  LiveDatabase db = open_database(project);
+  const auto rows = VersionTable(*db.dialect, project.config.version_table).read(*db.conn);
+  if (verbose) {
+    out.info("Current revision(s) for " + db.redacted_url + ":");
+  }
+  if (rows.empty()) {
+    return;
+  }
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  for (const auto& id : rows) {
+    const Revision* r = graph.find(id);
+    if (r == nullptr) {
+      throw util::Error("the database is at revision '" + id + "' (table " +
+                        project.config.version_table +
+                        "), which is not in the migrations folder; did you delete or rename a "
+                        "revision file?");
+    }
+    if (verbose) {
+      out.data(entry_for(scripts, *r, nullptr));
+    } else {
+      out.data(id + (graph.is_head(id) ? " (head)" : ""));
+    }
+  }
+}
+
+void history(const Project& project, const HistoryOptions& options, util::Output& out) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  std::vector<std::string> rows;
+  const bool needs_db =
+      options.indicate_current || options.range.find("current") != std::string::npos;
+  if (needs_db) {
+    rows = db_rows(project);
+  }
+  const std::set<std::string> current(rows.begin(), rows.end());
+  const auto ids = options.range.empty() ? graph.topo_order_newest_first()
+                                         : graph.history_range(options.range, rows);
+  Indicators ind;
+  ind.branches = true;
+  ind.parents = true;
+  ind.doc = true;
+  ind.current = options.indicate_current ? &current : nullptr;
+  for (const auto& id : ids) {
+    const Revision& r = graph.get(id);
+    out.data(options.verbose ? entry_for(scripts, r, ind.current) : line_for(graph, r, ind));
+  }
+}
+
+void heads(const Project& project, bool verbose, util::Output& out) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  Indicators ind;
+  ind.branches = true;
+  ind.tree = false;
+  for (const auto& id : graph.heads()) {
+    const Revision& r = graph.get(id);
+    out.data(verbose ? entry_for(scripts, r, nullptr) : line_for(graph, r, ind));
+  }
+}
+
+void branches(const Project& project, bool verbose, util::Output& out) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  Indicators ind;
+  ind.branches = true;
+  Indicators child_ind;
+  child_ind.branches = true;
+  child_ind.doc = verbose;
+  for (const auto& id : graph.topo_order_newest_first()) {
+    if (!graph.is_branch_point(id)) {
+      continue;
+    }
+    const Revision& r = graph.get(id);
+    out.data(verbose ? entry_for(scripts, r, nullptr) : line_for(graph, r, ind));
+    for (const auto& child : graph.children(id)) {
+      out.data(std::string(id.size(), ' ') + " -> " + line_for(graph, graph.get(child), child_ind));
+    }
+  }
+}
+
+void show(const Project& project, const ShowOptions& options, util::Output& out) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  const auto ids = graph.resolve_targets(options.revision, {});
+  for (const auto& id : ids) {
+    const Revision& r = graph.get(id);
+    out.data(entry_for(scripts, r, nullptr));
+    const RevisionFile& file = scripts.file(id);
+    if (!options.sql) {
+      out.data("    Upgrade ops: " + std::to_string(file.upgrade.size()) +
+               ", downgrade ops: " + std::to_string(file.downgrade.size()));
+      for (const auto& op : file.upgrade) {
+        const auto table = schema::op_table(op);
+        out.data("      " + schema::op_name(op) + (table.empty() ? "" : " " + table));
+      }
+      continue;
+    }
+    // The DDL of this revision alone, rendered against the schema its parents leave.
+    const auto& dialect = offline_dialect(project, options.dialect);
+    ScriptSink sink(dialect, out);
+    schema::Database state;
+    std::vector<std::string> at;
+    std::set<std::string> applied;
+    for (const auto& parent : r.down_revisions) {
+      for (const auto& pid : graph.upgrade_plan(at, parent)) {
+        for (const auto& op : scripts.file(pid).upgrade) {
+          schema::apply(state, op);
+        }
+        applied.insert(pid);
+      }
+      at = graph.version_rows_for(applied);
+    }
+    Step step;
+    step.file = &file;
+    step.rows_before = at;
+    applied.insert(id);
+    step.rows_after = graph.version_rows_for(applied);
+    RunOptions run;
+    run.transaction_per_migration = true;
+    util::Output silent(out.data_stream(), out.data_stream());
+    silent.set_verbosity(util::Verbosity::quiet);
+    VersionTable versions(dialect, project.config.version_table);
+    run_steps(dialect, sink, versions, {step}, state, run, silent);
+  }
+}
+
+} // namespace migratecpp::migrate

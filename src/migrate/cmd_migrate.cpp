@@ -1,0 +1,222 @@
+// upgrade, downgrade and stamp: online against the database, or offline (--sql) as a script.
+#include "migrate/commands.h"
+#include "migrate/database.h"
+#include "migrate/runner.h"
+#include "migrate/script_directory.h"
+#include "schema/apply.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <set>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+enum class Direction { up, down };
+
+// Version rows after each step of `plan`, starting from `rows`.
+std::vector<Step> make_steps(const ScriptDirectory& scripts, const std::vector<std::string>& rows,
+                             const std::vector<std::string>& plan, Direction dir) {
+  const RevisionGraph& graph = scripts.graph();
+  std::set<std::string> applied = graph.applied_set(rows);
+  std::vector<std::string> current = rows;
+  std::vector<Step> steps;
+  for (const auto& id : plan) {
+    if (dir == Direction::up) {
+      applied.insert(id);
+    } else {
+      applied.erase(id);
+    }
+    Step s;
+    s.file = &scripts.file(id);
+    s.upgrade = dir == Direction::up;
+    s.rows_before = current;
+    s.rows_after = graph.version_rows_for(applied);
+    current = s.rows_after;
+    steps.push_back(std::move(s));
+  }
+  return steps;
+}
+
+void check_rows_known(const RevisionGraph& graph, const std::vector<std::string>& rows,
+                      const std::string& version_table) {
+  for (const auto& r : rows) {
+    if (graph.find(r) == nullptr) {
+      throw util::Error("the database is at revision '" + r + "' (table " + version_table +
+                        "), which is not in the migrations folder; did you delete or rename a "
+                        "revision file?");
+    }
+  }
+}
+
+// The schema as the revisions up to `rows` leave it: what offline mode renders against.
+schema::Database replay_schema(const ScriptDirectory& scripts,
+                               const std::vector<std::string>& rows) {
+  const RevisionGraph& graph = scripts.graph();
+  schema::Database db;
+  std::vector<std::string> at;
+  for (const auto& row : rows) {
+    const auto plan = graph.upgrade_plan(at, row);
+    std::set<std::string> applied = graph.applied_set(at);
+    for (const auto& id : plan) {
+      for (const auto& op : scripts.file(id).upgrade) {
+        schema::apply(db, op);
+      }
+      applied.insert(id);
+    }
+    at = graph.version_rows_for(applied);
+  }
+  return db;
+}
+
+struct Range {
+  std::string from; // empty: not given
+  std::string to;
+};
+
+Range split_range(const std::string& target, bool offline) {
+  const auto colon = target.find(':');
+  if (colon == std::string::npos) {
+    return {"", target};
+  }
+  if (!offline) {
+    throw util::UsageError("a FROM:TO range ('" + target + "') is only valid with --sql");
+  }
+  return {target.substr(0, colon), target.substr(colon + 1)};
+}
+
+std::vector<std::string> rows_of(const RevisionGraph& graph, const std::string& spec) {
+  if (spec.empty() || spec == "base") {
+    return {};
+  }
+  const auto ids = graph.resolve_targets(spec, {});
+  return graph.version_rows_for(graph.applied_set(ids));
+}
+
+void run_offline(const Project& project, const ScriptDirectory& scripts,
+                 const dialects::Dialect& dialect, const std::vector<std::string>& start_rows,
+                 const std::vector<Step>& steps, bool create_table, bool drop_table,
+                 const std::string& title, util::Output& out) {
+  ScriptSink sink(dialect, out);
+  VersionTable versions(dialect, project.config.version_table);
+  sink.comment("migratecpp " + title + " (" + std::string(dialect.name()) + ")");
+  if (create_table) {
+    sink.execute({versions.create_sql(), "create the version table"});
+    out.data("");
+  }
+  schema::Database state = replay_schema(scripts, start_rows);
+  RunOptions options;
+  options.transaction_per_migration = project.config.transaction_per_migration;
+  run_steps(dialect, sink, versions, steps, state, options, out);
+  if (drop_table) {
+    sink.execute({"DROP TABLE " + dialect.quote_ident(project.config.version_table),
+                  "drop the version table"});
+  }
+}
+
+void run_online(const Project& project, const ScriptDirectory& scripts, LiveDatabase& db,
+                const std::vector<Step>& steps, util::Output& out) {
+  VersionTable versions(*db.dialect, project.config.version_table);
+  versions.ensure(*db.conn);
+  schema::Database state = read_schema(db, project, false);
+  ConnectionSink sink(*db.conn);
+  RunOptions options;
+  options.transaction_per_migration = project.config.transaction_per_migration;
+  options.reread_schema = [&] { return read_schema(db, project, false); };
+  options.read_rows = [&] { return versions.read(*db.conn); };
+  run_steps(*db.dialect, sink, versions, steps, state, options, out);
+}
+
+void migrate(const Project& project, const MigrateOptions& options, Direction dir,
+             util::Output& out) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  const Range range = split_range(options.target, options.sql);
+
+  if (options.sql) {
+    const auto& dialect = offline_dialect(project, options.dialect);
+    if (dir == Direction::down && range.from.empty()) {
+      throw util::UsageError("downgrade --sql needs a range FROM:TO, for example 'head:base'");
+    }
+    const auto start = rows_of(graph, range.from);
+    const auto plan = dir == Direction::up ? graph.upgrade_plan(start, range.to)
+                                           : graph.downgrade_plan(start, range.to);
+    const auto steps = make_steps(scripts, start, plan, dir);
+    const bool ends_at_base =
+        dir == Direction::down && !steps.empty() && steps.back().rows_after.empty();
+    run_offline(project, scripts, dialect, start, steps, dir == Direction::up && start.empty(),
+                ends_at_base,
+                std::string(dir == Direction::up ? "upgrade " : "downgrade ") +
+                    (range.from.empty() ? "base" : range.from) + " -> " + range.to,
+                out);
+    return;
+  }
+
+  LiveDatabase db = open_database(project);
+  const MigrationLock lock(db, project.config.version_table);
+  VersionTable versions(*db.dialect, project.config.version_table);
+  const auto rows = versions.read(*db.conn);
+  check_rows_known(graph, rows, project.config.version_table);
+  const auto plan = dir == Direction::up ? graph.upgrade_plan(rows, range.to)
+                                         : graph.downgrade_plan(rows, range.to);
+  if (plan.empty()) {
+    out.info("Nothing to do: the database is at " +
+             (rows.empty() ? std::string("base") : util::join(rows, ", ")));
+    return;
+  }
+  run_online(project, scripts, db, make_steps(scripts, rows, plan, dir), out);
+}
+
+} // namespace
+
+void upgrade(const Project& project, const MigrateOptions& options, util::Output& out) {
+  migrate(project, options, Direction::up, out);
+}
+
+void downgrade(const Project& project, const MigrateOptions& options, util::Output& out) {
+  migrate(project, options, Direction::down, out);
+}
+
+void stamp(const Project& project, const StampOptions& options, util::Output& out) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  if (options.revisions.empty()) {
+    throw util::UsageError("stamp needs at least one revision (or 'base', 'head', 'heads')");
+  }
+  if (options.sql) {
+    const auto& dialect = offline_dialect(project, options.dialect);
+    std::vector<std::string> start;
+    std::vector<std::string> targets = options.revisions;
+    if (targets.size() == 1 && targets[0].find(':') != std::string::npos) {
+      const Range r = split_range(targets[0], true);
+      start = rows_of(graph, r.from);
+      targets = {r.to};
+    }
+    Step s;
+    s.rows_before = start;
+    s.rows_after = graph.stamp_rows(start, targets, options.purge);
+    run_offline(project, scripts, dialect, start, {s}, start.empty(), false,
+                "stamp " + util::join(options.revisions, " "), out);
+    return;
+  }
+  LiveDatabase db = open_database(project);
+  const MigrationLock lock(db, project.config.version_table);
+  VersionTable versions(*db.dialect, project.config.version_table);
+  auto rows = versions.read(*db.conn);
+  if (!options.purge) {
+    check_rows_known(graph, rows, project.config.version_table);
+  }
+  Step s;
+  s.rows_before = rows;
+  s.rows_after = graph.stamp_rows(options.purge ? std::vector<std::string>{} : rows,
+                                  options.revisions, options.purge);
+  if (s.rows_after == rows) {
+    out.info("Nothing to do: the database is already stamped " +
+             (rows.empty() ? std::string("base") : util::join(rows, ", ")));
+    return;
+  }
+  run_online(project, scripts, db, {s}, out);
+}
+
+} // namespace migratecpp::migrate

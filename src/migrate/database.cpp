@@ -1,0 +1,85 @@
+#include "migrate/database.h"
+
+#include "introspect/introspect.h"
+#include "util/error.h"
+#include "util/strings.h"
+#include "util/url.h"
+
+#include <cstdlib>
+
+namespace fs = std::filesystem;
+
+namespace migratecpp::migrate {
+
+Project open_project(const GlobalOptions& global) {
+  fs::path file = global.config_file.value_or(fs::path("migratecpp.toml"));
+  if (!fs::exists(file)) {
+    if (global.config_file) {
+      throw util::Error("config file not found", util::Location{file.string(), 0});
+    }
+    throw util::Error("no migratecpp.toml in " + fs::current_path().string() +
+                      "; run 'migratecpp init' to create a project, or pass -c FILE");
+  }
+  Project p;
+  p.config = load_config(file);
+  p.x_args = global.x_args;
+  for (const auto& [k, v] : global.x_args) {
+    p.config.x_args[k] = v;
+  }
+  if (!global.url.empty()) {
+    p.url = global.url;
+  } else if (const char* env = std::getenv("MIGRATECPP_URL"); env != nullptr && *env != '\0') {
+    p.url = env;
+  } else {
+    p.url = p.config.url;
+  }
+  return p;
+}
+
+LiveDatabase open_database(const Project& project) {
+  if (project.url.empty()) {
+    throw util::Error("no database URL: set [database] url in " + project.config.file.string() +
+                      ", MIGRATECPP_URL, or pass --url");
+  }
+  const util::Url url = util::parse_url(project.url);
+  LiveDatabase db;
+  db.redacted_url = url.redacted();
+  db.dialect = &dialects::dialect_for_scheme(url.scheme);
+  try {
+    db.conn = db.dialect->connect(url);
+  } catch (const util::Error& e) {
+    throw util::Error("cannot connect to " + db.redacted_url + ": " +
+                      util::redact_urls(e.message()));
+  }
+  return db;
+}
+
+MigrationLock::MigrationLock(LiveDatabase& db, std::string version_table)
+    : m_db(db), m_table(std::move(version_table)) {
+  m_db.dialect->lock(*m_db.conn, m_table);
+}
+
+MigrationLock::~MigrationLock() { m_db.dialect->unlock(*m_db.conn, m_table); }
+
+const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag) {
+  if (!dialect_flag.empty()) {
+    return dialects::dialect_by_name(dialect_flag);
+  }
+  if (project.url.empty()) {
+    throw util::UsageError(
+        "--sql needs a dialect: pass --dialect sqlite|postgresql|mysql or a URL");
+  }
+  return dialects::dialect_for_scheme(util::parse_url(project.url).scheme);
+}
+
+schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes) {
+  introspect::Options opts;
+  opts.version_table = project.config.version_table;
+  opts.schema = project.config.schema;
+  if (honour_excludes) {
+    opts.exclude_tables = project.config.exclude_tables;
+  }
+  return introspect::introspect(*db.conn, *db.dialect, opts);
+}
+
+} // namespace migratecpp::migrate

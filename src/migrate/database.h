@@ -1,0 +1,41 @@
+#pragma once
+// Opening the project's database, and the things every online command reads from it.
+#include "dialects/dialect.h"
+#include "migrate/commands.h"
+#include "schema/model.h"
+
+#include <memory>
+#include <string>
+
+namespace migratecpp::migrate {
+
+struct LiveDatabase {
+  const dialects::Dialect* dialect = nullptr;
+  std::unique_ptr<dialects::Connection> conn;
+  std::string redacted_url;
+};
+
+// Holds the dialect's migration lock (PostgreSQL advisory lock) while alive: upgrade,
+// downgrade and stamp take it before reading the version table.
+class MigrationLock {
+public:
+  MigrationLock(LiveDatabase& db, std::string version_table);
+  ~MigrationLock();
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+
+private:
+  LiveDatabase& m_db;
+  std::string m_table;
+};
+
+// Throws util::Error "cannot connect to <redacted url>: ..." (never the password).
+LiveDatabase open_database(const Project& project);
+
+// The dialect for offline (--sql) output: --dialect, else the URL's scheme.
+const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag);
+
+// The live schema, without the version table (and without exclude_tables when asked).
+schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes);
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,286 @@
+#include "migrate/script_directory.h"
+
+#include "migrate/revision_file.h"
+#include "migrate/template.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace migratecpp::migrate {
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    throw util::Error("cannot read file", util::Location{path.string(), 0});
+  }
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".toml") {
+      out.push_back(it->path());
+    }
+  }
+  if (ec) {
+    throw util::Error("cannot list directory: " + ec.message(), util::Location{dir.string(), 0});
+  }
+}
+
+} // namespace
+
+ScriptDirectory ScriptDirectory::load(const Config& config) {
+  ScriptDirectory sd;
+  sd.m_versions_dir = config.script_location / "versions";
+  sd.m_template_path = config.script_location / "script.toml.tmpl";
+  if (!fs::is_directory(config.script_location)) {
+    throw util::Error("migrations folder '" + config.script_location.string() +
+                      "' does not exist; run 'migratecpp init' or fix script_location in " +
+                      config.file.string());
+  }
+  sd.m_locations.push_back(sd.m_versions_dir);
+  for (const auto& extra : config.version_locations) {
+    if (std::find(sd.m_locations.begin(), sd.m_locations.end(), extra) == sd.m_locations.end()) {
+      sd.m_locations.push_back(extra);
+    }
+  }
+  std::vector<fs::path> files;
+  for (const auto& dir : sd.m_locations) {
+    if (fs::is_directory(dir)) {
+      collect_toml_files(dir, files);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  files.erase(std::unique(files.begin(), files.end()), files.end());
+
+  std::vector<Revision> revisions;
+  revisions.reserve(files.size());
+  for (const auto& path : files) {
+    RevisionFile rf = parse_revision_file(read_text(path), path.string());
+    const std::string id = rf.revision.id;
+    if (auto it = sd.m_paths.find(id); it != sd.m_paths.end()) {
+      throw util::Error("duplicate revision id '" + id + "' (also in " + it->second.string() + ")",
+                        util::Location{path.string(), 0});
+    }
+    rf.revision.where = util::Location{path.string(), 0};
+    revisions.push_back(rf.revision);
+    sd.m_paths.emplace(id, path);
+    sd.m_files.emplace(id, std::move(rf));
+  }
+  sd.m_graph = std::make_unique<RevisionGraph>(std::move(revisions));
+  return sd;
+}
+
+const RevisionFile& ScriptDirectory::file(const std::string& id) const {
+  auto it = m_files.find(id);
+  if (it == m_files.end()) {
+    graph().get(id); // throws the graph's "no such revision" error
+    throw util::Error("no such revision '" + id + "'");
+  }
+  return it->second;
+}
+
+const fs::path& ScriptDirectory::path_of(const std::string& id) const {
+  auto it = m_paths.find(id);
+  if (it == m_paths.end()) {
+    throw util::Error("no such revision '" + id + "'");
+  }
+  return it->second;
+}
+
+std::string new_revision_id() {
+  std::random_device rd;
+  std::mt19937_64 gen(
+      (static_cast<std::uint64_t>(rd()) << 32) ^ rd() ^
+      static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
+  static const char* k_hex = "0123456789abcdef";
+  std::string id;
+  for (int i = 0; i < 12; ++i) {
+    id.push_back(k_hex[gen() % 16]);
+  }
+  return id;
+}
+
+std::string slugify(const std::string& message) {
+  std::string slug;
+  bool pending_sep = false;
+  for (unsigned char c : message) {
+    if (std::isalnum(c) != 0) {
+      if (pending_sep && !slug.empty()) {
+        slug.push_back('_');
+      }
+      pending_sep = false;
+      slug.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      pending_sep = true;
+    }
+  }
+  if (slug.size() > 40) {
+    // Cut at a word boundary where there is one, as Alembic's truncate_slug_length does.
+    auto cut = slug.rfind('_', 40);
+    slug.resize(cut == std::string::npos || cut < 10 ? 40 : cut);
+  }
+  return slug;
+}
+
+namespace {
+
+std::string two(int v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", v);
+  return buf;
+}
+
+std::string expand_file_template(const std::string& tmpl, const std::string& rev,
+                                 const std::string& slug, const std::tm& t,
+                                 const std::string& config_path) {
+  const std::map<std::string, std::string> vars = {
+      {"rev", rev},
+      {"slug", slug},
+      {"year", std::to_string(t.tm_year + 1900)},
+      {"month", two(t.tm_mon + 1)},
+      {"day", two(t.tm_mday)},
+      {"hour", two(t.tm_hour)},
+      {"minute", two(t.tm_min)},
+      {"second", two(t.tm_sec)},
+  };
+  std::string out;
+  for (std::size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] != '{') {
+      out.push_back(tmpl[i]);
+      continue;
+    }
+    auto close = tmpl.find('}', i);
+    if (close == std::string::npos) {
+      throw util::Error("file_template '" + tmpl + "' has an unclosed '{'",
+                        util::Location{config_path, 0});
+    }
+    std::string name = tmpl.substr(i + 1, close - i - 1);
+    auto it = vars.find(name);
+    if (it == vars.end()) {
+      std::vector<std::string> known;
+      for (const auto& [k, v] : vars) {
+        known.push_back(k);
+      }
+      throw util::Error("file_template '" + tmpl + "' uses unknown field '{" + name + "}'" +
+                            util::did_you_mean(name, known) +
+                            "; known: {rev} {slug} {year} {month} {day} {hour} {minute} {second}",
+                        util::Location{config_path, 0});
+    }
+    out += it->second;
+    i = close;
+  }
+  // A message with no letters leaves "rev_": drop the dangling separators.
+  while (!out.empty() && (out.back() == '_' || out.back() == '-')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string comment_safe(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
+  }
+  return out;
+}
+
+std::string down_revision_value(const std::vector<std::string>& down) {
+  if (down.empty()) {
+    return toml_string("");
+  }
+  if (down.size() == 1) {
+    return toml_string(down[0]);
+  }
+  return toml_string_array(down);
+}
+
+} // namespace
+
+fs::path write_revision_file(const Config& config, const ScriptDirectory& scripts,
+                             const NewRevision& rev, const fs::path& dir,
+                             const std::map<std::string, std::string>& x_args) {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &utc);
+
+  const std::string stem = expand_file_template(config.file_template, rev.id, slugify(rev.message),
+                                                utc, config.file.string());
+  if (stem.empty() || stem.find('/') != std::string::npos) {
+    throw util::Error("file_template '" + config.file_template + "' gives an invalid file name '" +
+                          stem + "'",
+                      util::Location{config.file.string(), 0});
+  }
+  const fs::path path = dir / (stem + ".toml");
+  if (fs::exists(path)) {
+    throw util::Error("revision file already exists", util::Location{path.string(), 0});
+  }
+
+  std::map<std::string, std::string> vars;
+  vars["revision"] = toml_string(rev.id);
+  vars["revision_id"] = rev.id;
+  vars["down_revision"] = down_revision_value(rev.down_revisions);
+  vars["down_revision_text"] =
+      rev.down_revisions.empty() ? "" : util::join(rev.down_revisions, ", ");
+  vars["branch_labels"] = toml_string_array(rev.branch_labels);
+  vars["depends_on"] = toml_string_array(rev.depends_on);
+  vars["message"] = toml_string(rev.message);
+  vars["message_comment"] = comment_safe(rev.message);
+  vars["create_date"] = date;
+  std::string notes;
+  for (const auto& n : rev.notes) {
+    notes += "# " + comment_safe(n) + "\n";
+  }
+  vars["notes"] = notes;
+  vars["upgrades"] = (rev.upgrade.empty() ? std::string("# No upgrade operations.\n") : notes) +
+                     render_ops(rev.upgrade, "upgrade");
+  vars["downgrades"] = rev.downgrade.empty() ? std::string("# No downgrade operations.\n")
+                                             : render_ops(rev.downgrade, "downgrade");
+  for (const auto& [k, v] : x_args) {
+    vars["x." + k] = v;
+  }
+
+  const fs::path tmpl_path = scripts.template_path();
+  if (!fs::exists(tmpl_path)) {
+    throw util::Error("revision template not found; restore it from 'migratecpp init' output",
+                      util::Location{tmpl_path.string(), 0});
+  }
+  const std::string text = render_template(read_text(tmpl_path), vars, tmpl_path.string());
+
+  // The rendered file must read back as the revision we meant: a template edited into
+  // invalid TOML is reported now, not at the next upgrade.
+  RevisionFile check = parse_revision_file(text, path.string());
+  if (check.revision.id != rev.id) {
+    throw util::Error("template does not render 'revision = ${revision}'",
+                      util::Location{tmpl_path.string(), 0});
+  }
+
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  std::ofstream f(path, std::ios::binary);
+  f << text;
+  f.close();
+  if (!f) {
+    throw util::Error("cannot write revision file", util::Location{path.string(), 0});
+  }
+  return path;
+}
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,69 @@
+#include "migrate/version_table.h"
+
+#include <algorithm>
+#include <set>
+
+namespace migratecpp::migrate {
+
+VersionTable::VersionTable(const dialects::Dialect& dialect, std::string table)
+    : m_dialect(dialect), m_table(std::move(table)) {}
+
+std::string VersionTable::create_sql() const {
+  return m_dialect.create_version_table_sql(m_table);
+}
+
+std::vector<std::string> VersionTable::read(dialects::Connection& conn) const {
+  if (!m_dialect.table_exists(conn, m_table)) {
+    return {};
+  }
+  auto rows = conn.query("SELECT version_num FROM " + m_dialect.quote_ident(m_table));
+  std::vector<std::string> out;
+  for (const auto& r : rows.rows) {
+    if (!r.empty() && r[0]) {
+      out.push_back(*r[0]);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void VersionTable::ensure(dialects::Connection& conn) const {
+  if (!m_dialect.table_exists(conn, m_table)) {
+    conn.exec(create_sql());
+  }
+}
+
+std::vector<dialects::Statement>
+VersionTable::transition(const std::vector<std::string>& from,
+                         const std::vector<std::string>& to) const {
+  const std::set<std::string> before(from.begin(), from.end());
+  const std::set<std::string> after(to.begin(), to.end());
+  std::vector<std::string> removed;
+  std::vector<std::string> added;
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                      std::back_inserter(removed));
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                      std::back_inserter(added));
+  const std::string table = m_dialect.quote_ident(m_table);
+  std::vector<dialects::Statement> out;
+  // Pair removals with additions as UPDATEs; the rest are DELETEs or INSERTs.
+  std::size_t paired = std::min(removed.size(), added.size());
+  for (std::size_t i = 0; i < paired; ++i) {
+    out.push_back({"UPDATE " + table + " SET version_num=" + m_dialect.quote_string(added[i]) +
+                       " WHERE " + table + ".version_num = " + m_dialect.quote_string(removed[i]),
+                   "version " + removed[i] + " -> " + added[i]});
+  }
+  for (std::size_t i = paired; i < removed.size(); ++i) {
+    out.push_back({"DELETE FROM " + table + " WHERE " + table +
+                       ".version_num = " + m_dialect.quote_string(removed[i]),
+                   "remove version " + removed[i]});
+  }
+  for (std::size_t i = paired; i < added.size(); ++i) {
+    out.push_back({"INSERT INTO " + table + " (version_num) VALUES (" +
+                       m_dialect.quote_string(added[i]) + ")",
+                   "add version " + added[i]});
+  }
+  return out;
+}
+
+} // namespace migratecpp::migrate

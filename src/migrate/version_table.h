@@ -1,0 +1,30 @@
+#pragma once
+// Alembic's version table under a configurable name: one VARCHAR(32) primary-key column
+// version_num, one row per applied head.
+#include "dialects/dialect.h"
+
+#include <string>
+#include <vector>
+
+namespace migratecpp::migrate {
+
+class VersionTable {
+public:
+  VersionTable(const dialects::Dialect& dialect, std::string table);
+
+  const std::string& name() const { return m_table; }
+  std::string create_sql() const;
+  // The rows, sorted; empty if the table does not exist yet.
+  std::vector<std::string> read(dialects::Connection& conn) const;
+  void ensure(dialects::Connection& conn) const;
+  // Statements taking the table from rows `from` to rows `to`: an UPDATE where one head
+  // moves to another (as Alembic writes it), else DELETEs and INSERTs.
+  std::vector<dialects::Statement> transition(const std::vector<std::string>& from,
+                                              const std::vector<std::string>& to) const;
+
+private:
+  const dialects::Dialect& m_dialect;
+  std::string m_table;
+};
+
+} // namespace migratecpp::migrate

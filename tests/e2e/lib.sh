@@ -1,0 +1,58 @@
+# Shared by the end-to-end tests: each test_*.sh gets the binary and the source dir as $1 $2,
+# works in a fresh temp directory, and fails on the first broken expectation.
+set -uo pipefail
+BIN="$1"
+SRC="$2"
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+FAILS=0
+CHECKS=0
+
+# run ARGS...: runs the binary, keeping stdout in $OUT, stderr in $ERR, exit code in $RC.
+run() {
+  "$BIN" "$@" >"$WORK/.out" 2>"$WORK/.err" </dev/null
+  RC=$?
+  OUT="$(cat "$WORK/.out")"
+  ERR="$(cat "$WORK/.err")"
+}
+
+fail() {
+  FAILS=$((FAILS + 1))
+  echo "FAIL (line ${BASH_LINENO[1]}): $*" >&2
+  echo "  stdout: $OUT" >&2
+  echo "  stderr: $ERR" >&2
+}
+
+expect_rc() { CHECKS=$((CHECKS + 1)); [ "$RC" = "$1" ] || fail "exit code $RC, expected $1"; }
+expect_out() { CHECKS=$((CHECKS + 1)); [ "$OUT" = "$1" ] || fail "stdout differs; expected: $1"; }
+expect_out_has() { CHECKS=$((CHECKS + 1)); grep -qF -- "$1" <<<"$OUT" || fail "stdout lacks: $1"; }
+expect_err_has() { CHECKS=$((CHECKS + 1)); grep -qF -- "$1" <<<"$ERR" || fail "stderr lacks: $1"; }
+expect_not_anywhere() {
+  CHECKS=$((CHECKS + 1))
+  if grep -qF -- "$1" <<<"$OUT$ERR"; then fail "output contains: $1"; fi
+}
+expect_eq() { CHECKS=$((CHECKS + 1)); [ "$1" = "$2" ] || fail "got '$1', expected '$2'"; }
+
+# sql DB QUERY: runs a query with the sqlite3 shell.
+sql() { sqlite3 "$1" "$2"; }
+
+finish() {
+  if [ "$FAILS" -gt 0 ]; then
+    echo "$FAILS of $CHECKS checks failed" >&2
+    exit 1
+  fi
+  echo "$CHECKS checks passed"
+}
+
+# write_rev FILE ID DOWN MESSAGE BODY: a hand-written revision file.
+write_rev() {
+  local file="$1" id="$2" down="$3" msg="$4" body="${5:-}"
+  cat >"migrations/versions/$file.toml" <<TOML
+revision = "$id"
+down_revision = $down
+message = "$msg"
+create_date = 2026-11-23T10:15:00Z
+$body
+TOML
+}

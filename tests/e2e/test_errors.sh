@@ -1,0 +1,84 @@
+# Errors name the file and line, exit 1; usage errors exit 2; passwords never printed;
+# a failing revision leaves the database as it was.
+source "$(dirname "$0")/lib.sh" "$@"
+
+run init; expect_rc 0
+write_rev 0001 r1 '""' "ok" '
+[[upgrade]]
+op = "create_table"
+table = "items"
+columns = [ { name = "id", type = "integer", primary_key = true }, { name = "name", type = "text" } ]
+
+[[upgrade]]
+op = "bulk_insert"
+table = "items"
+rows = [ { id = 1, name = "one" }, { id = 2, name = "two" } ]
+
+[[downgrade]]
+op = "drop_table"
+table = "items"
+'
+run upgrade head; expect_rc 0
+expect_eq "$(sql app.db 'select count(*) from items')" "2"
+
+# A revision whose third op fails: nothing of it stays.
+write_rev 0002 r2 '"r1"' "breaks" '
+[[upgrade]]
+op = "add_column"
+table = "items"
+column = { name = "price", type = "integer" }
+
+[[upgrade]]
+op = "create_index"
+table = "items"
+name = "ix_items_name"
+columns = ["name"]
+
+[[upgrade]]
+op = "execute"
+sql = "INSERT INTO no_such_table VALUES (1)"
+'
+before="$(sql app.db .schema)"
+run upgrade head; expect_rc 1
+expect_err_has "0002.toml"
+expect_err_has "upgrade op #3 (execute) failed"
+expect_err_has "no such table: no_such_table"
+expect_eq "$(sql app.db .schema)" "$before"
+expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r1"
+rm migrations/versions/0002.toml
+
+# Bad revision files: path:line: message.
+write_rev 0003 r3 '"r1"' "typo" '
+[[upgrade]]
+op = "create_tabel"
+table = "x"
+'
+run upgrade head; expect_rc 1; expect_err_has "0003.toml:7: unknown op 'create_tabel' (did you mean 'create_table'?)"
+rm migrations/versions/0003.toml
+write_rev 0004 r4 '"r1"' "typo" '
+[[upgrade]]
+op = "add_column"
+table = "items"
+column = { name = "x", type = "integer", nulable = false }
+'
+run upgrade head; expect_rc 1; expect_err_has "unknown key 'nulable'"; expect_err_has "(did you mean 'nullable'?)"
+expect_err_has "0004.toml:"
+rm migrations/versions/0004.toml
+write_rev 0005 r5 '"nope"' "missing parent"
+run heads; expect_rc 1; expect_err_has "revision 'r5' has down_revision 'nope', which does not exist"
+rm migrations/versions/0005.toml
+
+# Passwords never appear.
+run --url 'postgresql://u:s3cret-pw@127.0.0.1:1/db' current; expect_rc 1
+expect_not_anywhere "s3cret-pw"; expect_err_has "postgresql://u:***@127.0.0.1:1/db"
+run --url 'mysql://u:s3cret-pw@127.0.0.1:1/db' upgrade head; expect_rc 1; expect_not_anywhere "s3cret-pw"
+MIGRATECPP_URL='postgresql://u:p%40ss-w0rd@127.0.0.1:1/db' run current; expect_rc 1
+expect_not_anywhere "p@ss-w0rd"; expect_not_anywhere "p%40ss-w0rd"
+
+# Unknown targets and usage errors.
+run upgrade nosuch; expect_rc 1; expect_err_has "no such revision 'nosuch'"
+run upgrade head --dialect oracle --sql; expect_rc 2
+run -x novalue current; expect_rc 2; expect_err_has "-x expects KEY=VALUE"
+run upgrade a:b; expect_rc 2; expect_err_has "only valid with --sql"
+
+finish
