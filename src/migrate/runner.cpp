@@ -136,7 +136,17 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
       if (options.read_rows) {
         const auto rows = options.read_rows();
         const auto& expected = per_step ? step.rows_before : steps.front().rows_before;
-        if (per_step && rows != expected) {
+        if (rows != expected) {
+          if (per_step && rows == step.rows_after) {
+            // Another migratecpp applied this very revision while we waited for the write
+            // lock (SQLite has no session lock): skip it, keeping our schema model in step.
+            sink.rollback();
+            if (options.reread_schema) {
+              state = options.reread_schema();
+            }
+            out.info("  already applied by another migratecpp; skipped");
+            continue;
+          }
           throw util::Error("the version table changed while migrating (now " + rows_text(rows) +
                             ", expected " + rows_text(expected) +
                             "): is another migratecpp running? Nothing was applied for this "

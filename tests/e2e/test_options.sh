@@ -1,0 +1,58 @@
+# -x values in templates, transaction_per_migration = false, URL precedence, colour, concurrency.
+source "$(dirname "$0")/lib.sh" "$@"
+
+run init; expect_rc 0
+printf '# ticket: ${x.ticket}\n' >> migrations/script.toml.tmpl
+run revision -m "needs x" ; expect_rc 1; expect_err_has "needs -x ticket=VALUE"
+run -x ticket=OPS-42 revision -m "with x" --rev-id x1; expect_rc 0
+grep -q "# ticket: OPS-42" "$OUT" || fail "template did not get -x ticket"
+sed -i '$d' migrations/script.toml.tmpl
+
+# URL precedence: --url > MIGRATECPP_URL > config.
+run upgrade head; expect_rc 0; [ -e app.db ] || fail "config URL not used"
+MIGRATECPP_URL=sqlite:///env.db run upgrade head; expect_rc 0; [ -e env.db ] || fail "MIGRATECPP_URL not used"
+MIGRATECPP_URL=sqlite:///env.db run --url sqlite:///flag.db upgrade head; expect_rc 0
+[ -e flag.db ] || fail "--url not used"
+
+# One transaction for the whole upgrade: a failure in the second revision undoes the first.
+sed -i 's/transaction_per_migration = true/transaction_per_migration = false/' migratecpp.toml
+write_rev 0002 y1 '"x1"' "t1" '
+[[upgrade]]
+op = "create_table"
+table = "t1"
+columns = [ { name = "id", type = "integer", primary_key = true } ]
+'
+write_rev 0003 z1 '"y1"' "bad" '
+[[upgrade]]
+op = "execute"
+sql = "SELECT * FROM nowhere"
+'
+run upgrade head; expect_rc 1
+expect_eq "$(sql app.db "select count(*) from sqlite_master where name='t1'")" "0"
+expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "x1"
+run upgrade head --sql; expect_rc 0
+expect_eq "$(grep -c '^BEGIN;' <<<"$OUT")" "1"
+rm migrations/versions/0003.toml
+sed -i 's/transaction_per_migration = false/transaction_per_migration = true/' migratecpp.toml
+
+# Colour only when asked (stderr is not a terminal here) and never with NO_COLOR.
+run upgrade nosuch --color always; expect_err_has $'\033['
+NO_COLOR=1 run upgrade nosuch; CHECKS=$((CHECKS + 1)); grep -q $'\033' <<<"$ERR" && fail "colour despite NO_COLOR"
+
+# Two upgrades at once: both succeed, each revision applied once.
+for i in $(seq 2 20); do
+  write_rev "c$i" "c$i" "\"$([ $i = 2 ] && echo y1 || echo c$((i - 1)))\"" "c$i" "
+[[upgrade]]
+op = \"bulk_insert\"
+table = \"t1\"
+rows = [ { id = $i } ]
+"
+done
+rm -f app.db
+"$BIN" upgrade head -q >"$WORK/a.out" 2>&1 & pa=$!
+"$BIN" upgrade head -q >"$WORK/b.out" 2>&1 & pb=$!
+wait $pa; ra=$?; wait $pb; rb=$?
+expect_eq "$ra/$rb" "0/0"
+expect_eq "$(sql app.db 'select count(*) from t1')" "19"
+expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "c20"
+finish
