@@ -44,10 +44,16 @@ public:
   // The version table, Alembic-compatible: one VARCHAR(32) primary-key column version_num.
   virtual std::string create_version_table_sql(const std::string& table) const;
 
-  // Opens a connection. Throws util::Error naming the redacted URL on failure.
+  // Opens a connection. Throws util::Error with the driver's message (never the password);
+  // the caller adds the redacted URL.
   virtual std::unique_ptr<Connection> connect(const util::Url& url) const = 0;
   // True if the version table exists on this connection.
   virtual bool table_exists(Connection& conn, const std::string& table) const = 0;
+
+  // Makes `schema` the connection's default schema ([database] schema in the config), so that
+  // the version table, DDL and introspection all work there. Throws util::Error where the
+  // dialect has no schemas.
+  virtual void use_schema(Connection& conn, const std::string& schema) const;
 
   // A lock held for the whole of upgrade, downgrade and stamp, so that two deploys running
   // at once apply each revision exactly once (PostgreSQL: an advisory lock). The default does

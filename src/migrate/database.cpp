@@ -51,6 +51,9 @@ LiveDatabase open_database(const Project& project) {
     throw util::Error("cannot connect to " + db.redacted_url + ": " +
                       util::redact_urls(e.message()));
   }
+  if (!project.config.schema.empty()) {
+    db.dialect->use_schema(*db.conn, project.config.schema);
+  }
   return db;
 }
 

@@ -1,0 +1,247 @@
+#include "dialects/postgresql/pg_connection.h"
+
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <libpq-fe.h>
+
+namespace migratecpp::dialects::postgresql {
+
+namespace {
+
+std::string trimmed(std::string_view sql) {
+  std::string out = util::trim(sql);
+  while (!out.empty() && out.back() == ';') {
+    out.pop_back();
+    out = util::trim(out);
+  }
+  return out;
+}
+
+// libpq messages end in a newline and may span lines ("connection to server ... failed:
+// FATAL: ..."); keep the lines, drop the trailing whitespace.
+std::string clean_message(const char* text) {
+  std::string out = text != nullptr ? text : "";
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) {
+    out.pop_back();
+  }
+  return out;
+}
+
+// The migration tool prints its own progress; the server's NOTICEs ("table does not exist,
+// skipping", "drop cascades to ...") would be noise on stderr that nobody asked for.
+void ignore_notice(void* /*arg*/, const char* /*message*/) {}
+
+struct ResultGuard {
+  PGresult* result;
+  ~ResultGuard() { PQclear(result); }
+};
+
+} // namespace
+
+std::vector<std::pair<std::string, std::string>> connection_parameters(const util::Url& url) {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!url.host.empty()) {
+    out.emplace_back("host", url.host);
+  }
+  if (url.port != 0) {
+    out.emplace_back("port", std::to_string(url.port));
+  }
+  if (!url.user.empty()) {
+    out.emplace_back("user", url.user);
+  }
+  if (url.has_password) {
+    out.emplace_back("password", url.password);
+  }
+  if (!url.database.empty()) {
+    out.emplace_back("dbname", url.database);
+  }
+  bool timeout_given = false;
+  for (const auto& [key, value] : url.params) {
+    out.emplace_back(key, value);
+    timeout_given = timeout_given || key == "connect_timeout";
+  }
+  if (!timeout_given) {
+    out.emplace_back("connect_timeout", std::string(k_default_connect_timeout));
+  }
+  return out;
+}
+
+PgConnection::PgConnection(const util::Url& url) {
+  // Keyword/value arrays rather than a conninfo string: the password never has to be quoted
+  // into (and so never sits in) a string that an error path could print.
+  const auto params = connection_parameters(url);
+  std::vector<const char*> keywords;
+  std::vector<const char*> values;
+  keywords.reserve(params.size() + 1);
+  values.reserve(params.size() + 1);
+  for (const auto& [key, value] : params) {
+    keywords.push_back(key.c_str());
+    values.push_back(value.c_str());
+  }
+  keywords.push_back(nullptr);
+  values.push_back(nullptr);
+  // expand_dbname = 0: a dbname that looks like a URL or conninfo stays a database name.
+  m_conn = PQconnectdbParams(keywords.data(), values.data(), 0);
+  if (m_conn == nullptr) {
+    throw util::Error("out of memory while connecting to PostgreSQL");
+  }
+  if (PQstatus(m_conn) != CONNECTION_OK) {
+    std::string message = util::redact_urls(clean_message(PQerrorMessage(m_conn)));
+    PQfinish(m_conn);
+    m_conn = nullptr;
+    throw util::Error(message);
+  }
+  PQsetNoticeProcessor(m_conn, &ignore_notice, nullptr);
+}
+
+PgConnection::~PgConnection() {
+  if (m_conn != nullptr) {
+    // Closing the session rolls back anything still open on the server side.
+    PQfinish(m_conn);
+  }
+}
+
+int PgConnection::server_version() const {
+  return PQserverVersion(m_conn);
+}
+
+void PgConnection::fail(PGresult* result, std::string_view sql) const {
+  std::string message;
+  std::string sqlstate;
+  if (result != nullptr) {
+    const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL);
+    const char* hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT);
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    if (primary != nullptr) {
+      message = primary;
+      if (detail != nullptr) {
+        message += "\nDETAIL: " + clean_message(detail);
+      }
+      if (hint != nullptr) {
+        message += "\nHINT: " + clean_message(hint);
+      }
+    } else {
+      message = clean_message(PQresultErrorMessage(result));
+    }
+    sqlstate = state != nullptr ? state : "";
+    PQclear(result);
+  }
+  if (message.empty()) {
+    // No result at all: the connection broke or memory ran out; libpq says which.
+    message = clean_message(PQerrorMessage(m_conn));
+  }
+  throw DatabaseError(util::redact_urls(message), std::move(sqlstate), trimmed(sql));
+}
+
+void PgConnection::abandon_copy(int status) noexcept {
+  if (status == PGRES_COPY_OUT) {
+    char* buffer = nullptr;
+    while (PQgetCopyData(m_conn, &buffer, 0) > 0) {
+      PQfreemem(buffer);
+      buffer = nullptr;
+    }
+  } else {
+    PQputCopyEnd(m_conn, "COPY from the client is not supported in migrations");
+  }
+  while (PGresult* rest = PQgetResult(m_conn)) {
+    PQclear(rest);
+  }
+}
+
+void PgConnection::exec(std::string_view sql) {
+  ++m_statements_sent;
+  const std::string text(sql);
+  PGresult* result = PQexec(m_conn, text.c_str());
+  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
+      // COPY ... FROM STDIN / TO STDOUT would leave the connection in the copy protocol; end
+      // it (refusing to send, discarding what arrives) so that the session stays usable.
+      PQclear(result);
+      abandon_copy(status);
+      throw DatabaseError("COPY to or from the client is not supported in migrations", "",
+                          trimmed(sql));
+    }
+    fail(result, sql);
+  }
+  PQclear(result);
+}
+
+Rows PgConnection::query(std::string_view sql,
+                         const std::vector<std::optional<std::string>>& params) {
+  ++m_statements_sent;
+  const std::string text(sql);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) {
+    values.push_back(p ? p->c_str() : nullptr);
+  }
+  // Text parameters with unspecified types: the server infers each from its use, as it does
+  // for a quoted literal.
+  PGresult* result = PQexecParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr,
+                                  values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
+  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
+      PQclear(result);
+      abandon_copy(status);
+      throw DatabaseError("COPY to or from the client is not supported in migrations", "",
+                          trimmed(sql));
+    }
+    fail(result, sql);
+  }
+  ResultGuard guard{result};
+  Rows rows;
+  const int ncol = PQnfields(result);
+  const int nrow = PQntuples(result);
+  rows.columns.reserve(static_cast<std::size_t>(ncol));
+  for (int c = 0; c < ncol; ++c) {
+    rows.columns.emplace_back(PQfname(result, c));
+  }
+  rows.rows.reserve(static_cast<std::size_t>(nrow));
+  for (int r = 0; r < nrow; ++r) {
+    auto& row = rows.rows.emplace_back();
+    row.reserve(static_cast<std::size_t>(ncol));
+    for (int c = 0; c < ncol; ++c) {
+      if (PQgetisnull(result, r, c) != 0) {
+        row.emplace_back(std::nullopt);
+      } else {
+        row.emplace_back(std::string(PQgetvalue(result, r, c),
+                                     static_cast<std::size_t>(PQgetlength(result, r, c))));
+      }
+    }
+  }
+  return rows;
+}
+
+void PgConnection::begin() {
+  exec("BEGIN");
+}
+
+void PgConnection::commit() {
+  ++m_statements_sent;
+  PGresult* result = PQexec(m_conn, "COMMIT");
+  if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) {
+    fail(result, "COMMIT");
+  }
+  ResultGuard guard{result};
+  // A COMMIT of a transaction in the failed state succeeds as a command but rolls back; the
+  // runner must not record a revision as applied then.
+  if (std::string_view(PQcmdStatus(result)) == "ROLLBACK") {
+    throw DatabaseError("the transaction was rolled back because an earlier statement failed",
+                        "25P02", "COMMIT");
+  }
+}
+
+void PgConnection::rollback() noexcept {
+  if (m_conn == nullptr || PQtransactionStatus(m_conn) == PQTRANS_IDLE ||
+      PQtransactionStatus(m_conn) == PQTRANS_UNKNOWN) {
+    return;
+  }
+  ++m_statements_sent;
+  PQclear(PQexec(m_conn, "ROLLBACK"));
+}
+
+} // namespace migratecpp::dialects::postgresql

@@ -1,0 +1,597 @@
+#include "dialects/postgresql/pg_dialect.h"
+
+#include "dialects/postgresql/pg_connection.h"
+#include "schema/naming.h"
+#include "schema/types.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace migratecpp::dialects::postgresql {
+
+namespace {
+
+struct TypeName {
+  std::string_view portable;
+  std::string_view sql;
+};
+
+// Portable base name -> PostgreSQL spelling; arguments and [] are carried over.
+constexpr TypeName k_type_names[] = {
+    {"smallint", "SMALLINT"},   {"integer", "INTEGER"},
+    {"bigint", "BIGINT"},       {"boolean", "BOOLEAN"},
+    {"real", "REAL"},           {"double", "DOUBLE PRECISION"},
+    {"numeric", "NUMERIC"},     {"varchar", "VARCHAR"},
+    {"char", "CHAR"},           {"text", "TEXT"},
+    {"date", "DATE"},           {"time", "TIME"},
+    {"timestamp", "TIMESTAMP"}, {"timestamptz", "TIMESTAMPTZ"},
+    {"json", "JSON"},           {"uuid", "UUID"},
+    {"blob", "BYTEA"},
+};
+
+std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
+
+// 'table.column', for messages.
+std::string column_label(const std::string& table, const std::string& column) {
+  return quoted(table + "." + column);
+}
+
+std::string strip_trailing_semicolons(std::string_view sql) {
+  std::string out = util::trim(sql);
+  while (!out.empty() && out.back() == ';') {
+    out.pop_back();
+    out = util::trim(out);
+  }
+  return out;
+}
+
+// "set null" -> "SET NULL"; "" -> "".
+std::string fk_action_sql(const std::string& action) {
+  std::string out;
+  for (const auto& word : util::split(util::trim(action), ' ')) {
+    if (word.empty()) {
+      continue;
+    }
+    if (!out.empty()) {
+      out += ' ';
+    }
+    for (char ch : word) {
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+    }
+  }
+  return out;
+}
+
+// The name without its trailing "[]"s, and how many there were: "Mood[]" -> {"Mood", 1}.
+std::pair<std::string, int> strip_array(const std::string& type) {
+  std::string name = util::trim(type);
+  int dims = 0;
+  while (name.size() >= 2 && name.compare(name.size() - 2, 2, "[]") == 0) {
+    name = util::trim(name.substr(0, name.size() - 2));
+    ++dims;
+  }
+  return {name, dims};
+}
+
+bool is_identity_type(const std::string& type) {
+  const auto parsed = schema::parse_type(schema::canonical_type(type));
+  return !parsed.array && parsed.args.empty() &&
+         (parsed.base == "smallint" || parsed.base == "integer" || parsed.base == "bigint");
+}
+
+bool is_serial_type(const std::string& type) {
+  const auto parsed = schema::parse_type(type);
+  return !parsed.array &&
+         (parsed.base == "serial" || parsed.base == "bigserial" || parsed.base == "smallserial" ||
+          parsed.base == "serial4" || parsed.base == "serial8" || parsed.base == "serial2");
+}
+
+// The index just past the parenthesis matching the '(' at `open`, quotes respected; npos if
+// it is not closed.
+std::size_t skip_parens(std::string_view s, std::size_t open) {
+  int depth = 0;
+  char quote = 0;
+  for (std::size_t i = open; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (quote != 0) {
+      if (ch == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (ch == '\'' || ch == '"') {
+      quote = ch;
+    } else if (ch == '(') {
+      ++depth;
+    } else if (ch == ')') {
+      if (--depth == 0) {
+        return i + 1;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+// True if `entry` can stand as an index element as written: one leading atom (a column name,
+// bare or quoted, a function call f(x), or a parenthesized expression (a + b)) followed by
+// nothing but words (DESC, NULLS LAST, an operator class, COLLATE "C"). Anything else, such as
+// a + b, must be parenthesized to be an index element.
+bool is_index_element(std::string_view entry) {
+  std::size_t i = 0;
+  if (i < entry.size() && entry[i] == '"') {
+    const std::size_t close = entry.find('"', i + 1);
+    if (close == std::string_view::npos) {
+      return false;
+    }
+    i = close + 1;
+  } else {
+    while (i < entry.size() && (std::isalnum(static_cast<unsigned char>(entry[i])) != 0 ||
+                                entry[i] == '_' || entry[i] == '.')) {
+      ++i;
+    }
+  }
+  if (i < entry.size() && entry[i] == '(') {
+    i = skip_parens(entry, i);
+    if (i == std::string_view::npos) {
+      return false;
+    }
+  }
+  if (i == 0) {
+    return false;
+  }
+  if (i < entry.size() && entry[i] != ' ') {
+    return false;
+  }
+  char quote = 0;
+  for (; i < entry.size(); ++i) {
+    const auto ch = static_cast<unsigned char>(entry[i]);
+    if (quote != 0) {
+      quote = ch == quote ? 0 : quote;
+      continue;
+    }
+    if (ch == '"') {
+      quote = '"';
+    } else if (std::isalnum(ch) == 0 && ch != '_' && ch != ' ' && ch != '.') {
+      return false;
+    }
+  }
+  return quote == 0;
+}
+
+} // namespace
+
+std::string PostgresDialect::quote_ident(std::string_view ident) const {
+  std::string out = "\"";
+  for (char ch : ident) {
+    if (ch == '"') {
+      out.push_back('"');
+    }
+    out.push_back(ch);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string PostgresDialect::type_sql(const std::string& type) const {
+  const schema::ParsedType parsed = schema::parse_type(schema::canonical_type(type));
+  for (const auto& t : k_type_names) {
+    if (parsed.base == t.portable) {
+      std::string out(t.sql);
+      if (!parsed.args.empty()) {
+        out += "(" + util::join(parsed.args, ",") + ")";
+      }
+      if (parsed.array) {
+        out += "[]";
+      }
+      return out;
+    }
+  }
+  return util::trim(type);
+}
+
+std::string PostgresDialect::column_type_sql(const std::string& type,
+                                             const schema::Database& db) const {
+  const auto [name, dims] = strip_array(type);
+  if (db.find_enum(name) != nullptr) {
+    std::string out = quote_ident(name);
+    for (int i = 0; i < dims; ++i) {
+      out += "[]";
+    }
+    return out;
+  }
+  return type_sql(type);
+}
+
+std::string PostgresDialect::column_sql(const std::string& table, const schema::Column& column,
+                                        const schema::Database& db) const {
+  std::string out = quote_ident(column.name) + " " + column_type_sql(column.type, db);
+  if (column.autoincrement) {
+    if (column.default_expr) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot have both autoincrement and a default");
+    }
+    if (is_identity_type(column.type)) {
+      // Identity rather than serial: the sequence belongs to the column (dropped with it,
+      // renamed with the table), and BY DEFAULT still lets bulk_insert write explicit keys.
+      out += " GENERATED BY DEFAULT AS IDENTITY";
+    } else if (!is_serial_type(column.type)) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot autoincrement: its type '" + column.type +
+                        "' is not smallint, integer or bigint");
+    }
+  } else if (column.default_expr) {
+    out += " DEFAULT " + *column.default_expr;
+  }
+  if (!column.nullable || column.primary_key) {
+    out += " NOT NULL";
+  }
+  return out;
+}
+
+namespace {
+
+// Renders index entries; `table` (may be null) tells plain column names from SQL text.
+std::string index_entry_sql(const PostgresDialect& d, const schema::Table* table,
+                            const std::string& entry) {
+  if (table != nullptr && table->find_column(entry) != nullptr) {
+    return d.quote_ident(entry);
+  }
+  if (entry.find_first_of("( \"") == std::string::npos) {
+    return d.quote_ident(entry); // a column the model does not know (yet)
+  }
+  // SQL text: "lower(email)", "email DESC", "(a + b)" as written; "a || b" parenthesized.
+  return is_index_element(entry) ? entry : "(" + entry + ")";
+}
+
+std::string create_index_with(const PostgresDialect& d, const std::string& table,
+                              const schema::Table* model, const schema::Index& index) {
+  const std::string name = index.name.empty() ? schema::index_name(table, index) : index.name;
+  std::vector<std::string> entries;
+  for (const auto& e : index.columns) {
+    entries.push_back(index_entry_sql(d, model, e));
+  }
+  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                    d.quote_ident(name) + " ON " + d.quote_ident(table);
+  if (index.method && !index.method->empty()) {
+    out += " USING " + *index.method;
+  }
+  out += " (" + util::join(entries, ", ") + ")";
+  if (index.where && !index.where->empty()) {
+    out += " WHERE " + *index.where;
+  }
+  return out;
+}
+
+std::string ident_list(const PostgresDialect& d, const std::vector<std::string>& names) {
+  std::vector<std::string> quoted_names;
+  for (const auto& n : names) {
+    quoted_names.push_back(d.quote_ident(n));
+  }
+  return util::join(quoted_names, ", ");
+}
+
+std::string foreign_key_sql(const PostgresDialect& d, const schema::ForeignKey& fk) {
+  std::string out =
+      "FOREIGN KEY (" + ident_list(d, fk.columns) + ") REFERENCES " + d.quote_ident(fk.ref_table);
+  if (!fk.ref_columns.empty()) {
+    out += " (" + ident_list(d, fk.ref_columns) + ")";
+  }
+  if (!fk.on_delete.empty()) {
+    out += " ON DELETE " + fk_action_sql(fk.on_delete);
+  }
+  if (!fk.on_update.empty()) {
+    out += " ON UPDATE " + fk_action_sql(fk.on_update);
+  }
+  return out;
+}
+
+std::string comment_value(const PostgresDialect& d, const std::string& comment) {
+  // COMMENT ... IS NULL removes the comment; an empty string would too, but NULL says so.
+  return comment.empty() ? "NULL" : d.quote_string(comment);
+}
+
+} // namespace
+
+std::string PostgresDialect::create_index_sql(const std::string& table, const schema::Index& index,
+                                              const schema::Database& db) const {
+  return create_index_with(*this, table, db.find_table(table), index);
+}
+
+std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
+                                                     const schema::Database& db) const {
+  schema::Table table = input;
+  schema::name_unnamed(table);
+  const std::string t = quote_ident(table.name);
+
+  std::vector<std::string> lines;
+  for (const auto& c : table.columns) {
+    lines.push_back(column_sql(table.name, c, db));
+  }
+  if (const auto pk = table.primary_key(); !pk.empty()) {
+    lines.push_back("PRIMARY KEY (" + ident_list(*this, pk) + ")");
+  }
+  for (const auto& u : table.uniques) {
+    lines.push_back("CONSTRAINT " + quote_ident(u.name) + " UNIQUE (" +
+                    ident_list(*this, u.columns) + ")");
+  }
+  for (const auto& fk : table.foreign_keys) {
+    lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " + foreign_key_sql(*this, fk));
+  }
+  for (const auto& ck : table.checks) {
+    lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");
+  }
+  std::vector<Statement> out;
+  out.push_back({"CREATE TABLE " + t + " (\n  " + util::join(lines, ",\n  ") + "\n)",
+                 "create table " + quoted(table.name)});
+  for (const auto& index : table.indexes) {
+    out.push_back({create_index_with(*this, table.name, &table, index),
+                   "create index " + quoted(index.name) + " on " + quoted(table.name)});
+  }
+  if (table.comment && !table.comment->empty()) {
+    out.push_back({"COMMENT ON TABLE " + t + " IS " + quote_string(*table.comment),
+                   "comment on table " + quoted(table.name)});
+  }
+  for (const auto& c : table.columns) {
+    if (c.comment && !c.comment->empty()) {
+      out.push_back(
+          {"COMMENT ON COLUMN " + t + "." + quote_ident(c.name) + " IS " + quote_string(*c.comment),
+           "comment on column " + column_label(table.name, c.name)});
+    }
+  }
+  return out;
+}
+
+std::vector<Statement> PostgresDialect::render(const schema::Op& op,
+                                               const schema::Database& before) const {
+  const auto alter = [this](const std::string& table) {
+    return "ALTER TABLE " + quote_ident(table) + " ";
+  };
+  return std::visit(
+      schema::Overloaded{
+          [&](const schema::CreateTable& o) -> std::vector<Statement> {
+            return create_table(o.table, before);
+          },
+          [&](const schema::DropTable& o) -> std::vector<Statement> {
+            return {{"DROP TABLE " + quote_ident(o.table), "drop table " + quoted(o.table)}};
+          },
+          [&](const schema::RenameTable& o) -> std::vector<Statement> {
+            return {{alter(o.table) + "RENAME TO " + quote_ident(o.new_name),
+                     "rename table " + quoted(o.table) + " to " + quoted(o.new_name)}};
+          },
+          [&](const schema::AddColumn& o) -> std::vector<Statement> {
+            std::string sql =
+                alter(o.table) + "ADD COLUMN " + column_sql(o.table, o.column, before);
+            if (o.column.primary_key) {
+              sql += " PRIMARY KEY";
+            }
+            std::vector<Statement> out{{sql, "add column " + column_label(o.table, o.column.name)}};
+            if (o.column.comment && !o.column.comment->empty()) {
+              out.push_back({"COMMENT ON COLUMN " + quote_ident(o.table) + "." +
+                                 quote_ident(o.column.name) + " IS " +
+                                 quote_string(*o.column.comment),
+                             "comment on column " + column_label(o.table, o.column.name)});
+            }
+            return out;
+          },
+          [&](const schema::DropColumn& o) -> std::vector<Statement> {
+            return {{alter(o.table) + "DROP COLUMN " + quote_ident(o.column),
+                     "drop column " + column_label(o.table, o.column)}};
+          },
+          [&](const schema::AlterColumn& o) -> std::vector<Statement> {
+            std::vector<Statement> out;
+            const std::string col = quote_ident(o.column);
+            const std::string what = column_label(o.table, o.column);
+            const bool had_default = o.existing_default && !o.existing_default->empty();
+            // The old default may not cast to the new type ("default for column cannot be
+            // cast automatically"); when it goes or is replaced anyway, drop it first.
+            const bool drop_default_first =
+                o.type && o.default_expr && (o.default_expr->empty() || had_default);
+            if (drop_default_first) {
+              out.push_back({alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT",
+                             "drop default of " + what});
+            }
+            if (o.type) {
+              // USING always: harmless where the cast is implicit, and it makes the
+              // conversions PostgreSQL will not do on its own (text -> integer) explicit.
+              const std::string type = column_type_sql(*o.type, before);
+              out.push_back({alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type + " USING " +
+                                 col + "::" + type,
+                             "change type of " + what + " to " + *o.type});
+            }
+            if (o.nullable) {
+              out.push_back({alter(o.table) + "ALTER COLUMN " + col +
+                                 (*o.nullable ? " DROP NOT NULL" : " SET NOT NULL"),
+                             (*o.nullable ? "allow NULL in " : "disallow NULL in ") + what});
+            }
+            if (o.default_expr) {
+              if (o.default_expr->empty()) {
+                if (!drop_default_first) {
+                  out.push_back({alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT",
+                                 "drop default of " + what});
+                }
+              } else {
+                out.push_back(
+                    {alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + *o.default_expr,
+                     "set default of " + what});
+              }
+            }
+            if (o.comment) {
+              out.push_back({"COMMENT ON COLUMN " + quote_ident(o.table) + "." + col + " IS " +
+                                 comment_value(*this, *o.comment),
+                             "comment on column " + what});
+            }
+            // Last, so that every statement above can name the column as it was.
+            if (o.new_name) {
+              out.push_back(
+                  {alter(o.table) + "RENAME COLUMN " + col + " TO " + quote_ident(*o.new_name),
+                   "rename column " + what + " to " + quoted(*o.new_name)});
+            }
+            return out;
+          },
+          [&](const schema::CreateIndex& o) -> std::vector<Statement> {
+            const std::string name =
+                o.index.name.empty() ? schema::index_name(o.table, o.index) : o.index.name;
+            return {{create_index_sql(o.table, o.index, before),
+                     "create index " + quoted(name) + " on " + quoted(o.table)}};
+          },
+          [&](const schema::DropIndex& o) -> std::vector<Statement> {
+            return {{"DROP INDEX " + quote_ident(o.name),
+                     "drop index " + quoted(o.name) + " on " + quoted(o.table)}};
+          },
+          [&](const schema::CreateUnique& o) -> std::vector<Statement> {
+            const std::string name = o.constraint.name.empty()
+                                         ? schema::unique_name(o.table, o.constraint)
+                                         : o.constraint.name;
+            return {{alter(o.table) + "ADD CONSTRAINT " + quote_ident(name) + " UNIQUE (" +
+                         ident_list(*this, o.constraint.columns) + ")",
+                     "create unique constraint " + quoted(name) + " on " + quoted(o.table)}};
+          },
+          [&](const schema::CreateForeignKey& o) -> std::vector<Statement> {
+            const std::string name = o.constraint.name.empty()
+                                         ? schema::foreign_key_name(o.table, o.constraint)
+                                         : o.constraint.name;
+            return {{alter(o.table) + "ADD CONSTRAINT " + quote_ident(name) + " " +
+                         foreign_key_sql(*this, o.constraint),
+                     "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
+          },
+          [&](const schema::CreateCheck& o) -> std::vector<Statement> {
+            const std::string name = o.constraint.name.empty()
+                                         ? schema::check_name(o.table, o.constraint)
+                                         : o.constraint.name;
+            return {{alter(o.table) + "ADD CONSTRAINT " + quote_ident(name) + " CHECK (" +
+                         o.constraint.expression + ")",
+                     "create check constraint " + quoted(name) + " on " + quoted(o.table)}};
+          },
+          [&](const schema::DropConstraint& o) -> std::vector<Statement> {
+            return {{alter(o.table) + "DROP CONSTRAINT " + quote_ident(o.name),
+                     "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
+          },
+          [&](const schema::SetTableComment& o) -> std::vector<Statement> {
+            return {{"COMMENT ON TABLE " + quote_ident(o.table) + " IS " +
+                         comment_value(*this, o.comment),
+                     "comment on table " + quoted(o.table)}};
+          },
+          [&](const schema::Execute& o) -> std::vector<Statement> {
+            auto it = o.sql.find(std::string(name()));
+            if (it == o.sql.end()) {
+              it = o.sql.find("");
+            }
+            if (it == o.sql.end()) {
+              return {};
+            }
+            std::string sql = strip_trailing_semicolons(it->second);
+            if (sql.empty()) {
+              return {};
+            }
+            return {{sql, "execute SQL"}};
+          },
+          [&](const schema::BulkInsert& o) -> std::vector<Statement> {
+            // Rows may name different columns: the statement lists every column any row
+            // names, in order of first appearance, and a row without one gets DEFAULT.
+            std::vector<std::string> columns;
+            std::map<std::string, std::size_t> position;
+            for (const auto& row : o.rows) {
+              for (const auto& [column, value] : row) {
+                if (position.emplace(column, columns.size()).second) {
+                  columns.push_back(column);
+                }
+              }
+            }
+            std::vector<Statement> out;
+            const std::string head = "INSERT INTO " + quote_ident(o.table) + " (" +
+                                     ident_list(*this, columns) + ") VALUES\n  ";
+            for (std::size_t start = 0; start < o.rows.size(); start += k_bulk_insert_chunk) {
+              const std::size_t end = std::min(o.rows.size(), start + k_bulk_insert_chunk);
+              std::vector<std::string> tuples;
+              for (std::size_t r = start; r < end; ++r) {
+                std::vector<std::string> values(columns.size(), "DEFAULT");
+                for (const auto& [column, value] : o.rows[r]) {
+                  values[position.at(column)] = literal(value);
+                }
+                tuples.push_back("(" + util::join(values, ", ") + ")");
+              }
+              out.push_back(
+                  {head + util::join(tuples, ",\n  "),
+                   "insert " + std::to_string(end - start) + " rows into " + quoted(o.table)});
+            }
+            return out;
+          },
+          [&](const schema::CreateEnum& o) -> std::vector<Statement> {
+            std::vector<std::string> values;
+            for (const auto& v : o.type.values) {
+              values.push_back(quote_string(v));
+            }
+            return {{"CREATE TYPE " + quote_ident(o.type.name) + " AS ENUM (" +
+                         util::join(values, ", ") + ")",
+                     "create enum " + quoted(o.type.name)}};
+          },
+          [&](const schema::DropEnum& o) -> std::vector<Statement> {
+            return {{"DROP TYPE " + quote_ident(o.name), "drop enum " + quoted(o.name)}};
+          },
+          [&](const schema::AddEnumValue& o) -> std::vector<Statement> {
+            // See the header: fine inside the revision's transaction on PostgreSQL 12+, but
+            // the value is usable only once that transaction has committed.
+            std::string sql =
+                "ALTER TYPE " + quote_ident(o.name) + " ADD VALUE " + quote_string(o.value);
+            if (o.before) {
+              sql += " BEFORE " + quote_string(*o.before);
+            }
+            return {{sql, "add value " + quoted(o.value) + " to enum " + quoted(o.name)}};
+          },
+      },
+      op);
+}
+
+std::unique_ptr<Connection> PostgresDialect::connect(const util::Url& url) const {
+  return std::make_unique<PgConnection>(url);
+}
+
+void PostgresDialect::use_schema(Connection& conn, const std::string& schema) const {
+  conn.exec("SET search_path TO " + quote_ident(schema));
+}
+
+bool PostgresDialect::table_exists(Connection& conn, const std::string& table) const {
+  // current_schema(): where an unqualified CREATE TABLE puts the version table.
+  const Rows rows = conn.query(
+      "SELECT 1 FROM pg_catalog.pg_class c "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname = current_schema() AND c.relname = $1 AND c.relkind IN ('r', 'p')",
+      {table});
+  return !rows.rows.empty();
+}
+
+std::int64_t PostgresDialect::lock_key(const std::string& version_table) {
+  constexpr std::uint64_t k_fnv_offset = 14695981039346656037ULL;
+  constexpr std::uint64_t k_fnv_prime = 1099511628211ULL;
+  std::uint64_t hash = k_fnv_offset;
+  for (unsigned char ch : "migratecpp:" + version_table) {
+    hash ^= ch;
+    hash *= k_fnv_prime;
+  }
+  return static_cast<std::int64_t>(hash); // C++20: modular conversion, same on every platform
+}
+
+void PostgresDialect::lock(Connection& conn, const std::string& version_table) const {
+  conn.query("SELECT pg_advisory_lock(" + std::to_string(lock_key(version_table)) + ")");
+}
+
+void PostgresDialect::unlock(Connection& conn, const std::string& version_table) const noexcept {
+  try {
+    conn.query("SELECT pg_advisory_unlock(" + std::to_string(lock_key(version_table)) + ")");
+  } catch (...) {
+    // Only on an error path (a broken connection, an aborted transaction left open): the
+    // server releases a session lock when the connection closes, which follows shortly.
+  }
+}
+
+const Dialect& dialect() {
+  static const PostgresDialect k_instance;
+  return k_instance;
+}
+
+} // namespace migratecpp::dialects::postgresql
