@@ -9,6 +9,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <regex>
 #include <set>
 
 namespace migratecpp::migrate {
@@ -140,8 +141,11 @@ void history(const Project& project, const HistoryOptions& options, util::Output
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
   std::vector<std::string> rows;
-  const bool needs_db =
-      options.indicate_current || options.range.find("current") != std::string::npos;
+  // Relative bounds (-1:, :+2) count from the database's current revision too.
+  static const std::regex k_relative("(^|[:@])[-+][0-9]+");
+  const bool needs_db = options.indicate_current ||
+                        options.range.find("current") != std::string::npos ||
+                        std::regex_search(options.range, k_relative);
   if (needs_db) {
     rows = db_rows(project);
   }

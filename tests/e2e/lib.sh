@@ -1,6 +1,7 @@
 # Shared by the end-to-end tests: each test_*.sh gets the binary and the source dir as $1 $2,
 # works in a fresh temp directory, and fails on the first broken expectation.
 set -uo pipefail
+E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BIN="$1"
 SRC="$2"
 WORK="$(mktemp -d)"

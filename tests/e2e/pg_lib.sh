@@ -1,0 +1,35 @@
+# PostgreSQL helpers for the end-to-end tests: a fresh schema per case on the test server
+# ($TEST_PG_URL, started by scripts/test.sh), reached through libpq's `options` parameter.
+# Without TEST_PG_URL the calling test exits 77, which ctest reports as skipped.
+if [ -z "${TEST_PG_URL:-}" ]; then
+  echo "TEST_PG_URL is not set: skipping PostgreSQL tests"
+  exit 77
+fi
+PG_SCHEMAS=()
+
+psql_run() { psql -X -q -v ON_ERROR_STOP=1 -At "$TEST_PG_URL" "$@"; }
+
+# fresh_pg_url NAME: creates schema t_<NAME>_<random> and prints a URL whose search_path is it.
+fresh_pg_url() {
+  local schema
+  schema="t_$(tr -c 'a-z0-9_\n' '_' <<<"${1,,}" | head -c 30)_$RANDOM$RANDOM"
+  psql_run -c "CREATE SCHEMA \"$schema\"" >/dev/null
+  PG_SCHEMAS+=("$schema")
+  local sep='?'
+  [[ "$TEST_PG_URL" == *\?* ]] && sep='&'
+  echo "${TEST_PG_URL}${sep}options=-csearch_path%3D${schema}"
+}
+
+# pg_sql URL SQL: runs SQL in the schema of URL.
+pg_sql() {
+  local schema="${1##*search_path%3D}"
+  psql_run -c "SET search_path TO \"$schema\"; $2"
+}
+
+drop_pg_schemas() {
+  local s
+  for s in "${PG_SCHEMAS[@]}"; do
+    psql_run -c "DROP SCHEMA IF EXISTS \"$s\" CASCADE" >/dev/null 2>&1 || true
+  done
+}
+trap 'drop_pg_schemas; rm -rf "$WORK"' EXIT
