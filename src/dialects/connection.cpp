@@ -1,5 +1,7 @@
 #include "dialects/connection.h"
 
+#include "util/strings.h"
+
 namespace migratecpp::dialects {
 
 std::size_t Rows::column_index(std::string_view name) const {
@@ -12,6 +14,16 @@ std::size_t Rows::column_index(std::string_view name) const {
 }
 
 namespace {
+// The statement as quoted in messages: no surrounding blanks, no trailing semicolons.
+std::string statement_text(std::string_view sql) {
+  std::string out = util::trim(sql);
+  while (!out.empty() && out.back() == ';') {
+    out.pop_back();
+    out = util::trim(out);
+  }
+  return out;
+}
+
 std::string describe(const std::string& message, const std::string& sqlstate, const std::string& sql) {
   std::string out = message;
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) {
@@ -28,7 +40,7 @@ std::string describe(const std::string& message, const std::string& sqlstate, co
 } // namespace
 
 DatabaseError::DatabaseError(const std::string& message, std::string sqlstate, std::string sql)
-    : util::Error(describe(message, sqlstate, sql)), m_db_message(message),
-      m_sqlstate(std::move(sqlstate)), m_sql(std::move(sql)) {}
+    : util::Error(describe(message, sqlstate, statement_text(sql))), m_db_message(message),
+      m_sqlstate(std::move(sqlstate)), m_sql(statement_text(sql)) {}
 
 } // namespace migratecpp::dialects

@@ -349,32 +349,10 @@ void rename_like_operators(std::vector<Token>& t) {
   }
 }
 
-// One past the ')' matching the '(' at `open` (quotes respected), or npos.
-std::size_t skip_parens(std::string_view s, std::size_t open) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (quote != 0) {
-      if (ch == quote) {
-        quote = 0;
-      }
-      continue;
-    }
-    if (ch == '\'' || ch == '"') {
-      quote = ch;
-    } else if (ch == '(') {
-      ++depth;
-    } else if (ch == ')' && --depth == 0) {
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
-}
 
 std::string strip_outer_parens(std::string s) {
   s = util::trim(s);
-  while (s.size() >= 2 && s.front() == '(' && skip_parens(s, 0) == s.size()) {
+  while (s.size() >= 2 && s.front() == '(' && util::closing_paren(s, 0) == s.size()) {
     s = util::trim(s.substr(1, s.size() - 2));
   }
   return s;
@@ -761,7 +739,7 @@ schema::Database introspect_postgresql(dialects::Connection& conn, const Options
         entry = normalize_pg_expression(expr, text_columns);
         // "(age + 1)" loses its parentheses above; PostgreSQL prints them only where the
         // index element needs them, so they go back.
-        if (expr.size() >= 2 && expr.front() == '(' && skip_parens(expr, 0) == expr.size()) {
+        if (expr.size() >= 2 && expr.front() == '(' && util::closing_paren(expr, 0) == expr.size()) {
           entry = "(" + entry + ")";
         }
         entry += suffix;

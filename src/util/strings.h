@@ -13,6 +13,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with_ci(std::string_view s, std::string_view prefix);
 bool iequals(std::string_view a, std::string_view b);
 
+// One past the ')' matching the '(' at `open` in SQL text (quotes respected), or npos.
+std::size_t closing_paren(std::string_view sql, std::size_t open);
+
 // The closest candidate by edit distance, or "" if none is close enough to be a likely typo.
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 // " (did you mean 'x'?)" or "".

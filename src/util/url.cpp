@@ -1,6 +1,7 @@
 #include "util/url.h"
 
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -29,12 +30,17 @@ std::string lower(std::string s) {
 
 } // namespace
 
+namespace {
+// "a=1&b=2" -> [(a,1),(b,2)], percent-decoded.
+std::vector<std::pair<std::string, std::string>> parse_query(const std::string& query);
+} // namespace
+
 std::string percent_decode(const std::string& s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() + 0 && i + 2 <= s.size() - 1 + 0 &&
-        hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+        hex_value(s[i + 2]) >= 0) {
       out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
       i += 2;
     } else {
@@ -102,23 +108,7 @@ Url parse_url(const std::string& text) {
         url.database = ":memory:";
       }
     }
-    rest = query.empty() ? "" : "?" + query;
-    if (!query.empty()) {
-      std::size_t start = 0;
-      while (start <= query.size()) {
-        auto amp = query.find('&', start);
-        std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-        if (!kv.empty()) {
-          auto eq = kv.find('=');
-          url.params.emplace_back(percent_decode(kv.substr(0, eq)),
-                                  eq == std::string::npos ? "" : percent_decode(kv.substr(eq + 1)));
-        }
-        if (amp == std::string::npos) {
-          break;
-        }
-        start = amp + 1;
-      }
-    }
+    url.params = parse_query(query);
     return url;
   }
 
@@ -151,10 +141,8 @@ Url parse_url(const std::string& text) {
     }
     url.host = authority.substr(1, close - 1);
     authority = authority.substr(close + 1);
-    if (!authority.empty() && authority[0] == ':') {
-      authority = authority.substr(0);
-    } else {
-      authority.clear();
+    if (authority.empty() || authority[0] != ':') {
+      authority.clear(); // no ":port" after the bracket
     }
   } else {
     auto colon = authority.rfind(':');
@@ -171,21 +159,23 @@ Url parse_url(const std::string& text) {
     }
     url.port = std::stoi(port);
   }
-  std::size_t start = 0;
-  while (!query.empty() && start <= query.size()) {
-    auto amp = query.find('&', start);
-    std::string kv = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
-    if (!kv.empty()) {
-      auto eq = kv.find('=');
-      url.params.emplace_back(percent_decode(kv.substr(0, eq)),
-                              eq == std::string::npos ? "" : percent_decode(kv.substr(eq + 1)));
-    }
-    if (amp == std::string::npos) {
-      break;
-    }
-    start = amp + 1;
-  }
+  url.params = parse_query(query);
   return url;
 }
+
+namespace {
+std::vector<std::pair<std::string, std::string>> parse_query(const std::string& query) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& kv : split(query, '&')) {
+    if (kv.empty()) {
+      continue;
+    }
+    const auto eq = kv.find('=');
+    out.emplace_back(percent_decode(kv.substr(0, eq)),
+                     eq == std::string::npos ? "" : percent_decode(kv.substr(eq + 1)));
+  }
+  return out;
+}
+} // namespace
 
 } // namespace migratecpp::util

@@ -9,15 +9,6 @@ namespace migratecpp::dialects::postgresql {
 
 namespace {
 
-std::string trimmed(std::string_view sql) {
-  std::string out = util::trim(sql);
-  while (!out.empty() && out.back() == ';') {
-    out.pop_back();
-    out = util::trim(out);
-  }
-  return out;
-}
-
 // libpq messages end in a newline and may span lines ("connection to server ... failed:
 // FATAL: ..."); keep the lines, drop the trailing whitespace.
 std::string clean_message(const char* text) {
@@ -132,7 +123,7 @@ void PgConnection::fail(PGresult* result, std::string_view sql) const {
     // No result at all: the connection broke or memory ran out; libpq says which.
     message = clean_message(PQerrorMessage(m_conn));
   }
-  throw DatabaseError(util::redact_urls(message), std::move(sqlstate), trimmed(sql));
+  throw DatabaseError(util::redact_urls(message), std::move(sqlstate), std::string(sql));
 }
 
 void PgConnection::abandon_copy(int status) noexcept {
@@ -162,7 +153,7 @@ void PgConnection::exec(std::string_view sql) {
       PQclear(result);
       abandon_copy(status);
       throw DatabaseError("COPY to or from the client is not supported in migrations", "",
-                          trimmed(sql));
+                          std::string(sql));
     }
     fail(result, sql);
   }
@@ -188,7 +179,7 @@ Rows PgConnection::query(std::string_view sql,
       PQclear(result);
       abandon_copy(status);
       throw DatabaseError("COPY to or from the client is not supported in migrations", "",
-                          trimmed(sql));
+                          std::string(sql));
     }
     fail(result, sql);
   }

@@ -91,31 +91,6 @@ bool is_serial_type(const std::string& type) {
           parsed.base == "serial4" || parsed.base == "serial8" || parsed.base == "serial2");
 }
 
-// The index just past the parenthesis matching the '(' at `open`, quotes respected; npos if
-// it is not closed.
-std::size_t skip_parens(std::string_view s, std::size_t open) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = open; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (quote != 0) {
-      if (ch == quote) {
-        quote = 0;
-      }
-      continue;
-    }
-    if (ch == '\'' || ch == '"') {
-      quote = ch;
-    } else if (ch == '(') {
-      ++depth;
-    } else if (ch == ')') {
-      if (--depth == 0) {
-        return i + 1;
-      }
-    }
-  }
-  return std::string_view::npos;
-}
 
 // True if `entry` can stand as an index element as written: one leading atom (a column name,
 // bare or quoted, a function call f(x), or a parenthesized expression (a + b)) followed by
@@ -136,7 +111,7 @@ bool is_index_element(std::string_view entry) {
     }
   }
   if (i < entry.size() && entry[i] == '(') {
-    i = skip_parens(entry, i);
+    i = util::closing_paren(entry, i);
     if (i == std::string_view::npos) {
       return false;
     }

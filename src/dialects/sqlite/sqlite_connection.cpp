@@ -95,14 +95,6 @@ constexpr CodeName k_code_names[] = {
 };
 #undef MIGRATECPP_CODE
 
-std::string trimmed(std::string_view sql) {
-  std::string out = util::trim(sql);
-  while (!out.empty() && out.back() == ';') {
-    out.pop_back();
-    out = util::trim(out);
-  }
-  return out;
-}
 
 } // namespace
 
@@ -184,7 +176,7 @@ SqliteConnection::~SqliteConnection() {
 
 void SqliteConnection::fail(std::string_view sql) const {
   const int code = sqlite3_extended_errcode(m_db);
-  throw DatabaseError(sqlite3_errmsg(m_db), result_code_name(code), trimmed(sql));
+  throw DatabaseError(sqlite3_errmsg(m_db), result_code_name(code), std::string(sql));
 }
 
 void SqliteConnection::exec(std::string_view sql) {
@@ -212,7 +204,7 @@ void SqliteConnection::exec(std::string_view sql) {
       const int code = sqlite3_extended_errcode(m_db);
       std::string msg = sqlite3_errmsg(m_db);
       sqlite3_finalize(stmt);
-      throw DatabaseError(msg, result_code_name(code), trimmed(current));
+      throw DatabaseError(msg, result_code_name(code), std::string(current));
     }
     sqlite3_finalize(stmt);
   }
