@@ -17,4 +17,15 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
                     " database is not available in this build yet");
 }
 
+StoredForms stored_forms(dialects::Connection& conn, const dialects::Dialect& dialect,
+                         const schema::Table& table, const std::vector<std::string>& checks,
+                         const std::vector<std::string>& predicates) {
+  if (dialect.name() == "postgresql") {
+    return stored_forms_postgresql(conn, table, checks, predicates);
+  }
+  // SQLite keeps the CREATE statement's text as written: nothing to learn.
+  return {std::vector<std::optional<std::string>>(checks.size()),
+          std::vector<std::optional<std::string>>(predicates.size())};
+}
+
 } // namespace migratecpp::introspect

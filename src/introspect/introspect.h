@@ -5,6 +5,7 @@
 #include "dialects/dialect.h"
 #include "schema/model.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,21 @@ struct Options {
 // introspection, DatabaseError if a catalog query fails.
 schema::Database introspect(dialects::Connection& conn, const dialects::Dialect& dialect,
                             const Options& options);
+
+// How the database would store SQL expressions written for the live table `table`: for each
+// of `checks` (check-constraint expressions) and `predicates` (partial-index WHERE clauses),
+// the text introspection would read back, or nullopt where the database keeps the text as
+// written (SQLite) or refuses it (a column that does not exist yet). PostgreSQL rewrites
+// expressions (BETWEEN, casts, parentheses); asking it is the only reliable way to tell a
+// rewritten expression from a changed one. Sends a handful of statements on a temporary
+// table inside a transaction that is rolled back; nothing is left behind.
+struct StoredForms {
+  std::vector<std::optional<std::string>> checks;
+  std::vector<std::optional<std::string>> predicates;
+};
+StoredForms stored_forms(dialects::Connection& conn, const dialects::Dialect& dialect,
+                         const schema::Table& table, const std::vector<std::string>& checks,
+                         const std::vector<std::string>& predicates);
 
 // The SQLite implementation (sqlite_introspect.cpp): four catalog queries in all.
 schema::Database introspect_sqlite(dialects::Connection& conn, const Options& options);

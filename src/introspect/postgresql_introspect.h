@@ -16,6 +16,11 @@ namespace migratecpp::introspect {
 // types, defaults, identity/serial columns and expressions are normalized.
 schema::Database introspect_postgresql(dialects::Connection& conn, const Options& options);
 
+// stored_forms() for PostgreSQL (see introspect.h).
+StoredForms stored_forms_postgresql(dialects::Connection& conn, const schema::Table& table,
+                                    const std::vector<std::string>& checks,
+                                    const std::vector<std::string>& predicates);
+
 // A column default as pg_get_expr prints it -> as a model writes it: casts of literals dropped
 // ('active'::character varying -> 'active', '{}'::jsonb -> '{}'), numbers unquoted
 // ('-1'::integer -> -1), redundant outer parentheses dropped ((now() + '1 day'::interval) ->

@@ -1,5 +1,6 @@
 // Autogenerate, check and inspect: models vs the live database.
 #include "migrate/autogenerate.h"
+#include "introspect/introspect.h"
 #include "migrate/database.h"
 #include "migrate/diff.h"
 #include "migrate/model_file.h"
@@ -31,10 +32,66 @@ schema::Database load_project_models(const Project& project) {
   return desired;
 }
 
+// PostgreSQL stores a check or a partial-index predicate rewritten (BETWEEN expanded, casts
+// and parentheses added), so its text never equals the model's. Where a model expression
+// differs from the live one of the same name, ask the database how it would store the model's;
+// if that is what the live object holds, the two are the same and the model takes its text.
+// Costs statements only for the expressions that differ, never per table.
+void align_rewritten_expressions(LiveDatabase& db, const schema::Database& live,
+                                 schema::Database& desired) {
+  for (auto& want : desired.tables) {
+    const schema::Table* have = live.find_table(want.name);
+    if (have == nullptr) {
+      continue;
+    }
+    std::vector<std::string> checks;
+    std::vector<std::pair<schema::CheckConstraint*, const schema::CheckConstraint*>> check_pairs;
+    for (auto& c : want.checks) {
+      for (const auto& lc : have->checks) {
+        if (!c.name.empty() && lc.name == c.name &&
+            normalize_expression(c.expression) != normalize_expression(lc.expression)) {
+          checks.push_back(c.expression);
+          check_pairs.emplace_back(&c, &lc);
+        }
+      }
+    }
+    std::vector<std::string> predicates;
+    std::vector<std::pair<schema::Index*, const schema::Index*>> index_pairs;
+    for (auto& i : want.indexes) {
+      for (const auto& li : have->indexes) {
+        if (!i.name.empty() && li.name == i.name && i.where && li.where &&
+            normalize_expression(*i.where) != normalize_expression(*li.where)) {
+          predicates.push_back(*i.where);
+          index_pairs.emplace_back(&i, &li);
+        }
+      }
+    }
+    if (checks.empty() && predicates.empty()) {
+      continue;
+    }
+    const auto forms = introspect::stored_forms(*db.conn, *db.dialect, *have, checks, predicates);
+    for (std::size_t k = 0; k < check_pairs.size(); ++k) {
+      const auto& [model, stored] = check_pairs[k];
+      if (forms.checks[k] &&
+          normalize_expression(*forms.checks[k]) == normalize_expression(stored->expression)) {
+        model->expression = stored->expression;
+      }
+    }
+    for (std::size_t k = 0; k < index_pairs.size(); ++k) {
+      const auto& [model, stored] = index_pairs[k];
+      if (forms.predicates[k] &&
+          normalize_expression(*forms.predicates[k]) == normalize_expression(*stored->where)) {
+        model->where = stored->where;
+      }
+    }
+  }
+}
+
 Comparison compare(const Project& project, LiveDatabase& db) {
   // Models first: a broken model file is reported before anything touches the database.
-  const schema::Database desired = load_project_models(project);
+  schema::Database desired = load_project_models(project);
   const schema::Database live = read_schema(db, project, true);
+  align_rewritten_expressions(db, live, desired);
   DiffOptions options;
   options.exclude_tables = project.config.exclude_tables;
   options.exclude_tables.push_back(project.config.version_table);
