@@ -1,0 +1,1 @@
+SELECT email, name FROM users ORDER BY email

@@ -1,0 +1,1 @@
+SELECT id, title, views FROM notes ORDER BY id

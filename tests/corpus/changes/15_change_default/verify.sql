@@ -1,0 +1,1 @@
+SELECT id, title, state FROM notes ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id, qty, max_qty FROM stock ORDER BY id

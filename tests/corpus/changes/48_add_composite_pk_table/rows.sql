@@ -1,0 +1,2 @@
+INSERT INTO users (email, name) VALUES ('ann@example.com', 'Ann'), ('bob@example.com', 'Bob'), ('cy@example.com', NULL);
+INSERT INTO projects (title) VALUES ('apollo');

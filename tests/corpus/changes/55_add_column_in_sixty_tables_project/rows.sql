@@ -1,0 +1,2 @@
+INSERT INTO s42 (id) VALUES (1), (2);
+INSERT INTO s01 (id) VALUES (7);

@@ -1,0 +1,1 @@
+SELECT id FROM s42 ORDER BY id

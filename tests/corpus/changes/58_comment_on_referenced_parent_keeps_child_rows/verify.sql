@@ -1,0 +1,2 @@
+SELECT email, name FROM users ORDER BY email
+SELECT user_id, title FROM posts ORDER BY title

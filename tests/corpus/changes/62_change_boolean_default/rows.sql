@@ -1,0 +1,1 @@
+INSERT INTO flags (name) VALUES ('dark_mode'), ('beta');

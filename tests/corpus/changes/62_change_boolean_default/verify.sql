@@ -1,0 +1,1 @@
+SELECT name, active FROM flags ORDER BY name

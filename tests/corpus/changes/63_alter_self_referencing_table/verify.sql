@@ -1,0 +1,1 @@
+SELECT id, parent_id, name FROM folders ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id FROM codes WHERE value IS NULL ORDER BY id

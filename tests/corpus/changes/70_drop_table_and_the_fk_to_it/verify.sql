@@ -1,0 +1,1 @@
+SELECT id, org_id, login FROM members ORDER BY id

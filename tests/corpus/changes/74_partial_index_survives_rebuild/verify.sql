@@ -1,0 +1,1 @@
+SELECT id, queue, note FROM jobs ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id FROM pings WHERE seen_at IS NULL ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id, qty FROM stock ORDER BY id
