@@ -55,7 +55,7 @@ std::string Dialect::create_version_table_sql(const std::string& table) const {
          quote_ident(table + "_pkc") + " PRIMARY KEY (version_num))";
 }
 
-void Dialect::use_schema(Connection& conn, const std::string& schema) const {
+std::string Dialect::use_schema_sql(const std::string& schema) const {
   throw util::Error("[database] schema = '" + schema + "' is not supported on " +
                     std::string(name()) + "; remove it from the config");
 }

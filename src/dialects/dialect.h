@@ -50,16 +50,20 @@ public:
   // True if the version table exists on this connection.
   virtual bool table_exists(Connection& conn, const std::string& table) const = 0;
 
-  // Makes `schema` the connection's default schema ([database] schema in the config), so that
-  // the version table, DDL and introspection all work there. Throws util::Error where the
-  // dialect has no schemas.
-  virtual void use_schema(Connection& conn, const std::string& schema) const;
+  // The statement that makes `schema` the connection's default schema ([database] schema in
+  // the config), so that the version table, DDL and introspection all work there; run on
+  // connecting and written at the top of --sql scripts. Throws util::Error where the dialect
+  // has no schemas.
+  virtual std::string use_schema_sql(const std::string& schema) const;
 
   // A lock held for the whole of upgrade, downgrade and stamp, so that two deploys running
   // at once apply each revision exactly once (PostgreSQL: an advisory lock). The default does
   // nothing: SQLite serializes writers itself and the runner re-reads the version table inside
   // each revision's transaction.
   virtual void lock(Connection& conn, const std::string& version_table) const {}
+  // True when lock() really excludes other migrators for the whole run; the runner then need
+  // not re-read the version table inside each revision's transaction.
+  virtual bool has_migration_lock() const { return false; }
   virtual void unlock(Connection& conn, const std::string& version_table) const noexcept {}
 };
 

@@ -170,7 +170,8 @@ bool check(const Project& project, util::Output& out) {
 
 void inspect(const Project& project, const InspectOptions& options, util::Output& out) {
   LiveDatabase db = open_database(project);
-  schema::Database live = read_schema(db, project, true);
+  // exclude_tables is for autogenerate and check; inspect shows what the database holds.
+  schema::Database live = read_schema(db, project, false);
   if (!options.tables.empty()) {
     std::vector<std::string> names;
     for (const auto& t : live.tables) {

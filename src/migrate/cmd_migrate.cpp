@@ -8,6 +8,7 @@
 #include "util/strings.h"
 
 #include <set>
+#include <sstream>
 
 namespace migratecpp::migrate {
 
@@ -61,7 +62,11 @@ schema::Database replay_schema(const ScriptDirectory& scripts,
     std::set<std::string> applied = graph.applied_set(at);
     for (const auto& id : plan) {
       for (const auto& op : scripts.file(id).upgrade) {
-        schema::apply(db, op);
+        try {
+          schema::apply(db, op);
+        } catch (const util::Error&) {
+          // A table the revisions did not create (made before them): unknown offline.
+        }
       }
       applied.insert(id);
     }
@@ -98,21 +103,28 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
                  const dialects::Dialect& dialect, const std::vector<std::string>& start_rows,
                  const std::vector<Step>& steps, bool create_table, bool drop_table,
                  const std::string& title, util::Output& out) {
-  ScriptSink sink(dialect, out);
+  // The script is held back until it is complete: a failure prints no half script.
+  std::ostringstream script;
+  util::Output buffered = out.with_data(script);
+  ScriptSink sink(dialect, buffered);
   VersionTable versions(dialect, project.config.version_table);
   sink.comment("migratecpp " + title + " (" + std::string(dialect.name()) + ")");
+  if (!project.config.schema.empty()) {
+    sink.execute({dialect.use_schema_sql(project.config.schema), "use the configured schema"});
+  }
   if (create_table) {
     sink.execute({versions.create_sql(), "create the version table"});
-    out.data("");
+    buffered.data("");
   }
   schema::Database state = replay_schema(scripts, start_rows);
   RunOptions options;
   options.transaction_per_migration = project.config.transaction_per_migration;
-  run_steps(dialect, sink, versions, steps, state, options, out);
+  run_steps(dialect, sink, versions, steps, state, options, buffered);
   if (drop_table) {
     sink.execute({"DROP TABLE " + dialect.quote_ident(project.config.version_table),
                   "drop the version table"});
   }
+  out.data_raw(script.str());
 }
 
 void run_online(const Project& project, const ScriptDirectory& scripts, LiveDatabase& db,
@@ -124,7 +136,9 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
   RunOptions options;
   options.transaction_per_migration = project.config.transaction_per_migration;
   options.reread_schema = [&] { return read_schema(db, project, false); };
-  options.read_rows = [&] { return versions.read(*db.conn); };
+  if (!db.dialect->has_migration_lock()) {
+    options.read_rows = [&] { return versions.read_existing(*db.conn); };
+  }
   run_steps(*db.dialect, sink, versions, steps, state, options, out);
 }
 

@@ -101,8 +101,10 @@ fs::path revision(const Project& project, const RevisionOptions& options, util::
     rev.down_revisions = {id};
   }
   for (const auto& dep : options.depends_on) {
-    graph.resolve(dep); // must name a revision or a label
-    rev.depends_on.push_back(dep);
+    // A bare branch label stays a label (as Alembic keeps it); anything else (a prefix,
+    // LABEL@head, head) is written as the id it names today, so the file stays valid.
+    const std::string id = graph.resolve(dep);
+    rev.depends_on.push_back(graph.labels().count(dep) != 0 ? dep : id);
   }
 
   if (options.autogenerate) {

@@ -25,6 +25,7 @@ struct GlobalOptions {
 struct Project {
   Config config;
   std::string url;
+  std::optional<util::Error> url_error; // the config's URL was needed but cannot be expanded
   std::map<std::string, std::string> x_args;
 };
 Project open_project(const GlobalOptions& global);

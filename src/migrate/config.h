@@ -1,4 +1,5 @@
 #pragma once
+#include "util/error.h"
 // migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
 // precedence (--url > MIGRATECPP_URL > file) is decided by the command layer.
 #include <filesystem>
@@ -14,6 +15,9 @@ struct Config {
   std::filesystem::path file; // the config file, as given
   std::filesystem::path dir;  // its directory, absolute: relative paths start here
   std::string url;            // [database] url; may be empty (given by --url or the environment)
+  // Why [database] url could not be expanded (an unset ${VAR}). Reported only where the
+  // config's URL is actually used: --url or MIGRATECPP_URL make it irrelevant.
+  std::optional<util::Error> url_error;
   std::string version_table = "migratecpp_version";
   std::filesystem::path script_location;                // absolute; default <dir>/migrations
   std::vector<std::filesystem::path> version_locations; // absolute; extra version folders

@@ -32,11 +32,15 @@ Project open_project(const GlobalOptions& global) {
     p.url = env;
   } else {
     p.url = p.config.url;
+    p.url_error = p.config.url_error;
   }
   return p;
 }
 
 LiveDatabase open_database(const Project& project) {
+  if (project.url_error) {
+    throw *project.url_error;
+  }
   if (project.url.empty()) {
     throw util::Error("no database URL: set [database] url in " + project.config.file.string() +
                       ", MIGRATECPP_URL, or pass --url");
@@ -52,7 +56,7 @@ LiveDatabase open_database(const Project& project) {
                       util::redact_urls(e.message()));
   }
   if (!project.config.schema.empty()) {
-    db.dialect->use_schema(*db.conn, project.config.schema);
+    db.conn->exec(db.dialect->use_schema_sql(project.config.schema));
   }
   return db;
 }
@@ -67,6 +71,9 @@ MigrationLock::~MigrationLock() { m_db.dialect->unlock(*m_db.conn, m_table); }
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag) {
   if (!dialect_flag.empty()) {
     return dialects::dialect_by_name(dialect_flag);
+  }
+  if (project.url_error) {
+    throw *project.url_error;
   }
   if (project.url.empty()) {
     throw util::UsageError(

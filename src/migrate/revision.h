@@ -23,6 +23,10 @@ struct RevisionFile {
   Revision revision;
   std::vector<schema::Op> upgrade;
   std::vector<schema::Op> downgrade;
+  // The line of each op's [[upgrade]] / [[downgrade]] table (0 where unknown), so that a
+  // failing op is reported at path:line.
+  std::vector<std::size_t> upgrade_lines;
+  std::vector<std::size_t> downgrade_lines;
 };
 
 } // namespace migratecpp::migrate

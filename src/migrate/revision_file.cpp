@@ -409,10 +409,12 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
   fail_at(*name_node, path, "unknown op " + squote(name) + util::did_you_mean(name, k_op_names));
 }
 
-std::vector<schema::Op> read_ops(const KeyReader& file, std::string_view section) {
+std::vector<schema::Op> read_ops(const KeyReader& file, std::string_view section,
+                                 std::vector<std::size_t>& lines) {
   std::vector<schema::Op> out;
   for (const toml::table* t : file.table_array(section)) {
     out.push_back(read_op(*t, file.path()));
+    lines.push_back(t->source().begin.line);
   }
   return out;
 }
@@ -647,6 +649,10 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
   rev.where = util::Location{path, 0};
   rev.id = file.required_string("revision");
   check_revision_id(rev.id, *file.node("revision"), path);
+  // Graph errors (a missing parent, a cycle) are about the parents: point at them.
+  rev.where.line = (file.has("down_revision") ? file.node("down_revision") : file.node("revision"))
+                       ->source()
+                       .begin.line;
 
   if (const toml::node* down = file.node("down_revision")) {
     if (down->is_string()) {
@@ -677,8 +683,8 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
                                "string");
     }
   }
-  out.upgrade = read_ops(file, "upgrade");
-  out.downgrade = read_ops(file, "downgrade");
+  out.upgrade = read_ops(file, "upgrade", out.upgrade_lines);
+  out.downgrade = read_ops(file, "downgrade", out.downgrade_lines);
   return out;
 }
 

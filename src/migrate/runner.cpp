@@ -72,17 +72,20 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
     return;
   }
   const auto& ops = step.upgrade ? step.file->upgrade : step.file->downgrade;
+  const auto& lines = step.upgrade ? step.file->upgrade_lines : step.file->downgrade_lines;
   const std::string& path = step.file->revision.where.path;
   std::vector<schema::Op> applied;
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const schema::Op& op = ops[i];
+    const util::Location where{path, i < lines.size() ? lines[i] : 0};
+    const std::string what = std::string(step.upgrade ? "upgrade" : "downgrade") + " op #" +
+                             std::to_string(i + 1) + " (" + describe_op(op) + ")";
     std::vector<dialects::Statement> statements;
     try {
       statements = dialect.render(op, state);
     } catch (const util::Error& e) {
-      throw util::Error(std::string(step.upgrade ? "upgrade" : "downgrade") + " op #" +
-                            std::to_string(i + 1) + " (" + describe_op(op) + "): " + e.message(),
-                        util::Location{path, 0});
+      throw util::Error("revision " + step.file->revision.id + ": " + what + ": " + e.message(),
+                        where);
     }
     for (const auto& s : statements) {
       try {
@@ -92,14 +95,22 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
         if (!dialect.transactional_ddl() && sink.online()) {
           undo = undo_applied(dialect, sink, applied, state);
         }
-        throw util::Error("revision " + step.file->revision.id + ": " +
-                              (step.upgrade ? "upgrade" : "downgrade") + " op #" +
-                              std::to_string(i + 1) + " (" + describe_op(op) +
-                              ") failed: " + e.what() + undo,
-                          util::Location{path, 0});
+        throw util::Error("revision " + step.file->revision.id + ": " + what + " failed: " +
+                              e.what() + undo,
+                          where);
       }
     }
-    schema::apply(state, op);
+    try {
+      schema::apply(state, op);
+    } catch (const util::Error&) {
+      // The model of the schema does not know what the op touches: a table made outside the
+      // revisions (offline, or an Alembic takeover). Online, the database knows: read it again.
+      // Offline, only ops that must restate a table (SQLite rebuilds) need it, and their
+      // rendering reports the missing table itself.
+      if (options.reread_schema) {
+        state = options.reread_schema();
+      }
+    }
     applied.push_back(op);
     if (std::holds_alternative<schema::Execute>(op) && options.reread_schema) {
       state = options.reread_schema();
@@ -116,7 +127,6 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
                const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
                util::Output& out) {
   const bool per_step = options.transaction_per_migration;
-  const schema::Database state_at_start = state;
   if (!per_step && !steps.empty()) {
     sink.begin();
   }
@@ -128,14 +138,15 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
     if (!sink.online()) {
       sink.comment(title);
     }
-    const schema::Database state_before = state;
     if (per_step) {
       sink.begin();
     }
     try {
-      if (options.read_rows) {
+      // Verify the version table inside the transaction: per revision, or once for a run in
+      // one transaction (later revisions see our own uncommitted rows).
+      if (options.read_rows && (per_step || &step == &steps.front())) {
         const auto rows = options.read_rows();
-        const auto& expected = per_step ? step.rows_before : steps.front().rows_before;
+        const auto& expected = step.rows_before;
         if (rows != expected) {
           if (per_step && rows == step.rows_after) {
             // Another migratecpp applied this very revision while we waited for the write
@@ -159,7 +170,6 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
       }
     } catch (const util::Error& e) {
       sink.rollback();
-      state = per_step ? state_before : state_at_start;
       if (!sink.online() || !dialect.transactional_ddl()) {
         throw;
       }
@@ -168,7 +178,6 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
                         e.where());
     } catch (...) {
       sink.rollback();
-      state = per_step ? state_before : state_at_start;
       throw;
     }
   }
@@ -177,7 +186,6 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
       sink.commit();
     } catch (...) {
       sink.rollback();
-      state = state_at_start;
       throw;
     }
   }

@@ -72,7 +72,8 @@ struct RunOptions {
   std::function<std::vector<std::string>()> read_rows;
 };
 
-// Runs `steps` in order. `state` is the schema before the first step and is kept up to date.
+// Runs `steps` in order. `state` is the schema before the first step and is kept up to date;
+// after a failure it is unspecified (the caller reads the database again if it goes on).
 // On failure the current revision is rolled back (or, without transactional DDL, undone op by
 // op) and util::Error is thrown naming the revision file, the op and the statement.
 void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,

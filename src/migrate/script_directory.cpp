@@ -77,7 +77,6 @@ ScriptDirectory ScriptDirectory::load(const Config& config) {
       throw util::Error("duplicate revision id '" + id + "' (also in " + it->second.string() + ")",
                         util::Location{path.string(), 0});
     }
-    rf.revision.where = util::Location{path.string(), 0};
     revisions.push_back(rf.revision);
     sd.m_paths.emplace(id, path);
     sd.m_files.emplace(id, std::move(rf));

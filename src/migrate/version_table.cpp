@@ -16,6 +16,10 @@ std::vector<std::string> VersionTable::read(dialects::Connection& conn) const {
   if (!m_dialect.table_exists(conn, m_table)) {
     return {};
   }
+  return read_existing(conn);
+}
+
+std::vector<std::string> VersionTable::read_existing(dialects::Connection& conn) const {
   auto rows = conn.query("SELECT version_num FROM " + m_dialect.quote_ident(m_table));
   std::vector<std::string> out;
   for (const auto& r : rows.rows) {

@@ -16,6 +16,8 @@ public:
   std::string create_sql() const;
   // The rows, sorted; empty if the table does not exist yet.
   std::vector<std::string> read(dialects::Connection& conn) const;
+  // The rows of a table known to exist: one query, for the check inside each transaction.
+  std::vector<std::string> read_existing(dialects::Connection& conn) const;
   void ensure(dialects::Connection& conn) const;
   // Statements taking the table from rows `from` to rows `to`: an UPDATE where one head
   // moves to another (as Alembic writes it), else DELETEs and INSERTs.

@@ -32,6 +32,13 @@ std::string Output::paint(std::string_view text, std::string_view code) const {
   return "\033[" + std::string(code) + "m" + std::string(text) + "\033[0m";
 }
 
+Output Output::with_data(std::ostream& data) const {
+  Output o(data, m_diag);
+  o.m_verbosity = m_verbosity;
+  o.m_color = m_color;
+  return o;
+}
+
 void Output::data(std::string_view line) { m_data << line << '\n'; }
 
 void Output::data_raw(std::string_view text) { m_data << text; }

@@ -27,6 +27,9 @@ public:
   void error(std::string_view message);        // "migratecpp: error: message"
 
   std::ostream& data_stream() { return m_data; }
+  // The same settings and diagnostics stream, with data going to `data` instead: used to
+  // hold back a script until it is complete.
+  Output with_data(std::ostream& data) const;
 
 private:
   std::string paint(std::string_view text, std::string_view code) const;

@@ -52,10 +52,12 @@ std::string percent_decode(const std::string& s) {
 
 std::string redact_urls(const std::string& text) {
   // scheme://user:password@  -> scheme://user:***@
-  static const std::regex k_userinfo(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):([^@\s]*)@)");
+  // user:password@ with or without a well-formed scheme before it ("postgresql//u:pw@h").
+  static const std::regex k_userinfo(R"(([^:/@\s'"]*):([^@\s'"/]*)@)");
   std::string out = std::regex_replace(text, k_userinfo, "$1:***@");
   // key=value connection strings (libpq): password=secret
-  static const std::regex k_kv(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
+  // password=secret in a query string or a libpq connection string.
+  static const std::regex k_kv(R"((password\s*=\s*)('[^']*'|[^&\s'"]+))", std::regex::icase);
   return std::regex_replace(out, k_kv, "$1***");
 }
 

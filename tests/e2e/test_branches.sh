@@ -64,6 +64,14 @@ run upgrade lib@head; expect_rc 0
 expect_eq "$(rows)" "d1 l2"
 run show l2; expect_rc 0; expect_out_has "Also depends on: d1"
 
+# --depends-on LABEL@head is written as the id it names; a bare label stays a label.
+run revision -m "net" --head base --branch-label net --rev-id n1; expect_rc 0
+run revision -m "uses lib" --head net@head --depends-on lib@head --rev-id n2; expect_rc 0
+grep -q 'depends_on = \["l2"\]' migrations/versions/n2_uses_lib.toml || fail "depends_on not resolved: $(grep depends_on migrations/versions/n2_uses_lib.toml)"
+run revision -m "uses net" --head n2 --depends-on net --rev-id n3; expect_rc 0
+grep -q 'depends_on = \["net"\]' migrations/versions/n3_uses_net.toml || fail "label not kept"
+run heads; expect_rc 0
+
 # Splice: a branch from a non-head needs --splice.
 run revision -m "side" --head a1; expect_rc 1; expect_err_has "is not a head; pass --splice"
 run revision -m "side" --head a1 --splice --rev-id s1; expect_rc 0

@@ -40,8 +40,7 @@ sql = "INSERT INTO no_such_table VALUES (1)"
 '
 before="$(sql app.db .schema)"
 run upgrade head; expect_rc 1
-expect_err_has "0002.toml"
-expect_err_has "upgrade op #3 (execute) failed"
+expect_err_has "0002.toml:17: revision r2: upgrade op #3 (execute) failed"
 expect_err_has "no such table: no_such_table"
 expect_eq "$(sql app.db .schema)" "$before"
 expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r1"
@@ -74,6 +73,26 @@ expect_not_anywhere "s3cret-pw"; expect_err_has "postgresql://u:***@127.0.0.1:1/
 run --url 'mysql://u:s3cret-pw@127.0.0.1:1/db' upgrade head; expect_rc 1; expect_not_anywhere "s3cret-pw"
 MIGRATECPP_URL='postgresql://u:p%40ss-w0rd@127.0.0.1:1/db' run current; expect_rc 1
 expect_not_anywhere "p@ss-w0rd"; expect_not_anywhere "p%40ss-w0rd"
+
+run --url 'postgresql//u:s3cret-pw@h/db' current; expect_rc 1; expect_not_anywhere "s3cret-pw"
+run --url 'postgresql://h/db?user=u&password=s3cret-pw&sslmode=disable' current; expect_rc 1
+expect_not_anywhere "s3cret-pw"
+
+# Offline, an op on a table the revisions did not create (made before them) still renders.
+write_rev 0006 r6 '"r1"' "legacy" '
+[[upgrade]]
+op = "add_column"
+table = "legacy"
+column = { name = "note", type = "text" }
+
+[[upgrade]]
+op = "create_index"
+table = "legacy"
+name = "ix_legacy_note"
+columns = ["note"]
+'
+run upgrade r1:r6 --sql --dialect postgresql; expect_rc 0; expect_out_has 'ALTER TABLE "legacy" ADD COLUMN "note" TEXT'
+rm migrations/versions/0006.toml
 
 # Unknown targets and usage errors.
 run upgrade nosuch; expect_rc 1; expect_err_has "no such revision 'nosuch'"

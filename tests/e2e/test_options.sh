@@ -21,6 +21,10 @@ write_rev 0002 y1 '"x1"' "t1" '
 op = "create_table"
 table = "t1"
 columns = [ { name = "id", type = "integer", primary_key = true } ]
+
+[[downgrade]]
+op = "drop_table"
+table = "t1"
 '
 write_rev 0003 z1 '"y1"' "bad" '
 [[upgrade]]
@@ -33,7 +37,23 @@ expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "x1"
 run upgrade head --sql; expect_rc 0
 expect_eq "$(grep -c '^BEGIN;' <<<"$OUT")" "1"
 rm migrations/versions/0003.toml
+# ... and without the failure, the whole run commits, and so does a downgrade.
+run upgrade head; expect_rc 0
+expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "y1"
+run downgrade base; expect_rc 0
+expect_eq "$(sql app.db 'select count(*) from migratecpp_version')" "0"
+run upgrade head; expect_rc 0
 sed -i 's/transaction_per_migration = false/transaction_per_migration = true/' migratecpp.toml
+
+# An unset ${VAR} in the config's URL matters only where that URL is used.
+cp migratecpp.toml saved.toml
+sed -i 's|^url = .*|url = "${MIGRATECPP_TEST_UNSET_VAR}"|' migratecpp.toml
+run current; expect_rc 1; expect_err_has "MIGRATECPP_TEST_UNSET_VAR"
+run --url sqlite:///app.db current; expect_rc 0; expect_out "y1 (head)"
+MIGRATECPP_URL=sqlite:///app.db run current; expect_rc 0
+run heads; expect_rc 0
+run upgrade head --sql --dialect sqlite; expect_rc 0
+cp saved.toml migratecpp.toml
 
 # Colour only when asked (stderr is not a terminal here) and never with NO_COLOR.
 run upgrade nosuch --color always; expect_err_has $'\033['
@@ -52,6 +72,7 @@ rm -f app.db
 "$BIN" upgrade head -q >"$WORK/a.out" 2>&1 & pa=$!
 "$BIN" upgrade head -q >"$WORK/b.out" 2>&1 & pb=$!
 wait $pa; ra=$?; wait $pb; rb=$?
+[ "$ra/$rb" = "0/0" ] || cat "$WORK/a.out" "$WORK/b.out" >&2
 expect_eq "$ra/$rb" "0/0"
 expect_eq "$(sql app.db 'select count(*) from t1')" "19"
 expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "c20"

@@ -526,8 +526,8 @@ std::unique_ptr<Connection> PostgresDialect::connect(const util::Url& url) const
   return std::make_unique<PgConnection>(url);
 }
 
-void PostgresDialect::use_schema(Connection& conn, const std::string& schema) const {
-  conn.exec("SET search_path TO " + quote_ident(schema));
+std::string PostgresDialect::use_schema_sql(const std::string& schema) const {
+  return "SET search_path TO " + quote_ident(schema);
 }
 
 bool PostgresDialect::table_exists(Connection& conn, const std::string& table) const {

@@ -47,12 +47,13 @@ public:
   // True if a table (plain or partitioned) of that name is in current_schema().
   bool table_exists(Connection& conn, const std::string& table) const override;
   // SET search_path: the version table, the DDL and introspection then all use `schema`.
-  void use_schema(Connection& conn, const std::string& schema) const override;
+  std::string use_schema_sql(const std::string& schema) const override;
 
   // pg_advisory_lock / pg_advisory_unlock on lock_key(version_table): a session lock, held
   // across the revisions' transactions until unlock or disconnect. Waits while another
   // migrator holds it.
   void lock(Connection& conn, const std::string& version_table) const override;
+  bool has_migration_lock() const override { return true; }
   void unlock(Connection& conn, const std::string& version_table) const noexcept override;
   // The advisory-lock key: FNV-1a 64 of "migratecpp:" + version_table, so that every
   // migratecpp build (and every platform) computes the same key for the same project.
