@@ -218,10 +218,12 @@ Config load_config(const fs::path& file) {
   std::optional<KeyReader> models_slot;
   if (const KeyReader* db =
           section(root, path, "database", database_slot, {"url", "version_table", "schema"})) {
-    try {
-      cfg.url = string_value(*db, "url").value_or("");
-    } catch (const util::Error& e) {
-      cfg.url_error = e;
+    if (const auto raw = db->string("url")) { // a wrong type is an error at once
+      try {
+        cfg.url = expand_at(*raw, *db->node("url"), db->path());
+      } catch (const util::Error& e) {
+        cfg.url_error = e;
+      }
     }
     cfg.version_table = non_empty_string(*db, "version_table", cfg.version_table);
     cfg.schema = string_value(*db, "schema").value_or("");

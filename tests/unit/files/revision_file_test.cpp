@@ -72,7 +72,7 @@ table = "users"
   CHECK(f.revision.message == "add users");
   CHECK(f.revision.create_date == "2026-11-23T10:15:00Z");
   CHECK(f.revision.where.path == k_path);
-  CHECK(f.revision.where.line == 0);
+  CHECK(f.revision.where.line == 2); // the down_revision key: graph errors are about parents
 
   schema::Table users;
   users.name = "users";
