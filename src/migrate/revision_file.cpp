@@ -199,10 +199,16 @@ schema::Op read_alter_column(const KeyReader& r) {
 schema::Op read_drop_constraint(const KeyReader& r) {
   schema::DropConstraint op;
   op.table = required_table_name(r);
-  op.name = r.required_string("name");
+  // A constraint the database keeps without a name (SQLite's inline UNIQUE, CHECK,
+  // REFERENCES) is dropped by its definition: name = "" with type and the definition keys.
+  op.name = r.has("name") ? r.string("name").value_or("") : r.required_string("name");
   const std::vector<std::string_view> definition_keys = {"columns",   "ref_table", "ref_columns",
                                                          "on_delete", "on_update", "expression"};
   const auto type = r.string("type");
+  if (!type && op.name.empty()) {
+    r.fail("name", "drop_constraint: 'name' is empty; an unnamed constraint is dropped by its "
+                   "definition: give 'type' and its keys");
+  }
   if (!type) {
     for (auto k : definition_keys) {
       if (r.has(k)) {

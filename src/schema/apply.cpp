@@ -226,7 +226,32 @@ void alter_column(Database& db, const AlterColumn& o) {
   }
 }
 
-void drop_constraint(Table& t, const std::string& name) {
+// An unnamed constraint (name "") is found by the definition the op carries.
+template <class T> bool erase_by_definition(std::vector<T>& items, const std::optional<T>& def) {
+  if (!def) {
+    return false;
+  }
+  T wanted = *def;
+  wanted.name.clear();
+  auto it = std::find(items.begin(), items.end(), wanted);
+  if (it == items.end()) {
+    return false;
+  }
+  items.erase(it);
+  return true;
+}
+
+void drop_constraint(Table& t, const DropConstraint& o) {
+  const std::string& name = o.name;
+  if (name.empty()) {
+    if (erase_by_definition(t.uniques, o.unique) ||
+        erase_by_definition(t.foreign_keys, o.foreign_key) ||
+        erase_by_definition(t.checks, o.check)) {
+      return;
+    }
+    throw util::Error("unnamed constraint to drop does not exist on table " + squote(t.name) +
+                      " (no unique, foreign key or check with that definition)");
+  }
   if (auto it = find_named(t.uniques, name); it != t.uniques.end()) {
     t.uniques.erase(it);
   } else if (auto fk = find_named(t.foreign_keys, name); fk != t.foreign_keys.end()) {
@@ -323,7 +348,7 @@ void apply(Database& db, const Op& op) {
             require_no_constraint(t, o.constraint.name);
             t.checks.push_back(o.constraint);
           },
-          [&](const DropConstraint& o) { drop_constraint(table_or_throw(db, o.table), o.name); },
+          [&](const DropConstraint& o) { drop_constraint(table_or_throw(db, o.table), o); },
           [&](const SetTableComment& o) {
             Table& t = table_or_throw(db, o.table);
             t.comment = o.comment.empty() ? std::nullopt : std::optional<std::string>(o.comment);

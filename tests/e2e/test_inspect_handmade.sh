@@ -51,4 +51,16 @@ run inspect --table orgz; expect_rc 1; expect_err_has "table 'orgz' does not exi
 # Drift is reported: exit 1 with the pending operations on stdout.
 sqlite3 app.db 'ALTER TABLE tags ADD COLUMN note TEXT'
 run check; expect_rc 1; expect_out_has "drop column tags.note"
+# An unnamed inline constraint is dropped by its definition.
+rm -f unnamed.db; sqlite3 unnamed.db "create table u (id integer primary key, age int check (age > 0), email text unique)"
+run --url sqlite:///unnamed.db inspect; expect_rc 0
+sed '/checks = /d' <<<"$OUT" > models/schema.toml
+mkdir -p v2/migrations/versions && cp migrations/script.toml.tmpl v2/migrations/
+sed 's#script_location = "migrations"#script_location = "v2/migrations"#' migratecpp.toml > v2.toml
+run -c v2.toml --url sqlite:///unnamed.db revision --autogenerate -m "drop check"; expect_rc 0
+run -c v2.toml --url sqlite:///unnamed.db upgrade head; expect_rc 0
+run -c v2.toml --url sqlite:///unnamed.db check; expect_rc 0
+CHECKS=$((CHECKS + 1)); sqlite3 unnamed.db .schema | grep -q 'CHECK' && fail "the check is still there"
+run -c v2.toml --url sqlite:///unnamed.db downgrade base; expect_rc 0
+CHECKS=$((CHECKS + 1)); sqlite3 unnamed.db .schema | grep -q 'CHECK (age > 0)' || fail "the check did not come back"
 finish
