@@ -296,6 +296,20 @@ ParsedTable parse_create_table(std::string_view sql) {
   return out;
 }
 
+// The text of tokens seg[first..last] without the parentheses that wrap all of it:
+// "((lower(email)))" -> "lower(email)"; "(a) + (b)" stays.
+std::string strip_outer_parens(std::string_view sql, const std::vector<Token>& tokens,
+                               const std::vector<std::size_t>& seg) {
+  std::size_t first = 0;
+  std::size_t last = seg.size() - 1;
+  while (last > first + 1 && is_punct(tokens[seg[first]], "(") &&
+         is_punct(tokens[seg[last]], ")") && matching_paren(tokens, seg[first]) == seg[last]) {
+    ++first;
+    --last;
+  }
+  return text_between(sql, tokens[seg[first]], tokens[seg[last]]);
+}
+
 // From CREATE INDEX text: the text of each indexed item, and the WHERE predicate.
 struct ParsedIndex {
   std::vector<std::string> items;
@@ -327,8 +341,9 @@ ParsedIndex parse_create_index(std::string_view sql) {
     if (seg.size() > 2 && sq::is_keyword(tokens[seg[seg.size() - 2]], "COLLATE")) {
       seg.resize(seg.size() - 2);
     }
-    out.items.push_back(seg.empty() ? ""
-                                    : text_between(sql, tokens[seg.front()], tokens[seg.back()]));
+    // An expression as the model writes it: "(lower(email))" and "lower(email)" both read
+    // back as lower(email).
+    out.items.push_back(seg.empty() ? "" : strip_outer_parens(sql, tokens, seg));
   }
   const std::size_t close = matching_paren(tokens, open);
   for (std::size_t i = close; i < tokens.size(); ++i) {
@@ -412,13 +427,6 @@ std::string declared_name(const schema::Table& t, const std::string& name) {
     }
   }
   return name;
-}
-
-// "(lower(a))" is; "lower(a)" and "(a) + (b)" are not.
-bool wrapped_in_parens(std::string_view expr) {
-  const auto tokens = sq::tokenize(expr);
-  return !tokens.empty() && is_punct(tokens.front(), "(") &&
-         matching_paren(tokens, 0) == tokens.size() - 1;
 }
 
 void sort_table(schema::Table& t) {
@@ -541,12 +549,9 @@ schema::Database introspect_sqlite(dialects::Connection& conn, const Options& op
     } else if (cid == -1) {
       index.columns.push_back("rowid");
     } else {
-      // An expression: its text as written, in parentheses as the model writes expressions.
-      std::string e = seqno < pi->second.items.size() ? pi->second.items[seqno] : "";
-      if (!wrapped_in_parens(e)) {
-        e = "(" + e + ")";
-      }
-      index.columns.push_back(e);
+      // An expression (cid -2): its text from the CREATE INDEX statement, as written there
+      // less any outer parentheses, as the model writes it: lower(email).
+      index.columns.push_back(seqno < pi->second.items.size() ? pi->second.items[seqno] : "");
     }
   }
 

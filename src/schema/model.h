@@ -20,7 +20,7 @@ struct Column {
 
 struct Index {
   std::string name;                 // empty only for an index the database keeps without one
-  std::vector<std::string> columns; // column names; an entry may be an SQL expression "(lower(email))"
+  std::vector<std::string> columns; // column names; an entry may be an SQL expression "lower(email)"
   bool unique = false;
   std::optional<std::string> where;  // partial-index predicate (SQLite, PostgreSQL)
   std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")

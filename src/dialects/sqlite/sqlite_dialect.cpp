@@ -74,14 +74,27 @@ const Column& require_column(const Table& t, const std::string& name) {
                     util::did_you_mean(name, names));
 }
 
-// An index entry is a column name, or an SQL expression written in parentheses.
-bool is_expression_entry(const std::string& entry) {
-  return !entry.empty() && util::trim(entry).front() == '(';
+// True if `entry` is a bare name: only identifier characters (no '(', space, quote or
+// operator character).
+bool is_plain_name(std::string_view entry) {
+  const auto tokens = tokenize(entry);
+  return tokens.size() == 1 && tokens[0].kind == TokenKind::word &&
+         tokens[0].text.size() == entry.size();
 }
 
-bool index_mentions(const schema::Index& idx, const std::string& column) {
+// An index entry is a column name, or SQL text (an expression such as "lower(email)"). A
+// column of `t` (when known) is a column name whatever its characters; otherwise an entry is
+// a column name only if it is a bare name.
+bool is_expression_entry(const Table* t, const std::string& entry) {
+  if (t != nullptr && find_column(*t, entry) != nullptr) {
+    return false;
+  }
+  return !is_plain_name(entry);
+}
+
+bool index_mentions(const Table& t, const schema::Index& idx, const std::string& column) {
   for (const auto& e : idx.columns) {
-    if (is_expression_entry(e) ? mentions_identifier(e, column) : same_name(e, column)) {
+    if (is_expression_entry(&t, e) ? mentions_identifier(e, column) : same_name(e, column)) {
       return true;
     }
   }
@@ -98,17 +111,21 @@ void rename_column_in(Table& t, const std::string& from, const std::string& to) 
       }
     }
   };
-  for (auto& c : t.columns) {
-    if (same_name(c.name, from)) {
-      c.name = to;
-    }
-  }
   for (auto& idx : t.indexes) {
     for (auto& e : idx.columns) {
-      e = is_expression_entry(e) ? rename_identifier(e, from, to) : (same_name(e, from) ? to : e);
+      if (same_name(e, from)) {
+        e = to;
+      } else if (is_expression_entry(&t, e)) {
+        e = rename_identifier(e, from, to);
+      }
     }
     if (idx.where) {
       idx.where = rename_identifier(*idx.where, from, to);
+    }
+  }
+  for (auto& c : t.columns) {
+    if (same_name(c.name, from)) {
+      c.name = to;
     }
   }
   for (auto& u : t.uniques) {
@@ -132,7 +149,7 @@ bool column_in_use(const Table& t, const Column& c) {
     return true;
   }
   for (const auto& idx : t.indexes) {
-    if (index_mentions(idx, c.name)) {
+    if (index_mentions(t, idx, c.name)) {
       return true;
     }
   }
@@ -174,7 +191,7 @@ Table without_column(const Table& t, const std::string& name) {
       }
     }
   }
-  std::erase_if(out.indexes, [&](const schema::Index& i) { return index_mentions(i, name); });
+  std::erase_if(out.indexes, [&](const schema::Index& i) { return index_mentions(t, i, name); });
   std::erase_if(out.uniques,
                 [&](const schema::UniqueConstraint& u) { return contains_name(u.columns, name); });
   std::erase_if(out.foreign_keys, [&](const schema::ForeignKey& fk) {
@@ -298,6 +315,111 @@ std::string fallback_index_name(const std::string& table, const std::vector<std:
     for (char ch : c) {
       out.push_back(std::isalnum(static_cast<unsigned char>(ch)) != 0 ? ch : '_');
     }
+  }
+  return out;
+}
+
+// Whether tokens [first, last] (no comments among the ends) form an expression that can stand
+// as an indexed column without parentheses: a single token (a column, quoted or not, or a
+// literal), a single parenthesized group "(a + b)", or a plain function call "lower(email)".
+bool is_index_atom(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  if (first == last) {
+    return true;
+  }
+  std::size_t open = first;
+  if (tokens[first].kind == TokenKind::word && first + 1 <= last &&
+      tokens[first + 1].kind == TokenKind::punct && tokens[first + 1].text == "(") {
+    open = first + 1; // a function call: name(...)
+  }
+  if (tokens[open].kind != TokenKind::punct || tokens[open].text != "(") {
+    return false;
+  }
+  int depth = 0;
+  for (std::size_t i = open; i <= last; ++i) {
+    if (tokens[i].kind != TokenKind::punct) {
+      continue;
+    }
+    if (tokens[i].text == "(") {
+      ++depth;
+    } else if (tokens[i].text == ")") {
+      --depth;
+      if (depth == 0) {
+        return i == last; // "(a) + (b)" closes before its end
+      }
+    }
+  }
+  return false;
+}
+
+// One entry of a CREATE INDEX column list. A column name (see is_expression_entry) is quoted;
+// SQL text is written as is, a trailing COLLATE name / ASC / DESC kept outside, and the
+// expression before it parenthesized unless it is an atom (is_index_atom). The text SQLite
+// stores is what introspection reads back; without the parentheses it adds, "lower(email)"
+// round-trips exactly.
+std::string index_entry_sql(const Table* t, const std::string& entry) {
+  if (!is_expression_entry(t, entry)) {
+    return quote_identifier(entry);
+  }
+  const std::string text = util::trim(entry);
+  const auto all = tokenize(text);
+  std::vector<std::size_t> code; // the tokens that are not comments
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].kind != TokenKind::comment) {
+      code.push_back(i);
+    }
+  }
+  if (code.empty()) {
+    return "(" + guarded(text) + ")";
+  }
+  // The expression ends before a trailing ASC/DESC and before a trailing COLLATE name.
+  std::size_t end = code.size(); // positions in `code`
+  if (end > 1 &&
+      (is_keyword(all[code[end - 1]], "ASC") || is_keyword(all[code[end - 1]], "DESC"))) {
+    --end;
+  }
+  if (end > 2 && is_keyword(all[code[end - 2]], "COLLATE") && is_identifier(all[code[end - 1]])) {
+    end -= 2;
+  }
+  std::vector<Token> expr;
+  for (std::size_t p = 0; p < end; ++p) {
+    expr.push_back(all[code[p]]);
+  }
+  if (is_index_atom(expr, 0, expr.size() - 1)) {
+    return guarded(text);
+  }
+  const Token& last = all[code[end - 1]];
+  const std::size_t split = last.offset + last.text.size();
+  const std::string head = text.substr(0, split);
+  const std::string tail = util::trim(text.substr(split));
+  return "(" + guarded(head) + ")" + (tail.empty() ? "" : " " + guarded(tail));
+}
+
+const Table* find_table_ci(const Database& db, const std::string& name) {
+  if (const Table* t = db.find_table(name)) {
+    return t;
+  }
+  for (const auto& t : db.tables) {
+    if (same_name(t.name, name)) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+// CREATE INDEX on `table`, whose definition `t` (null if unknown) tells its column names from
+// SQL expressions.
+std::string index_sql(const std::string& table, const Table* t, const schema::Index& index) {
+  std::vector<std::string> cols;
+  for (const auto& e : index.columns) {
+    cols.push_back(index_entry_sql(t, e));
+  }
+  const std::string name =
+      index.name.empty() ? fallback_index_name(table, index.columns) : index.name;
+  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                    quote_identifier(name) + " ON " + quote_identifier(table) + " (" +
+                    util::join(cols, ", ") + ")";
+  if (index.where && !util::trim(*index.where).empty()) {
+    out += " WHERE " + util::trim(*index.where);
   }
   return out;
 }
@@ -442,19 +564,7 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
 
 std::string SqliteDialect::create_index_sql(const std::string& table,
                                             const schema::Index& index) const {
-  std::vector<std::string> cols;
-  for (const auto& e : index.columns) {
-    cols.push_back(is_expression_entry(e) ? guarded(e) : quote_ident(e));
-  }
-  const std::string name =
-      index.name.empty() ? fallback_index_name(table, index.columns) : index.name;
-  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
-                    quote_ident(name) + " ON " + quote_ident(table) + " (" +
-                    util::join(cols, ", ") + ")";
-  if (index.where && !util::trim(*index.where).empty()) {
-    out += " WHERE " + util::trim(*index.where);
-  }
-  return out;
+  return index_sql(table, nullptr, index);
 }
 
 std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to,
@@ -506,7 +616,7 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
                  what + ": put the new table in place"});
   out.push_back({"PRAGMA legacy_alter_table = OFF", what + ": back to the default"});
   for (const auto& idx : to.indexes) {
-    out.push_back({create_index_sql(to.name, idx), what + ": re-create index " + idx.name});
+    out.push_back({index_sql(to.name, &to, idx), what + ": re-create index " + idx.name});
   }
   return out;
 }
@@ -519,7 +629,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             std::vector<Statement> out{
                 {create_table_sql(o.table, before), "create table " + o.table.name}};
             for (const auto& idx : o.table.indexes) {
-              out.push_back({create_index_sql(o.table.name, idx), "create index " + idx.name});
+              out.push_back({index_sql(o.table.name, &o.table, idx), "create index " + idx.name});
             }
             return out;
           },
@@ -538,7 +648,8 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::AlterColumn& o) { return alter_column(o, before); },
           [&](const schema::CreateIndex& o) {
             return std::vector<Statement>{
-                {create_index_sql(o.table, o.index), "create index " + o.index.name}};
+                {index_sql(o.table, find_table_ci(before, o.table), o.index),
+                 "create index " + o.index.name}};
           },
           [&](const schema::DropIndex& o) {
             return std::vector<Statement>{

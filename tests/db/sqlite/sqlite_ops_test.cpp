@@ -360,7 +360,7 @@ TEST_CASE("create_index and drop_index", "[sqlite][ops]") {
   setup(db);
   schema::Index partial{"ix_users_adult", {"name", "age"}, false, "age >= 18", std::nullopt};
   schema::Index expression{
-      "ix_users_lower_email", {"(lower(email))"}, true, std::nullopt, std::nullopt};
+      "ix_users_lower_email", {"lower(email)"}, true, std::nullopt, std::nullopt};
   db.run(schema::CreateIndex{"users", partial});
   db.run(schema::CreateIndex{"users", expression});
   Table expected = users_table();
