@@ -372,7 +372,7 @@ constexpr const char* k_columns_query =
 
 constexpr const char* k_indexes_query =
     "SELECT m.name AS table_name, il.name AS index_name, il.\"unique\", il.origin, il.partial, "
-    "ix.seqno, ix.cid, ix.name AS column_name, ix.\"key\" "
+    "ix.seqno, ix.cid, ix.name AS column_name, ix.\"key\", ix.\"desc\" "
     "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
     "JOIN pragma_index_xinfo(il.name) AS ix "
     "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
@@ -552,6 +552,10 @@ schema::Database introspect_sqlite(dialects::Connection& conn, const Options& op
       // An expression (cid -2): its text from the CREATE INDEX statement, as written there
       // less any outer parentheses, as the model writes it: lower(email).
       index.columns.push_back(seqno < pi->second.items.size() ? pi->second.items[seqno] : "");
+    }
+    // A descending key is written as PostgreSQL's inspect writes it: "created_at DESC".
+    if (idx.number(r, "desc") != 0) {
+      index.columns.back() += " DESC";
     }
   }
 

@@ -384,14 +384,19 @@ std::string index_entry_sql(const Table* t, const std::string& entry) {
   for (std::size_t p = 0; p < end; ++p) {
     expr.push_back(all[code[p]]);
   }
-  if (is_index_atom(expr, 0, expr.size() - 1)) {
-    return guarded(text);
-  }
   const Token& last = all[code[end - 1]];
   const std::size_t split = last.offset + last.text.size();
   const std::string head = text.substr(0, split);
   const std::string tail = util::trim(text.substr(split));
-  return "(" + guarded(head) + ")" + (tail.empty() ? "" : " " + guarded(tail));
+  const std::string suffix = tail.empty() ? "" : " " + guarded(tail);
+  // A column with a direction ("org id DESC", as inspect writes a descending key).
+  if (t != nullptr && find_column(*t, util::trim(head)) != nullptr) {
+    return quote_identifier(util::trim(head)) + suffix;
+  }
+  if (is_index_atom(expr, 0, expr.size() - 1)) {
+    return guarded(text);
+  }
+  return "(" + guarded(head) + ")" + suffix;
 }
 
 const Table* find_table_ci(const Database& db, const std::string& name) {

@@ -84,7 +84,7 @@ TEST_CASE("expression index entries are rendered as SQL, column names quoted",
         "CREATE INDEX \"ix\" ON \"accounts\" ((email || name) DESC)");
   CHECK(render_index({"lower(email) COLLATE NOCASE ASC"}) ==
         "CREATE INDEX \"ix\" ON \"accounts\" (lower(email) COLLATE NOCASE ASC)");
-  CHECK(render_index({"email DESC"}) == "CREATE INDEX \"ix\" ON \"accounts\" (email DESC)");
+  CHECK(render_index({"email DESC"}) == "CREATE INDEX \"ix\" ON \"accounts\" (\"email\" DESC)");
 
   // Without the table's definition: a bare name is a column, anything else is SQL.
   const schema::Index idx{
@@ -143,8 +143,8 @@ TEST_CASE("introspection reads expression entries from the CREATE INDEX text",
   const Table t = db.table("t");
   CHECK(t.indexes ==
         std::vector<schema::Index>{
-            {"ix_collate", {"b", "lower(a)"}, false, std::nullopt, std::nullopt},
-            {"ix_concat", {"a || b", "b"}, false, std::nullopt, std::nullopt},
+            {"ix_collate", {"b", "lower(a) DESC"}, false, std::nullopt, std::nullopt},
+            {"ix_concat", {"a || b DESC", "b"}, false, std::nullopt, std::nullopt},
             {"ix_not_outer", {"(a) + (b)"}, false, std::nullopt, std::nullopt},
             {"ix_paren", {"lower(a)"}, false, std::nullopt, std::nullopt},
             {"ix_quoted", {"lower(\"Mixed Case\")", "a"}, false, std::nullopt, std::nullopt},

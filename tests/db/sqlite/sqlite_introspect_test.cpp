@@ -59,7 +59,7 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
 
   CHECK(t.indexes ==
         std::vector<schema::Index>{
-            {"ix partial", {"status", "org id"}, false, "status <> 'old'", std::nullopt},
+            {"ix partial", {"status", "org id DESC"}, false, "status <> 'old'", std::nullopt},
             {"ix_email_lower", {"lower(email)"}, true, std::nullopt, std::nullopt}});
   CHECK(t.uniques == std::vector<schema::UniqueConstraint>{{"", {"email"}},
                                                            {"", {"nick", "age"}},
