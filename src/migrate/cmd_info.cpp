@@ -198,7 +198,14 @@ void branches(const Project& project, bool verbose, util::Output& out) {
 void show(const Project& project, const ShowOptions& options, util::Output& out) {
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
-  const auto ids = graph.resolve_targets(options.revision, {});
+  // `show current` (or a relative form) needs the database's rows; anything else does not.
+  static const std::regex k_needs_rows("current|(^|[:@])[-+][0-9]+");
+  const auto rows = std::regex_search(options.revision, k_needs_rows) ? db_rows(project)
+                                                                      : std::vector<std::string>{};
+  const auto ids = graph.resolve_targets(options.revision, rows);
+  if (ids.empty()) {
+    throw util::Error("'" + options.revision + "' names no revision (the database is at base)");
+  }
   for (const auto& id : ids) {
     const Revision& r = graph.get(id);
     out.data(entry_for(scripts, r, nullptr));

@@ -147,6 +147,9 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
   const Range range = split_range(options.target, options.sql);
+  if (!options.sql && !options.dialect.empty()) {
+    throw util::UsageError("--dialect only applies with --sql (online, the URL picks the dialect)");
+  }
 
   if (options.sql) {
     const auto& dialect = offline_dialect(project, options.dialect);

@@ -129,7 +129,7 @@ schema::Row read_row(const toml::table& t, const std::string& path) {
     } else {
       fail_at(*v, path,
               "bulk_insert: value of " + squote(column) +
-                  " must be a string, integer, float or boolean (leave the key out for NULL)");
+                  " must be a string, integer, float or boolean (leave the key out for the column's default)");
     }
   }
   return row;

@@ -119,7 +119,8 @@ std::string slugify(const std::string& message) {
   std::string slug;
   bool pending_sep = false;
   for (unsigned char c : message) {
-    if (std::isalnum(c) != 0) {
+    // Bytes of UTF-8 letters (>= 0x80) are kept: "ünïcode" stays one word, as in Alembic.
+    if (std::isalnum(c) != 0 || c >= 0x80) {
       if (pending_sep && !slug.empty()) {
         slug.push_back('_');
       }

@@ -183,7 +183,9 @@ TEST_CASE("revision file: op errors are located and exact", "[revision_file]") {
       upgrade_of("[[upgrade]]\nop = \"create_table\"\ntable = \"t\"\ncolumns = [\n"
                  "  { name = \"id\", type = \"text\", primary_key = true, autoincrement = true },\n"
                  "]\n"),
-      at(7, "column 'id' cannot autoincrement: it is not an integer primary-key column"));
+      at(7, "column 'id' cannot autoincrement: its type 'text' is not an integer type"));
+  CHECK_NOTHROW(upgrade_of("[[upgrade]]\nop = \"add_column\"\ntable = \"t\"\n"
+                           "column = { name = \"n\", type = \"bigint\", autoincrement = true }\n"));
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"create_table\"\ntable = \"t\"\n"
                                "columns = [ { name = \"email\", type = \"text\" } ]\n"
                                "indexes = [ { columns = [\"emial\"] } ]\n"),
@@ -246,7 +248,7 @@ TEST_CASE("revision file: op errors are located and exact", "[revision_file]") {
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"bulk_insert\"\ntable = \"t\"\n"
                                "rows = [\n  { a = 1 },\n  { a = [1] },\n]\n"),
                     at(8, "bulk_insert: value of 'a' must be a string, integer, float or boolean "
-                          "(leave the key out for NULL)"));
+                          "(leave the key out for the column's default)"));
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"rename_table\"\ntable = \"t\"\n"),
                     at(3, "rename_table: missing required key 'new_name'"));
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"create_index\"\ntable = \"t\"\ncolumns = []\n"),
