@@ -5,9 +5,12 @@
 // - types: format_type(atttypid, atttypmod) through schema::canonical_type ("character
 //   varying(255)" -> varchar(255), "timestamp without time zone" -> timestamp, "integer[]"
 //   stays integer[]); an enum of the introspected schema by its bare name ("Mood", "mood[]"),
-//   unqualified and with its case, as the model names it;
+//   unqualified and with its case, as the model names it; PostgreSQL's one-byte "char" keeps
+//   its double quotes (type = "\"char\"" in the models file, which the loader takes as a
+//   native type and the dialect writes back as is: unquoted, char is char(1));
 // - identity columns (GENERATED ... AS IDENTITY) and serial columns (default
-//   nextval('..._seq'::regclass)) -> autoincrement = true, no default;
+//   nextval('..._seq'::regclass)) -> autoincrement = true, no default, key or not (the loader
+//   accepts autoincrement on any integer column; the dialect makes it an identity column);
 // - defaults: normalize_pg_default (literal casts dropped, numbers unquoted, CURRENT_TIMESTAMP,
 //   now(), true kept as PostgreSQL 15 prints them); generated columns report no default;
 // - checks, partial-index predicates and index expressions: normalize_pg_check /

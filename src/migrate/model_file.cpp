@@ -15,6 +15,8 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <regex>
 #include <sstream>
 
 namespace migratecpp::migrate {
@@ -101,6 +103,132 @@ void check_columns_exist(const schema::Table& t, const std::vector<std::string>&
     }
     fail_loc(where, what + " names column " + squote(c) + ", which is not in table " +
                         squote(t.name) + util::did_you_mean(c, column_names(t)));
+  }
+}
+
+// An index entry that is a column followed by words: the column's name (a quoted one
+// unquoted) and the words. nullopt unless the entry starts with a bare name
+// ([A-Za-z_][A-Za-z0-9_$]*) or a "quoted" one and goes on with a space, or is a quoted name.
+struct ColumnEntry {
+  std::string name;
+  bool quoted = false;
+  std::vector<std::string> words; // what follows the name, split at spaces
+};
+
+std::optional<ColumnEntry> split_column_entry(const std::string& entry) {
+  ColumnEntry out;
+  std::size_t i = 0;
+  if (!entry.empty() && entry[0] == '"') {
+    out.quoted = true;
+    for (i = 1; i < entry.size(); ++i) {
+      if (entry[i] == '"') {
+        if (i + 1 < entry.size() && entry[i + 1] == '"') {
+          out.name.push_back('"');
+          ++i;
+          continue;
+        }
+        break;
+      }
+      out.name.push_back(entry[i]);
+    }
+    if (i >= entry.size() || out.name.empty()) {
+      return std::nullopt; // no closing quote, or ""
+    }
+    ++i;
+  } else {
+    while (i < entry.size() && (std::isalpha(static_cast<unsigned char>(entry[i])) != 0 ||
+                                entry[i] == '_' ||
+                                (i > 0 && (std::isdigit(static_cast<unsigned char>(entry[i])) != 0 ||
+                                           entry[i] == '$')))) {
+      ++i;
+    }
+    if (i == 0) {
+      return std::nullopt;
+    }
+    out.name = entry.substr(0, i);
+  }
+  if (i < entry.size() && entry[i] != ' ') {
+    return std::nullopt;
+  }
+  if (!out.quoted && i == entry.size()) {
+    return std::nullopt; // a bare name alone is compared as a whole (see check_index_entries)
+  }
+  for (const auto& w : util::split(entry.substr(i), ' ')) {
+    if (!w.empty()) {
+      out.words.push_back(w);
+    }
+  }
+  return out;
+}
+
+// True if `words` are what may follow a column in an index entry, as `inspect` writes them:
+// [an operator class, named *_ops, schema-qualified or not] [ASC | DESC] [NULLS FIRST | LAST],
+// keywords in any case. A misspelt keyword (DSEC) is no operator class: reported.
+bool is_column_suffix(const std::vector<std::string>& words) {
+  std::size_t i = 0;
+  auto lower = [&](std::size_t k) { return util::to_lower(words[k]); };
+  if (i < words.size()) {
+    static const std::regex k_opclass(R"re(([A-Za-z_][A-Za-z0-9_$]*\.)?[A-Za-z_][A-Za-z0-9_$]*_ops)re",
+                                      std::regex::icase);
+    if (std::regex_match(words[i], k_opclass)) {
+      ++i;
+    }
+  }
+  if (i < words.size() && (lower(i) == "asc" || lower(i) == "desc")) {
+    ++i;
+  }
+  if (i + 1 < words.size() && lower(i) == "nulls" &&
+      (lower(i + 1) == "first" || lower(i + 1) == "last")) {
+    i += 2;
+  }
+  return i == words.size();
+}
+
+// "name" as PostgreSQL would need it quoted: bare when it folds to itself.
+std::string quote_name_if_needed(const std::string& name) {
+  static const std::regex k_plain("[a-z_][a-z0-9_$]*");
+  if (std::regex_match(name, k_plain)) {
+    return name;
+  }
+  std::string out = "\"";
+  for (char ch : name) {
+    if (ch == '"') {
+      out.push_back('"');
+    }
+    out.push_back(ch);
+  }
+  return out + "\"";
+}
+
+// Index entries: a column name; an expression (anything with '('); or a column followed by an
+// operator class and/or an ordering (t DESC, email text_pattern_ops, "Email" DESC NULLS LAST),
+// as `inspect` prints them for PostgreSQL. The column part must name a column of the table; a
+// bare one that PostgreSQL would fold (Email DESC) is written quoted, and a quoted one alone
+// unquoted, so that the entry compares equal to what inspect reads back.
+void check_index_entries(const schema::Table& t, std::vector<std::string>& entries,
+                         const std::string& what, const util::Location& where) {
+  for (auto& e : entries) {
+    if (is_expression_entry(e) || t.find_column(e) != nullptr) {
+      continue;
+    }
+    const auto split = split_column_entry(e);
+    if (!split) {
+      check_columns_exist(t, {e}, what, where); // fails: names column 'e'
+      continue;
+    }
+    if (t.find_column(split->name) == nullptr) {
+      check_columns_exist(t, {split->name}, what, where); // fails: names column 'name'
+    }
+    if (!is_column_suffix(split->words)) {
+      fail_loc(where, what + " has entry " + squote(e) + ": after column " + squote(split->name) +
+                          " only an operator class (..._ops), ASC or DESC, and NULLS FIRST or "
+                          "NULLS LAST may follow (an expression needs parentheses)");
+    }
+    if (split->words.empty()) {
+      e = split->name; // a quoted name alone is the column, written as inspect prints it
+    } else if (!split->quoted) {
+      e = quote_name_if_needed(split->name) + " " + util::join(split->words, " ");
+    }
   }
 }
 
@@ -374,9 +502,20 @@ schema::Column read_column(const KeyReader& r) {
   c.default_expr = r.sql_value("default");
   c.autoincrement = r.boolean("autoincrement").value_or(false);
   c.comment = r.string("comment");
-  if (c.autoincrement && (!c.primary_key || !is_integer_type(c.type))) {
-    r.fail("autoincrement", "column " + squote(c.name) +
-                                " cannot autoincrement: it is not an integer primary-key column");
+  // Any integer column may autoincrement (PostgreSQL: an identity column, key or not; SQLite
+  // only for its INTEGER PRIMARY KEY). Such a column is never NULL: NOT NULL unless the file
+  // says otherwise, and it may not say so on a column that is not a key (the database would
+  // keep the column NOT NULL, and check would never be clean).
+  if (c.autoincrement && !is_integer_type(c.type)) {
+    r.fail("autoincrement", "column " + squote(c.name) + " cannot autoincrement: its type " +
+                                squote(c.type) + " is not an integer type");
+  }
+  if (c.autoincrement && !c.primary_key) {
+    if (r.boolean("nullable").value_or(false)) {
+      r.fail("nullable", "column " + squote(c.name) +
+                             " cannot be nullable: it autoincrements, so it is never NULL");
+    }
+    c.nullable = false;
   }
   return c;
 }
@@ -492,7 +631,7 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   for (const toml::table* t : r.table_array("indexes")) {
     schema::Index i = read_index(KeyReader(*t, path, "index", "index", index_keys()));
     const util::Location where = location_of(*t, path);
-    check_columns_exist(table, i.columns, label("index", i.name, i.columns), where);
+    check_index_entries(table, i.columns, label("index", i.name, i.columns), where);
     table.indexes.push_back(std::move(i));
     src.indexes.push_back(where);
   }
@@ -711,6 +850,13 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
     element = util::trim(element.substr(0, element.size() - 2));
   }
   if (schema::is_portable_type(element)) {
+    return;
+  }
+  // A quoted type name ("char", PostgreSQL's one-byte type, or "My Type") is native by
+  // construction: no typo of a portable name, passed through to the database as written.
+  static const std::regex k_quoted_name(
+      R"re((("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.)*"(?:[^"]|"")+")re");
+  if (std::regex_match(element, k_quoted_name)) {
     return;
   }
   const schema::ParsedType canonical = schema::parse_type(schema::canonical_type(element));

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
+#include <utility>
 
 namespace migratecpp::dialects::postgresql {
 
@@ -138,6 +140,20 @@ bool is_index_element(std::string_view entry) {
   return quote == 0;
 }
 
+// The default of the column `o` alters as it stands before the op: existing_default when the
+// op carries it, else the column's default in `before`; "" for none (or an unknown column).
+std::string current_default(const schema::AlterColumn& o, const schema::Database& before) {
+  if (o.existing_default) {
+    return util::trim(*o.existing_default);
+  }
+  const schema::Table* table = before.find_table(o.table);
+  const schema::Column* column = table != nullptr ? table->find_column(o.column) : nullptr;
+  if (column == nullptr || !column->default_expr || column->autoincrement) {
+    return "";
+  }
+  return util::trim(*column->default_expr);
+}
+
 } // namespace
 
 std::string PostgresDialect::quote_ident(std::string_view ident) const {
@@ -210,6 +226,43 @@ std::string PostgresDialect::column_sql(const std::string& table, const schema::
 
 namespace {
 
+// True if `words` (already known to be words and spaces only) is an ordering: ASC or DESC,
+// then NULLS FIRST or NULLS LAST, each optional, at least one given; any case.
+bool is_ordering(std::string_view words) {
+  std::vector<std::string> w;
+  for (const auto& part : util::split(util::trim(words), ' ')) {
+    if (!part.empty()) {
+      w.push_back(util::to_lower(part));
+    }
+  }
+  std::size_t i = 0;
+  if (i < w.size() && (w[i] == "asc" || w[i] == "desc")) {
+    ++i;
+  }
+  if (i + 1 < w.size() && w[i] == "nulls" && (w[i + 1] == "first" || w[i + 1] == "last")) {
+    i += 2;
+  }
+  return i > 0 && i == w.size();
+}
+
+// An entry that is a bare name followed by words ("t DESC", "email text_pattern_ops",
+// "t COLLATE \"C\""): {name, the words after it}. nullopt for anything else.
+std::optional<std::pair<std::string, std::string>> split_leading_name(const std::string& entry) {
+  std::size_t i = 0;
+  if (i < entry.size() &&
+      (std::isalpha(static_cast<unsigned char>(entry[i])) != 0 || entry[i] == '_')) {
+    ++i;
+    while (i < entry.size() && (std::isalnum(static_cast<unsigned char>(entry[i])) != 0 ||
+                                entry[i] == '_' || entry[i] == '$')) {
+      ++i;
+    }
+  }
+  if (i == 0 || i >= entry.size() || entry[i] != ' ' || !is_index_element(entry)) {
+    return std::nullopt;
+  }
+  return std::make_pair(entry.substr(0, i), util::trim(entry.substr(i)));
+}
+
 // Renders index entries; `table` (may be null) tells plain column names from SQL text.
 std::string index_entry_sql(const PostgresDialect& d, const schema::Table* table,
                             const std::string& entry) {
@@ -219,7 +272,17 @@ std::string index_entry_sql(const PostgresDialect& d, const schema::Table* table
   if (entry.find_first_of("( \"") == std::string::npos) {
     return d.quote_ident(entry); // a column the model does not know (yet)
   }
-  // SQL text: "lower(email)", "email DESC", "(a + b)" as written; "a || b" parenthesized.
+  // A column name and what follows it ("t DESC" -> "t" DESC): quoted like any column name,
+  // so that its case is kept and a reserved word ("order DESC") is a name. Where the model
+  // does not know the column, only before a plain ordering, which nothing but a column name
+  // can precede.
+  if (const auto split = split_leading_name(entry)) {
+    const auto& [name, rest] = *split;
+    if ((table != nullptr && table->find_column(name) != nullptr) || is_ordering(rest)) {
+      return d.quote_ident(name) + " " + rest;
+    }
+  }
+  // SQL text: "lower(email)", "\"Email\" DESC", "(a + b)" as written; "a || b" parenthesized.
   return is_index_element(entry) ? entry : "(" + entry + ")";
 }
 
@@ -361,11 +424,17 @@ std::vector<Statement> PostgresDialect::render(const schema::Op& op,
             std::vector<Statement> out;
             const std::string col = quote_ident(o.column);
             const std::string what = column_label(o.table, o.column);
-            const bool had_default = o.existing_default && !o.existing_default->empty();
-            // The old default may not cast to the new type ("default for column cannot be
-            // cast automatically"); when it goes or is replaced anyway, drop it first.
+            // The column's default before this op: existing_default where the file gives it
+            // (generated files), else what the tracked schema knows (hand-written files need
+            // not restate it); "" when it has none or nothing is known.
+            const std::string old_default = current_default(o, before);
+            // A type change with a default in place: PostgreSQL casts the default too, and
+            // fails the whole ALTER when it cannot ("default for column ... cannot be cast
+            // automatically"). So the default goes first and comes back after the type change
+            // (the op's new default, else the old one; a default that does not fit the new
+            // type then fails there, with the server's message about the value).
             const bool drop_default_first =
-                o.type && o.default_expr && (o.default_expr->empty() || had_default);
+                o.type && (!old_default.empty() || (o.default_expr && o.default_expr->empty()));
             if (drop_default_first) {
               out.push_back({alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT",
                              "drop default of " + what});
@@ -394,6 +463,10 @@ std::vector<Statement> PostgresDialect::render(const schema::Op& op,
                     {alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + *o.default_expr,
                      "set default of " + what});
               }
+            } else if (drop_default_first && !old_default.empty()) {
+              out.push_back(
+                  {alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + old_default,
+                   "restore default of " + what});
             }
             if (o.comment) {
               out.push_back({"COMMENT ON COLUMN " + quote_ident(o.table) + "." + col + " IS " +

@@ -76,6 +76,8 @@ TEST_CASE("quoting, literals and the type mapping", "[postgresql]") {
       {"varchar(40)[]", "VARCHAR(40)[]"},
       {"int4range", "int4range"},
       {"mood", "mood"},
+      {"\"char\"", "\"char\""}, // PostgreSQL's one-byte type, as inspect prints it
+      {"\"char\"[]", "\"char\"[]"},
   };
   for (const auto& [in, out] : k_types) {
     INFO(in);
@@ -163,7 +165,7 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
     i.where = "org_id > 0";
     CHECK(render(schema::CreateIndex{"users", i}, db) ==
           std::vector<std::string>{
-              "CREATE INDEX \"ix_x\" ON \"users\" (lower(email), email DESC, \"org_id\", "
+              "CREATE INDEX \"ix_x\" ON \"users\" (lower(email), \"email\" DESC, \"org_id\", "
               "(status || email), (org_id + 1)) WHERE org_id > 0"});
     schema::Index g;
     g.columns = {"meta"};
@@ -238,6 +240,109 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
     const auto chunks = test::pg::pg_dialect().render(b, db);
     REQUIRE(chunks.size() == 3);
     CHECK(chunks[2].comment == "insert 201 rows into 'users'");
+  }
+  SECTION("indexes: a column followed by an ordering or operator class is quoted") {
+    schema::Index i;
+    i.name = "ix_o";
+    i.columns = {"email DESC", "org_id NULLS FIRST", "status DESC NULLS LAST",
+                 "email text_pattern_ops", "email varchar_pattern_ops DESC",
+                 "\"status\" DESC", "lower(email) DESC", "(org_id + 1) DESC"};
+    CHECK(render(schema::CreateIndex{"users", i}, db) ==
+          std::vector<std::string>{
+              "CREATE INDEX \"ix_o\" ON \"users\" (\"email\" DESC, \"org_id\" NULLS FIRST, "
+              "\"status\" DESC NULLS LAST, \"email\" text_pattern_ops, \"email\" "
+              "varchar_pattern_ops DESC, \"status\" DESC, lower(email) DESC, (org_id + 1) DESC)"});
+    // A table the model does not know: a name before a plain ordering is still a column, and
+    // its case is kept; before anything else, the entry is SQL text, written as is.
+    schema::Index u;
+    u.name = "ix_u";
+    u.columns = {"Created DESC", "n asc nulls last", "x text_pattern_ops", "order DESC"};
+    CHECK(render(schema::CreateIndex{"other", u}, db) ==
+          std::vector<std::string>{
+              "CREATE INDEX \"ix_u\" ON \"other\" (\"Created\" DESC, \"n\" asc nulls last, "
+              "x text_pattern_ops, \"order\" DESC)"});
+  }
+  SECTION("alter_column: a type change takes the default off and puts it back") {
+    // Hand-written ops need not say existing_default: the default comes from `before`.
+    schema::AlterColumn a;
+    a.table = "users";
+    a.column = "status";
+    a.type = "integer";
+    const std::vector<std::string> restated = {
+        "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+        "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING \"status\"::INTEGER",
+        "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 'active'",
+    };
+    CHECK(render(a, db) == restated);
+    // A generated op's existing_default says the same, and wins over `before`.
+    a.existing_default = "'active'";
+    CHECK(render(a, {}) == restated);
+    a.existing_default = "";
+    CHECK(render(a, db) ==
+          std::vector<std::string>{"ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER "
+                                   "USING \"status\"::INTEGER"});
+    a.existing_default.reset();
+    // A new default replaces the old one; an empty one removes it.
+    a.default_expr = "0";
+    CHECK(render(a, db) ==
+          std::vector<std::string>{
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
+              "\"status\"::INTEGER",
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 0"});
+    a.default_expr = "";
+    CHECK(render(a, db) ==
+          std::vector<std::string>{
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
+              "\"status\"::INTEGER"});
+    // With a rename and a nullability change: the default comes back before the rename.
+    a.default_expr.reset();
+    a.nullable = false;
+    a.new_name = "state";
+    CHECK(render(a, db) ==
+          std::vector<std::string>{
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
+              "\"status\"::INTEGER",
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET NOT NULL",
+              "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 'active'",
+              "ALTER TABLE \"users\" RENAME COLUMN \"status\" TO \"state\""});
+    // No default known (a column without one, a table the model lacks), or no type change:
+    // nothing extra.
+    schema::AlterColumn e;
+    e.table = "users";
+    e.column = "email";
+    e.type = "text";
+    CHECK(render(e, db) == std::vector<std::string>{"ALTER TABLE \"users\" ALTER COLUMN "
+                                                    "\"email\" TYPE TEXT USING \"email\"::TEXT"});
+    e.table = "other";
+    CHECK(render(e, db) == std::vector<std::string>{"ALTER TABLE \"other\" ALTER COLUMN "
+                                                    "\"email\" TYPE TEXT USING \"email\"::TEXT"});
+    schema::AlterColumn n;
+    n.table = "users";
+    n.column = "status";
+    n.nullable = false;
+    CHECK(render(n, db) == std::vector<std::string>{"ALTER TABLE \"users\" ALTER COLUMN "
+                                                    "\"status\" SET NOT NULL"});
+  }
+  SECTION("autoincrement on a column that is not the key: an identity column") {
+    schema::Table t;
+    t.name = "t";
+    schema::Column seq = col("seq", "bigint");
+    seq.autoincrement = true;
+    seq.nullable = false;
+    t.columns = {col("id", "text"), seq};
+    t.columns[0].primary_key = true;
+    CHECK(render(schema::CreateTable{t}) ==
+          std::vector<std::string>{"CREATE TABLE \"t\" (\n"
+                                   "  \"id\" TEXT NOT NULL,\n"
+                                   "  \"seq\" BIGINT GENERATED BY DEFAULT AS IDENTITY NOT NULL,\n"
+                                   "  PRIMARY KEY (\"id\")\n"
+                                   ")"});
+    CHECK(render(schema::AddColumn{"t", seq}) ==
+          std::vector<std::string>{"ALTER TABLE \"t\" ADD COLUMN \"seq\" BIGINT GENERATED BY "
+                                   "DEFAULT AS IDENTITY NOT NULL"});
   }
   SECTION("autoincrement needs an integer type and no default") {
     schema::Table t;

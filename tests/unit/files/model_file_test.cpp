@@ -219,8 +219,16 @@ TEST_CASE("models: located errors", "[model_file]") {
                           table_t("  { name = \"b\", type = \"text\" },\n")),
                     at(7, "duplicate table 't' (first defined at line 1)"));
   CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"text\", autoincrement = true },\n")),
-                    at(4, "column 'a' cannot autoincrement: it is not an integer primary-key "
-                          "column"));
+                    at(4, "column 'a' cannot autoincrement: its type 'text' is not an integer "
+                          "type"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"numeric(10,0)\", primary_key = "
+                                  "true, autoincrement = true },\n")),
+                    at(4, "column 'a' cannot autoincrement: its type 'numeric(10,0)' is not an "
+                          "integer type"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"bigint\", nullable = true, "
+                                  "autoincrement = true },\n")),
+                    at(4, "column 'a' cannot be nullable: it autoincrements, so it is never "
+                          "NULL"));
   CHECK_THROWS_WITH(
       parse(table_t("  { name = \"email\", type = \"text\" },\n",
                     "indexes = [ { name = \"ix_t_email\", columns = [\"emial\"] } ]\n")),
@@ -314,4 +322,109 @@ TEST_CASE("models: load_models merges files", "[model_file]") {
                     (dir / "nope.toml").string() +
                         ": cannot read models file: No such file or directory");
   CHECK(migrate::load_models({}) == schema::Database{});
+}
+
+TEST_CASE("models: autoincrement on any integer column, key or not", "[model_file]") {
+  // PostgreSQL keeps identity (and serial) columns anywhere; inspect prints them so.
+  const schema::Database db = parse(table_t(
+      "  { name = \"id\", type = \"integer\", primary_key = true, autoincrement = true },\n"
+      "  { name = \"seq\", type = \"bigint\", nullable = false, autoincrement = true },\n"
+      "  { name = \"small\", type = \"smallint\", autoincrement = true },\n"
+      "  { name = \"big\", type = \"bigserial\", autoincrement = true },\n"
+      "  { name = \"i4\", type = \"int4\", autoincrement = true },\n"));
+  const schema::Table& t = db.tables[0];
+  REQUIRE(t.columns.size() == 5);
+  CHECK(t.columns[0] == pk("id", "integer"));
+  for (std::size_t i = 1; i < t.columns.size(); ++i) {
+    INFO(t.columns[i].name);
+    CHECK(t.columns[i].autoincrement);
+    CHECK_FALSE(t.columns[i].primary_key);
+    CHECK_FALSE(t.columns[i].nullable); // never NULL, said or not
+  }
+  // Written back with nullable = false (it differs from a plain column's default) and read
+  // back the same.
+  const std::string text = render_models(db);
+  CHECK(text.find("{ name = \"seq\", type = \"bigint\", nullable = false, autoincrement = true }") !=
+        std::string::npos);
+  CHECK(parse(text) == db);
+}
+
+TEST_CASE("models: index entries with an ordering or operator class", "[model_file]") {
+  auto with_index = [](const std::string& entries) {
+    return parse(table_t("  { name = \"t\", type = \"timestamp\" },\n"
+                         "  { name = \"n\", type = \"integer\" },\n"
+                         "  { name = \"Email\", type = \"text\" },\n"
+                         "  { name = \"order\", type = \"text\" },\n",
+                         "indexes = [ { name = \"ix\", columns = [" + entries + "] } ]\n"));
+  };
+  SECTION("as inspect prints them: accepted, kept") {
+    const schema::Database db = with_index(
+        "\"t DESC\", \"n\", \"t NULLS FIRST\", \"n DESC NULLS LAST\", \"\\\"Email\\\" DESC\", "
+        "\"Email text_pattern_ops\", \"t ASC NULLS LAST\", \"order desc\", "
+        "\"lower(\\\"Email\\\") DESC\", \"(n + 1) DESC\", "
+        "\"\\\"Email\\\" pg_catalog.text_pattern_ops DESC\"");
+    CHECK(db.tables[0].indexes[0].columns ==
+          std::vector<std::string>{"t DESC", "n", "t NULLS FIRST", "n DESC NULLS LAST",
+                                   "\"Email\" DESC",
+                                   // a bare name that PostgreSQL would fold is quoted
+                                   "\"Email\" text_pattern_ops", "t ASC NULLS LAST",
+                                   "order desc", "lower(\"Email\") DESC", "(n + 1) DESC",
+                                   "\"Email\" pg_catalog.text_pattern_ops DESC"});
+  }
+  SECTION("a quoted column alone is the column") {
+    CHECK(with_index("\"\\\"Email\\\"\"").tables[0].indexes[0].columns ==
+          std::vector<std::string>{"Email"});
+  }
+  SECTION("the column part must be a column of the table") {
+    CHECK_THROWS_WITH(with_index("\"tt DESC\""),
+                      at(9, "index 'ix' names column 'tt', which is not in table 't' (did you "
+                            "mean 't'?)"));
+    CHECK_THROWS_WITH(with_index("\"email DESC\""),
+                      at(9, "index 'ix' names column 'email', which is not in table 't' (did "
+                            "you mean 'Email'?)"));
+    CHECK_THROWS_WITH(with_index("\"\\\"T\\\" DESC\""),
+                      at(9, "index 'ix' names column 'T', which is not in table 't' (did you "
+                            "mean 't'?)"));
+  }
+  SECTION("anything else after the column is rejected") {
+    CHECK_THROWS_WITH(
+        with_index("\"t DSEC\""),
+        at(9, "index 'ix' has entry 't DSEC': after column 't' only an operator class "
+              "(..._ops), ASC or DESC, and NULLS FIRST or NULLS LAST may follow (an expression "
+              "needs parentheses)"));
+    CHECK_THROWS_WITH(
+        with_index("\"n + 1\""),
+        at(9, "index 'ix' has entry 'n + 1': after column 'n' only an operator class "
+              "(..._ops), ASC or DESC, and NULLS FIRST or NULLS LAST may follow (an expression "
+              "needs parentheses)"));
+    CHECK_THROWS(with_index("\"t DESC ASC\""));
+    CHECK_THROWS(with_index("\"t NULLS\""));
+    CHECK_THROWS(with_index("\"t NULLS LAST DESC\""));
+  }
+  SECTION("unique constraints and foreign keys still take plain column names only") {
+    CHECK_THROWS_WITH(parse(table_t("  { name = \"t\", type = \"integer\" },\n",
+                                    "unique = [ { name = \"uq\", columns = [\"t DESC\"] } ]\n")),
+                      at(6, "unique constraint 'uq' names column 't DESC', which is not in "
+                            "table 't'"));
+  }
+}
+
+TEST_CASE("models: a double-quoted type name is native", "[model_file]") {
+  // PostgreSQL's one-byte "char" (inspect prints it quoted, as format_type does), and any
+  // quoted type name, passed through as written.
+  const schema::Database db = parse(table_t("  { name = \"a\", type = \"\\\"char\\\"\" },\n"
+                                            "  { name = \"b\", type = \"\\\"char\\\"[]\" },\n"
+                                            "  { name = \"c\", type = \"\\\"My Type\\\"\" },\n"
+                                            "  { name = \"d\", type = \"public.\\\"My Type\\\"\" },\n"
+                                            "  { name = \"e\", type = \"char(1)\" },\n"));
+  const schema::Table& t = db.tables[0];
+  CHECK(t.columns[0].type == "\"char\"");
+  CHECK(t.columns[1].type == "\"char\"[]");
+  CHECK(t.columns[2].type == "\"My Type\"");
+  CHECK(t.columns[3].type == "public.\"My Type\"");
+  CHECK(render_models(db).find("{ name = \"a\", type = \"\\\"char\\\"\" }") != std::string::npos);
+  CHECK(parse(render_models(db)) == db);
+  // Unquoted, a near miss of a portable name is still a typo.
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"chr\" },\n")),
+                    at(4, "unknown type 'chr' (did you mean 'char'?)"));
 }
