@@ -51,8 +51,10 @@ std::string Dialect::literal(const schema::Value& value) const {
 }
 
 std::string Dialect::create_version_table_sql(const std::string& table) const {
-  return "CREATE TABLE " + quote_ident(table) + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT " +
-         quote_ident(table + "_pkc") + " PRIMARY KEY (version_num))";
+  // IF NOT EXISTS: two first runs against a new SQLite file may both find it missing.
+  return "CREATE TABLE IF NOT EXISTS " + quote_ident(table) +
+         " (version_num VARCHAR(32) NOT NULL, CONSTRAINT " + quote_ident(table + "_pkc") +
+         " PRIMARY KEY (version_num))";
 }
 
 std::string Dialect::use_schema_sql(const std::string& schema) const {

@@ -138,6 +138,13 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
   options.reread_schema = [&] { return read_schema(db, project, false); };
   if (!db.dialect->has_migration_lock()) {
     options.read_rows = [&] { return versions.read_existing(*db.conn); };
+    options.already_done = [&](const Step& step, const std::vector<std::string>& rows) {
+      if (step.file == nullptr) {
+        return false;
+      }
+      const bool applied = scripts.graph().applied_set(rows).count(step.file->revision.id) != 0;
+      return step.upgrade ? applied : !applied;
+    };
   }
   run_steps(*db.dialect, sink, versions, steps, state, options, out);
 }

@@ -95,8 +95,8 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
         if (!dialect.transactional_ddl() && sink.online()) {
           undo = undo_applied(dialect, sink, applied, state);
         }
-        throw util::Error("revision " + step.file->revision.id + ": " + what + " failed: " +
-                              e.what() + undo,
+        throw util::Error("revision " + step.file->revision.id + ": " + what +
+                              " failed: " + e.what() + undo,
                           where);
       }
     }
@@ -148,7 +148,8 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
         const auto rows = options.read_rows();
         const auto& expected = step.rows_before;
         if (rows != expected) {
-          if (per_step && rows == step.rows_after) {
+          if (per_step && (rows == step.rows_after ||
+                           (options.already_done && options.already_done(step, rows)))) {
             // Another migratecpp applied this very revision while we waited for the write
             // lock (SQLite has no session lock): skip it, keeping our schema model in step.
             sink.rollback();

@@ -50,7 +50,8 @@ private:
 // Writes a script that the database's own client can run (sqlite3, psql, mysql).
 class ScriptSink : public Sink {
 public:
-  ScriptSink(const dialects::Dialect& dialect, util::Output& out) : m_dialect(dialect), m_out(out) {}
+  ScriptSink(const dialects::Dialect& dialect, util::Output& out)
+      : m_dialect(dialect), m_out(out) {}
   bool online() const override { return false; }
   void begin() override;
   void commit() override;
@@ -70,6 +71,9 @@ struct RunOptions {
   // Online only: reads the version table inside each revision's transaction, so that a
   // concurrent migrator is detected instead of applying a revision twice.
   std::function<std::vector<std::string>()> read_rows;
+  // With read_rows: true if the version rows `rows` show that `step` is already done (another
+  // migrator ran it meanwhile); the step is then skipped instead of reported as a conflict.
+  std::function<bool(const Step& step, const std::vector<std::string>& rows)> already_done;
 };
 
 // Runs `steps` in order. `state` is the schema before the first step and is kept up to date;

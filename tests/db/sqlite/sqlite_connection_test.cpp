@@ -160,7 +160,8 @@ TEST_CASE("dialect defaults: quoting, literals, the version table", "[sqlite][di
   // The base class spells booleans as keywords.
   CHECK(d.dialects::Dialect::literal(true) == "TRUE");
   CHECK(d.create_version_table_sql("migratecpp_version") ==
-        "CREATE TABLE \"migratecpp_version\" (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
+        "CREATE TABLE IF NOT EXISTS \"migratecpp_version\" (version_num VARCHAR(32) NOT NULL, "
+        "CONSTRAINT "
         "\"migratecpp_version_pkc\" PRIMARY KEY (version_num))");
   CHECK(d.transactional_ddl());
   CHECK(d.type_sql("int4") == "INTEGER");
