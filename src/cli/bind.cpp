@@ -22,7 +22,9 @@ std::vector<std::string> clean_all(std::vector<std::string> v) {
   return v;
 }
 
-migrate::Project project(Context& ctx) { return migrate::open_project(ctx.global); }
+migrate::Project project(Context& ctx) {
+  return migrate::open_project(ctx.global);
+}
 
 const std::vector<std::string> k_dialects = {"sqlite", "postgresql", "mysql"};
 
@@ -78,9 +80,9 @@ void add_revision(CLI::App& app, Context& ctx) {
 
 void add_migrate(CLI::App& app, Context& ctx, bool up) {
   auto opts = std::make_shared<migrate::MigrateOptions>();
-  auto* sub = app.add_subcommand(up ? "upgrade" : "downgrade",
-                                 up ? "Apply revisions up to TARGET"
-                                    : "Revert revisions down to TARGET");
+  auto* sub =
+      app.add_subcommand(up ? "upgrade" : "downgrade",
+                         up ? "Apply revisions up to TARGET" : "Revert revisions down to TARGET");
   sub->add_option("target", opts->target,
                   up ? "head, heads, REV, +N, REV+N, LABEL@head (FROM:TO with --sql)"
                      : "base, REV, -N, REV-N (FROM:TO with --sql)")
@@ -112,7 +114,8 @@ void add_info(CLI::App& app, Context& ctx) {
 
   auto hopts = std::make_shared<migrate::HistoryOptions>();
   auto* hist = app.add_subcommand("history", "List revisions, newest first");
-  hist->add_option("-r,--rev-range", hopts->range, "Range START:END, e.g. base:head, -3:, current:");
+  hist->add_option("-r,--rev-range", hopts->range,
+                   "Range START:END, e.g. base:head, -3:, current:");
   hist->add_flag("--verbose", hopts->verbose, "Show each revision in full");
   hist->add_flag("-i,--indicate-current", hopts->indicate_current, "Mark the current revision(s)");
   hist->callback([&ctx, hopts] {
@@ -177,7 +180,8 @@ void add_schema(CLI::App& app, Context& ctx) {
 
   auto opts = std::make_shared<migrate::InspectOptions>();
   auto* inspect = app.add_subcommand("inspect", "Print the live database schema as a models file");
-  inspect->add_option("--table", opts->tables, "Only this table (repeatable)")->allow_extra_args(false);
+  inspect->add_option("--table", opts->tables, "Only this table (repeatable)")
+      ->allow_extra_args(false);
   inspect->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] { migrate::inspect(project(ctx), *opts, ctx.out); };
   });
@@ -192,7 +196,8 @@ void bind(CLI::App& app, Context& ctx) {
   app.option_defaults()->always_capture_default(false);
   app.add_option("-c,--config", ctx.global.config_file, "Config file (default: ./migratecpp.toml)");
   app.add_option("--url", ctx.global.url, "Database URL; beats MIGRATECPP_URL and the config file");
-  app.add_option("-x", ctx.x_pairs, "KEY=VALUE for templates (repeatable)")->allow_extra_args(false);
+  app.add_option("-x", ctx.x_pairs, "KEY=VALUE for templates (repeatable)")
+      ->allow_extra_args(false);
   app.add_flag("-q,--quiet", ctx.quiet, "Only print data and errors");
   app.add_flag("-v,--verbose", ctx.verbose, "Print more detail");
   app.add_option("--color", ctx.color, "auto, always or never (NO_COLOR is honoured)")

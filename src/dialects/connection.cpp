@@ -24,7 +24,8 @@ std::string statement_text(std::string_view sql) {
   return out;
 }
 
-std::string describe(const std::string& message, const std::string& sqlstate, const std::string& sql) {
+std::string describe(const std::string& message, const std::string& sqlstate,
+                     const std::string& sql) {
   std::string out = message;
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) {
     out.pop_back();

@@ -354,7 +354,6 @@ void rename_like_operators(std::vector<Token>& t) {
   }
 }
 
-
 std::string strip_outer_parens(std::string s) {
   s = util::trim(s);
   while (s.size() >= 2 && s.front() == '(' && util::closing_paren(s, 0) == s.size()) {
@@ -744,7 +743,8 @@ schema::Database introspect_postgresql(dialects::Connection& conn, const Options
         entry = normalize_pg_expression(expr, text_columns);
         // "(age + 1)" loses its parentheses above; PostgreSQL prints them only where the
         // index element needs them, so they go back.
-        if (expr.size() >= 2 && expr.front() == '(' && util::closing_paren(expr, 0) == expr.size()) {
+        if (expr.size() >= 2 && expr.front() == '(' &&
+            util::closing_paren(expr, 0) == expr.size()) {
           entry = "(" + entry + ")";
         }
         entry += suffix;
@@ -813,19 +813,21 @@ StoredForms stored_forms_postgresql(dialects::Connection& conn, const schema::Ta
               " (" + quote_ident(table.columns.front().name) + ") WHERE " + predicates[i]);
     }
     const auto text_columns = text_columns_of(table);
-    const dialects::Rows cons = conn.query(
-        "SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint "
-        "WHERE conrelid = 'pg_temp." + k_probe + "'::regclass AND contype = 'c'");
+    const dialects::Rows cons =
+        conn.query("SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint "
+                   "WHERE conrelid = 'pg_temp." +
+                   k_probe + "'::regclass AND contype = 'c'");
     for (const auto& row : cons.rows) {
       const std::size_t i = std::stoul(row[0]->substr(1));
       if (i < checks.size() && row[1]) {
         out.checks[i] = normalize_pg_check(*row[1], text_columns);
       }
     }
-    const dialects::Rows preds = conn.query(
-        "SELECT c.relname, pg_get_expr(i.indpred, i.indrelid, true) FROM pg_index i "
-        "JOIN pg_class c ON c.oid = i.indexrelid "
-        "WHERE i.indrelid = 'pg_temp." + k_probe + "'::regclass");
+    const dialects::Rows preds =
+        conn.query("SELECT c.relname, pg_get_expr(i.indpred, i.indrelid, true) FROM pg_index i "
+                   "JOIN pg_class c ON c.oid = i.indexrelid "
+                   "WHERE i.indrelid = 'pg_temp." +
+                   k_probe + "'::regclass");
     const std::string prefix = k_probe + "_p";
     for (const auto& row : preds.rows) {
       if (row[0] && row[1] && row[0]->rfind(prefix, 0) == 0) {

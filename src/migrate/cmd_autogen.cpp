@@ -1,6 +1,6 @@
 // Autogenerate, check and inspect: models vs the live database.
-#include "migrate/autogenerate.h"
 #include "introspect/introspect.h"
+#include "migrate/autogenerate.h"
 #include "migrate/database.h"
 #include "migrate/diff.h"
 #include "migrate/model_file.h"

@@ -62,8 +62,7 @@ struct MergeOptions {
   std::string rev_id;
   std::vector<std::string> branch_labels;
 };
-std::filesystem::path merge(const Project& project, const MergeOptions& options,
-                            util::Output& out);
+std::filesystem::path merge(const Project& project, const MergeOptions& options, util::Output& out);
 
 struct MigrateOptions {
   std::string target;

@@ -66,7 +66,9 @@ MigrationLock::MigrationLock(LiveDatabase& db, std::string version_table)
   m_db.dialect->lock(*m_db.conn, m_table);
 }
 
-MigrationLock::~MigrationLock() { m_db.dialect->unlock(*m_db.conn, m_table); }
+MigrationLock::~MigrationLock() {
+  m_db.dialect->unlock(*m_db.conn, m_table);
+}
 
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag) {
   if (!dialect_flag.empty()) {

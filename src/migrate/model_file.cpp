@@ -136,10 +136,10 @@ std::optional<ColumnEntry> split_column_entry(const std::string& entry) {
     }
     ++i;
   } else {
-    while (i < entry.size() && (std::isalpha(static_cast<unsigned char>(entry[i])) != 0 ||
-                                entry[i] == '_' ||
-                                (i > 0 && (std::isdigit(static_cast<unsigned char>(entry[i])) != 0 ||
-                                           entry[i] == '$')))) {
+    while (
+        i < entry.size() &&
+        (std::isalpha(static_cast<unsigned char>(entry[i])) != 0 || entry[i] == '_' ||
+         (i > 0 && (std::isdigit(static_cast<unsigned char>(entry[i])) != 0 || entry[i] == '$')))) {
       ++i;
     }
     if (i == 0) {
@@ -168,8 +168,8 @@ bool is_column_suffix(const std::vector<std::string>& words) {
   std::size_t i = 0;
   auto lower = [&](std::size_t k) { return util::to_lower(words[k]); };
   if (i < words.size()) {
-    static const std::regex k_opclass(R"re(([A-Za-z_][A-Za-z0-9_$]*\.)?[A-Za-z_][A-Za-z0-9_$]*_ops)re",
-                                      std::regex::icase);
+    static const std::regex k_opclass(
+        R"re(([A-Za-z_][A-Za-z0-9_$]*\.)?[A-Za-z_][A-Za-z0-9_$]*_ops)re", std::regex::icase);
     if (std::regex_match(words[i], k_opclass)) {
       ++i;
     }

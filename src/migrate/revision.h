@@ -13,10 +13,10 @@ struct Revision {
   std::string id;
   std::vector<std::string> down_revisions; // empty = a root; two or more = a merge
   std::vector<std::string> branch_labels;
-  std::vector<std::string> depends_on;     // ids, unique prefixes or branch labels, as written
+  std::vector<std::string> depends_on; // ids, unique prefixes or branch labels, as written
   std::string message;
-  std::string create_date;                 // as written, e.g. "2026-11-23T10:15:00Z"
-  util::Location where;                    // the file (line 0) it came from, for messages
+  std::string create_date; // as written, e.g. "2026-11-23T10:15:00Z"
+  util::Location where;    // the file (line 0) it came from, for messages
 };
 
 struct RevisionFile {

@@ -129,7 +129,8 @@ schema::Row read_row(const toml::table& t, const std::string& path) {
     } else {
       fail_at(*v, path,
               "bulk_insert: value of " + squote(column) +
-                  " must be a string, integer, float or boolean (leave the key out for the column's default)");
+                  " must be a string, integer, float or boolean (leave the key out for the "
+                  "column's default)");
     }
   }
   return row;

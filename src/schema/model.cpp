@@ -25,8 +25,8 @@ std::vector<std::string> Table::primary_key() const {
 }
 
 const Table* Database::find_table(const std::string& table) const {
-  auto it = std::find_if(tables.begin(), tables.end(),
-                         [&](const Table& t) { return t.name == table; });
+  auto it =
+      std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == table; });
   return it == tables.end() ? nullptr : &*it;
 }
 

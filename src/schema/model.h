@@ -9,18 +9,20 @@ namespace migratecpp::schema {
 
 struct Column {
   std::string name;
-  std::string type;                        // as written: portable name ("varchar(255)") or native
-  bool nullable = true;                    // primary-key columns are never nullable
-  std::optional<std::string> default_expr; // SQL expression text: "0", "'active'", "CURRENT_TIMESTAMP"
-  bool primary_key = false;                // several flagged columns = composite key, column order
+  std::string type;     // as written: portable name ("varchar(255)") or native
+  bool nullable = true; // primary-key columns are never nullable
+  std::optional<std::string>
+      default_expr;         // SQL expression text: "0", "'active'", "CURRENT_TIMESTAMP"
+  bool primary_key = false; // several flagged columns = composite key, column order
   bool autoincrement = false;
   std::optional<std::string> comment;
   bool operator==(const Column&) const = default;
 };
 
 struct Index {
-  std::string name;                 // empty only for an index the database keeps without one
-  std::vector<std::string> columns; // column names; an entry may be an SQL expression "lower(email)"
+  std::string name; // empty only for an index the database keeps without one
+  std::vector<std::string>
+      columns; // column names; an entry may be an SQL expression "lower(email)"
   bool unique = false;
   std::optional<std::string> where;  // partial-index predicate (SQLite, PostgreSQL)
   std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")

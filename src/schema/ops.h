@@ -150,9 +150,7 @@ Op reverse(const Op& op);
 // Upgrade list -> downgrade list: each op reversed, in reverse order.
 std::vector<Op> reverse_all(const std::vector<Op>& ops);
 
-template <class... Ts> struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 } // namespace migratecpp::schema

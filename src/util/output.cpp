@@ -39,9 +39,13 @@ Output Output::with_data(std::ostream& data) const {
   return o;
 }
 
-void Output::data(std::string_view line) { m_data << line << '\n'; }
+void Output::data(std::string_view line) {
+  m_data << line << '\n';
+}
 
-void Output::data_raw(std::string_view text) { m_data << text; }
+void Output::data_raw(std::string_view text) {
+  m_data << text;
+}
 
 void Output::info(std::string_view line) {
   if (m_verbosity != Verbosity::quiet) {

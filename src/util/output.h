@@ -19,12 +19,12 @@ public:
   // `automatic` colours stderr when it is a terminal and NO_COLOR is unset.
   void set_color(ColorMode mode);
 
-  void data(std::string_view line);            // one line to stdout
-  void data_raw(std::string_view text);        // text as is, to stdout
-  void info(std::string_view line);            // progress; hidden by -q
-  void detail(std::string_view line);          // shown only with -v
-  void warning(std::string_view line);         // always shown
-  void error(std::string_view message);        // "migratecpp: error: message"
+  void data(std::string_view line);     // one line to stdout
+  void data_raw(std::string_view text); // text as is, to stdout
+  void info(std::string_view line);     // progress; hidden by -q
+  void detail(std::string_view line);   // shown only with -v
+  void warning(std::string_view line);  // always shown
+  void error(std::string_view message); // "migratecpp: error: message"
 
   std::ostream& data_stream() { return m_data; }
   // The same settings and diagnostics stream, with data going to `data` instead: used to

@@ -39,8 +39,7 @@ std::string percent_decode(const std::string& s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
-        hex_value(s[i + 2]) >= 0) {
+    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
       out.push_back(static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2])));
       i += 2;
     } else {
@@ -153,8 +152,9 @@ Url parse_url(const std::string& text) {
   }
   if (!authority.empty()) { // ":port"
     std::string port = authority.substr(1);
-    if (port.empty() || !std::all_of(port.begin(), port.end(),
-                                     [](unsigned char c) { return std::isdigit(c) != 0; }) ||
+    if (port.empty() ||
+        !std::all_of(port.begin(), port.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; }) ||
         port.size() > 5 || std::stoi(port) > 65535) {
       throw Error("invalid database URL '" + url.redacted() + "': port '" + port +
                   "' is not a number from 1 to 65535");

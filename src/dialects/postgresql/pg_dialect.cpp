@@ -93,7 +93,6 @@ bool is_serial_type(const std::string& type) {
           parsed.base == "serial4" || parsed.base == "serial8" || parsed.base == "serial2");
 }
 
-
 // True if `entry` can stand as an index element as written: one leading atom (a column name,
 // bare or quoted, a function call f(x), or a parenthesized expression (a + b)) followed by
 // nothing but words (DESC, NULLS LAST, an operator class, COLLATE "C"). Anything else, such as
@@ -464,9 +463,8 @@ std::vector<Statement> PostgresDialect::render(const schema::Op& op,
                      "set default of " + what});
               }
             } else if (drop_default_first && !old_default.empty()) {
-              out.push_back(
-                  {alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + old_default,
-                   "restore default of " + what});
+              out.push_back({alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + old_default,
+                             "restore default of " + what});
             }
             if (o.comment) {
               out.push_back({"COMMENT ON COLUMN " + quote_ident(o.table) + "." + col + " IS " +

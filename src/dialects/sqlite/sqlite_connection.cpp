@@ -95,7 +95,6 @@ constexpr CodeName k_code_names[] = {
 };
 #undef MIGRATECPP_CODE
 
-
 } // namespace
 
 std::string result_code_name(int code) {

@@ -15,8 +15,8 @@ namespace {
 
 // The test server's URL with `schema` as the search_path (as tests/e2e/pg_lib.sh does).
 std::string url_of(const std::string& url, const test::pg::TestSchema& schema) {
-  return url + (url.find('?') == std::string::npos ? "?" : "&") +
-         "options=-csearch_path%3D" + schema.name();
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+         schema.name();
 }
 
 // A migratecpp project in a temporary directory, run against one URL.
@@ -132,17 +132,18 @@ TEST_CASE("models -> upgrade -> inspect -> check with ordered indexes and identi
   const std::string u = url_of(url, s);
   Project p;
   // Written by hand, in the spellings a user would use; inspect then prints its own forms.
-  p.models("[[table]]\nname = \"log\"\ncolumns = [\n"
-           "  { name = \"id\", type = \"uuid\", primary_key = true },\n"
-           "  { name = \"seq\", type = \"bigint\", autoincrement = true },\n"
-           "  { name = \"t\", type = \"timestamptz\", nullable = false },\n"
-           "  { name = \"n\", type = \"integer\" },\n"
-           "  { name = \"Kind\", type = \"\\\"char\\\"\", default = \"'x'\" },\n"
-           "]\n"
-           "indexes = [\n"
-           "  { name = \"ix_log_t_n\", columns = [\"t DESC\", \"n\"] },\n"
-           "  { name = \"ix_log_kind\", columns = [\"Kind desc nulls last\", \"n NULLS FIRST\"] },\n"
-           "]\n");
+  p.models(
+      "[[table]]\nname = \"log\"\ncolumns = [\n"
+      "  { name = \"id\", type = \"uuid\", primary_key = true },\n"
+      "  { name = \"seq\", type = \"bigint\", autoincrement = true },\n"
+      "  { name = \"t\", type = \"timestamptz\", nullable = false },\n"
+      "  { name = \"n\", type = \"integer\" },\n"
+      "  { name = \"Kind\", type = \"\\\"char\\\"\", default = \"'x'\" },\n"
+      "]\n"
+      "indexes = [\n"
+      "  { name = \"ix_log_t_n\", columns = [\"t DESC\", \"n\"] },\n"
+      "  { name = \"ix_log_kind\", columns = [\"Kind desc nulls last\", \"n NULLS FIRST\"] },\n"
+      "]\n");
   p.run(u, "revision --autogenerate -m init");
   p.run(u, "upgrade head");
   p.run(u, "check");
@@ -180,17 +181,18 @@ TEST_CASE("a hand-written alter_column changes the type of a column with a defau
   Project p;
   const auto versions = p.dir() / "migrations/versions";
   // Only the keys the spec lists: no existing_default.
-  test::write_file(versions / "aaaaaaaaaaa1_create.toml",
-                   "revision = \"aaaaaaaaaaa1\"\ndown_revision = \"\"\nmessage = \"create\"\n\n"
-                   "[[upgrade]]\nop = \"create_table\"\ntable = \"t\"\ncolumns = [\n"
-                   "  { name = \"id\", type = \"integer\", primary_key = true, autoincrement = "
-                   "true },\n"
-                   "  { name = \"s\", type = \"varchar(5)\", default = \"'1'\" },\n"
-                   "  { name = \"w\", type = \"varchar(5)\", default = \"'abc'\" },\n"
-                   "]\n\n"
-                   "[[upgrade]]\nop = \"bulk_insert\"\ntable = \"t\"\n"
-                   "rows = [ { s = \"7\", w = \"1\" }, { s = \"42\", w = \"2\" }, { w = \"3\" } ]\n\n"
-                   "[[downgrade]]\nop = \"drop_table\"\ntable = \"t\"\n");
+  test::write_file(
+      versions / "aaaaaaaaaaa1_create.toml",
+      "revision = \"aaaaaaaaaaa1\"\ndown_revision = \"\"\nmessage = \"create\"\n\n"
+      "[[upgrade]]\nop = \"create_table\"\ntable = \"t\"\ncolumns = [\n"
+      "  { name = \"id\", type = \"integer\", primary_key = true, autoincrement = "
+      "true },\n"
+      "  { name = \"s\", type = \"varchar(5)\", default = \"'1'\" },\n"
+      "  { name = \"w\", type = \"varchar(5)\", default = \"'abc'\" },\n"
+      "]\n\n"
+      "[[upgrade]]\nop = \"bulk_insert\"\ntable = \"t\"\n"
+      "rows = [ { s = \"7\", w = \"1\" }, { s = \"42\", w = \"2\" }, { w = \"3\" } ]\n\n"
+      "[[downgrade]]\nop = \"drop_table\"\ntable = \"t\"\n");
   test::write_file(versions / "aaaaaaaaaaa2_alter.toml",
                    "revision = \"aaaaaaaaaaa2\"\ndown_revision = \"aaaaaaaaaaa1\"\n"
                    "message = \"alter\"\n\n"

@@ -244,9 +244,14 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
   SECTION("indexes: a column followed by an ordering or operator class is quoted") {
     schema::Index i;
     i.name = "ix_o";
-    i.columns = {"email DESC", "org_id NULLS FIRST", "status DESC NULLS LAST",
-                 "email text_pattern_ops", "email varchar_pattern_ops DESC",
-                 "\"status\" DESC", "lower(email) DESC", "(org_id + 1) DESC"};
+    i.columns = {"email DESC",
+                 "org_id NULLS FIRST",
+                 "status DESC NULLS LAST",
+                 "email text_pattern_ops",
+                 "email varchar_pattern_ops DESC",
+                 "\"status\" DESC",
+                 "lower(email) DESC",
+                 "(org_id + 1) DESC"};
     CHECK(render(schema::CreateIndex{"users", i}, db) ==
           std::vector<std::string>{
               "CREATE INDEX \"ix_o\" ON \"users\" (\"email\" DESC, \"org_id\" NULLS FIRST, "
@@ -284,30 +289,27 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
     a.existing_default.reset();
     // A new default replaces the old one; an empty one removes it.
     a.default_expr = "0";
-    CHECK(render(a, db) ==
-          std::vector<std::string>{
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
-              "\"status\"::INTEGER",
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 0"});
+    CHECK(render(a, db) == std::vector<std::string>{
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
+                               "\"status\"::INTEGER",
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 0"});
     a.default_expr = "";
-    CHECK(render(a, db) ==
-          std::vector<std::string>{
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
-              "\"status\"::INTEGER"});
+    CHECK(render(a, db) == std::vector<std::string>{
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
+                               "\"status\"::INTEGER"});
     // With a rename and a nullability change: the default comes back before the rename.
     a.default_expr.reset();
     a.nullable = false;
     a.new_name = "state";
-    CHECK(render(a, db) ==
-          std::vector<std::string>{
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
-              "\"status\"::INTEGER",
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET NOT NULL",
-              "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 'active'",
-              "ALTER TABLE \"users\" RENAME COLUMN \"status\" TO \"state\""});
+    CHECK(render(a, db) == std::vector<std::string>{
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" DROP DEFAULT",
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" TYPE INTEGER USING "
+                               "\"status\"::INTEGER",
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET NOT NULL",
+                               "ALTER TABLE \"users\" ALTER COLUMN \"status\" SET DEFAULT 'active'",
+                               "ALTER TABLE \"users\" RENAME COLUMN \"status\" TO \"state\""});
     // No default known (a column without one, a table the model lacks), or no type change:
     // nothing extra.
     schema::AlterColumn e;

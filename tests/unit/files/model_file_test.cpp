@@ -326,12 +326,12 @@ TEST_CASE("models: load_models merges files", "[model_file]") {
 
 TEST_CASE("models: autoincrement on any integer column, key or not", "[model_file]") {
   // PostgreSQL keeps identity (and serial) columns anywhere; inspect prints them so.
-  const schema::Database db = parse(table_t(
-      "  { name = \"id\", type = \"integer\", primary_key = true, autoincrement = true },\n"
-      "  { name = \"seq\", type = \"bigint\", nullable = false, autoincrement = true },\n"
-      "  { name = \"small\", type = \"smallint\", autoincrement = true },\n"
-      "  { name = \"big\", type = \"bigserial\", autoincrement = true },\n"
-      "  { name = \"i4\", type = \"int4\", autoincrement = true },\n"));
+  const schema::Database db = parse(
+      table_t("  { name = \"id\", type = \"integer\", primary_key = true, autoincrement = true },\n"
+              "  { name = \"seq\", type = \"bigint\", nullable = false, autoincrement = true },\n"
+              "  { name = \"small\", type = \"smallint\", autoincrement = true },\n"
+              "  { name = \"big\", type = \"bigserial\", autoincrement = true },\n"
+              "  { name = \"i4\", type = \"int4\", autoincrement = true },\n"));
   const schema::Table& t = db.tables[0];
   REQUIRE(t.columns.size() == 5);
   CHECK(t.columns[0] == pk("id", "integer"));
@@ -344,8 +344,9 @@ TEST_CASE("models: autoincrement on any integer column, key or not", "[model_fil
   // Written back with nullable = false (it differs from a plain column's default) and read
   // back the same.
   const std::string text = render_models(db);
-  CHECK(text.find("{ name = \"seq\", type = \"bigint\", nullable = false, autoincrement = true }") !=
-        std::string::npos);
+  CHECK(
+      text.find("{ name = \"seq\", type = \"bigint\", nullable = false, autoincrement = true }") !=
+      std::string::npos);
   CHECK(parse(text) == db);
 }
 
@@ -367,8 +368,8 @@ TEST_CASE("models: index entries with an ordering or operator class", "[model_fi
           std::vector<std::string>{"t DESC", "n", "t NULLS FIRST", "n DESC NULLS LAST",
                                    "\"Email\" DESC",
                                    // a bare name that PostgreSQL would fold is quoted
-                                   "\"Email\" text_pattern_ops", "t ASC NULLS LAST",
-                                   "order desc", "lower(\"Email\") DESC", "(n + 1) DESC",
+                                   "\"Email\" text_pattern_ops", "t ASC NULLS LAST", "order desc",
+                                   "lower(\"Email\") DESC", "(n + 1) DESC",
                                    "\"Email\" pg_catalog.text_pattern_ops DESC"});
   }
   SECTION("a quoted column alone is the column") {
@@ -412,11 +413,12 @@ TEST_CASE("models: index entries with an ordering or operator class", "[model_fi
 TEST_CASE("models: a double-quoted type name is native", "[model_file]") {
   // PostgreSQL's one-byte "char" (inspect prints it quoted, as format_type does), and any
   // quoted type name, passed through as written.
-  const schema::Database db = parse(table_t("  { name = \"a\", type = \"\\\"char\\\"\" },\n"
-                                            "  { name = \"b\", type = \"\\\"char\\\"[]\" },\n"
-                                            "  { name = \"c\", type = \"\\\"My Type\\\"\" },\n"
-                                            "  { name = \"d\", type = \"public.\\\"My Type\\\"\" },\n"
-                                            "  { name = \"e\", type = \"char(1)\" },\n"));
+  const schema::Database db =
+      parse(table_t("  { name = \"a\", type = \"\\\"char\\\"\" },\n"
+                    "  { name = \"b\", type = \"\\\"char\\\"[]\" },\n"
+                    "  { name = \"c\", type = \"\\\"My Type\\\"\" },\n"
+                    "  { name = \"d\", type = \"public.\\\"My Type\\\"\" },\n"
+                    "  { name = \"e\", type = \"char(1)\" },\n"));
   const schema::Table& t = db.tables[0];
   CHECK(t.columns[0].type == "\"char\"");
   CHECK(t.columns[1].type == "\"char\"[]");

@@ -17,7 +17,8 @@ TEST_CASE("sqlite URLs: relative, absolute, memory", "[url]") {
 }
 
 TEST_CASE("server URLs: parts, percent-decoding, parameters", "[url]") {
-  const auto u = parse_url("postgresql://us%40er:p%40ss%3Aw@db.example:5433/app?sslmode=disable&application_name=m");
+  const auto u = parse_url(
+      "postgresql://us%40er:p%40ss%3Aw@db.example:5433/app?sslmode=disable&application_name=m");
   CHECK(u.scheme == "postgresql");
   CHECK(u.user == "us@er");
   CHECK(u.password == "p@ss:w");
@@ -43,8 +44,9 @@ TEST_CASE("redaction never shows the password", "[url]") {
 }
 
 TEST_CASE("bad URLs are errors that do not leak the password", "[url]") {
-  CHECK_THROWS_WITH(parse_url("app.db"),
-                    "invalid database URL 'app.db': expected scheme://..., for example sqlite:///app.db");
+  CHECK_THROWS_WITH(
+      parse_url("app.db"),
+      "invalid database URL 'app.db': expected scheme://..., for example sqlite:///app.db");
   CHECK_THROWS_WITH(parse_url("postgresql://u:pw@h:99999/db"),
                     "invalid database URL 'postgresql://u:***@h:99999/db': port '99999' is not a "
                     "number from 1 to 65535");
