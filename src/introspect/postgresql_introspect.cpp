@@ -512,22 +512,6 @@ std::string fk_action(const std::string& code) {
   return ""; // 'a': no action, the default
 }
 
-// A column name as an index entry must write it when something follows it.
-std::string quote_if_needed(const std::string& name) {
-  static const std::regex k_plain("[a-z_][a-z0-9_$]*");
-  if (std::regex_match(name, k_plain)) {
-    return name;
-  }
-  std::string out = "\"";
-  for (char ch : name) {
-    if (ch == '"') {
-      out.push_back('"');
-    }
-    out.push_back(ch);
-  }
-  return out + "\"";
-}
-
 std::vector<std::string> text_columns_of(const schema::Table& table) {
   std::vector<std::string> out;
   for (const auto& c : table.columns) {
@@ -737,7 +721,7 @@ schema::Database introspect_postgresql(dialects::Connection& conn, const Options
       }
       std::string entry;
       if (!names[k].empty()) {
-        entry = suffix.empty() ? names[k] : quote_if_needed(names[k]) + suffix;
+        entry = suffix.empty() ? names[k] : util::quote_identifier_if_needed(names[k]) + suffix;
       } else {
         const std::string expr = k < expressions.size() ? expressions[k] : "";
         entry = normalize_pg_expression(expr, text_columns);

@@ -184,22 +184,6 @@ bool is_column_suffix(const std::vector<std::string>& words) {
   return i == words.size();
 }
 
-// "name" as PostgreSQL would need it quoted: bare when it folds to itself.
-std::string quote_name_if_needed(const std::string& name) {
-  static const std::regex k_plain("[a-z_][a-z0-9_$]*");
-  if (std::regex_match(name, k_plain)) {
-    return name;
-  }
-  std::string out = "\"";
-  for (char ch : name) {
-    if (ch == '"') {
-      out.push_back('"');
-    }
-    out.push_back(ch);
-  }
-  return out + "\"";
-}
-
 // Index entries: a column name; an expression (anything with '('); or a column followed by an
 // operator class and/or an ordering (t DESC, email text_pattern_ops, "Email" DESC NULLS LAST),
 // as `inspect` prints them for PostgreSQL. The column part must name a column of the table; a
@@ -227,7 +211,7 @@ void check_index_entries(const schema::Table& t, std::vector<std::string>& entri
     if (split->words.empty()) {
       e = split->name; // a quoted name alone is the column, written as inspect prints it
     } else if (!split->quoted) {
-      e = quote_name_if_needed(split->name) + " " + util::join(split->words, " ");
+      e = util::quote_identifier_if_needed(split->name) + " " + util::join(split->words, " ");
     }
   }
 }

@@ -208,19 +208,7 @@ void alter_column(Database& db, const AlterColumn& o) {
   if (o.new_name && *o.new_name != o.column) {
     require_no_column(t, *o.new_name);
   }
-  Column& c = *t.find_column(o.column);
-  if (o.type) {
-    c.type = *o.type;
-  }
-  if (o.nullable) {
-    c.nullable = *o.nullable;
-  }
-  if (o.default_expr) {
-    c.default_expr = o.default_expr->empty() ? std::nullopt : o.default_expr;
-  }
-  if (o.comment) {
-    c.comment = o.comment->empty() ? std::nullopt : o.comment;
-  }
+  apply_column_changes(*t.find_column(o.column), o);
   if (o.new_name && *o.new_name != o.column) {
     rename_column_everywhere(db, t, o.column, *o.new_name);
   }
@@ -368,6 +356,21 @@ void apply(Database& db, const Op& op) {
           [&](const AddEnumValue& o) { add_enum_value(db, o); },
       },
       op);
+}
+
+void apply_column_changes(Column& c, const AlterColumn& o) {
+  if (o.type) {
+    c.type = *o.type;
+  }
+  if (o.nullable) {
+    c.nullable = *o.nullable;
+  }
+  if (o.default_expr) {
+    c.default_expr = o.default_expr->empty() ? std::nullopt : o.default_expr;
+  }
+  if (o.comment) {
+    c.comment = o.comment->empty() ? std::nullopt : o.comment;
+  }
 }
 
 } // namespace migratecpp::schema

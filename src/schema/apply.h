@@ -22,4 +22,8 @@ namespace migratecpp::schema {
 // "enum 'e' has no value 'v'". On a throw `db` is unchanged.
 void apply(Database& db, const Op& op);
 
+// The type, nullability, default and comment changes of `op` applied to `column` (not the
+// rename): shared by apply() and by dialects that restate a whole table.
+void apply_column_changes(Column& column, const AlterColumn& op);
+
 } // namespace migratecpp::schema

@@ -59,6 +59,26 @@ bool iequals(std::string_view a, std::string_view b) {
          });
 }
 
+std::string quote_identifier_if_needed(const std::string& name) {
+  const bool plain =
+      !name.empty() && (std::islower(static_cast<unsigned char>(name[0])) != 0 || name[0] == '_') &&
+      std::all_of(name.begin(), name.end(), [](char ch) {
+        return std::islower(static_cast<unsigned char>(ch)) != 0 ||
+               std::isdigit(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '$';
+      });
+  if (plain) {
+    return name;
+  }
+  std::string out = "\"";
+  for (char ch : name) {
+    if (ch == '"') {
+      out.push_back('"');
+    }
+    out.push_back(ch);
+  }
+  return out + "\"";
+}
+
 std::size_t closing_paren(std::string_view sql, std::size_t open) {
   int depth = 0;
   char quote = 0;

@@ -13,6 +13,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with_ci(std::string_view s, std::string_view prefix);
 bool iequals(std::string_view a, std::string_view b);
 
+// An identifier as PostgreSQL needs it written: bare when it folds to itself
+// ([a-z_][a-z0-9_$]*), else in double quotes with '"' doubled.
+std::string quote_identifier_if_needed(const std::string& name);
+
 // One past the ')' matching the '(' at `open` in SQL text (quotes respected), or npos.
 std::size_t closing_paren(std::string_view sql, std::size_t open);
 

@@ -2,6 +2,7 @@
 
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_connection.h"
+#include "schema/apply.h"
 #include "schema/types.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -782,17 +783,11 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
   Table to = renamed;
   Column& c = *std::find_if(to.columns.begin(), to.columns.end(),
                             [&](const Column& x) { return x.name == name; });
-  if (o.type && schema::canonical_type(*o.type) != schema::canonical_type(c.type)) {
-    c.type = *o.type;
-  }
-  if (o.nullable) {
-    c.nullable = *o.nullable;
-  }
-  if (o.default_expr) {
-    c.default_expr = o.default_expr->empty() ? std::nullopt : o.default_expr;
-  }
-  if (o.comment) {
-    c.comment = o.comment->empty() ? std::nullopt : o.comment;
+  const std::string type_before = c.type;
+  schema::apply_column_changes(c, o);
+  // An alias of the same type keeps the spelling the table was created with.
+  if (schema::canonical_type(c.type) == schema::canonical_type(type_before)) {
+    c.type = type_before;
   }
 
   std::vector<Statement> out;
