@@ -628,6 +628,15 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
 }
 
 std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Database& before) const {
+  // SQLite cannot add a constraint to a table: the table is rebuilt with it.
+  auto add_constraint = [&](const std::string& table, auto list, const auto& constraint,
+                            const std::string& what) {
+    const Table& t = require_table(before, table);
+    require_new_constraint_name(t, constraint.name);
+    Table to = t;
+    (to.*list).push_back(constraint);
+    return rebuild(t, to, before, {}, what + " " + constraint.name);
+  };
   // No default branch on purpose: a new Op must break this build until SQLite handles it.
   return std::visit(
       schema::Overloaded{
@@ -662,25 +671,13 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
                 {"DROP INDEX " + quote_ident(o.name), "drop index " + o.name}};
           },
           [&](const schema::CreateUnique& o) {
-            const Table& t = require_table(before, o.table);
-            require_new_constraint_name(t, o.constraint.name);
-            Table to = t;
-            to.uniques.push_back(o.constraint);
-            return rebuild(t, to, before, {}, "add unique constraint " + o.constraint.name);
+            return add_constraint(o.table, &Table::uniques, o.constraint, "add unique constraint");
           },
           [&](const schema::CreateForeignKey& o) {
-            const Table& t = require_table(before, o.table);
-            require_new_constraint_name(t, o.constraint.name);
-            Table to = t;
-            to.foreign_keys.push_back(o.constraint);
-            return rebuild(t, to, before, {}, "add foreign key " + o.constraint.name);
+            return add_constraint(o.table, &Table::foreign_keys, o.constraint, "add foreign key");
           },
           [&](const schema::CreateCheck& o) {
-            const Table& t = require_table(before, o.table);
-            require_new_constraint_name(t, o.constraint.name);
-            Table to = t;
-            to.checks.push_back(o.constraint);
-            return rebuild(t, to, before, {}, "add check constraint " + o.constraint.name);
+            return add_constraint(o.table, &Table::checks, o.constraint, "add check constraint");
           },
           [&](const schema::DropConstraint& o) { return drop_constraint(o, before); },
           [&](const schema::SetTableComment& o) {
