@@ -38,7 +38,7 @@ def err(path, msg):
     errors.append(f"{os.path.relpath(path, HERE)}: {msg}")
 
 
-# --- naming convention (README "Naming convention", src/schema/naming.cpp) ----------------
+# --- naming convention (README "Naming convention", schema/naming.cpp) ----------------
 SKIP = {"and", "or", "not", "null", "is", "in", "like", "ilike", "between", "true", "false",
         "case", "when", "then", "else", "end"}
 
@@ -135,7 +135,7 @@ def name_unnamed(t):
                 x["name"] = claim(normalize_name("_".join([prefix, t["name"]] + words)))
 
 
-# --- canonical rendering (src/migrate/model_file.cpp render_models) --------------------------
+# --- canonical rendering (migrate/model_file.cpp render_models) --------------------------
 def s(v):
     out = '"'
     for ch in v:

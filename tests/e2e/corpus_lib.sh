@@ -41,7 +41,7 @@
 # The canonical form ("inspect == X")
 #   The expected output for a model file F is F.inspect.toml next to it if that exists (for
 #   models that leave index/constraint names out), else F itself. Files are written exactly
-#   as the spec's `inspect` prints them (src/migrate/model_file.cpp render_models):
+#   as the spec's `inspect` prints them (migrate/model_file.cpp render_models):
 #   * one [[table]] block per table: `name`, then `comment` if any, then `columns = [` with one
 #     inline table a line, indented two spaces, each followed by a comma, then `]`;
 #   * column keys in the order name, type, nullable, default, primary_key, autoincrement,

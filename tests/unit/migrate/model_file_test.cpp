@@ -1,4 +1,4 @@
-#include "fixtures.h"
+#include "support/fixtures.h"
 #include "migrate/model_file.h"
 #include "support/test_support.h"
 

@@ -1,4 +1,4 @@
-#include "fixtures.h"
+#include "support/fixtures.h"
 #include "schema/naming.h"
 
 #include <catch2/catch.hpp>

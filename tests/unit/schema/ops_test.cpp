@@ -1,4 +1,4 @@
-#include "fixtures.h"
+#include "support/fixtures.h"
 #include "migrate/revision_file.h"
 #include "schema/ops.h"
 

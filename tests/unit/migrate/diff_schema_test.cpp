@@ -1,4 +1,4 @@
-#include "diff_helpers.h"
+#include "support/diff_helpers.h"
 
 #include <catch2/catch.hpp>
 

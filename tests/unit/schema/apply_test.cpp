@@ -1,4 +1,4 @@
-#include "fixtures.h"
+#include "support/fixtures.h"
 #include "schema/apply.h"
 
 #include <catch2/catch.hpp>
