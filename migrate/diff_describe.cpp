@@ -1,0 +1,155 @@
+#include "migrate/diff_describe.h"
+
+#include "migrate/diff.h"
+#include "migrate/diff_normalize.h"
+#include "util/strings.h"
+
+namespace migratecpp::migrate {
+
+namespace {
+
+using schema::AddColumn;
+using schema::AddEnumValue;
+using schema::AlterColumn;
+using schema::CheckConstraint;
+using schema::Column;
+using schema::CreateCheck;
+using schema::CreateEnum;
+using schema::CreateForeignKey;
+using schema::CreateIndex;
+using schema::CreateTable;
+using schema::CreateUnique;
+using schema::Database;
+using schema::DropColumn;
+using schema::DropConstraint;
+using schema::DropEnum;
+using schema::DropIndex;
+using schema::DropTable;
+using schema::Enum;
+using schema::ForeignKey;
+using schema::Index;
+using schema::Op;
+using schema::SetTableComment;
+using schema::Table;
+using schema::UniqueConstraint;
+
+std::string label(const std::string& name) {
+  return name.empty() ? "" : " " + name;
+}
+
+std::string describe_alter(const AlterColumn& o) {
+  std::vector<std::string> parts;
+  auto or_none = [](const std::string& s) { return s.empty() ? std::string("none") : s; };
+  auto nullability = [](bool nullable) { return nullable ? "nullable" : "not null"; };
+  if (o.type) {
+    parts.push_back("type " + (o.existing_type ? *o.existing_type + " -> " : "") + *o.type);
+  }
+  if (o.nullable) {
+    parts.push_back(
+        (o.existing_nullable ? std::string(nullability(*o.existing_nullable)) + " -> " : "") +
+        nullability(*o.nullable));
+  }
+  if (o.default_expr) {
+    parts.push_back("default " + (o.existing_default ? or_none(*o.existing_default) + " -> " : "") +
+                    or_none(*o.default_expr));
+  }
+  if (o.comment) {
+    auto shown = [&](const std::string& c) { return c.empty() ? "none" : quoted(c); };
+    parts.push_back("comment " + (o.existing_comment ? shown(*o.existing_comment) + " -> " : "") +
+                    shown(*o.comment));
+  }
+  if (o.new_name) {
+    parts.push_back("rename to " + *o.new_name);
+  }
+  return "alter column " + o.table + "." + o.column +
+         (parts.empty() ? "" : ": " + util::join(parts, ", "));
+}
+
+} // namespace
+
+std::string paren_list(const std::vector<std::string>& items) {
+  return "(" + util::join(items, ", ") + ")";
+}
+
+std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
+
+std::string describe(const Op& op) {
+  using schema::Overloaded;
+  return std::visit(
+      Overloaded{
+          [](const CreateTable& o) { return "add table " + o.table.name; },
+          [](const DropTable& o) { return "drop table " + o.table; },
+          [](const schema::RenameTable& o) {
+            return "rename table " + o.table + " to " + o.new_name;
+          },
+          [](const AddColumn& o) {
+            return "add column " + o.table + "." + o.column.name + " (" + o.column.type +
+                   (effective_nullable(o.column) ? "" : ", not null") + ")";
+          },
+          [](const DropColumn& o) { return "drop column " + o.table + "." + o.column; },
+          [](const AlterColumn& o) { return describe_alter(o); },
+          [](const CreateIndex& o) {
+            return std::string("add ") + (o.index.unique ? "unique index" : "index") +
+                   label(o.index.name) + " on " + o.table + " " + paren_list(o.index.columns) +
+                   (o.index.where ? " where " + *o.index.where : "");
+          },
+          [](const DropIndex& o) { return "drop index" + label(o.name) + " on " + o.table; },
+          [](const CreateUnique& o) {
+            return "add unique constraint" + label(o.constraint.name) + " on " + o.table + " " +
+                   paren_list(o.constraint.columns);
+          },
+          [](const CreateForeignKey& o) {
+            const auto& f = o.constraint;
+            std::string s = "add foreign key" + label(f.name) + " on " + o.table + " " +
+                            paren_list(f.columns) + " -> " + f.ref_table;
+            if (!f.ref_columns.empty()) {
+              s += " " + paren_list(f.ref_columns);
+            }
+            if (!f.on_delete.empty()) {
+              s += " on delete " + f.on_delete;
+            }
+            if (!f.on_update.empty()) {
+              s += " on update " + f.on_update;
+            }
+            return s;
+          },
+          [](const CreateCheck& o) {
+            return "add check constraint" + label(o.constraint.name) + " on " + o.table + " (" +
+                   o.constraint.expression + ")";
+          },
+          [](const DropConstraint& o) {
+            const char* kind = o.unique        ? "drop unique constraint"
+                               : o.foreign_key ? "drop foreign key"
+                               : o.check       ? "drop check constraint"
+                                               : "drop constraint";
+            return kind + label(o.name) + " on " + o.table;
+          },
+          [](const SetTableComment& o) {
+            return o.comment.empty()
+                       ? "remove comment on table " + o.table
+                       : "set comment on table " + o.table + " to " + quoted(o.comment);
+          },
+          [](const schema::Execute&) { return std::string("execute SQL"); },
+          [](const schema::BulkInsert& o) {
+            return "insert " + std::to_string(o.rows.size()) +
+                   (o.rows.size() == 1 ? " row" : " rows") + " into " + o.table;
+          },
+          [](const CreateEnum& o) {
+            std::vector<std::string> values;
+            for (const auto& v : o.type.values) {
+              values.push_back(quoted(v));
+            }
+            return "add enum " + o.type.name + " " + paren_list(values);
+          },
+          [](const DropEnum& o) { return "drop enum " + o.name; },
+          [](const AddEnumValue& o) {
+            return "add value " + quoted(o.value) + " to enum " + o.name +
+                   (o.before ? " before " + quoted(*o.before) : "");
+          },
+      },
+      op);
+}
+
+} // namespace migratecpp::migrate

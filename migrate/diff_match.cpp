@@ -1,0 +1,88 @@
+#include "migrate/diff_match.h"
+
+#include "migrate/diff.h"
+#include "migrate/diff_normalize.h"
+#include "util/strings.h"
+
+#include <algorithm>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+using schema::Index;
+using schema::UniqueConstraint;
+
+std::string list_key(const std::vector<std::string>& entries) {
+  std::string k;
+  for (const auto& e : entries) {
+    k += normalize_entry(e);
+    k.push_back(k_key_separator);
+  }
+  return k;
+}
+
+std::string index_method(const Index& index) {
+  std::string m = index.method ? util::to_lower(util::trim(*index.method)) : "";
+  return m == "btree" ? "" : m; // PostgreSQL's default
+}
+
+// MySQL reports a unique constraint as a unique index, and a unique index enforces exactly
+// what the constraint does; a plain unique index and a unique constraint on the same columns,
+// under the same name or with one side unnamed, are the same object.
+bool same_uniqueness(const Index& index, const UniqueConstraint& unique) {
+  return index.unique && normalize_expression(index.where.value_or("")).empty() &&
+         index_method(index).empty() && list_key(index.columns) == list_key(unique.columns) &&
+         (index.name == unique.name || index.name.empty() || unique.name.empty());
+}
+
+} // namespace
+
+std::string index_key(const Index& index) {
+  return list_key(index.columns) + (index.unique ? "U" : "-") + k_key_separator +
+         normalize_expression(index.where.value_or("")) + k_key_separator + index_method(index);
+}
+
+std::string unique_key(const UniqueConstraint& unique) {
+  return list_key(unique.columns);
+}
+
+std::vector<std::string> referenced_columns(const schema::ForeignKey& fk,
+                                            const schema::Database& db) {
+  if (!fk.ref_columns.empty()) {
+    return fk.ref_columns;
+  }
+  const schema::Table* ref = db.find_table(fk.ref_table);
+  return ref != nullptr ? ref->primary_key() : std::vector<std::string>{};
+}
+
+std::string foreign_key_key(const schema::ForeignKey& fk, const schema::Database& db) {
+  return list_key(fk.columns) + k_key_separator + fk.ref_table + k_key_separator +
+         list_key(referenced_columns(fk, db)) + k_key_separator + normalize_action(fk.on_delete) +
+         k_key_separator + normalize_action(fk.on_update);
+}
+
+std::string sorted_key(std::vector<std::string> columns) {
+  std::sort(columns.begin(), columns.end());
+  return list_key(columns);
+}
+
+std::string check_key(const schema::CheckConstraint& check) {
+  return normalize_expression(check.expression);
+}
+
+void match_across_kinds(std::vector<const Index*>& indexes,
+                        std::vector<const UniqueConstraint*>& uniques) {
+  for (auto it = indexes.begin(); it != indexes.end();) {
+    auto u = std::find_if(uniques.begin(), uniques.end(),
+                          [&](const UniqueConstraint* c) { return same_uniqueness(**it, *c); });
+    if (u != uniques.end()) {
+      uniques.erase(u);
+      it = indexes.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+} // namespace migratecpp::migrate
