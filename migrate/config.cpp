@@ -1,6 +1,6 @@
 #include "migrate/config.h"
 
-#include "migrate/model_file.h"
+#include "migrate/toml_reader.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -16,8 +16,6 @@ namespace migratecpp::migrate {
 namespace fs = std::filesystem;
 
 namespace {
-
-using detail::KeyReader;
 
 const std::vector<std::string> k_sections = {"database", "migrations", "models"};
 
@@ -35,7 +33,7 @@ std::string expand_at(const std::string& text, const toml::node& node, const std
   try {
     return expand_env(text);
   } catch (const util::Error& e) {
-    detail::fail_at(node, path, e.message());
+    fail_at(node, path, e.message());
   }
 }
 
@@ -87,8 +85,8 @@ const KeyReader* section(const toml::table& root, const std::string& path, std::
     return nullptr;
   }
   if (!n->is_table()) {
-    detail::fail_at(*n, path,
-                    "'" + std::string(name) + "' must be a section ([" + std::string(name) + "])");
+    fail_at(*n, path,
+            "'" + std::string(name) + "' must be a section ([" + std::string(name) + "])");
   }
   slot.emplace(*n->as_table(), path, "[" + std::string(name) + "]", "[" + std::string(name) + "]",
                keys);
@@ -190,7 +188,7 @@ std::string expand_env(const std::string& text, const EnvLookup& lookup) {
 
 Config load_config(const fs::path& file) {
   const std::string path = file.string();
-  const toml::table root = detail::parse_toml(detail::read_file_text(file, "config file"), path);
+  const toml::table root = parse_toml(read_file_text(file, "config file"), path);
   for (auto&& [key, value] : root) {
     const std::string k(key.str());
     if (std::find(k_sections.begin(), k_sections.end(), k) != k_sections.end()) {

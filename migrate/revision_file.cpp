@@ -1,6 +1,8 @@
 #include "migrate/revision_file.h"
 
-#include "migrate/model_file.h"
+#include "migrate/table_codec.h"
+#include "migrate/toml_reader.h"
+#include "migrate/toml_writer.h"
 #include "schema/naming.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -12,9 +14,6 @@
 namespace migratecpp::migrate {
 
 namespace {
-
-using detail::fail_at;
-using detail::KeyReader;
 
 std::string squote(std::string_view s) {
   return "'" + std::string(s) + "'";
@@ -151,7 +150,7 @@ KeyReader op_reader(const toml::table& t, const std::string& path, const std::st
 schema::Op read_create_table(const KeyReader& r) {
   schema::Table t;
   t.name = required_table_name(r);
-  detail::read_table_body(r, t);
+  read_table_body(r, t);
   schema::name_unnamed(t);
   return schema::CreateTable{std::move(t)};
 }
@@ -163,7 +162,7 @@ schema::Op read_drop_table(const KeyReader& r) {
   if (r.has("columns")) {
     schema::Table t;
     t.name = op.table;
-    detail::read_table_body(r, t);
+    read_table_body(r, t);
     schema::name_unnamed(t);
     op.definition = std::move(t);
   }
@@ -225,9 +224,9 @@ schema::Op read_drop_constraint(const KeyReader& r) {
     r.fail("type",
            "'type' must be one of: unique, foreign_key, check" + util::did_you_mean(*type, kinds));
   }
-  const auto& kind_keys = *type == "unique"        ? detail::unique_keys()
-                          : *type == "foreign_key" ? detail::foreign_key_keys()
-                                                   : detail::check_keys();
+  const auto& kind_keys = *type == "unique"        ? unique_keys()
+                          : *type == "foreign_key" ? foreign_key_keys()
+                                                   : check_keys();
   for (auto k : definition_keys) {
     if (r.has(k) && std::find(kind_keys.begin(), kind_keys.end(), k) == kind_keys.end()) {
       r.fail(k, "drop_constraint: " + squote(k) + " does not belong to a constraint of type '" +
@@ -235,13 +234,13 @@ schema::Op read_drop_constraint(const KeyReader& r) {
     }
   }
   if (*type == "unique") {
-    op.unique = detail::read_unique(r);
+    op.unique = read_unique(r);
     op.unique->name = op.name;
   } else if (*type == "foreign_key") {
-    op.foreign_key = detail::read_foreign_key(r);
+    op.foreign_key = read_foreign_key(r);
     op.foreign_key->name = op.name;
   } else {
-    op.check = detail::read_check(r);
+    op.check = read_check(r);
     op.check->name = op.name;
   }
   return op;
@@ -256,11 +255,6 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     fail_at(*name_node, path, "'op' must be a string");
   }
   const std::string name = name_node->as_string()->get();
-  using detail::check_keys;
-  using detail::foreign_key_keys;
-  using detail::index_keys;
-  using detail::table_body_keys;
-  using detail::unique_keys;
 
   if (name == "create_table") {
     return read_create_table(op_reader(t, path, name, keys_of({"table"}, {&table_body_keys()})));
@@ -277,8 +271,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     schema::AddColumn op;
     op.table = required_table_name(r);
     const auto& col = r.required_table("column", "{ name = ..., type = ... }");
-    op.column =
-        detail::read_column(KeyReader(col, path, "column", "column", detail::column_keys()));
+    op.column = read_column(KeyReader(col, path, "column", "column", column_keys()));
     return op;
   }
   if (name == "drop_column") {
@@ -288,8 +281,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.column = r.required_string("column");
     if (r.has("definition")) {
       const auto& def = r.required_table("definition", "{ name = ..., type = ... }");
-      op.definition =
-          detail::read_column(KeyReader(def, path, "column", "column", detail::column_keys()));
+      op.definition = read_column(KeyReader(def, path, "column", "column", column_keys()));
       if (op.definition->name != op.column) {
         r.fail("definition", "drop_column: the definition is of column " +
                                  squote(op.definition->name) + ", not " + squote(op.column));
@@ -307,7 +299,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&index_keys()}));
     schema::CreateIndex op;
     op.table = required_table_name(r);
-    op.index = detail::read_index(r);
+    op.index = read_index(r);
     if (op.index.name.empty()) {
       op.index.name = schema::index_name(op.table, op.index);
     }
@@ -320,7 +312,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.name = r.required_string("name");
     require_with(r, {"unique", "where", "method"}, "columns", "index");
     if (r.has("columns")) {
-      op.definition = detail::read_index(r);
+      op.definition = read_index(r);
     }
     return op;
   }
@@ -328,7 +320,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&unique_keys()}));
     schema::CreateUnique op;
     op.table = required_table_name(r);
-    op.constraint = detail::read_unique(r);
+    op.constraint = read_unique(r);
     if (op.constraint.name.empty()) {
       op.constraint.name = schema::unique_name(op.table, op.constraint);
     }
@@ -338,7 +330,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&foreign_key_keys()}));
     schema::CreateForeignKey op;
     op.table = required_table_name(r);
-    op.constraint = detail::read_foreign_key(r);
+    op.constraint = read_foreign_key(r);
     if (op.constraint.name.empty()) {
       op.constraint.name = schema::foreign_key_name(op.table, op.constraint);
     }
@@ -348,7 +340,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&check_keys()}));
     schema::CreateCheck op;
     op.table = required_table_name(r);
-    op.constraint = detail::read_check(r);
+    op.constraint = read_check(r);
     if (op.constraint.name.empty()) {
       op.constraint.name = schema::check_name(op.table, op.constraint);
     }
@@ -455,7 +447,7 @@ std::string render_value(const schema::Value& v) {
                         [](const schema::Null&) { return std::string(); },
                         [](bool b) { return std::string(b ? "true" : "false"); },
                         [](std::int64_t i) { return std::to_string(i); },
-                        [](double d) { return detail::toml_float(d); },
+                        [](double d) { return toml_float(d); },
                         [](const std::string& s) { return toml_string(s); },
                     },
                     v);
@@ -533,23 +525,21 @@ std::string render_keys(const schema::Op& op) {
   const auto table = [](const std::string& t) { return line("table", toml_string(t)); };
   return std::visit(
       Overloaded{
-          [&](const CreateTable& o) {
-            return table(o.table.name) + detail::render_table_body(o.table);
-          },
+          [&](const CreateTable& o) { return table(o.table.name) + render_table_body(o.table); },
           [&](const DropTable& o) {
             return table(o.table) +
-                   (o.definition ? detail::render_table_body(*o.definition) : std::string());
+                   (o.definition ? render_table_body(*o.definition) : std::string());
           },
           [&](const RenameTable& o) {
             return table(o.table) + line("new_name", toml_string(o.new_name));
           },
           [&](const AddColumn& o) {
-            return table(o.table) + line("column", detail::render_column(o.column));
+            return table(o.table) + line("column", render_column(o.column));
           },
           [&](const DropColumn& o) {
             std::string out = table(o.table) + line("column", toml_string(o.column));
             if (o.definition) {
-              out += line("definition", detail::render_column(*o.definition));
+              out += line("definition", render_column(*o.definition));
             }
             return out;
           },
@@ -646,7 +636,7 @@ std::string loss(const schema::Op& op) {
 } // namespace
 
 RevisionFile parse_revision_file(std::string_view text, const std::string& path) {
-  const toml::table root = detail::parse_toml(text, path);
+  const toml::table root = parse_toml(text, path);
   const KeyReader file(root, path, "", "revision file",
                        {"revision", "down_revision", "branch_labels", "depends_on", "message",
                         "create_date", "upgrade", "downgrade"},
@@ -682,7 +672,7 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
   rev.message = file.string("message").value_or("");
   if (const toml::node* date = file.node("create_date")) {
     if (date->is_date_time()) {
-      rev.create_date = detail::format_date_time(date->as_date_time()->get());
+      rev.create_date = format_date_time(date->as_date_time()->get());
     } else if (date->is_string()) {
       rev.create_date = date->as_string()->get();
     } else {
@@ -696,49 +686,7 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
 }
 
 RevisionFile read_revision_file(const std::filesystem::path& path) {
-  return parse_revision_file(detail::read_file_text(path, "revision file"), path.string());
-}
-
-std::string toml_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-    case '"':
-      out += "\\\"";
-      break;
-    case '\\':
-      out += "\\\\";
-      break;
-    case '\n':
-      out += "\\n";
-      break;
-    case '\t':
-      out += "\\t";
-      break;
-    case '\r':
-      out += "\\r";
-      break;
-    default:
-      if (u < 0x20 || u == 0x7f) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(u));
-        out += buf;
-      } else {
-        out.push_back(c);
-      }
-    }
-  }
-  return out + "\"";
-}
-
-std::string toml_string_array(const std::vector<std::string>& items) {
-  std::vector<std::string> parts;
-  parts.reserve(items.size());
-  for (const auto& i : items) {
-    parts.push_back(toml_string(i));
-  }
-  return "[" + util::join(parts, ", ") + "]";
+  return parse_revision_file(read_file_text(path, "revision file"), path.string());
 }
 
 std::string render_ops(const std::vector<schema::Op>& ops, std::string_view section) {

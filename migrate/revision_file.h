@@ -33,10 +33,4 @@ RevisionFile read_revision_file(const std::filesystem::path& path);
 // dialect. "" for no ops.
 std::string render_ops(const std::vector<schema::Op>& ops, std::string_view section);
 
-// A TOML basic string: "..." with \" \\ \n \t \r escaped and other control characters as
-// \uXXXX.
-std::string toml_string(std::string_view s);
-// ["a", "b"]; [] when empty.
-std::string toml_string_array(const std::vector<std::string>& items);
-
 } // namespace migratecpp::migrate

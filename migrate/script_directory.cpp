@@ -2,6 +2,7 @@
 
 #include "migrate/revision_file.h"
 #include "migrate/template.h"
+#include "migrate/toml_writer.h"
 #include "util/error.h"
 #include "util/strings.h"
 

@@ -1,5 +1,5 @@
-#include "support/fixtures.h"
 #include "migrate/revision_file.h"
+#include "support/fixtures.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -430,20 +430,6 @@ TEST_CASE("revision file: an execute op with common and per-dialect SQL", "[revi
                 "sql.mysql = \"SELECT 0\"\nsql.sqlite = \"SELECT 1\"\n");
   const auto back = std::get<schema::Execute>(upgrade_of(text)[0]);
   CHECK(back.sql.at("mysql") == "SELECT 0");
-}
-
-TEST_CASE("revision file: toml_string escapes", "[revision_file]") {
-  CHECK(migrate::toml_string("plain") == "\"plain\"");
-  CHECK(migrate::toml_string("a\"b\\c\nd\te\rf") == "\"a\\\"b\\\\c\\nd\\te\\rf\"");
-  CHECK(migrate::toml_string(std::string("\x01\x1f\x7f", 3)) == "\"\\u0001\\u001F\\u007F\"");
-  CHECK(migrate::toml_string("héllo") == "\"héllo\"");
-  CHECK(migrate::toml_string_array({}) == "[]");
-  CHECK(migrate::toml_string_array({"a", "b\""}) == "[\"a\", \"b\\\"\"]");
-  // What we write, toml++ reads back.
-  const std::string nasty = std::string("q\"\\\n\t\r\x01\x7f end", 13);
-  const auto ops = upgrade_of("[[upgrade]]\nop = \"set_table_comment\"\ntable = \"t\"\ncomment = " +
-                              migrate::toml_string(nasty) + "\n");
-  CHECK(std::get<schema::SetTableComment>(ops[0]).comment == nasty);
 }
 
 TEST_CASE("revision file: read_revision_file reads from disk", "[revision_file]") {

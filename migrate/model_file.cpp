@@ -1,0 +1,254 @@
+#include "migrate/model_file.h"
+
+#include "migrate/table_codec.h"
+#include "migrate/toml_reader.h"
+#include "migrate/toml_writer.h"
+#include "schema/naming.h"
+#include "schema/types.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+std::string squote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
+// A models file as read, with where each part came from, before the checks that need every
+// file (foreign keys and enum types may point into another file).
+struct ParsedModels {
+  schema::Database db;
+  std::vector<TableSource> tables; // parallel to db.tables
+  std::vector<util::Location> enums;
+};
+
+ParsedModels read_models(std::string_view text, const std::string& path) {
+  const toml::table root = parse_toml(text, path);
+  KeyReader file(root, path, "", "models file", {"table", "enum"}, true);
+  ParsedModels out;
+  for (const toml::table* t : file.table_array("enum")) {
+    KeyReader r(*t, path, "enum", "enum", {"name", "values"});
+    schema::Enum e;
+    e.name = r.required_string("name");
+    if (!r.has("values")) {
+      r.missing("values");
+    }
+    e.values = r.string_array("values");
+    for (std::size_t i = 0; i < e.values.size(); ++i) {
+      if (std::find(e.values.begin(), e.values.begin() + i, e.values[i]) != e.values.begin() + i) {
+        r.fail("values",
+               "enum " + squote(e.name) + " lists value " + squote(e.values[i]) + " twice");
+      }
+    }
+    out.db.enums.push_back(std::move(e));
+    out.enums.push_back(location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("table")) {
+    std::vector<std::string_view> keys = {"name"};
+    keys.insert(keys.end(), table_body_keys().begin(), table_body_keys().end());
+    KeyReader r(*t, path, "table", "table", keys);
+    schema::Table table;
+    table.name = r.required_string("name");
+    TableSource src;
+    read_table_body(r, table, &src);
+    out.db.tables.push_back(std::move(table));
+    out.tables.push_back(std::move(src));
+  }
+  return out;
+}
+
+std::string first_at(const util::Location& first, const util::Location& here) {
+  if (first.path == here.path) {
+    return "line " + std::to_string(first.line);
+  }
+  return first.path + ":" + std::to_string(first.line);
+}
+
+// The type rule (see parse_models): portable, known native, declared enum, or not a likely
+// typo of a portable name.
+void check_type(const schema::Column& c, const schema::Database& db, const util::Location& where) {
+  // An array ("varchar(40)[]") is checked by its element type.
+  std::string element = util::trim(c.type);
+  while (element.size() >= 2 && element.compare(element.size() - 2, 2, "[]") == 0) {
+    element = util::trim(element.substr(0, element.size() - 2));
+  }
+  if (schema::is_portable_type(element)) {
+    return;
+  }
+  // A quoted type name ("char", PostgreSQL's one-byte type, or "My Type") is native by
+  // construction: no typo of a portable name, passed through to the database as written.
+  static const std::regex k_quoted_name(
+      R"re((("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\.)*"(?:[^"]|"")+")re");
+  if (std::regex_match(element, k_quoted_name)) {
+    return;
+  }
+  const schema::ParsedType canonical = schema::parse_type(schema::canonical_type(element));
+  const auto& portable = schema::portable_type_names();
+  const bool portable_base =
+      std::find(portable.begin(), portable.end(), canonical.base) != portable.end();
+  if (portable_base && !canonical.args.empty()) {
+    throw util::Error(
+        "invalid arguments in type " + squote(c.type) + " of column " + squote(c.name), where);
+  }
+  if (schema::is_known_type(element)) {
+    return;
+  }
+  const std::string base = schema::parse_type(element).base;
+  for (const auto& e : db.enums) {
+    if (util::iequals(e.name, base)) {
+      return;
+    }
+  }
+  const std::string suggestion = util::closest_match(base, portable);
+  if (!suggestion.empty()) {
+    throw util::Error(
+        "unknown type " + squote(c.type) + " (did you mean " + squote(suggestion) + "?)", where);
+  }
+}
+
+void check_models(const ParsedModels& m) {
+  const schema::Database& db = m.db;
+  std::vector<std::string> table_names;
+  std::map<std::string, util::Location> tables_seen;
+  for (std::size_t i = 0; i < db.tables.size(); ++i) {
+    const auto& where = m.tables[i].table;
+    auto [it, inserted] = tables_seen.emplace(db.tables[i].name, where);
+    if (!inserted) {
+      throw util::Error("duplicate table " + squote(db.tables[i].name) + " (first defined at " +
+                            first_at(it->second, where) + ")",
+                        where);
+    }
+    table_names.push_back(db.tables[i].name);
+  }
+  std::map<std::string, util::Location> enums_seen;
+  for (std::size_t i = 0; i < db.enums.size(); ++i) {
+    auto [it, inserted] = enums_seen.emplace(db.enums[i].name, m.enums[i]);
+    if (!inserted) {
+      throw util::Error("duplicate enum " + squote(db.enums[i].name) + " (first defined at " +
+                            first_at(it->second, m.enums[i]) + ")",
+                        m.enums[i]);
+    }
+  }
+
+  // Index names are per schema in PostgreSQL and SQLite, not per table.
+  std::map<std::string, util::Location> index_names;
+  auto note_index = [&](const std::string& name, const util::Location& where) {
+    if (name.empty()) {
+      return;
+    }
+    auto [it, inserted] = index_names.emplace(name, where);
+    if (!inserted) {
+      throw util::Error("duplicate index or constraint name " + squote(name) + " (first used at " +
+                            first_at(it->second, where) + ")",
+                        where);
+    }
+  };
+
+  for (std::size_t ti = 0; ti < db.tables.size(); ++ti) {
+    const schema::Table& t = db.tables[ti];
+    const TableSource& src = m.tables[ti];
+    for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
+      check_type(t.columns[ci], db, src.columns[ci]);
+    }
+    for (std::size_t i = 0; i < t.indexes.size(); ++i) {
+      note_index(t.indexes[i].name, src.indexes[i]);
+    }
+    for (std::size_t i = 0; i < t.uniques.size(); ++i) {
+      note_index(t.uniques[i].name, src.uniques[i]);
+    }
+    for (std::size_t i = 0; i < t.foreign_keys.size(); ++i) {
+      const schema::ForeignKey& f = t.foreign_keys[i];
+      const util::Location& where = src.foreign_keys[i];
+      const std::string what = f.name.empty()
+                                   ? "unnamed foreign key (" + util::join(f.columns, ", ") + ")"
+                                   : "foreign key " + squote(f.name);
+      const schema::Table* ref = db.find_table(f.ref_table);
+      if (ref == nullptr) {
+        throw util::Error(what + " references table " + squote(f.ref_table) +
+                              ", which is not in the models" +
+                              util::did_you_mean(f.ref_table, table_names),
+                          where);
+      }
+      for (const auto& rc : f.ref_columns) {
+        if (ref->find_column(rc) == nullptr) {
+          std::vector<std::string> names;
+          for (const auto& c : ref->columns) {
+            names.push_back(c.name);
+          }
+          throw util::Error(what + " references column " + squote(ref->name + "." + rc) +
+                                ", which is not in the models" + util::did_you_mean(rc, names),
+                            where);
+        }
+      }
+    }
+  }
+}
+
+schema::Database finish(ParsedModels m) {
+  check_models(m);
+  for (auto& t : m.db.tables) {
+    schema::name_unnamed(t);
+  }
+  return std::move(m.db);
+}
+
+template <class T> void sort_by_name(std::vector<T>& items) {
+  std::stable_sort(items.begin(), items.end(),
+                   [](const T& a, const T& b) { return a.name < b.name; });
+}
+
+} // namespace
+
+schema::Database parse_models(std::string_view text, const std::string& path) {
+  return finish(read_models(text, path));
+}
+
+schema::Database load_models(const std::vector<std::filesystem::path>& files) {
+  ParsedModels all;
+  for (const auto& file : files) {
+    ParsedModels m = read_models(read_file_text(file, "models file"), file.string());
+    for (auto& t : m.db.tables) {
+      all.db.tables.push_back(std::move(t));
+    }
+    for (auto& s : m.tables) {
+      all.tables.push_back(std::move(s));
+    }
+    for (auto& e : m.db.enums) {
+      all.db.enums.push_back(std::move(e));
+    }
+    for (auto& l : m.enums) {
+      all.enums.push_back(std::move(l));
+    }
+  }
+  return finish(std::move(all));
+}
+
+std::string render_models(const schema::Database& db) {
+  std::string out;
+  auto block = [&](const std::string& text) {
+    if (!out.empty()) {
+      out += "\n";
+    }
+    out += text;
+  };
+  for (const auto& e : db.enums) {
+    block("[[enum]]\nname = " + toml_string(e.name) + "\nvalues = " + toml_string_array(e.values) +
+          "\n");
+  }
+  for (const auto& table : db.tables) {
+    schema::Table t = table;
+    sort_by_name(t.indexes);
+    sort_by_name(t.uniques);
+    sort_by_name(t.foreign_keys);
+    sort_by_name(t.checks);
+    block("[[table]]\nname = " + toml_string(t.name) + "\n" + render_table_body(t));
+  }
+  return out;
+}
+
+} // namespace migratecpp::migrate

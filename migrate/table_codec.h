@@ -1,0 +1,59 @@
+#pragma once
+// The TOML shapes of a table's parts (column, index, unique, foreign key, check, and a
+// table's body) as models files and revision files both write them: a reader and a writer for
+// each, the readers' errors located at path:line.
+#include "migrate/toml_reader.h"
+#include "schema/model.h"
+#include "util/error.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migratecpp::migrate {
+
+// Where each part of a table was read, for errors found after reading (cross-table checks).
+struct TableSource {
+  util::Location table;
+  std::vector<util::Location> columns;
+  std::vector<util::Location> indexes;
+  std::vector<util::Location> uniques;
+  std::vector<util::Location> foreign_keys;
+  std::vector<util::Location> checks;
+};
+
+// Readers of one object's keys from `r` (whose allowed keys include the object's keys):
+// an inline table of a models file, or an op that carries the object's keys beside its own
+// (create_index, drop_constraint, ...). Names are optional ("" when absent).
+schema::Column read_column(const KeyReader& r);
+schema::Index read_index(const KeyReader& r);
+schema::UniqueConstraint read_unique(const KeyReader& r);
+schema::ForeignKey read_foreign_key(const KeyReader& r);
+schema::CheckConstraint read_check(const KeyReader& r);
+// The keys each reader reads.
+const std::vector<std::string_view>& column_keys();
+const std::vector<std::string_view>& index_keys();
+const std::vector<std::string_view>& unique_keys();
+const std::vector<std::string_view>& foreign_key_keys();
+const std::vector<std::string_view>& check_keys();
+
+// Reads `comment`, `columns` (required, non-empty), `indexes`, `unique`, `foreign_keys` and
+// `checks` of `r` into `table` (whose name is set), then checks what one table can check
+// alone: duplicate columns and names, indexes and constraints on missing columns,
+// autoincrement on a non-integer or non-key column, foreign keys whose column counts differ.
+// Unnamed indexes and constraints stay unnamed; the caller names them.
+void read_table_body(const KeyReader& r, schema::Table& table, TableSource* source = nullptr);
+// Keys read_table_body reads, for KeyReader's allowed list.
+const std::vector<std::string_view>& table_body_keys();
+
+// Writers: one inline table per object, keys in a fixed order, defaults left out.
+std::string render_column(const schema::Column& c);
+std::string render_index(const schema::Index& i);
+std::string render_unique(const schema::UniqueConstraint& u);
+std::string render_foreign_key(const schema::ForeignKey& f);
+std::string render_check(const schema::CheckConstraint& c);
+// `comment = ...`, `columns = [...]` (one column a line), then indexes, unique, foreign_keys
+// and checks (on one line when there is one, else one a line), each line ending in '\n'.
+std::string render_table_body(const schema::Table& t);
+
+} // namespace migratecpp::migrate

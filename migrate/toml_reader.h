@@ -1,0 +1,70 @@
+#pragma once
+// Reading TOML files with every error located at "path:line": the parse itself, and a reader
+// of one table's keys that rejects unknown keys (with a did-you-mean) and checks value types
+// and presence. Shared by the models, revision and config files.
+#include "util/error.h"
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace migratecpp::migrate {
+
+util::Location location_of(const toml::node& node, const std::string& path);
+[[noreturn]] void fail_at(const toml::node& node, const std::string& path,
+                          const std::string& message);
+// Parses TOML text, turning toml::parse_error into util::Error at path:line.
+toml::table parse_toml(std::string_view text, const std::string& path);
+// "2026-11-23T10:15:00Z" for a TOML date-time (offset kept, "Z" for UTC).
+std::string format_date_time(const toml::date_time& dt);
+// The whole file; util::Error "path: cannot read <what>: reason" if it cannot be read.
+std::string read_file_text(const std::filesystem::path& path, std::string_view what);
+
+// Reads the keys of one TOML table. The constructor rejects keys not in `allowed`
+// ("unknown key 'nulable' in column (did you mean 'nullable'?)"); the getters check types
+// ("'nullable' must be a boolean") and presence ("create_table: missing required key 'table'").
+class KeyReader {
+public:
+  // `what` prefixes missing-key messages ("create_table"); `in_what` ends unknown-key
+  // messages ("create_table op"). `whole_file`: report a missing key against the file
+  // (line 0) rather than the table's first line.
+  KeyReader(const toml::table& table, const std::string& path, std::string what,
+            std::string in_what, const std::vector<std::string_view>& allowed,
+            bool whole_file = false);
+
+  const toml::table& table() const { return m_table; }
+  const std::string& path() const { return m_path; }
+  const std::string& what() const { return m_what; }
+  bool has(std::string_view key) const;
+  // nullptr when absent.
+  const toml::node* node(std::string_view key) const;
+
+  std::string required_string(std::string_view key) const; // non-empty
+  std::optional<std::string> string(std::string_view key) const;
+  std::optional<bool> boolean(std::string_view key) const;
+  // An SQL default: a string, or an integer, float or boolean written bare (`default = 0`).
+  std::optional<std::string> sql_value(std::string_view key) const;
+  std::vector<std::string> string_array(std::string_view key) const; // empty when absent
+  std::vector<std::string> required_string_array(std::string_view key) const;
+  // A string or an array of strings (branch_labels = "x" means ["x"]).
+  std::vector<std::string> string_or_array(std::string_view key) const;
+  const toml::table& required_table(std::string_view key, std::string_view shape) const;
+  // The tables of an array of tables; empty when absent.
+  std::vector<const toml::table*> table_array(std::string_view key) const;
+
+  [[noreturn]] void fail(const std::string& message) const;
+  [[noreturn]] void fail(std::string_view key, const std::string& message) const;
+  [[noreturn]] void missing(std::string_view key) const;
+
+private:
+  const toml::table& m_table;
+  std::string m_path;
+  std::string m_what;
+  bool m_whole_file;
+};
+
+} // namespace migratecpp::migrate

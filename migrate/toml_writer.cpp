@@ -1,0 +1,70 @@
+#include "migrate/toml_writer.h"
+
+#include "util/strings.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace migratecpp::migrate {
+
+std::string toml_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+    case '"':
+      out += "\\\"";
+      break;
+    case '\\':
+      out += "\\\\";
+      break;
+    case '\n':
+      out += "\\n";
+      break;
+    case '\t':
+      out += "\\t";
+      break;
+    case '\r':
+      out += "\\r";
+      break;
+    default:
+      if (u < 0x20 || u == 0x7f) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(u));
+        out += buf;
+      } else {
+        out.push_back(c);
+      }
+    }
+  }
+  return out + "\"";
+}
+
+std::string toml_string_array(const std::vector<std::string>& items) {
+  std::vector<std::string> parts;
+  parts.reserve(items.size());
+  for (const auto& i : items) {
+    parts.push_back(toml_string(i));
+  }
+  return "[" + util::join(parts, ", ") + "]";
+}
+
+std::string toml_float(double v) {
+  if (std::isnan(v)) {
+    return "nan";
+  }
+  if (std::isinf(v)) {
+    return v < 0 ? "-inf" : "inf";
+  }
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  std::string out(buf, end);
+  // TOML needs a fraction or an exponent to read a float back as a float.
+  if (out.find_first_of(".eE") == std::string::npos) {
+    out += ".0";
+  }
+  return out;
+}
+
+} // namespace migratecpp::migrate
