@@ -2,6 +2,8 @@
 // The DAG of revisions and everything that reasons about it: heads and bases, target resolution
 // (`head`, `LABEL@head`, `+2`, prefixes...), and the upgrade, downgrade and stamp plans over the
 // version table's rows. Pure: no files, no database, so tests describe a history literally.
+// One class, implemented by concept: the graph itself (revision_graph.cpp), targets
+// (target.cpp, with the grammar in target.h) and plans (plan.cpp).
 //
 // Two kinds of edge: down_revisions (parent edges) and depends_on (dependency edges).
 // "Ancestors" follow both; heads, bases, branch points and relative steps (+N, -N) follow
@@ -15,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace migratecpp::migrate {
@@ -87,6 +90,7 @@ public:
 
 private:
   using Index = std::size_t; // position in m_revisions, so index order is id order
+  static constexpr Index k_none = static_cast<Index>(-1);
 
   struct Node {
     std::vector<Index> parents;  // down_revisions
@@ -121,11 +125,50 @@ private:
   std::vector<std::string> ids(const std::vector<Index>& indices) const;
   [[noreturn]] void throw_no_such(std::string_view ref) const;
 
+  static void sort_unique(std::vector<Index>& v);
+  template <class Edges, class Enter>
+  static std::vector<Index> post_order(const std::vector<Index>& starts, std::size_t n, Edges edges,
+                                       Enter enter);
+
   std::vector<Revision> m_revisions;
   std::vector<Node> m_nodes;
   std::map<std::string, std::string, std::less<>> m_labels;
   std::vector<Index> m_heads;
   std::vector<Index> m_bases;
 };
+
+// Iterative depth-first post-order from `starts` (in the given order) along `edges`, entering
+// only the nodes `enter` accepts, each once. Iterative because a 10,000-revision chain would
+// overflow the stack of a recursive walk.
+template <class Edges, class Enter>
+std::vector<RevisionGraph::Index> RevisionGraph::post_order(const std::vector<Index>& starts,
+                                                            std::size_t n, Edges edges,
+                                                            Enter enter) {
+  std::vector<std::size_t> out;
+  std::vector<char> seen(n, 0);
+  std::vector<std::pair<std::size_t, std::size_t>> stack; // node, next edge to follow
+  for (std::size_t s : starts) {
+    if (seen[s] || !enter(s)) {
+      continue;
+    }
+    seen[s] = 1;
+    stack.emplace_back(s, 0);
+    while (!stack.empty()) {
+      const std::size_t node = stack.back().first;
+      const std::vector<std::size_t>& next = edges(node);
+      if (stack.back().second < next.size()) {
+        const std::size_t m = next[stack.back().second++];
+        if (!seen[m] && enter(m)) {
+          seen[m] = 1;
+          stack.emplace_back(m, 0);
+        }
+      } else {
+        out.push_back(node);
+        stack.pop_back();
+      }
+    }
+  }
+  return out;
+}
 
 } // namespace migratecpp::migrate

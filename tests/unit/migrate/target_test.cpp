@@ -1,4 +1,6 @@
 // Target resolution: head/heads/base, labels, and relative steps (+N, -N, REV+N, LABEL@+N).
+#include "migrate/target.h"
+
 #include "migrate/revision_graph.h"
 #include "util/error.h"
 
@@ -190,4 +192,35 @@ TEST_CASE("targets: a label in the middle of a chain", "[revision_graph][targets
   CHECK(g.resolve_targets("feat@+1", {}) == Ids{"a"});
   CHECK(g.resolve_targets("feat@+2", {"a"}) == Ids{"c"});
   CHECK(g.resolve_targets("feat@-1", {"c"}) == Ids{"b"});
+}
+
+TEST_CASE("targets: the grammar of relative steps", "[target]") {
+  using migratecpp::migrate::parse_relative;
+  const auto up = parse_relative("+2");
+  REQUIRE(up);
+  CHECK(up->base.empty());
+  CHECK(up->up);
+  CHECK(up->steps == 2);
+  const auto down = parse_relative("feat@ae1-12");
+  REQUIRE(down);
+  CHECK(down->base == "feat@ae1");
+  CHECK_FALSE(down->up);
+  CHECK(down->steps == 12);
+  CHECK_FALSE(parse_relative("add-users")); // no digits after the sign
+  CHECK_FALSE(parse_relative("12"));        // no sign
+  CHECK_FALSE(parse_relative("+"));
+  CHECK_FALSE(parse_relative(""));
+  CHECK_FALSE(parse_relative("+99999999999999999999999")); // does not fit
+}
+
+TEST_CASE("targets: the grammar of history ranges", "[target]") {
+  using migratecpp::migrate::parse_history_range;
+  const auto both = parse_history_range(" a : b ");
+  CHECK(both.start == "a");
+  CHECK(both.end == "b");
+  CHECK(parse_history_range("a:").end.empty());
+  CHECK(parse_history_range(":b").start.empty());
+  CHECK_THROWS_AS(parse_history_range("ab"), migratecpp::util::UsageError);
+  CHECK_THROWS_WITH(parse_history_range("ab"),
+                    "history range 'ab' must be START:END, START: or :END");
 }
