@@ -40,7 +40,6 @@ using schema::DropIndex;
 using schema::DropTable;
 using schema::Enum;
 using schema::ForeignKey;
-using schema::Index;
 using schema::Op;
 using schema::SetTableComment;
 using schema::Table;

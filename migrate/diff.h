@@ -3,6 +3,9 @@
 // describe (`desired`) and returns the ops that turn one into the other, in an order that
 // runs, plus their reverse. Pure: no database, no files, no dialect. Alembic's
 // compare_metadata + reverse_into, with Atlas's "every change carries its reverse".
+// This is the public entry of the diff; its parts live in diff.cpp (the differ),
+// diff_normalize (comparison forms), diff_match (matching by name and definition), diff_order
+// (tables in foreign-key order) and diff_describe (describe).
 #include "schema/model.h"
 #include "schema/ops.h"
 

@@ -11,27 +11,19 @@ namespace {
 using schema::AddColumn;
 using schema::AddEnumValue;
 using schema::AlterColumn;
-using schema::CheckConstraint;
-using schema::Column;
 using schema::CreateCheck;
 using schema::CreateEnum;
 using schema::CreateForeignKey;
 using schema::CreateIndex;
 using schema::CreateTable;
 using schema::CreateUnique;
-using schema::Database;
 using schema::DropColumn;
 using schema::DropConstraint;
 using schema::DropEnum;
 using schema::DropIndex;
 using schema::DropTable;
-using schema::Enum;
-using schema::ForeignKey;
-using schema::Index;
 using schema::Op;
 using schema::SetTableComment;
-using schema::Table;
-using schema::UniqueConstraint;
 
 std::string label(const std::string& name) {
   return name.empty() ? "" : " " + name;
