@@ -41,3 +41,19 @@ TEST_CASE("execute", "[conformance]") {
   f.apply(schema::reverse(e));
   f.round_trip(e);
 }
+
+TEST_CASE("execute runs the dialect's own SQL before the generic one, or nothing",
+          "[conformance]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  // Keys are the dialect names revision files use ("sqlite", "postgresql", "mysql").
+  const std::string own(f.dialect().name());
+  schema::Execute e;
+  e.sql = {{own, "UPDATE users SET name = 'own'"}, {"", "UPDATE users SET name = 'generic'"}};
+  f.apply(e);
+  CHECK(f.rows("SELECT DISTINCT name FROM users") == std::vector<std::string>{"own"});
+  schema::Execute other;
+  other.sql = {{"no-such-dialect", "UPDATE users SET name = 'other'"}};
+  CHECK(f.dialect().render(other, f.state()).empty());
+  f.apply(other);
+  CHECK(f.rows("SELECT DISTINCT name FROM users") == std::vector<std::string>{"own"});
+}

@@ -14,7 +14,9 @@ TEST_CASE("create_table", "[conformance]") {
   t.columns = {pk("id", "integer"),         col("user_id", "bigint", false),
                col("label", "varchar(40)"), col("weight", "numeric(5,2)"),
                col("priority", "integer"),  col("created_at", "timestamp")};
+  t.columns[0].autoincrement = true;
   t.columns[2].default_expr = "'none'";
+  t.columns[5].default_expr = "CURRENT_TIMESTAMP";
   t.columns[2].comment = "shown as is";
   t.indexes = {{"ix_tags_label", {"label"}, false, std::nullopt, std::nullopt}};
   t.uniques = {{"uq_tags_user_id_label", {"user_id", "label"}}};
