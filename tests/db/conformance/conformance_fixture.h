@@ -21,7 +21,6 @@ namespace migratecpp::test::conformance {
 // back after the reverse op (the reverse of a drop restores the structure, not the rows).
 struct Expect {
   std::vector<std::string> lost;
-  bool adds_rows = false; // the op inserts rows (bulk_insert): row counts change
 };
 
 // True when the dialect keeps enum types as objects of their own (PostgreSQL): enum ops render
