@@ -1,9 +1,10 @@
 #pragma once
-// Helpers for the PostgreSQL tests: the server comes from TEST_PG_URL (tests skip with a
-// warning when it is unset), and every test works in a schema of its own, created with a
-// random name and dropped at the end, so that tests can run in parallel on one database.
+// Helpers for the PostgreSQL tests: the server comes from TEST_PG_URL (when it is unset, ctest
+// reports the tests as skipped: support/skip.h), and every test works in a schema of its own,
+// created with a random name and dropped at the end, so tests can run in parallel on one database.
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
+#include "support/skip.h"
 #include "util/url.h"
 
 #include <catch2/catch.hpp>
@@ -26,12 +27,11 @@ inline std::optional<std::string> server_url() {
   return std::string(url);
 }
 
-// Ends the test case (passing, with a warning) when no server is configured.
+// Ends the test case, reported by ctest as skipped, when no server is configured.
 #define MIGRATECPP_PG_URL_OR_SKIP(var)                                                             \
   const auto var##_maybe = ::migratecpp::test::pg::server_url();                                   \
   if (!var##_maybe) {                                                                              \
-    WARN("TEST_PG_URL is not set: skipping this PostgreSQL test");                                 \
-    return;                                                                                        \
+    MIGRATECPP_SKIP_TEST("TEST_PG_URL is not set");                                                \
   }                                                                                                \
   const std::string var = *var##_maybe
 
