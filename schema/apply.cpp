@@ -2,6 +2,7 @@
 
 #include "schema/naming.h"
 #include "util/error.h"
+#include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -85,52 +86,34 @@ Enum& enum_or_throw(Database& db, const std::string& name) {
   return *it;
 }
 
-bool is_ident_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
 // Renames identifier `from` to `to` in an SQL expression: bare words equal to `from` and
 // quoted identifiers ("from", `from`) whose content equals it. String literals are left alone,
-// so "status = 'status'" keeps its literal.
+// so "status = 'status'" keeps its literal; spacing and comments are kept.
 std::string rename_identifier(const std::string& expr, const std::string& from,
                               const std::string& to) {
   std::string out;
-  std::size_t i = 0;
-  while (i < expr.size()) {
-    const char c = expr[i];
-    if (c == '\'') {
-      const std::size_t start = i++;
-      while (i < expr.size()) {
-        if (expr[i] == '\'' && i + 1 < expr.size() && expr[i + 1] == '\'') {
-          i += 2;
-        } else if (expr[i++] == '\'') {
-          break;
+  std::size_t copied = 0;
+  for (const auto& t : util::sql::tokenize(expr)) {
+    if (!util::sql::is_identifier(t) || util::sql::identifier_value(t) != from) {
+      continue;
+    }
+    out.append(expr, copied, t.offset - copied);
+    if (t.kind == util::sql::TokenKind::quoted_identifier) {
+      const char quote = t.text.front();
+      out.push_back(quote);
+      for (char ch : to) {
+        out.push_back(ch);
+        if (ch == quote) {
+          out.push_back(quote);
         }
       }
-      out += expr.substr(start, i - start);
-    } else if (c == '"' || c == '`') {
-      const std::size_t start = i++;
-      while (i < expr.size() && expr[i] != c) {
-        ++i;
-      }
-      const std::string inner = expr.substr(start + 1, i - start - 1);
-      if (i < expr.size()) {
-        ++i;
-      }
-      out += inner == from ? std::string(1, c) + to + c : expr.substr(start, i - start);
-    } else if (is_ident_char(c)) {
-      const std::size_t start = i;
-      while (i < expr.size() && is_ident_char(expr[i])) {
-        ++i;
-      }
-      const std::string word = expr.substr(start, i - start);
-      out += word == from ? to : word;
+      out.push_back(quote);
     } else {
-      out.push_back(c);
-      ++i;
+      out += to;
     }
+    copied = t.offset + t.text.size();
   }
+  out.append(expr, copied);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "schema/naming.h"
 
+#include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -25,15 +26,6 @@ bool is_skipped_keyword(std::string_view word) {
   const std::string lower = util::to_lower(word);
   return std::find(k_skipped_keywords.begin(), k_skipped_keywords.end(), lower) !=
          k_skipped_keywords.end();
-}
-
-bool is_ident_start(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-bool is_ident_char(char c) {
-  return is_ident_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '$';
 }
 
 std::uint32_t fnv1a(std::string_view s) {
@@ -93,64 +85,14 @@ std::string normalize_name(std::string_view raw) {
 
 std::vector<std::string> expression_identifiers(std::string_view expr) {
   std::vector<std::string> out;
-  auto add = [&](std::string ident) {
+  for (const auto& t : util::sql::tokenize(expr)) {
+    if (!util::sql::is_identifier(t) ||
+        (t.kind == util::sql::TokenKind::word && is_skipped_keyword(t.text))) {
+      continue;
+    }
+    std::string ident = util::sql::identifier_value(t);
     if (!ident.empty() && std::find(out.begin(), out.end(), ident) == out.end()) {
       out.push_back(std::move(ident));
-    }
-  };
-  std::size_t i = 0;
-  while (i < expr.size()) {
-    const char c = expr[i];
-    if (c == '\'') {
-      // A string literal; '' inside it is an escaped quote.
-      ++i;
-      while (i < expr.size()) {
-        if (expr[i] == '\'' && i + 1 < expr.size() && expr[i + 1] == '\'') {
-          i += 2;
-        } else if (expr[i] == '\'') {
-          ++i;
-          break;
-        } else {
-          ++i;
-        }
-      }
-    } else if (c == '"' || c == '`') {
-      // A quoted identifier: the name is what stands between the quotes. ('[' is left to the
-      // punctuation branch: in PostgreSQL it subscripts an array, and SQLite's [name] still
-      // yields name as a bare word.)
-      const char close = c;
-      std::string ident;
-      ++i;
-      while (i < expr.size()) {
-        if (expr[i] == close && i + 1 < expr.size() && expr[i + 1] == close) {
-          ident.push_back(close);
-          i += 2;
-        } else if (expr[i] == close) {
-          ++i;
-          break;
-        } else {
-          ident.push_back(expr[i]);
-          ++i;
-        }
-      }
-      add(ident);
-    } else if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
-      // A number literal, exponent and hex digits included ("1e5", "0x1f").
-      while (i < expr.size() && (std::isalnum(static_cast<unsigned char>(expr[i])) != 0 ||
-                                 expr[i] == '.' || expr[i] == '_')) {
-        ++i;
-      }
-    } else if (is_ident_start(c)) {
-      const std::size_t start = i;
-      while (i < expr.size() && is_ident_char(expr[i])) {
-        ++i;
-      }
-      const std::string_view word = expr.substr(start, i - start);
-      if (!is_skipped_keyword(word)) {
-        add(std::string(word));
-      }
-    } else {
-      ++i;
     }
   }
   return out;

@@ -1,5 +1,7 @@
 #include "util/strings.h"
 
+#include "util/sql_lexer.h"
+
 #include <algorithm>
 #include <cctype>
 
@@ -80,25 +82,7 @@ std::string quote_identifier_if_needed(const std::string& name) {
 }
 
 std::size_t closing_paren(std::string_view sql, std::size_t open) {
-  int depth = 0;
-  char quote = 0;
-  for (std::size_t i = open; i < sql.size(); ++i) {
-    const char ch = sql[i];
-    if (quote != 0) {
-      if (ch == quote) {
-        quote = 0;
-      }
-      continue;
-    }
-    if (ch == '\'' || ch == '"') {
-      quote = ch;
-    } else if (ch == '(') {
-      ++depth;
-    } else if (ch == ')' && --depth == 0) {
-      return i + 1;
-    }
-  }
-  return std::string_view::npos;
+  return sql::closing_paren(sql, open);
 }
 
 namespace {

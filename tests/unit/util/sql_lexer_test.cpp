@@ -1,0 +1,87 @@
+#include "util/sql_lexer.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace migratecpp::util::sql;
+
+namespace {
+
+// "kind:text" per token, for compact expectations.
+std::vector<std::string> kinds(std::string_view sql, const Syntax& syntax = {}) {
+  static const char* const k_names[] = {"word", "qid", "str",   "blob",
+                                        "num",  "var", "punct", "comment"};
+  std::vector<std::string> out;
+  for (const auto& t : tokenize(sql, syntax)) {
+    out.push_back(std::string(k_names[static_cast<int>(t.kind)]) + ":" + std::string(t.text));
+  }
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("sql_lexer: words, quotes, numbers, comments", "[sql_lexer]") {
+  CHECK(kinds("lower(\"E\"\"mail\") || 'it''s' -- c\n+ 1.5e3") ==
+        std::vector<std::string>{"word:lower", "punct:(", "qid:\"E\"\"mail\"", "punct:)",
+                                 "punct:||", "str:'it''s'", "comment:-- c", "punct:+",
+                                 "num:1.5e3"});
+  CHECK(kinds("a::text /* x */ x'00ff' ?1 :name") ==
+        std::vector<std::string>{"word:a", "punct:::", "word:text", "comment:/* x */",
+                                 "blob:x'00ff'", "var:?1", "var::name"});
+}
+
+TEST_CASE("sql_lexer: dialect syntax decides quoting and escapes", "[sql_lexer]") {
+  SECTION("brackets are identifiers only where the dialect says so") {
+    CHECK(kinds("a[1]") == std::vector<std::string>{"word:a", "punct:[", "num:1", "punct:]"});
+    Syntax sqlite;
+    sqlite.bracket_identifiers = true;
+    CHECK(kinds("[a b]", sqlite) == std::vector<std::string>{"qid:[a b]"});
+  }
+  SECTION("a backslash escapes a quote only with backslash_escapes (MySQL)") {
+    Syntax mysql;
+    mysql.backslash_escapes = true;
+    mysql.hash_comments = true;
+    CHECK(kinds(R"('a\'b' # c)", mysql) ==
+          std::vector<std::string>{R"(str:'a\'b')", "comment:# c"});
+    CHECK(kinds(R"('a\'b')") == std::vector<std::string>{R"(str:'a\')", "word:b", "str:'"});
+    const auto t = tokenize(R"('a\'b\n')", mysql);
+    REQUIRE(t.size() == 1);
+    CHECK(string_value(t[0], mysql) == "a'b\n");
+  }
+  SECTION("PostgreSQL: E strings and dollar quotes") {
+    Syntax pg;
+    pg.escape_strings = true;
+    pg.dollar_quotes = true;
+    CHECK(kinds(R"(E'a\'b' $f$ x ' y $f$ $1)", pg) ==
+          std::vector<std::string>{R"(str:E'a\'b')", "str:$f$ x ' y $f$", "var:$1"});
+    const auto t = tokenize("$$it's$$", pg);
+    REQUIRE(t.size() == 1);
+    CHECK(string_value(t[0], pg) == "it's");
+  }
+}
+
+TEST_CASE("sql_lexer: identifiers, strings and parentheses", "[sql_lexer]") {
+  const auto t = tokenize("\"a\"\"b\" `c``d` 'x''y'");
+  REQUIRE(t.size() == 3);
+  CHECK(identifier_value(t[0]) == "a\"b");
+  CHECK(identifier_value(t[1]) == "c`d");
+  CHECK(string_value(t[2]) == "x'y");
+  CHECK(is_identifier(t[0]));
+  CHECK_FALSE(is_identifier(t[2]));
+
+  CHECK(closing_paren("f(a, ')', (b)) + 1", 1) == 14);
+  CHECK(closing_paren("(a /* ) */ )", 0) == 12);
+  CHECK(closing_paren("(a", 0) == std::string_view::npos);
+  const std::string sql = "x IN (1, 2)";
+  const auto toks = tokenize(sql);
+  CHECK(matching_paren(toks, 2) == 6);
+  CHECK(span_text(sql, toks, 2, 6) == "(1, 2)");
+}
+
+TEST_CASE("sql_lexer: unterminated input never throws", "[sql_lexer]") {
+  CHECK(kinds("'abc") == std::vector<std::string>{"str:'abc"});
+  CHECK(kinds("/* abc") == std::vector<std::string>{"comment:/* abc"});
+  CHECK(kinds("\"abc") == std::vector<std::string>{"qid:\"abc"});
+}
