@@ -6,6 +6,7 @@
 #include "util/url.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,12 @@ namespace migratecpp::dialects {
 struct Statement {
   std::string sql;     // one statement, no trailing semicolon
   std::string comment; // what it does, for --sql output and error messages
+  // The SQL that takes this one statement back, for the runner's compensating strategy (a
+  // database whose DDL commits on its own, where a failure partway through an op must undo
+  // the op's statements that already ran). nullopt: no reverse is known, the runner reports
+  // the statement as not undone. "": nothing to undo on its own (its effect goes with an
+  // earlier statement's reverse, e.g. rows copied into a table whose creation is undone).
+  std::optional<std::string> undo = std::nullopt;
 };
 
 class Dialect {

@@ -136,6 +136,7 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
   RunOptions options;
   options.transaction_per_migration = project.config.transaction_per_migration;
   options.reread_schema = [&] { return read_schema(db, project, false); };
+  options.rows_now = [&] { return versions.read(*db.conn); };
   if (!db.dialect->has_migration_lock()) {
     options.read_rows = [&] { return versions.read_existing(*db.conn); };
     options.already_done = [&](const Step& step, const std::vector<std::string>& rows) {

@@ -1,28 +1,15 @@
 #include "migrate/runner.h"
 
+#include "migrate/undo_journal.h"
 #include "schema/apply.h"
 #include "util/error.h"
 #include "util/strings.h"
 
 namespace migratecpp::migrate {
 
-void ScriptSink::begin() {
-  m_out.data(m_dialect.begin_sql() + ";\n");
-}
-
-void ScriptSink::commit() {
-  m_out.data(m_dialect.commit_sql() + ";\n");
-}
-
-void ScriptSink::execute(const dialects::Statement& s) {
-  m_out.data(s.sql + ";\n");
-}
-
-void ScriptSink::comment(std::string_view text) {
-  for (const auto& line : util::split(text, '\n')) {
-    m_out.data("-- " + line);
-  }
-  m_out.data("");
+FailureStrategy failure_strategy(const dialects::Dialect& dialect) {
+  return dialect.transactional_ddl() ? FailureStrategy::transactional
+                                     : FailureStrategy::compensating;
 }
 
 namespace {
@@ -44,37 +31,43 @@ std::string rows_text(const std::vector<std::string>& rows) {
   return rows.empty() ? std::string("base") : util::join(rows, ", ");
 }
 
-// Without transactional DDL (MySQL) a failed revision cannot be rolled back: undo the ops that
-// did run, newest first, and say exactly what could not be undone.
-std::string undo_applied(const dialects::Dialect& dialect, Sink& sink,
-                         const std::vector<schema::Op>& applied, schema::Database& state) {
-  for (auto it = applied.rbegin(); it != applied.rend(); ++it) {
+// Moves the version table for `step`. With a journal (compensating), records the statements
+// that ran, also when one of them fails.
+void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
+                    UndoJournal* journal) {
+  const auto statements = versions.transition(step.rows_before, step.rows_after);
+  std::vector<dialects::Statement> ran;
+  const std::string what =
+      "version table " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
+  for (const auto& s : statements) {
     try {
-      const schema::Op undo = schema::reverse(*it);
-      for (const auto& s : dialect.render(undo, state)) {
-        sink.execute(s);
+      sink.execute(s);
+    } catch (...) {
+      if (journal != nullptr) {
+        journal->statements_ran(what, std::move(ran));
       }
-      schema::apply(state, undo);
-    } catch (const std::exception& e) {
-      return "; undoing the ops that ran failed at " + describe_op(*it) + ": " + e.what() +
-             " — the database is left between revisions, fix it by hand";
+      throw;
+    }
+    if (journal != nullptr) {
+      ran.push_back(s);
     }
   }
-  return "; the ops that ran were undone";
+  if (journal != nullptr) {
+    journal->statements_ran(what, std::move(ran));
+  }
 }
 
 void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
-             const Step& step, schema::Database& state, const RunOptions& options) {
+             const Step& step, schema::Database& state, const RunOptions& options,
+             UndoJournal* journal) {
   if (step.file == nullptr) {
-    for (const auto& s : versions.transition(step.rows_before, step.rows_after)) {
-      sink.execute(s);
-    }
+    write_versions(sink, versions, step, journal);
     return;
   }
   const auto& ops = step.upgrade ? step.file->upgrade : step.file->downgrade;
   const auto& lines = step.upgrade ? step.file->upgrade_lines : step.file->downgrade_lines;
   const std::string& path = step.file->revision.where.path;
-  std::vector<schema::Op> applied;
+  const std::string& id = step.file->revision.id;
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const schema::Op& op = ops[i];
     const util::Location where{path, i < lines.size() ? lines[i] : 0};
@@ -84,20 +77,21 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
     try {
       statements = dialect.render(op, state);
     } catch (const util::Error& e) {
-      throw util::Error("revision " + step.file->revision.id + ": " + what + ": " + e.message(),
-                        where);
+      throw util::Error("revision " + id + ": " + what + ": " + e.message(), where);
     }
+    std::vector<dialects::Statement> ran;
     for (const auto& s : statements) {
       try {
         sink.execute(s);
       } catch (const util::Error& e) {
-        std::string undo;
-        if (!dialect.transactional_ddl() && sink.online()) {
-          undo = undo_applied(dialect, sink, applied, state);
+        if (journal != nullptr) {
+          // A statement is atomic: what the failing one did is gone; the ones before stay.
+          journal->statements_ran(id + " " + what, std::move(ran));
         }
-        throw util::Error("revision " + step.file->revision.id + ": " + what +
-                              " failed: " + e.what() + undo,
-                          where);
+        throw util::Error("revision " + id + ": " + what + " failed: " + e.what(), where);
+      }
+      if (journal != nullptr) {
+        ran.push_back(s);
       }
     }
     try {
@@ -111,29 +105,51 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
         state = options.reread_schema();
       }
     }
-    applied.push_back(op);
+    if (journal != nullptr) {
+      journal->op_done(id + " " + what, op, std::move(ran));
+    }
     if (std::holds_alternative<schema::Execute>(op) && options.reread_schema) {
       state = options.reread_schema();
     }
   }
-  for (const auto& s : versions.transition(step.rows_before, step.rows_after)) {
-    sink.execute(s);
-  }
+  write_versions(sink, versions, step, journal);
 }
 
-} // namespace
+enum class Check { go, skip };
 
-void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
-               const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
-               util::Output& out) {
+// Verifies the version table before `step` (see RunOptions::read_rows). Skip: another
+// migratecpp applied this very step while we waited (SQLite has no session lock).
+Check check_rows(const Step& step, bool per_step, const RunOptions& options) {
+  const auto rows = options.read_rows();
+  const auto& expected = step.rows_before;
+  if (rows == expected) {
+    return Check::go;
+  }
+  if (per_step &&
+      (rows == step.rows_after || (options.already_done && options.already_done(step, rows)))) {
+    return Check::skip;
+  }
+  throw util::Error("the version table changed while migrating (now " + rows_text(rows) +
+                    ", expected " + rows_text(expected) +
+                    "): is another migratecpp running? Nothing was applied for this "
+                    "revision; run the command again");
+}
+
+std::string title_of(const Step& step) {
+  return step.file
+             ? step_title(step)
+             : "Stamping " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
+}
+
+void run_transactional(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
+                       const std::vector<Step>& steps, schema::Database& state,
+                       const RunOptions& options, util::Output& out) {
   const bool per_step = options.transaction_per_migration;
   if (!per_step && !steps.empty()) {
     sink.begin();
   }
   for (const Step& step : steps) {
-    const std::string title =
-        step.file ? step_title(step)
-                  : "Stamping " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
+    const std::string title = title_of(step);
     out.info(title);
     if (!sink.online()) {
       sink.comment(title);
@@ -144,34 +160,23 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
     try {
       // Verify the version table inside the transaction: per revision, or once for a run in
       // one transaction (later revisions see our own uncommitted rows).
-      if (options.read_rows && (per_step || &step == &steps.front())) {
-        const auto rows = options.read_rows();
-        const auto& expected = step.rows_before;
-        if (rows != expected) {
-          if (per_step && (rows == step.rows_after ||
-                           (options.already_done && options.already_done(step, rows)))) {
-            // Another migratecpp applied this very revision while we waited for the write
-            // lock (SQLite has no session lock): skip it, keeping our schema model in step.
-            sink.rollback();
-            if (options.reread_schema) {
-              state = options.reread_schema();
-            }
-            out.info("  already applied by another migratecpp; skipped");
-            continue;
-          }
-          throw util::Error("the version table changed while migrating (now " + rows_text(rows) +
-                            ", expected " + rows_text(expected) +
-                            "): is another migratecpp running? Nothing was applied for this "
-                            "revision; run the command again");
+      if (options.read_rows && (per_step || &step == &steps.front()) &&
+          check_rows(step, per_step, options) == Check::skip) {
+        // Keep our schema model in step with what the other migrator did.
+        sink.rollback();
+        if (options.reread_schema) {
+          state = options.reread_schema();
         }
+        out.info("  already applied by another migratecpp; skipped");
+        continue;
       }
-      run_one(dialect, sink, versions, step, state, options);
+      run_one(dialect, sink, versions, step, state, options, nullptr);
       if (per_step) {
         sink.commit();
       }
     } catch (const util::Error& e) {
       sink.rollback();
-      if (!sink.online() || !dialect.transactional_ddl()) {
+      if (!sink.online()) {
         throw;
       }
       const auto& at = per_step ? step.rows_before : steps.front().rows_before;
@@ -189,6 +194,70 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
       sink.rollback();
       throw;
     }
+  }
+}
+
+// The last line of a failure under the compensating strategy.
+std::string compensated_line(const UndoJournal::Outcome& outcome, const RunOptions& options) {
+  std::string where;
+  try {
+    where = options.rows_now ? "the database is at " + rows_text(options.rows_now())
+                             : "the version table was not read";
+  } catch (const std::exception& e) {
+    where = "the version table could not be read (" + std::string(e.what()) + ")";
+  }
+  if (outcome.undone.empty() && outcome.not_undone.empty()) {
+    return "nothing to undo: " + where + " (nothing of it had run)";
+  }
+  const std::string undid = outcome.undone.empty() ? "nothing" : util::join(outcome.undone, ", ");
+  if (outcome.not_undone.empty()) {
+    return "undone: " + where + "; undid (newest first): " + undid + "; could not undo: nothing";
+  }
+  return "partly undone: " + where + ", with changes left that no revision describes; undid " +
+         "(newest first): " + undid + "; could not undo: " + util::join(outcome.not_undone, "; ");
+}
+
+void run_compensating(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
+                      const std::vector<Step>& steps, schema::Database& state,
+                      const RunOptions& options, util::Output& out) {
+  const bool per_step = options.transaction_per_migration;
+  // What ran of the unit a failure takes back: the revision, or with
+  // transaction_per_migration = false the whole run, as a transaction would.
+  UndoJournal journal;
+  for (const Step& step : steps) {
+    out.info(title_of(step));
+    if (per_step) {
+      journal.clear(); // the previous revision and its version row are final
+    }
+    try {
+      if (options.read_rows && (per_step || &step == &steps.front()) &&
+          check_rows(step, per_step, options) == Check::skip) {
+        if (options.reread_schema) {
+          state = options.reread_schema();
+        }
+        out.info("  already applied by another migratecpp; skipped");
+        continue;
+      }
+      run_one(dialect, sink, versions, step, state, options, &journal);
+    } catch (const util::Error& e) {
+      const auto outcome = journal.undo(dialect, sink, state, options.reread_schema);
+      throw util::Error(e.message() + "\n" + compensated_line(outcome, options), e.where());
+    } catch (...) {
+      journal.undo(dialect, sink, state, options.reread_schema);
+      throw;
+    }
+  }
+}
+
+} // namespace
+
+void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
+               const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
+               util::Output& out) {
+  if (sink.online() && failure_strategy(dialect) == FailureStrategy::compensating) {
+    run_compensating(dialect, sink, versions, steps, state, options, out);
+  } else {
+    run_transactional(dialect, sink, versions, steps, state, options, out);
   }
 }
 

@@ -1,15 +1,15 @@
 #pragma once
 // Runs revisions: renders each op against the tracked schema, sends the statements to a sink
-// (a live connection or a script), and moves the version table, one transaction per revision
-// (or one for the whole run).
+// (a live connection or a script), and moves the version table. How a failure is taken back
+// depends on the database (FailureStrategy).
 #include "dialects/dialect.h"
 #include "migrate/revision.h"
+#include "migrate/statement_sink.h"
 #include "migrate/version_table.h"
 #include "util/output.h"
 
 #include <functional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace migratecpp::migrate {
@@ -21,48 +21,22 @@ struct Step {
   std::vector<std::string> rows_after;
 };
 
-// Where statements go.
-class Sink {
-public:
-  virtual ~Sink() = default;
-  virtual bool online() const = 0;
-  virtual void begin() = 0;
-  virtual void commit() = 0;
-  virtual void rollback() noexcept = 0;
-  virtual void execute(const dialects::Statement& statement) = 0;
-  virtual void comment(std::string_view text) = 0;
+// How the runner takes back a revision that fails partway.
+enum class FailureStrategy {
+  // One transaction per revision (or one for the whole run); a failure rolls it back.
+  transactional,
+  // The database commits DDL on its own (MySQL), so no transaction is opened: a failure
+  // undoes what already ran of the revision (or of the whole run, with
+  // transaction_per_migration = false), newest first, op by op through each op's reverse and,
+  // for an op that failed partway, statement by statement through Statement::undo. The
+  // version row is written right after each revision. What has no reverse (an execute without
+  // reverse_sql, rows inserted without a primary key) is reported as not undone.
+  compensating,
 };
 
-class ConnectionSink : public Sink {
-public:
-  explicit ConnectionSink(dialects::Connection& conn) : m_conn(conn) {}
-  bool online() const override { return true; }
-  void begin() override { m_conn.begin(); }
-  void commit() override { m_conn.commit(); }
-  void rollback() noexcept override { m_conn.rollback(); }
-  void execute(const dialects::Statement& s) override { m_conn.exec(s.sql); }
-  void comment(std::string_view) override {}
-
-private:
-  dialects::Connection& m_conn;
-};
-
-// Writes a script that the database's own client can run (sqlite3, psql, mysql).
-class ScriptSink : public Sink {
-public:
-  ScriptSink(const dialects::Dialect& dialect, util::Output& out)
-      : m_dialect(dialect), m_out(out) {}
-  bool online() const override { return false; }
-  void begin() override;
-  void commit() override;
-  void rollback() noexcept override {}
-  void execute(const dialects::Statement& s) override;
-  void comment(std::string_view text) override;
-
-private:
-  const dialects::Dialect& m_dialect;
-  util::Output& m_out;
-};
+// The strategy for running online against `dialect`: from its transactional_ddl().
+// Scripts (--sql) always keep their transaction statements.
+FailureStrategy failure_strategy(const dialects::Dialect& dialect);
 
 struct RunOptions {
   bool transaction_per_migration = true;
@@ -74,12 +48,17 @@ struct RunOptions {
   // With read_rows: true if the version rows `rows` show that `step` is already done (another
   // migrator ran it meanwhile); the step is then skipped instead of reported as a conflict.
   std::function<bool(const Step& step, const std::vector<std::string>& rows)> already_done;
+  // Online only: the version rows actually in the table. After a failure under the
+  // compensating strategy, the last line of the error says where the database really is.
+  std::function<std::vector<std::string>()> rows_now;
 };
 
 // Runs `steps` in order. `state` is the schema before the first step and is kept up to date;
 // after a failure it is unspecified (the caller reads the database again if it goes on).
-// On failure the current revision is rolled back (or, without transactional DDL, undone op by
-// op) and util::Error is thrown naming the revision file, the op and the statement.
+// On failure util::Error is thrown naming the revision file, the op and the statement, and
+// ending with one line that says where the database is now: transactional, "rolled back:
+// the database is still at X"; compensating, "undone: the database is at X; undid (newest
+// first): ...; could not undo: ..." (or "partly undone: ...", or "nothing to undo: ...").
 void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
                util::Output& out);

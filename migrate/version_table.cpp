@@ -49,23 +49,31 @@ VersionTable::transition(const std::vector<std::string>& from,
   std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
                       std::back_inserter(added));
   const std::string table = m_dialect.quote_ident(m_table);
+  // Each statement carries its reverse: the compensating strategy undoes a version-row
+  // write like any other statement.
+  auto update = [&](const std::string& to_row, const std::string& from_row) {
+    return "UPDATE " + table + " SET version_num=" + m_dialect.quote_string(to_row) + " WHERE " +
+           table + ".version_num = " + m_dialect.quote_string(from_row);
+  };
+  auto remove = [&](const std::string& row) {
+    return "DELETE FROM " + table + " WHERE " + table +
+           ".version_num = " + m_dialect.quote_string(row);
+  };
+  auto insert = [&](const std::string& row) {
+    return "INSERT INTO " + table + " (version_num) VALUES (" + m_dialect.quote_string(row) + ")";
+  };
   std::vector<dialects::Statement> out;
   // Pair removals with additions as UPDATEs; the rest are DELETEs or INSERTs.
   std::size_t paired = std::min(removed.size(), added.size());
   for (std::size_t i = 0; i < paired; ++i) {
-    out.push_back({"UPDATE " + table + " SET version_num=" + m_dialect.quote_string(added[i]) +
-                       " WHERE " + table + ".version_num = " + m_dialect.quote_string(removed[i]),
-                   "version " + removed[i] + " -> " + added[i]});
+    out.push_back({update(added[i], removed[i]), "version " + removed[i] + " -> " + added[i],
+                   update(removed[i], added[i])});
   }
   for (std::size_t i = paired; i < removed.size(); ++i) {
-    out.push_back({"DELETE FROM " + table + " WHERE " + table +
-                       ".version_num = " + m_dialect.quote_string(removed[i]),
-                   "remove version " + removed[i]});
+    out.push_back({remove(removed[i]), "remove version " + removed[i], insert(removed[i])});
   }
   for (std::size_t i = paired; i < added.size(); ++i) {
-    out.push_back({"INSERT INTO " + table + " (version_num) VALUES (" +
-                       m_dialect.quote_string(added[i]) + ")",
-                   "add version " + added[i]});
+    out.push_back({insert(added[i]), "add version " + added[i], remove(added[i])});
   }
   return out;
 }

@@ -20,7 +20,8 @@ public:
   std::vector<std::string> read_existing(dialects::Connection& conn) const;
   void ensure(dialects::Connection& conn) const;
   // Statements taking the table from rows `from` to rows `to`: an UPDATE where one head
-  // moves to another (as Alembic writes it), else DELETEs and INSERTs.
+  // moves to another (as Alembic writes it), else DELETEs and INSERTs. Each statement's
+  // `undo` is its reverse.
   std::vector<dialects::Statement> transition(const std::vector<std::string>& from,
                                               const std::vector<std::string>& to) const;
 

@@ -1,5 +1,6 @@
 #include "dialects/sqlite/sqlite_dialect.h"
 
+#include "dialects/inserted_rows.h"
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_connection.h"
 #include "schema/apply.h"
@@ -584,7 +585,10 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
   const std::string tmp = std::string(k_rebuild_prefix) + to.name;
   const std::string what = "rebuild table " + from.name + " (" + why + ")";
   std::vector<Statement> out;
-  out.push_back({create_table_sql(to, db, tmp), what + ": create the new definition"});
+  // Undo (compensating strategy): up to the drop of the old table, dropping the new one
+  // takes everything back; the drop itself has no reverse.
+  out.push_back({create_table_sql(to, db, tmp), what + ": create the new definition",
+                 "DROP TABLE " + quote_ident(tmp)});
 
   std::vector<std::string> target_cols;
   std::vector<std::string> source_cols;
@@ -600,7 +604,7 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
     out.push_back({"INSERT INTO " + quote_ident(tmp) + " (" + util::join(target_cols, ", ") +
                        ") SELECT " + util::join(source_cols, ", ") + " FROM " +
                        quote_ident(from.name),
-                   what + ": copy the rows"});
+                   what + ": copy the rows", ""});
   }
   if (has_autoincrement_key(to)) {
     // AUTOINCREMENT promises never to reuse an id, even of deleted rows; the copy only knows
@@ -608,21 +612,23 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
     out.push_back({"DELETE FROM sqlite_sequence WHERE name = " + quote_string(tmp) +
                        " AND EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " +
                        quote_string(from.name) + ")",
-                   what + ": keep the autoincrement counter"});
+                   what + ": keep the autoincrement counter", ""});
     out.push_back({"INSERT INTO sqlite_sequence (name, seq) SELECT " + quote_string(tmp) +
                        ", seq FROM sqlite_sequence WHERE name = " + quote_string(from.name),
-                   what + ": keep the autoincrement counter"});
+                   what + ": keep the autoincrement counter", ""});
   }
   out.push_back({"DROP TABLE " + quote_ident(from.name), what + ": drop the old table"});
   // Since SQLite 3.26 a rename re-checks every view and trigger of the schema, and a view on
   // the table fails that check while the table is missing ("error in view v: no such table").
   // The legacy mode skips the check; the view resolves again once the rename is done.
-  out.push_back({"PRAGMA legacy_alter_table = ON", what + ": rename without re-checking views"});
+  out.push_back({"PRAGMA legacy_alter_table = ON", what + ": rename without re-checking views",
+                 "PRAGMA legacy_alter_table = OFF"});
   out.push_back({"ALTER TABLE " + quote_ident(tmp) + " RENAME TO " + quote_ident(to.name),
                  what + ": put the new table in place"});
-  out.push_back({"PRAGMA legacy_alter_table = OFF", what + ": back to the default"});
+  out.push_back({"PRAGMA legacy_alter_table = OFF", what + ": back to the default", ""});
   for (const auto& idx : to.indexes) {
-    out.push_back({index_sql(to.name, &to, idx), what + ": re-create index " + idx.name});
+    out.push_back({index_sql(to.name, &to, idx), what + ": re-create index " + idx.name,
+                   "DROP INDEX " + quote_ident(idx.name)});
   }
   return out;
 }
@@ -641,10 +647,12 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
   return std::visit(
       schema::Overloaded{
           [&](const schema::CreateTable& o) {
-            std::vector<Statement> out{
-                {create_table_sql(o.table, before), "create table " + o.table.name}};
+            std::vector<Statement> out{{create_table_sql(o.table, before),
+                                        "create table " + o.table.name,
+                                        "DROP TABLE " + quote_ident(o.table.name)}};
             for (const auto& idx : o.table.indexes) {
-              out.push_back({index_sql(o.table.name, &o.table, idx), "create index " + idx.name});
+              out.push_back({index_sql(o.table.name, &o.table, idx), "create index " + idx.name,
+                             "DROP INDEX " + quote_ident(idx.name)});
             }
             return out;
           },
@@ -707,7 +715,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             }
             return out;
           },
-          [&](const schema::BulkInsert& o) { return bulk_insert(o); },
+          [&](const schema::BulkInsert& o) { return bulk_insert(o, before); },
           [&](const schema::CreateEnum&) { return std::vector<Statement>{}; },
           [&](const schema::DropEnum&) { return std::vector<Statement>{}; },
           [&](const schema::AddEnumValue&) { return std::vector<Statement>{}; },
@@ -856,11 +864,13 @@ std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstrai
                     util::did_you_mean(o.name, names));
 }
 
-std::vector<Statement> SqliteDialect::bulk_insert(const schema::BulkInsert& o) const {
+std::vector<Statement> SqliteDialect::bulk_insert(const schema::BulkInsert& o,
+                                                  const Database& before) const {
   std::vector<Statement> out;
   // Rows with the same keys share one INSERT; a row with other keys starts a new one.
   std::size_t i = 0;
   while (i < o.rows.size()) {
+    const std::size_t start = i;
     const schema::Row& first = o.rows[i];
     auto keys_of = [](const schema::Row& r) {
       std::vector<std::string> k;
@@ -888,7 +898,9 @@ std::vector<Statement> SqliteDialect::bulk_insert(const schema::BulkInsert& o) c
     out.push_back({"INSERT INTO " + quote_ident(o.table) + " (" + idents(*this, keys) +
                        ") VALUES\n  " + util::join(values, ",\n  "),
                    "insert " + std::to_string(values.size()) + " row" +
-                       (values.size() == 1 ? "" : "s") + " into " + o.table});
+                       (values.size() == 1 ? "" : "s") + " into " + o.table,
+                   delete_inserted_rows_sql(*this, before, o.table,
+                                            std::span(o.rows).subspan(start, i - start))});
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // SQLite lacks.
 #include "dialects/dialect.h"
 
+#include <cstdlib>
 #include <map>
 #include <string>
 #include <string_view>
@@ -17,7 +18,13 @@ class SqliteDialect : public Dialect {
 public:
   std::string_view name() const override { return "sqlite"; }
   // SQLite runs DDL inside transactions: a failed revision leaves nothing behind.
-  bool transactional_ddl() const override { return true; }
+  // Test-only switch: MIGRATECPP_TEST_NO_TRANSACTIONAL_DDL=1 makes SQLite claim it has none,
+  // so that the runner's compensating strategy (built for MySQL) runs against real SQLite
+  // databases in the failure tests. Never set it outside the tests.
+  bool transactional_ddl() const override {
+    const char* test_switch = std::getenv("MIGRATECPP_TEST_NO_TRANSACTIONAL_DDL");
+    return test_switch == nullptr || std::string_view(test_switch) != "1";
+  }
 
   // Plain ALTER TABLE where SQLite has it: rename_table, alter_column with only new_name,
   // add_column of a column SQLite can add (not a key; NOT NULL only with a literal non-NULL
@@ -65,7 +72,8 @@ private:
                                       const schema::Database& before) const;
   std::vector<Statement> drop_constraint(const schema::DropConstraint& op,
                                          const schema::Database& before) const;
-  std::vector<Statement> bulk_insert(const schema::BulkInsert& op) const;
+  std::vector<Statement> bulk_insert(const schema::BulkInsert& op,
+                                     const schema::Database& before) const;
 };
 
 // The one SqliteDialect instance (for the dialect registry).

@@ -35,6 +35,23 @@ expect_not_anywhere() {
 }
 expect_eq() { CHECKS=$((CHECKS + 1)); [ "$1" = "$2" ] || fail "got '$1', expected '$2'"; }
 
+# expect_taken_back REV: a revision failed and the last line of stderr says that nothing of it
+# stays and the database is at REV: rolled back by the transaction, or, with the test-only
+# switch MIGRATECPP_TEST_NO_TRANSACTIONAL_DDL=1 (SQLite then runs the runner's compensating
+# strategy, as on MySQL), undone statement by statement. The wording differs; the state the
+# tests check afterwards must not.
+COMPENSATING="${MIGRATECPP_TEST_NO_TRANSACTIONAL_DDL:-0}"
+expect_taken_back() {
+  local last
+  last="$(tail -n 1 <<<"$ERR")"
+  if [ "$COMPENSATING" = 1 ]; then
+    expect_eq "${last%%; undid*}" "undone: the database is at $1"
+    expect_eq "${last##*; }" "could not undo: nothing"
+  else
+    expect_eq "$last" "rolled back: the database is still at $1"
+  fi
+}
+
 # sql DB QUERY: runs a query with the sqlite3 shell.
 sql() { sqlite3 "$1" "$2"; }
 

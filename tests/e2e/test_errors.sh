@@ -39,11 +39,134 @@ op = "execute"
 sql = "INSERT INTO no_such_table VALUES (1)"
 '
 before="$(sql app.db .schema)"
+rows="$(sql app.db 'select * from items order by id')"
 run upgrade head; expect_rc 1
 expect_err_has "0002.toml:17: revision r2: upgrade op #3 (execute) failed"
 expect_err_has "no such table: no_such_table"
+expect_taken_back r1
+[ "$COMPENSATING" = 1 ] && expect_err_has "undid (newest first): r2 upgrade op #2 (create_index on 'items'), r2 upgrade op #1 (add_column on 'items');"
 expect_eq "$(sql app.db .schema)" "$before"
 expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r1"
+rm migrations/versions/0002.toml
+
+# expect_nothing_stays: the schema, the rows and the version table are as before the revision.
+expect_nothing_stays() {
+  expect_eq "$(sql app.db .schema)" "$before"
+  expect_eq "$(sql app.db 'select * from items order by id')" "$rows"
+  expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r1"
+}
+
+# An op that cannot even be rendered, after two that ran.
+write_rev 0002 r2 '"r1"' "render fails" '
+[[upgrade]]
+op = "add_column"
+table = "items"
+column = { name = "price", type = "integer" }
+
+[[upgrade]]
+op = "create_index"
+table = "items"
+name = "ix_items_name"
+columns = ["name"]
+
+[[upgrade]]
+op = "drop_constraint"
+table = "items"
+name = "no_such_constraint"
+'
+run upgrade head; expect_rc 1
+expect_err_has "0002.toml:17: revision r2: upgrade op #3 (drop_constraint on 'items'): constraint 'no_such_constraint' does not exist"
+expect_taken_back r1
+expect_nothing_stays
+rm migrations/versions/0002.toml
+
+# An op of several statements that fails partway: the table is created, its index is not
+# (index names are global in SQLite).
+write_rev 0002 r2 '"r1"' "second statement fails" '
+[[upgrade]]
+op = "create_index"
+table = "items"
+name = "ix_items_name"
+columns = ["name"]
+
+[[upgrade]]
+op = "create_table"
+table = "more"
+columns = [ { name = "id", type = "integer", primary_key = true } ]
+indexes = [ { name = "ix_items_name", columns = ["id"] } ]
+'
+run upgrade head; expect_rc 1
+expect_err_has "revision r2: upgrade op #2 (create_table on 'more') failed"
+expect_taken_back r1
+[ "$COMPENSATING" = 1 ] && expect_err_has "undid (newest first): r2 upgrade op #2 (create_table on 'more') (the statement that ran), r2 upgrade op #1"
+expect_nothing_stays
+
+# ... and a table rebuild that fails copying the rows, after rows went in.
+write_rev 0002 r2 '"r1"' "rebuild fails" '
+[[upgrade]]
+op = "bulk_insert"
+table = "items"
+rows = [ { id = 3 } ]
+
+[[upgrade]]
+op = "alter_column"
+table = "items"
+column = "name"
+nullable = false
+'
+run upgrade head; expect_rc 1
+expect_err_has "revision r2: upgrade op #2 (alter_column on 'items') failed"
+expect_err_has "NOT NULL constraint failed"
+expect_taken_back r1
+expect_nothing_stays
+
+# A bulk_insert whose third statement fails after two went in (rows naming other columns
+# make separate INSERTs).
+write_rev 0002 r2 '"r1"' "bulk insert fails" '
+[[upgrade]]
+op = "add_column"
+table = "items"
+column = { name = "price", type = "integer" }
+
+[[upgrade]]
+op = "bulk_insert"
+table = "items"
+rows = [ { id = 3, name = "three" }, { id = 4 }, { id = 1, name = "one again" } ]
+'
+run upgrade head; expect_rc 1
+expect_err_has "revision r2: upgrade op #2 (bulk_insert on 'items') failed"
+expect_err_has "UNIQUE constraint failed"
+expect_taken_back r1
+expect_nothing_stays
+
+# The version-row write fails after every op ran (a trigger made by hand refuses it).
+write_rev 0002 r2 '"r1"' "version row fails" '
+[[upgrade]]
+op = "add_column"
+table = "items"
+column = { name = "price", type = "integer" }
+
+[[upgrade]]
+op = "bulk_insert"
+table = "items"
+rows = [ { id = 3, name = "three" } ]
+'
+sql app.db "CREATE TRIGGER keep_version BEFORE UPDATE ON migratecpp_version
+            BEGIN SELECT RAISE(ABORT, 'the version table is frozen'); END"
+before="$(sql app.db .schema)"
+run upgrade head; expect_rc 1
+expect_err_has "the version table is frozen"
+expect_taken_back r1
+expect_nothing_stays
+sql app.db "DROP TRIGGER keep_version"
+before="$(sql app.db .schema)"
+
+# Without the obstacles the same revision applies cleanly.
+run upgrade head; expect_rc 0
+expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r2"
+expect_eq "$(sql app.db 'select count(*) from items')" "3"
+sql app.db "DELETE FROM items WHERE id = 3; ALTER TABLE items DROP COLUMN price;
+            UPDATE migratecpp_version SET version_num = 'r1'"
 rm migrations/versions/0002.toml
 
 # Bad revision files: path:line: message.

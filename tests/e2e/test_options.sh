@@ -32,6 +32,7 @@ op = "execute"
 sql = "SELECT * FROM nowhere"
 '
 run upgrade head; expect_rc 1
+expect_taken_back x1
 expect_eq "$(sql app.db "select count(*) from sqlite_master where name='t1'")" "0"
 expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "x1"
 run upgrade head --sql; expect_rc 0
@@ -58,6 +59,14 @@ cp saved.toml migratecpp.toml
 # Colour only when asked (stderr is not a terminal here) and never with NO_COLOR.
 run upgrade nosuch --color always; expect_err_has $'\033['
 NO_COLOR=1 run upgrade nosuch; CHECKS=$((CHECKS + 1)); grep -q $'\033' <<<"$ERR" && fail "colour despite NO_COLOR"
+
+# The compensating strategy (the second run of this test) opens no transactions and relies on
+# the dialect's migration lock to keep two migrators apart, which SQLite lacks (MySQL has one):
+# the concurrent part below is the transactional strategy's alone.
+if [ "$COMPENSATING" = 1 ]; then
+  finish
+  exit
+fi
 
 # Two upgrades at once: both succeed, each revision applied once.
 for i in $(seq 2 20); do
