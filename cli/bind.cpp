@@ -1,5 +1,6 @@
 #include "cli/bind.h"
 
+#include "dialects/dialect.h"
 #include "util/error.h"
 
 #include <memory>
@@ -25,8 +26,6 @@ std::vector<std::string> clean_all(std::vector<std::string> v) {
 migrate::Project project(Context& ctx) {
   return migrate::open_project(ctx.global);
 }
-
-const std::vector<std::string> k_dialects = {"sqlite", "postgresql", "mysql"};
 
 void add_init(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<migrate::InitOptions>();
@@ -89,7 +88,7 @@ void add_migrate(CLI::App& app, Context& ctx, bool up) {
       ->required();
   sub->add_flag("--sql", opts->sql, "Print the SQL script instead of running it");
   sub->add_option("--dialect", opts->dialect, "Dialect for --sql: sqlite, postgresql, mysql")
-      ->check(CLI::IsMember(k_dialects));
+      ->check(CLI::IsMember(dialects::dialect_names()));
   sub->callback([&ctx, opts, up] {
     ctx.action = [&ctx, opts, up] {
       opts->target = clean(opts->target);
@@ -149,7 +148,7 @@ void add_info(CLI::App& app, Context& ctx) {
   show->add_option("revision", sopts->revision, "Revision id, prefix, label or head")->required();
   show->add_flag("--sql", sopts->sql, "Print the revision's upgrade DDL");
   show->add_option("--dialect", sopts->dialect, "Dialect for --sql: sqlite, postgresql, mysql")
-      ->check(CLI::IsMember(k_dialects));
+      ->check(CLI::IsMember(dialects::dialect_names()));
   show->callback([&ctx, sopts] {
     ctx.action = [&ctx, sopts] { migrate::show(project(ctx), *sopts, ctx.out); };
   });
@@ -162,7 +161,7 @@ void add_stamp(CLI::App& app, Context& ctx) {
   sub->add_flag("--purge", opts->purge, "Delete all version rows first");
   sub->add_flag("--sql", opts->sql, "Print the SQL instead of running it");
   sub->add_option("--dialect", opts->dialect, "Dialect for --sql: sqlite, postgresql, mysql")
-      ->check(CLI::IsMember(k_dialects));
+      ->check(CLI::IsMember(dialects::dialect_names()));
   sub->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       opts->revisions = clean_all(opts->revisions);

@@ -62,4 +62,16 @@ std::string Dialect::use_schema_sql(const std::string& schema) const {
                     std::string(name()) + "; remove it from the config");
 }
 
+schema::Database Dialect::introspect(Connection&, const IntrospectOptions&) const {
+  throw util::Error("reading the schema of a " + std::string(name()) +
+                    " database is not available in this build yet");
+}
+
+StoredForms Dialect::stored_forms(Connection&, const schema::Table&,
+                                  const std::vector<std::string>& checks,
+                                  const std::vector<std::string>& predicates) const {
+  return {std::vector<std::optional<std::string>>(checks.size()),
+          std::vector<std::optional<std::string>>(predicates.size())};
+}
+
 } // namespace migratecpp::dialects

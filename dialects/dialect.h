@@ -1,10 +1,14 @@
 #pragma once
-// What differs between databases: DDL rendering, quoting, types, transactions, connecting.
-// The runner, the diff and the commands talk to databases only through this interface.
+// What differs between databases: DDL rendering, quoting, types, transactions, connecting,
+// introspection, and the facts the engine needs (capability queries). The runner, the diff
+// and the commands talk to databases only through this interface and never by a dialect's
+// name: a dialect is one folder under dialects/ plus one line in registry.cpp.
 #include "dialects/connection.h"
+#include "dialects/introspection.h"
 #include "schema/ops.h"
 #include "util/url.h"
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,8 +33,25 @@ public:
   virtual ~Dialect() = default;
 
   virtual std::string_view name() const = 0; // "sqlite", "postgresql", "mysql"
+
+  // --- Capabilities: the facts the engine needs, asked instead of comparing names. --------
+
   // False for MySQL: DDL commits implicitly, so a failed revision is undone op by op.
   virtual bool transactional_ddl() const = 0;
+  // True where enum types are schema objects of their own (CREATE TYPE ... AS ENUM): the diff
+  // then compares them and emits create_enum / drop_enum / add_enum_value. Elsewhere an enum
+  // is a property of its columns and the enum ops render nothing.
+  virtual bool has_enum_types() const { return false; }
+  // The longest identifier the database keeps, in bytes (PostgreSQL: 63, longer names are
+  // truncated); nullopt where there is no limit worth checking (SQLite).
+  virtual std::optional<std::size_t> max_identifier_length() const { return std::nullopt; }
+  // True if render(op, before) rebuilds a table (create the new definition, copy the rows,
+  // drop the old one, rename) rather than altering it in place: SQLite, for the ALTERs it
+  // lacks. Such an op is slow on large tables and cannot be undone statement by statement.
+  // False when the op does not fit `before` (render would throw).
+  virtual bool needs_rebuild(const schema::Op& op, const schema::Database& before) const {
+    return false;
+  }
 
   // DDL for one op. `before` is the schema as it stands before the op (the runner tracks it):
   // SQLite needs it to rebuild tables, others to restate what ALTER cannot keep.
@@ -72,11 +93,47 @@ public:
   // not re-read the version table inside each revision's transaction.
   virtual bool has_migration_lock() const { return false; }
   virtual void unlock(Connection& conn, const std::string& version_table) const noexcept {}
+
+  // --- URLs and introspection. ----------------------------------------------------------
+
+  // Checks and completes a URL of this dialect's scheme after util::parse_url split it the
+  // generic way (SQLite: a file path, no host; an empty path means ":memory:"). Throws
+  // util::Error naming the redacted URL when the URL does not fit the dialect. The default
+  // takes the URL as parsed.
+  virtual void complete_url(util::Url& url) const {}
+
+  // Live database -> schema model: the tables of options.schema ("" = the default) less
+  // those options.skips(), with columns (database order), keys, indexes, unique / foreign-key
+  // / check constraints, comments and (has_enum_types) enums, ordered as
+  // sort_introspected() orders them. Types canonical (schema::canonical_type); expressions
+  // and defaults normalized to what a model file would say. The number of statements sent
+  // does not grow with the number of tables. Throws util::Error for a dialect without
+  // introspection, DatabaseError if a catalog query fails.
+  virtual schema::Database introspect(Connection& conn, const IntrospectOptions& options) const;
+
+  // How the database would store SQL expressions written for the live table `table`: for
+  // each of `checks` (check-constraint expressions) and `predicates` (partial-index WHERE
+  // clauses), the text introspection would read back, or nullopt where the database keeps
+  // the text as written or refuses it (a column that does not exist yet). Leaves nothing
+  // behind. The default answers nullopt for all: the database keeps the text as written.
+  virtual StoredForms stored_forms(Connection& conn, const schema::Table& table,
+                                   const std::vector<std::string>& checks,
+                                   const std::vector<std::string>& predicates) const;
 };
 
 // Dialect by URL scheme ("postgres" -> postgresql, "mariadb" -> mysql) or by name.
 // Throws util::Error listing the known schemes, with a "did you mean".
 const Dialect& dialect_for_scheme(std::string_view scheme);
 const Dialect& dialect_by_name(std::string_view name);
+
+// The names of the dialects the registry knows, in its order ("sqlite", "postgresql",
+// "mysql"), including those not available in this build yet: the keys of per-dialect SQL in
+// revision files and the choices of --dialect.
+std::vector<std::string> dialect_names();
+
+// A database URL as its dialect reads it: util::parse_url, then the dialect of the URL's
+// scheme completes it (Dialect::complete_url). Throws util::Error for a malformed URL or an
+// unknown scheme.
+util::Url parse_url(const std::string& text);
 
 } // namespace migratecpp::dialects

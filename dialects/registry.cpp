@@ -75,6 +75,20 @@ const Dialect& dialect_for_scheme(std::string_view scheme) {
                     or_list(schemes) + util::did_you_mean(s, schemes));
 }
 
+std::vector<std::string> dialect_names() {
+  std::vector<std::string> out;
+  for (const auto& d : k_dialects) {
+    out.emplace_back(d.name);
+  }
+  return out;
+}
+
+util::Url parse_url(const std::string& text) {
+  util::Url url = util::parse_url(text);
+  dialect_for_scheme(url.scheme).complete_url(url);
+  return url;
+}
+
 const Dialect& dialect_by_name(std::string_view name) {
   const std::string n = util::to_lower(name);
   std::vector<std::string> names;

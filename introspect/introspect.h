@@ -1,21 +1,20 @@
 #pragma once
 // Live database -> schema::Database: what the database holds, in the model's terms, so that
-// the diff can compare it with the models. One implementation per dialect, chosen by name.
+// the diff can compare it with the models. The dialect does the reading
+// (Dialect::introspect); this is the dialect-neutral entry point the commands call.
 #include "dialects/connection.h"
 #include "dialects/dialect.h"
+#include "dialects/introspection.h"
 #include "schema/model.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace migratecpp::introspect {
 
-struct Options {
-  std::vector<std::string> exclude_tables; // left out entirely (names, case-insensitive)
-  std::string version_table;               // left out too; "" = none
-  std::string schema;                      // PostgreSQL schema; "" = the default. Unused by SQLite.
-};
+// What to read: the schema, and the tables to leave out (see dialects/introspection.h).
+using Options = dialects::IntrospectOptions;
+using StoredForms = dialects::StoredForms;
 
 // Reads tables, columns (database order), keys, indexes, unique/foreign-key/check constraints
 // and comments. Deterministic: tables, indexes and constraints sorted by name (unnamed ones by
@@ -30,17 +29,9 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
 // the text introspection would read back, or nullopt where the database keeps the text as
 // written (SQLite) or refuses it (a column that does not exist yet). PostgreSQL rewrites
 // expressions (BETWEEN, casts, parentheses); asking it is the only reliable way to tell a
-// rewritten expression from a changed one. Sends a handful of statements on a temporary
-// table inside a transaction that is rolled back; nothing is left behind.
-struct StoredForms {
-  std::vector<std::optional<std::string>> checks;
-  std::vector<std::optional<std::string>> predicates;
-};
+// rewritten expression from a changed one. Nothing is left behind.
 StoredForms stored_forms(dialects::Connection& conn, const dialects::Dialect& dialect,
                          const schema::Table& table, const std::vector<std::string>& checks,
                          const std::vector<std::string>& predicates);
-
-// The SQLite implementation (sqlite_introspect.cpp): four catalog queries in all.
-schema::Database introspect_sqlite(dialects::Connection& conn, const Options& options);
 
 } // namespace migratecpp::introspect

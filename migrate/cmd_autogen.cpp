@@ -95,7 +95,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   DiffOptions options;
   options.exclude_tables = project.config.exclude_tables;
   options.exclude_tables.push_back(project.config.version_table);
-  options.enums = db.dialect->name() == "postgresql";
+  options.enums = db.dialect->has_enum_types();
   return {diff(live, desired, options), db.redacted_url};
 }
 

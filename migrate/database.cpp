@@ -45,7 +45,7 @@ LiveDatabase open_database(const Project& project) {
     throw util::Error("no database URL: set [database] url in " + project.config.file.string() +
                       ", MIGRATECPP_URL, or pass --url");
   }
-  const util::Url url = util::parse_url(project.url);
+  const util::Url url = dialects::parse_url(project.url);
   LiveDatabase db;
   db.redacted_url = url.redacted();
   db.dialect = &dialects::dialect_for_scheme(url.scheme);
@@ -81,7 +81,7 @@ const dialects::Dialect& offline_dialect(const Project& project, const std::stri
     throw util::UsageError(
         "--sql needs a dialect: pass --dialect sqlite|postgresql|mysql or a URL");
   }
-  return dialects::dialect_for_scheme(util::parse_url(project.url).scheme);
+  return dialects::dialect_for_scheme(dialects::parse_url(project.url).scheme);
 }
 
 schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes) {

@@ -1,5 +1,6 @@
 #include "migrate/revision_file.h"
 
+#include "dialects/dialect.h"
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
@@ -24,8 +25,6 @@ const std::vector<std::string> k_op_names = {
     "alter_column", "create_index",    "drop_index",        "create_unique", "create_foreign_key",
     "create_check", "drop_constraint", "set_table_comment", "execute",       "bulk_insert",
     "create_enum",  "drop_enum",       "add_enum_value"};
-
-const std::vector<std::string> k_dialects = {"postgresql", "mysql", "sqlite"};
 
 // ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
 // fit would fail only at upgrade time.
@@ -89,9 +88,10 @@ std::map<std::string, std::string> read_sql(const KeyReader& r, std::string_view
     r.fail(key, squote(key) + " must be a string or a table of per-dialect strings "
                               "{ postgresql = ..., mysql = ..., sqlite = ... }");
   }
+  const std::vector<std::string> names = dialects::dialect_names();
   KeyReader per(*n->as_table(), r.path(), std::string(key), squote(key),
-                {"postgresql", "mysql", "sqlite"});
-  for (const auto& d : k_dialects) {
+                std::vector<std::string_view>(names.begin(), names.end()));
+  for (const auto& d : names) {
     if (auto v = per.string(d)) {
       out[d] = *v;
     }
@@ -474,7 +474,7 @@ std::string render_sql(std::string_view key, const std::map<std::string, std::st
   // The file format has no "every other dialect" key beside per-dialect ones: spell the
   // common SQL out for each dialect that has none of its own.
   std::string out;
-  for (const auto& d : k_dialects) {
+  for (const auto& d : dialects::dialect_names()) {
     auto it = sql.find(d);
     if (it == sql.end()) {
       it = sql.find("");

@@ -91,33 +91,14 @@ Url parse_url(const std::string& text) {
   }
   std::string rest = text.substr(scheme_end + 3);
 
-  if (url.scheme == "sqlite") {
-    // sqlite:///relative.db -> rest "/relative.db"; sqlite:////abs.db -> "//abs.db"
-    std::string query;
-    if (auto q = rest.find('?'); q != std::string::npos) {
-      query = rest.substr(q + 1);
-      rest.resize(q);
-    }
-    if (rest.empty()) {
-      url.database = ":memory:";
-    } else if (rest[0] != '/') {
-      throw Error("invalid SQLite URL '" + redact_urls(text) +
-                  "': use sqlite:///relative/path.db or sqlite:////absolute/path.db");
-    } else {
-      url.database = percent_decode(rest.substr(1));
-      if (url.database.empty()) {
-        url.database = ":memory:";
-      }
-    }
-    url.params = parse_query(query);
-    return url;
-  }
-
   std::string query;
   if (auto q = rest.find('?'); q != std::string::npos) {
     query = rest.substr(q + 1);
     rest.resize(q);
   }
+  // The authority ends at the first '/'. Empty, it leaves a path alone: scheme:///rel.db ->
+  // "rel.db", scheme:////abs.db -> "/abs.db", scheme:// -> "" (the dialect decides what an
+  // empty path means; SQLite: in memory).
   std::string authority = rest;
   if (auto slash = rest.find('/'); slash != std::string::npos) {
     authority = rest.substr(0, slash);

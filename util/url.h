@@ -14,7 +14,8 @@ struct Url {
   bool has_password = false;
   std::string host;
   int port = 0;         // 0 = default
-  std::string database; // PostgreSQL/MySQL: the database name; SQLite: file path, ":memory:" or ""
+  std::string database; // the path after the authority: a database name (PostgreSQL, MySQL) or a
+                        // file path (SQLite: sqlite:///rel.db -> "rel.db"); "" when none
   std::vector<std::pair<std::string, std::string>> params; // query parameters, decoded, in order
   std::string original;
 
@@ -22,7 +23,10 @@ struct Url {
   std::string redacted() const;
 };
 
-// Throws util::Error naming the (redacted) URL when it cannot be parsed.
+// scheme://[user[:password]@]host[:port][/path][?query], the same way for every scheme; an
+// empty authority (scheme:///path) gives a path only. What a scheme makes of the parts (a file
+// path, a default) is its dialect's business: dialects::parse_url completes it. Throws
+// util::Error naming the (redacted) URL when it cannot be parsed.
 Url parse_url(const std::string& text);
 
 // Replaces the password of anything that looks like a URL inside `text` with ***.

@@ -383,214 +383,233 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
   return out;
 }
 
+namespace {
+
+// One function per op, dispatched by std::visit: an overload for every alternative of
+// schema::Op and no catch-all, so a new op breaks this build until PostgreSQL renders it.
+struct OpRenderer {
+  const PostgresDialect& d;
+  const schema::Database& before;
+
+  std::string alter(const std::string& table) const {
+    return "ALTER TABLE " + d.quote_ident(table) + " ";
+  }
+
+  std::vector<Statement> operator()(const schema::CreateTable& o) const {
+    return d.create_table(o.table, before);
+  }
+
+  std::vector<Statement> operator()(const schema::DropTable& o) const {
+    return {{"DROP TABLE " + d.quote_ident(o.table), "drop table " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::RenameTable& o) const {
+    return {{alter(o.table) + "RENAME TO " + d.quote_ident(o.new_name),
+             "rename table " + quoted(o.table) + " to " + quoted(o.new_name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::AddColumn& o) const {
+    std::string sql = alter(o.table) + "ADD COLUMN " + d.column_sql(o.table, o.column, before);
+    if (o.column.primary_key) {
+      sql += " PRIMARY KEY";
+    }
+    std::vector<Statement> out{{sql, "add column " + column_label(o.table, o.column.name)}};
+    if (o.column.comment && !o.column.comment->empty()) {
+      out.push_back({"COMMENT ON COLUMN " + d.quote_ident(o.table) + "." +
+                         d.quote_ident(o.column.name) + " IS " + d.quote_string(*o.column.comment),
+                     "comment on column " + column_label(o.table, o.column.name)});
+    }
+    return out;
+  }
+
+  std::vector<Statement> operator()(const schema::DropColumn& o) const {
+    return {{alter(o.table) + "DROP COLUMN " + d.quote_ident(o.column),
+             "drop column " + column_label(o.table, o.column)}};
+  }
+
+  std::vector<Statement> operator()(const schema::AlterColumn& o) const {
+    std::vector<Statement> out;
+    const std::string col = d.quote_ident(o.column);
+    const std::string what = column_label(o.table, o.column);
+    // The column's default before this op: existing_default where the file gives it
+    // (generated files), else what the tracked schema knows (hand-written files need
+    // not restate it); "" when it has none or nothing is known.
+    const std::string old_default = current_default(o, before);
+    // A type change with a default in place: PostgreSQL casts the default too, and
+    // fails the whole ALTER when it cannot ("default for column ... cannot be cast
+    // automatically"). So the default goes first and comes back after the type change
+    // (the op's new default, else the old one; a default that does not fit the new
+    // type then fails there, with the server's message about the value).
+    const bool drop_default_first =
+        o.type && (!old_default.empty() || (o.default_expr && o.default_expr->empty()));
+    if (drop_default_first) {
+      out.push_back(
+          {alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT", "drop default of " + what});
+    }
+    if (o.type) {
+      // USING always: harmless where the cast is implicit, and it makes the
+      // conversions PostgreSQL will not do on its own (text -> integer) explicit.
+      const std::string type = d.column_type_sql(*o.type, before);
+      out.push_back(
+          {alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type + " USING " + col + "::" + type,
+           "change type of " + what + " to " + *o.type});
+    }
+    if (o.nullable) {
+      out.push_back({alter(o.table) + "ALTER COLUMN " + col +
+                         (*o.nullable ? " DROP NOT NULL" : " SET NOT NULL"),
+                     (*o.nullable ? "allow NULL in " : "disallow NULL in ") + what});
+    }
+    if (o.default_expr) {
+      if (o.default_expr->empty()) {
+        if (!drop_default_first) {
+          out.push_back({alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT",
+                         "drop default of " + what});
+        }
+      } else {
+        out.push_back({alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + *o.default_expr,
+                       "set default of " + what});
+      }
+    } else if (drop_default_first && !old_default.empty()) {
+      out.push_back({alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + old_default,
+                     "restore default of " + what});
+    }
+    if (o.comment) {
+      out.push_back({"COMMENT ON COLUMN " + d.quote_ident(o.table) + "." + col + " IS " +
+                         comment_value(d, *o.comment),
+                     "comment on column " + what});
+    }
+    // Last, so that every statement above can name the column as it was.
+    if (o.new_name) {
+      out.push_back({alter(o.table) + "RENAME COLUMN " + col + " TO " + d.quote_ident(*o.new_name),
+                     "rename column " + what + " to " + quoted(*o.new_name)});
+    }
+    return out;
+  }
+
+  std::vector<Statement> operator()(const schema::CreateIndex& o) const {
+    const std::string name =
+        o.index.name.empty() ? schema::index_name(o.table, o.index) : o.index.name;
+    return {{d.create_index_sql(o.table, o.index, before),
+             "create index " + quoted(name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::DropIndex& o) const {
+    return {{"DROP INDEX " + d.quote_ident(o.name),
+             "drop index " + quoted(o.name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateUnique& o) const {
+    const std::string name =
+        o.constraint.name.empty() ? schema::unique_name(o.table, o.constraint) : o.constraint.name;
+    return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " UNIQUE (" +
+                 ident_list(d, o.constraint.columns) + ")",
+             "create unique constraint " + quoted(name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateForeignKey& o) const {
+    const std::string name = o.constraint.name.empty()
+                                 ? schema::foreign_key_name(o.table, o.constraint)
+                                 : o.constraint.name;
+    return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " " +
+                 foreign_key_sql(d, o.constraint),
+             "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateCheck& o) const {
+    const std::string name =
+        o.constraint.name.empty() ? schema::check_name(o.table, o.constraint) : o.constraint.name;
+    return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " CHECK (" +
+                 o.constraint.expression + ")",
+             "create check constraint " + quoted(name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::DropConstraint& o) const {
+    return {{alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(o.name),
+             "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::SetTableComment& o) const {
+    return {{"COMMENT ON TABLE " + d.quote_ident(o.table) + " IS " + comment_value(d, o.comment),
+             "comment on table " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::Execute& o) const {
+    auto it = o.sql.find(std::string(d.name()));
+    if (it == o.sql.end()) {
+      it = o.sql.find("");
+    }
+    if (it == o.sql.end()) {
+      return {};
+    }
+    std::string sql = strip_trailing_semicolons(it->second);
+    if (sql.empty()) {
+      return {};
+    }
+    return {{sql, "execute SQL"}};
+  }
+
+  std::vector<Statement> operator()(const schema::BulkInsert& o) const {
+    // Rows may name different columns: the statement lists every column any row
+    // names, in order of first appearance, and a row without one gets DEFAULT.
+    std::vector<std::string> columns;
+    std::map<std::string, std::size_t> position;
+    for (const auto& row : o.rows) {
+      for (const auto& [column, value] : row) {
+        if (position.emplace(column, columns.size()).second) {
+          columns.push_back(column);
+        }
+      }
+    }
+    std::vector<Statement> out;
+    const std::string head =
+        "INSERT INTO " + d.quote_ident(o.table) + " (" + ident_list(d, columns) + ") VALUES\n  ";
+    for (std::size_t start = 0; start < o.rows.size(); start += k_bulk_insert_chunk) {
+      const std::size_t end = std::min(o.rows.size(), start + k_bulk_insert_chunk);
+      std::vector<std::string> tuples;
+      for (std::size_t r = start; r < end; ++r) {
+        std::vector<std::string> values(columns.size(), "DEFAULT");
+        for (const auto& [column, value] : o.rows[r]) {
+          values[position.at(column)] = d.literal(value);
+        }
+        tuples.push_back("(" + util::join(values, ", ") + ")");
+      }
+      out.push_back({head + util::join(tuples, ",\n  "),
+                     "insert " + std::to_string(end - start) + " rows into " + quoted(o.table)});
+    }
+    return out;
+  }
+
+  std::vector<Statement> operator()(const schema::CreateEnum& o) const {
+    std::vector<std::string> values;
+    for (const auto& v : o.type.values) {
+      values.push_back(d.quote_string(v));
+    }
+    return {{"CREATE TYPE " + d.quote_ident(o.type.name) + " AS ENUM (" + util::join(values, ", ") +
+                 ")",
+             "create enum " + quoted(o.type.name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::DropEnum& o) const {
+    return {{"DROP TYPE " + d.quote_ident(o.name), "drop enum " + quoted(o.name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::AddEnumValue& o) const {
+    // See the header: fine inside the revision's transaction on PostgreSQL 12+, but
+    // the value is usable only once that transaction has committed.
+    std::string sql =
+        "ALTER TYPE " + d.quote_ident(o.name) + " ADD VALUE " + d.quote_string(o.value);
+    if (o.before) {
+      sql += " BEFORE " + d.quote_string(*o.before);
+    }
+    return {{sql, "add value " + quoted(o.value) + " to enum " + quoted(o.name)}};
+  }
+};
+
+} // namespace
+
 std::vector<Statement> PostgresDialect::render(const schema::Op& op,
                                                const schema::Database& before) const {
-  const auto alter = [this](const std::string& table) {
-    return "ALTER TABLE " + quote_ident(table) + " ";
-  };
-  return std::visit(
-      schema::Overloaded{
-          [&](const schema::CreateTable& o) -> std::vector<Statement> {
-            return create_table(o.table, before);
-          },
-          [&](const schema::DropTable& o) -> std::vector<Statement> {
-            return {{"DROP TABLE " + quote_ident(o.table), "drop table " + quoted(o.table)}};
-          },
-          [&](const schema::RenameTable& o) -> std::vector<Statement> {
-            return {{alter(o.table) + "RENAME TO " + quote_ident(o.new_name),
-                     "rename table " + quoted(o.table) + " to " + quoted(o.new_name)}};
-          },
-          [&](const schema::AddColumn& o) -> std::vector<Statement> {
-            std::string sql =
-                alter(o.table) + "ADD COLUMN " + column_sql(o.table, o.column, before);
-            if (o.column.primary_key) {
-              sql += " PRIMARY KEY";
-            }
-            std::vector<Statement> out{{sql, "add column " + column_label(o.table, o.column.name)}};
-            if (o.column.comment && !o.column.comment->empty()) {
-              out.push_back({"COMMENT ON COLUMN " + quote_ident(o.table) + "." +
-                                 quote_ident(o.column.name) + " IS " +
-                                 quote_string(*o.column.comment),
-                             "comment on column " + column_label(o.table, o.column.name)});
-            }
-            return out;
-          },
-          [&](const schema::DropColumn& o) -> std::vector<Statement> {
-            return {{alter(o.table) + "DROP COLUMN " + quote_ident(o.column),
-                     "drop column " + column_label(o.table, o.column)}};
-          },
-          [&](const schema::AlterColumn& o) -> std::vector<Statement> {
-            std::vector<Statement> out;
-            const std::string col = quote_ident(o.column);
-            const std::string what = column_label(o.table, o.column);
-            // The column's default before this op: existing_default where the file gives it
-            // (generated files), else what the tracked schema knows (hand-written files need
-            // not restate it); "" when it has none or nothing is known.
-            const std::string old_default = current_default(o, before);
-            // A type change with a default in place: PostgreSQL casts the default too, and
-            // fails the whole ALTER when it cannot ("default for column ... cannot be cast
-            // automatically"). So the default goes first and comes back after the type change
-            // (the op's new default, else the old one; a default that does not fit the new
-            // type then fails there, with the server's message about the value).
-            const bool drop_default_first =
-                o.type && (!old_default.empty() || (o.default_expr && o.default_expr->empty()));
-            if (drop_default_first) {
-              out.push_back({alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT",
-                             "drop default of " + what});
-            }
-            if (o.type) {
-              // USING always: harmless where the cast is implicit, and it makes the
-              // conversions PostgreSQL will not do on its own (text -> integer) explicit.
-              const std::string type = column_type_sql(*o.type, before);
-              out.push_back({alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type + " USING " +
-                                 col + "::" + type,
-                             "change type of " + what + " to " + *o.type});
-            }
-            if (o.nullable) {
-              out.push_back({alter(o.table) + "ALTER COLUMN " + col +
-                                 (*o.nullable ? " DROP NOT NULL" : " SET NOT NULL"),
-                             (*o.nullable ? "allow NULL in " : "disallow NULL in ") + what});
-            }
-            if (o.default_expr) {
-              if (o.default_expr->empty()) {
-                if (!drop_default_first) {
-                  out.push_back({alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT",
-                                 "drop default of " + what});
-                }
-              } else {
-                out.push_back(
-                    {alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + *o.default_expr,
-                     "set default of " + what});
-              }
-            } else if (drop_default_first && !old_default.empty()) {
-              out.push_back({alter(o.table) + "ALTER COLUMN " + col + " SET DEFAULT " + old_default,
-                             "restore default of " + what});
-            }
-            if (o.comment) {
-              out.push_back({"COMMENT ON COLUMN " + quote_ident(o.table) + "." + col + " IS " +
-                                 comment_value(*this, *o.comment),
-                             "comment on column " + what});
-            }
-            // Last, so that every statement above can name the column as it was.
-            if (o.new_name) {
-              out.push_back(
-                  {alter(o.table) + "RENAME COLUMN " + col + " TO " + quote_ident(*o.new_name),
-                   "rename column " + what + " to " + quoted(*o.new_name)});
-            }
-            return out;
-          },
-          [&](const schema::CreateIndex& o) -> std::vector<Statement> {
-            const std::string name =
-                o.index.name.empty() ? schema::index_name(o.table, o.index) : o.index.name;
-            return {{create_index_sql(o.table, o.index, before),
-                     "create index " + quoted(name) + " on " + quoted(o.table)}};
-          },
-          [&](const schema::DropIndex& o) -> std::vector<Statement> {
-            return {{"DROP INDEX " + quote_ident(o.name),
-                     "drop index " + quoted(o.name) + " on " + quoted(o.table)}};
-          },
-          [&](const schema::CreateUnique& o) -> std::vector<Statement> {
-            const std::string name = o.constraint.name.empty()
-                                         ? schema::unique_name(o.table, o.constraint)
-                                         : o.constraint.name;
-            return {{alter(o.table) + "ADD CONSTRAINT " + quote_ident(name) + " UNIQUE (" +
-                         ident_list(*this, o.constraint.columns) + ")",
-                     "create unique constraint " + quoted(name) + " on " + quoted(o.table)}};
-          },
-          [&](const schema::CreateForeignKey& o) -> std::vector<Statement> {
-            const std::string name = o.constraint.name.empty()
-                                         ? schema::foreign_key_name(o.table, o.constraint)
-                                         : o.constraint.name;
-            return {{alter(o.table) + "ADD CONSTRAINT " + quote_ident(name) + " " +
-                         foreign_key_sql(*this, o.constraint),
-                     "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
-          },
-          [&](const schema::CreateCheck& o) -> std::vector<Statement> {
-            const std::string name = o.constraint.name.empty()
-                                         ? schema::check_name(o.table, o.constraint)
-                                         : o.constraint.name;
-            return {{alter(o.table) + "ADD CONSTRAINT " + quote_ident(name) + " CHECK (" +
-                         o.constraint.expression + ")",
-                     "create check constraint " + quoted(name) + " on " + quoted(o.table)}};
-          },
-          [&](const schema::DropConstraint& o) -> std::vector<Statement> {
-            return {{alter(o.table) + "DROP CONSTRAINT " + quote_ident(o.name),
-                     "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
-          },
-          [&](const schema::SetTableComment& o) -> std::vector<Statement> {
-            return {{"COMMENT ON TABLE " + quote_ident(o.table) + " IS " +
-                         comment_value(*this, o.comment),
-                     "comment on table " + quoted(o.table)}};
-          },
-          [&](const schema::Execute& o) -> std::vector<Statement> {
-            auto it = o.sql.find(std::string(name()));
-            if (it == o.sql.end()) {
-              it = o.sql.find("");
-            }
-            if (it == o.sql.end()) {
-              return {};
-            }
-            std::string sql = strip_trailing_semicolons(it->second);
-            if (sql.empty()) {
-              return {};
-            }
-            return {{sql, "execute SQL"}};
-          },
-          [&](const schema::BulkInsert& o) -> std::vector<Statement> {
-            // Rows may name different columns: the statement lists every column any row
-            // names, in order of first appearance, and a row without one gets DEFAULT.
-            std::vector<std::string> columns;
-            std::map<std::string, std::size_t> position;
-            for (const auto& row : o.rows) {
-              for (const auto& [column, value] : row) {
-                if (position.emplace(column, columns.size()).second) {
-                  columns.push_back(column);
-                }
-              }
-            }
-            std::vector<Statement> out;
-            const std::string head = "INSERT INTO " + quote_ident(o.table) + " (" +
-                                     ident_list(*this, columns) + ") VALUES\n  ";
-            for (std::size_t start = 0; start < o.rows.size(); start += k_bulk_insert_chunk) {
-              const std::size_t end = std::min(o.rows.size(), start + k_bulk_insert_chunk);
-              std::vector<std::string> tuples;
-              for (std::size_t r = start; r < end; ++r) {
-                std::vector<std::string> values(columns.size(), "DEFAULT");
-                for (const auto& [column, value] : o.rows[r]) {
-                  values[position.at(column)] = literal(value);
-                }
-                tuples.push_back("(" + util::join(values, ", ") + ")");
-              }
-              out.push_back(
-                  {head + util::join(tuples, ",\n  "),
-                   "insert " + std::to_string(end - start) + " rows into " + quoted(o.table)});
-            }
-            return out;
-          },
-          [&](const schema::CreateEnum& o) -> std::vector<Statement> {
-            std::vector<std::string> values;
-            for (const auto& v : o.type.values) {
-              values.push_back(quote_string(v));
-            }
-            return {{"CREATE TYPE " + quote_ident(o.type.name) + " AS ENUM (" +
-                         util::join(values, ", ") + ")",
-                     "create enum " + quoted(o.type.name)}};
-          },
-          [&](const schema::DropEnum& o) -> std::vector<Statement> {
-            return {{"DROP TYPE " + quote_ident(o.name), "drop enum " + quoted(o.name)}};
-          },
-          [&](const schema::AddEnumValue& o) -> std::vector<Statement> {
-            // See the header: fine inside the revision's transaction on PostgreSQL 12+, but
-            // the value is usable only once that transaction has committed.
-            std::string sql =
-                "ALTER TYPE " + quote_ident(o.name) + " ADD VALUE " + quote_string(o.value);
-            if (o.before) {
-              sql += " BEFORE " + quote_string(*o.before);
-            }
-            return {{sql, "add value " + quoted(o.value) + " to enum " + quoted(o.name)}};
-          },
-      },
-      op);
+  return std::visit(OpRenderer{*this, before}, op);
 }
 
 std::unique_ptr<Connection> PostgresDialect::connect(const util::Url& url) const {

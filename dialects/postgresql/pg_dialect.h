@@ -1,9 +1,12 @@
 #pragma once
-// PostgreSQL: DDL rendering for every op, the type mapping, and the advisory lock that
-// serializes concurrent migrators.
+// PostgreSQL: DDL rendering for every op, the type mapping, the advisory lock that
+// serializes concurrent migrators, and introspection (pg_introspect.cpp, with the
+// normalization of printed SQL in pg_normalize.h and the stored-forms probe in
+// pg_stored_forms.cpp).
 #include "dialects/dialect.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,12 +22,16 @@ public:
   std::string_view name() const override { return "postgresql"; }
   // DDL is transactional on PostgreSQL: a failed revision leaves nothing behind.
   bool transactional_ddl() const override { return true; }
+  // CREATE TYPE ... AS ENUM: enums are schema objects.
+  bool has_enum_types() const override { return true; }
+  // NAMEDATALEN - 1: longer identifiers are truncated (with a NOTICE), not refused.
+  std::optional<std::size_t> max_identifier_length() const override { return 63; }
 
-  // One lambda per op. `before` is used only to recognise enum type names (which are quoted),
-  // index entries that are plain column names, and the current default of a column whose
-  // type alter_column changes (when the op does not carry existing_default): that default is
-  // dropped before the type change and set again after it (unless the op sets or removes it),
-  // since PostgreSQL refuses a type change whose default it cannot cast automatically.
+  // One function per op (pg_dialect.cpp's OpRenderer). `before` is used only to recognise enum type
+  // names (which are quoted), index entries that are plain column names, and the current default of
+  // a column whose type alter_column changes (when the op does not carry existing_default): that
+  // default is dropped before the type change and set again after it (unless the op sets or removes
+  // it), since PostgreSQL refuses a type change whose default it cannot cast automatically.
   // PostgreSQL's ALTER TABLE can do every op in place, so nothing has to be restated and no op
   // is refused for not fitting `before` (a database created outside migratecpp may hold
   // tables the runner does not know).
@@ -62,6 +69,18 @@ public:
   // The advisory-lock key: FNV-1a 64 of "migratecpp:" + version_table, so that every
   // migratecpp build (and every platform) computes the same key for the same project.
   static std::int64_t lock_key(const std::string& version_table);
+
+  // Reads IntrospectOptions::schema ("" = current_schema()) with five catalog queries
+  // whatever the number of tables: tables, columns, constraints, indexes, enums. Partitions
+  // (but not partitioned tables), views and the objects of other schemas are left out. See
+  // pg_introspect.cpp for how types, defaults, identity/serial columns and expressions are
+  // normalized.
+  schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
+  // Applies the expressions to a temporary copy of the table, each in its own savepoint,
+  // inside a transaction that is rolled back, and reads back what PostgreSQL stored.
+  StoredForms stored_forms(Connection& conn, const schema::Table& table,
+                           const std::vector<std::string>& checks,
+                           const std::vector<std::string>& predicates) const override;
 
   // The statements of create_table: CREATE TABLE (columns, primary key, named unique, foreign
   // key and check constraints), then its CREATE INDEX statements, then COMMENT ON statements.

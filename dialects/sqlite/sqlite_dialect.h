@@ -1,6 +1,7 @@
 #pragma once
-// SQLite: DDL rendering, including the table rebuild that stands in for the ALTER TABLE forms
-// SQLite lacks.
+// SQLite: DDL rendering (sqlite_render.cpp), including the table rebuild that stands in for
+// the ALTER TABLE forms SQLite lacks (sqlite_rebuild.cpp), the SQL of a table's parts
+// (sqlite_ddl.h), and introspection (sqlite_introspect.cpp).
 #include "dialects/dialect.h"
 
 #include <cstdlib>
@@ -13,6 +14,8 @@ namespace migratecpp::dialects::sqlite {
 // A rebuild creates the new definition under this prefix + the table's name before swapping
 // it in. Introspection skips such tables (left behind only if someone ran a rebuild by hand).
 inline constexpr std::string_view k_rebuild_prefix = "_migratecpp_new_";
+// The start of the comment of every statement a rebuild renders ("rebuild table t (...)").
+inline constexpr std::string_view k_rebuild_label = "rebuild table";
 
 class SqliteDialect : public Dialect {
 public:
@@ -37,6 +40,8 @@ public:
   // `before` (the ops that are plain ALTER TABLE do not look at it).
   std::vector<Statement> render(const schema::Op& op,
                                 const schema::Database& before) const override;
+  // True for the ops render() turns into a rebuild (see above).
+  bool needs_rebuild(const schema::Op& op, const schema::Database& before) const override;
 
   std::string quote_ident(std::string_view ident) const override;
   // Booleans as 1/0: SQLite stores them so, and versions before 3.23 lack TRUE/FALSE.
@@ -46,8 +51,18 @@ public:
   // the type that was asked for. Native names pass through as written.
   std::string type_sql(const std::string& type) const override;
 
+  // sqlite:///relative.db, sqlite:////absolute.db, sqlite:// or sqlite:///:memory:. A URL
+  // with a host, user, password or port is an error; an empty path means ":memory:".
+  void complete_url(util::Url& url) const override;
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
   bool table_exists(Connection& conn, const std::string& table) const override;
+
+  // Four catalog queries in all, whatever the number of tables: the pragmas for what they
+  // report (columns, keys, indexes, foreign keys), the stored CREATE text for the rest
+  // (constraint names, CHECK expressions, partial-index predicates, AUTOINCREMENT, comments).
+  // Virtual tables and leftover rebuild tables (k_rebuild_prefix) are left out. SQLite keeps
+  // expressions as written, so stored_forms() keeps the default (nothing to learn).
+  schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
 
   // CREATE TABLE for `table`, named `as_name` (the table's own name if empty). `db` resolves
   // enum type names. Indexes are not part of it.

@@ -1,7 +1,6 @@
 // Introspection: a database built by hand with SQL, a round trip from a model through the
 // create ops, and a query count that does not grow with the number of tables.
 #include "introspect/introspect.h"
-#include "introspect/postgresql_introspect.h"
 #include "pg_test_support.h"
 #include "schema/types.h"
 

@@ -1,9 +1,9 @@
 // The normalization of what PostgreSQL prints back into what a model file says (no server).
-#include "introspect/postgresql_introspect.h"
+#include "dialects/postgresql/pg_normalize.h"
 
 #include <catch2/catch.hpp>
 
-using namespace migratecpp::introspect;
+using namespace migratecpp::dialects::postgresql;
 
 TEST_CASE("defaults are normalized", "[postgresql]") {
   const std::vector<std::pair<std::string, std::string>> k_cases = {

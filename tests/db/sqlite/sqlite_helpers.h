@@ -34,7 +34,7 @@ public:
   }
 
   schema::Database schema(const introspect::Options& opts = {}) {
-    return introspect::introspect_sqlite(*m_conn, opts);
+    return sqlite_dialect().introspect(*m_conn, opts);
   }
   schema::Table table(const std::string& name) {
     auto db = schema();

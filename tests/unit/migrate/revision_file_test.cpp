@@ -426,8 +426,9 @@ TEST_CASE("revision file: SQL NULL in bulk_insert is left out of its row", "[rev
 TEST_CASE("revision file: an execute op with common and per-dialect SQL", "[revision_file]") {
   const schema::Op op = schema::Execute{{{"", "SELECT 0"}, {"sqlite", "SELECT 1"}}, {}};
   const std::string text = render_ops({op}, "upgrade");
-  CHECK(text == "[[upgrade]]\nop = \"execute\"\nsql.postgresql = \"SELECT 0\"\n"
-                "sql.mysql = \"SELECT 0\"\nsql.sqlite = \"SELECT 1\"\n");
+  // One key per dialect, in the registry's order (dialects::dialect_names()).
+  CHECK(text == "[[upgrade]]\nop = \"execute\"\nsql.sqlite = \"SELECT 1\"\n"
+                "sql.postgresql = \"SELECT 0\"\nsql.mysql = \"SELECT 0\"\n");
   const auto back = std::get<schema::Execute>(upgrade_of(text)[0]);
   CHECK(back.sql.at("mysql") == "SELECT 0");
 }

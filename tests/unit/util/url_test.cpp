@@ -11,9 +11,27 @@ TEST_CASE("sqlite URLs: relative, absolute, memory", "[url]") {
   CHECK(parse_url("sqlite:///app.db").database == "app.db");
   CHECK(parse_url("sqlite:///dir/app.db").database == "dir/app.db");
   CHECK(parse_url("sqlite:////abs/app.db").database == "/abs/app.db");
-  CHECK(parse_url("sqlite://").database == ":memory:");
+  // The generic parse leaves an empty path empty; the SQLite dialect reads it as ":memory:"
+  // (tests/unit/dialects/registry_test.cpp).
+  CHECK(parse_url("sqlite://").database.empty());
   CHECK(parse_url("sqlite:///:memory:").database == ":memory:");
   CHECK(parse_url("SQLite:///x.db").scheme == "sqlite");
+}
+
+TEST_CASE("the path form is the same for every scheme", "[url]") {
+  // No knowledge of any scheme in the parser: a new file-based dialect gets the same forms.
+  for (const std::string scheme : {"sqlite", "duckdb", "postgresql"}) {
+    const auto rel = parse_url(scheme + ":///dir/a%20b.db?mode=ro");
+    CHECK(rel.scheme == scheme);
+    CHECK(rel.host.empty());
+    CHECK(rel.user.empty());
+    CHECK(rel.database == "dir/a b.db");
+    REQUIRE(rel.params.size() == 1);
+    CHECK(rel.params[0] == std::pair<std::string, std::string>{"mode", "ro"});
+    CHECK(parse_url(scheme + ":////abs/x@y:z.db").database == "/abs/x@y:z.db");
+    CHECK(parse_url(scheme + ":////abs/x@y:z.db").host.empty());
+    CHECK(parse_url(scheme + "://").database.empty());
+  }
 }
 
 TEST_CASE("server URLs: parts, percent-decoding, parameters", "[url]") {

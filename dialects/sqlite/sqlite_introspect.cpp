@@ -7,9 +7,7 @@
 // the same for 10 tables and for 5000.
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_dialect.h"
-#include "introspect/introspect.h"
 #include "schema/types.h"
-#include "util/error.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -17,11 +15,7 @@
 #include <optional>
 #include <tuple>
 
-namespace migratecpp::introspect {
-
-namespace sq = dialects::sqlite;
-using sq::Token;
-using sq::TokenKind;
+namespace migratecpp::dialects::sqlite {
 
 namespace {
 
@@ -32,7 +26,7 @@ struct ParsedColumn {
   std::string name;
   bool autoincrement = false;
   std::optional<std::string> comment;
-  std::optional<std::string> type_hint; // see sq::metadata_comment
+  std::optional<std::string> type_hint; // see metadata_comment
 };
 
 struct ParsedForeignKey {
@@ -64,7 +58,7 @@ std::string name_of(const Token& t) {
     }
     return out;
   }
-  return sq::identifier_value(t);
+  return identifier_value(t);
 }
 
 bool is_punct(const Token& t, std::string_view p) {
@@ -139,7 +133,7 @@ std::vector<std::string> name_list(const std::vector<Token>& tokens, std::size_t
 
 bool is_constraint_start(const Token& t) {
   for (std::string_view kw : {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"}) {
-    if (sq::is_keyword(t, kw)) {
+    if (is_keyword(t, kw)) {
       return true;
     }
   }
@@ -163,36 +157,36 @@ void parse_table_constraint(std::string_view sql, const std::vector<Token>& toke
   while (p < seg.size()) {
     const Token& t = tokens[seg[p]];
     const std::size_t end = seg.back() + 1;
-    if (sq::is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
+    if (is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
       name = name_of(tokens[seg[p + 1]]);
       p += 2;
       continue;
     }
     const std::size_t open = next_paren(tokens, seg[p], end);
-    if (sq::is_keyword(t, "PRIMARY")) {
+    if (is_keyword(t, "PRIMARY")) {
       if (open < end) {
         const std::size_t close = matching_paren(tokens, open);
         for (std::size_t i = open; i < close; ++i) {
-          if (sq::is_keyword(tokens[i], "AUTOINCREMENT")) {
+          if (is_keyword(tokens[i], "AUTOINCREMENT")) {
             const auto names = name_list(tokens, open);
             out.autoincrement_keys.insert(out.autoincrement_keys.end(), names.begin(), names.end());
             break;
           }
         }
       }
-    } else if (sq::is_keyword(t, "UNIQUE")) {
+    } else if (is_keyword(t, "UNIQUE")) {
       if (open < end) {
         out.uniques.push_back({name, name_list(tokens, open)});
       }
-    } else if (sq::is_keyword(t, "CHECK")) {
+    } else if (is_keyword(t, "CHECK")) {
       if (open < end) {
         out.checks.push_back({name, paren_text(sql, tokens, open)});
       }
-    } else if (sq::is_keyword(t, "FOREIGN")) {
+    } else if (is_keyword(t, "FOREIGN")) {
       if (open < end) {
         ParsedForeignKey fk{name, name_list(tokens, open), ""};
         for (std::size_t i = matching_paren(tokens, open); i + 1 < end; ++i) {
-          if (sq::is_keyword(tokens[i], "REFERENCES")) {
+          if (is_keyword(tokens[i], "REFERENCES")) {
             fk.ref_table = name_of(tokens[i + 1]);
             break;
           }
@@ -211,9 +205,9 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
   col.name = name_of(tokens[seg[0]]);
   for (std::size_t i : all) {
     if (tokens[i].kind == TokenKind::comment) {
-      if (auto c = sq::parse_metadata_comment(tokens[i].text, "comment")) {
+      if (auto c = parse_metadata_comment(tokens[i].text, "comment")) {
         col.comment = std::move(c);
-      } else if (auto h = sq::parse_metadata_comment(tokens[i].text, "type")) {
+      } else if (auto h = parse_metadata_comment(tokens[i].text, "type")) {
         col.type_hint = std::move(h);
       }
     }
@@ -232,28 +226,27 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
       }
       continue;
     }
-    if (sq::is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
+    if (is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
       pending = name_of(tokens[seg[p + 1]]);
       ++p;
-    } else if (sq::is_keyword(t, "AUTOINCREMENT")) {
+    } else if (is_keyword(t, "AUTOINCREMENT")) {
       col.autoincrement = true;
-    } else if (sq::is_keyword(t, "UNIQUE")) {
+    } else if (is_keyword(t, "UNIQUE")) {
       out.uniques.push_back({pending, {col.name}});
       pending.clear();
-    } else if (sq::is_keyword(t, "CHECK")) {
+    } else if (is_keyword(t, "CHECK")) {
       if (p + 1 < seg.size() && is_punct(tokens[seg[p + 1]], "(")) {
         out.checks.push_back({pending, paren_text(sql, tokens, seg[p + 1])});
       }
       pending.clear();
-    } else if (sq::is_keyword(t, "REFERENCES")) {
+    } else if (is_keyword(t, "REFERENCES")) {
       if (p + 1 < seg.size()) {
         out.foreign_keys.push_back({pending, {col.name}, name_of(tokens[seg[p + 1]])});
       }
       pending.clear();
-    } else if (sq::is_keyword(t, "PRIMARY") || sq::is_keyword(t, "NOT") ||
-               sq::is_keyword(t, "NULL") || sq::is_keyword(t, "DEFAULT") ||
-               sq::is_keyword(t, "COLLATE") || sq::is_keyword(t, "GENERATED") ||
-               sq::is_keyword(t, "AS")) {
+    } else if (is_keyword(t, "PRIMARY") || is_keyword(t, "NOT") || is_keyword(t, "NULL") ||
+               is_keyword(t, "DEFAULT") || is_keyword(t, "COLLATE") || is_keyword(t, "GENERATED") ||
+               is_keyword(t, "AS")) {
       pending.clear();
     }
   }
@@ -262,7 +255,7 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
 
 ParsedTable parse_create_table(std::string_view sql) {
   ParsedTable out;
-  const auto tokens = sq::tokenize(sql);
+  const auto tokens = tokenize(sql);
   std::size_t open = 0;
   while (open < tokens.size() && !is_punct(tokens[open], "(")) {
     ++open;
@@ -272,7 +265,7 @@ ParsedTable parse_create_table(std::string_view sql) {
   }
   for (std::size_t i = 0; i < open; ++i) {
     if (tokens[i].kind == TokenKind::comment) {
-      if (auto c = sq::parse_metadata_comment(tokens[i].text, "comment")) {
+      if (auto c = parse_metadata_comment(tokens[i].text, "comment")) {
         out.comment = std::move(c);
       }
     }
@@ -318,7 +311,7 @@ struct ParsedIndex {
 
 ParsedIndex parse_create_index(std::string_view sql) {
   ParsedIndex out;
-  const auto tokens = sq::tokenize(sql);
+  const auto tokens = tokenize(sql);
   std::size_t open = 0;
   while (open < tokens.size() && !is_punct(tokens[open], "(")) {
     ++open;
@@ -334,11 +327,11 @@ ParsedIndex parse_create_index(std::string_view sql) {
       }
     }
     // Drop a trailing ASC/DESC and COLLATE x: the model has no place for them.
-    while (seg.size() > 1 && (sq::is_keyword(tokens[seg.back()], "ASC") ||
-                              sq::is_keyword(tokens[seg.back()], "DESC"))) {
+    while (seg.size() > 1 &&
+           (is_keyword(tokens[seg.back()], "ASC") || is_keyword(tokens[seg.back()], "DESC"))) {
       seg.pop_back();
     }
-    if (seg.size() > 2 && sq::is_keyword(tokens[seg[seg.size() - 2]], "COLLATE")) {
+    if (seg.size() > 2 && is_keyword(tokens[seg[seg.size() - 2]], "COLLATE")) {
       seg.resize(seg.size() - 2);
     }
     // An expression as the model writes it: "(lower(email))" and "lower(email)" both read
@@ -347,7 +340,7 @@ ParsedIndex parse_create_index(std::string_view sql) {
   }
   const std::size_t close = matching_paren(tokens, open);
   for (std::size_t i = close; i < tokens.size(); ++i) {
-    if (sq::is_keyword(tokens[i], "WHERE") && i + 1 < tokens.size()) {
+    if (is_keyword(tokens[i], "WHERE") && i + 1 < tokens.size()) {
       out.where = text_between(sql, tokens[i + 1], tokens.back());
       break;
     }
@@ -388,7 +381,7 @@ constexpr const char* k_foreign_keys_query =
 // Reads a result by column name.
 class Reader {
 public:
-  explicit Reader(const dialects::Rows& rows) : m_rows(rows) {}
+  explicit Reader(const Rows& rows) : m_rows(rows) {}
   std::optional<std::string> get(std::size_t row, std::string_view column) const {
     return m_rows.rows[row][m_rows.column_index(column)];
   }
@@ -402,7 +395,7 @@ public:
   std::size_t size() const { return m_rows.rows.size(); }
 
 private:
-  const dialects::Rows& m_rows;
+  const Rows& m_rows;
 };
 
 std::string action_of(const std::string& pragma_action) {
@@ -429,40 +422,18 @@ std::string declared_name(const schema::Table& t, const std::string& name) {
   return name;
 }
 
-void sort_table(schema::Table& t) {
-  std::sort(t.indexes.begin(), t.indexes.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.name, a.columns, a.where) < std::tie(b.name, b.columns, b.where);
-  });
-  std::sort(t.uniques.begin(), t.uniques.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.name, a.columns) < std::tie(b.name, b.columns);
-  });
-  std::sort(t.foreign_keys.begin(), t.foreign_keys.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.name, a.columns, a.ref_table, a.ref_columns, a.on_delete, a.on_update) <
-           std::tie(b.name, b.columns, b.ref_table, b.ref_columns, b.on_delete, b.on_update);
-  });
-  std::sort(t.checks.begin(), t.checks.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.name, a.expression) < std::tie(b.name, b.expression);
-  });
-}
-
 } // namespace
 
-schema::Database introspect_sqlite(dialects::Connection& conn, const Options& options) {
+schema::Database SqliteDialect::introspect(Connection& conn,
+                                           const IntrospectOptions& options) const {
   auto skipped = [&](const std::string& name) {
-    if (name.rfind(sq::k_rebuild_prefix, 0) == 0) {
-      return true;
-    }
-    if (!options.version_table.empty() && same_name(name, options.version_table)) {
-      return true;
-    }
-    return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
-                       [&](const std::string& x) { return same_name(x, name); });
+    return name.rfind(k_rebuild_prefix, 0) == 0 || options.skips(name);
   };
 
-  const dialects::Rows objects_rows = conn.query(k_objects_query);
-  const dialects::Rows column_rows = conn.query(k_columns_query);
-  const dialects::Rows index_rows = conn.query(k_indexes_query);
-  const dialects::Rows fk_rows = conn.query(k_foreign_keys_query);
+  const Rows objects_rows = conn.query(k_objects_query);
+  const Rows column_rows = conn.query(k_columns_query);
+  const Rows index_rows = conn.query(k_indexes_query);
+  const Rows fk_rows = conn.query(k_foreign_keys_query);
 
   std::map<std::string, schema::Table> tables;
   std::map<std::string, ParsedTable> parsed;
@@ -620,11 +591,10 @@ schema::Database introspect_sqlite(dialects::Connection& conn, const Options& op
       t.uniques.push_back(std::move(u));
     }
     t.checks = pt.checks;
-    sort_table(t);
     db.tables.push_back(std::move(t));
   }
-  // std::map already orders by name (byte order, as SQLite's BINARY collation does).
+  sort_introspected(db);
   return db;
 }
 
-} // namespace migratecpp::introspect
+} // namespace migratecpp::dialects::sqlite

@@ -1,25 +1,13 @@
 #pragma once
-// PostgreSQL introspection, and the normalization of the SQL text PostgreSQL deparses back
-// into what a model file would say (exposed so that the rules can be tested on their own).
-#include "introspect/introspect.h"
+// The normalization of the SQL text PostgreSQL deparses back into what a model file would
+// say (exposed so that the rules can be tested on their own).
+#include "schema/model.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace migratecpp::introspect {
-
-// Reads Options::schema ("" = current_schema()) with five catalog queries whatever the number
-// of tables: tables, columns, constraints, indexes, enums. Partitions (but not partitioned
-// tables), views and the objects of other schemas are left out; so are the version table and
-// Options::exclude_tables, compared case-insensitively. See postgresql_introspect.cpp for how
-// types, defaults, identity/serial columns and expressions are normalized.
-schema::Database introspect_postgresql(dialects::Connection& conn, const Options& options);
-
-// stored_forms() for PostgreSQL (see introspect.h).
-StoredForms stored_forms_postgresql(dialects::Connection& conn, const schema::Table& table,
-                                    const std::vector<std::string>& checks,
-                                    const std::vector<std::string>& predicates);
+namespace migratecpp::dialects::postgresql {
 
 // A column default as pg_get_expr prints it -> as a model writes it: casts of literals dropped
 // ('active'::character varying -> 'active', '{}'::jsonb -> '{}'), numbers unquoted
@@ -47,4 +35,8 @@ std::string normalize_pg_check(std::string_view definition,
 // elements. NULL elements come back as empty strings.
 std::vector<std::string> parse_pg_array(std::string_view text);
 
-} // namespace migratecpp::introspect
+// The columns of `table` whose type is character-like (varchar, char, text, citext): the
+// casts PostgreSQL adds to them in expressions are dropped by normalize_pg_expression.
+std::vector<std::string> text_columns_of(const schema::Table& table);
+
+} // namespace migratecpp::dialects::postgresql

@@ -1,0 +1,331 @@
+// PostgreSQL introspection: the pg_catalog, read with a fixed number of queries, normalized
+// into the shared model so that a schema created from models reads back equal to them.
+//
+// Normalization rules (what PostgreSQL stores or prints -> what the model holds):
+// - types: format_type(atttypid, atttypmod) through schema::canonical_type ("character
+//   varying(255)" -> varchar(255), "timestamp without time zone" -> timestamp, "integer[]"
+//   stays integer[]); an enum of the introspected schema by its bare name ("Mood", "mood[]"),
+//   unqualified and with its case, as the model names it; PostgreSQL's one-byte "char" keeps
+//   its double quotes (type = "\"char\"" in the models file, which the loader takes as a
+//   native type and the dialect writes back as is: unquoted, char is char(1));
+// - identity columns (GENERATED ... AS IDENTITY) and serial columns (default
+//   nextval('..._seq'::regclass)) -> autoincrement = true, no default, key or not (the loader
+//   accepts autoincrement on any integer column; the dialect makes it an identity column);
+// - defaults: normalize_pg_default (literal casts dropped, numbers unquoted, CURRENT_TIMESTAMP,
+//   now(), true kept as PostgreSQL 15 prints them); generated columns report no default;
+// - checks, partial-index predicates and index expressions: normalize_pg_check /
+//   normalize_pg_expression over the pretty-printed text (no redundant parentheses);
+// - foreign-key actions: a (no action) -> "", r -> restrict, c -> cascade, n -> set null,
+//   d -> set default; a referenced table in another schema is written schema.table;
+// - primary keys: the key's columns flagged (they are NOT NULL); the key's name is not kept;
+// - indexes: those that back a primary-key, unique or exclusion constraint are left out (the
+//   constraint stands for them); btree is the default method (no `method`); entries are the
+//   column name, or the expression, followed by a non-default operator class and DESC /
+//   NULLS FIRST / NULLS LAST where they differ from the default; INCLUDE columns are not kept;
+// - order: tables by name, columns by attnum, indexes and constraints by name, enum values by
+//   enumsortorder.
+#include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_normalize.h"
+#include "schema/types.h"
+#include "util/strings.h"
+
+#include <map>
+#include <optional>
+
+namespace migratecpp::dialects::postgresql {
+
+namespace {
+
+// Every query takes the schema as $1; "" means the session's current schema.
+constexpr std::string_view k_schema_filter =
+    "n.nspname = coalesce(nullif($1, ''), current_schema())";
+
+std::string tables_sql() {
+  return "SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment "
+         "FROM pg_catalog.pg_class c "
+         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+         "WHERE " +
+         std::string(k_schema_filter) +
+         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+         "ORDER BY c.relname";
+}
+
+std::string columns_sql() {
+  return "SELECT c.relname AS table_name, a.attname AS name, "
+         "CASE WHEN t.typtype = 'e' AND t.typnamespace = n.oid THEN t.typname::text "
+         "WHEN et.typtype = 'e' AND et.typnamespace = n.oid THEN et.typname || '[]' "
+         "ELSE format_type(a.atttypid, a.atttypmod) END AS type, "
+         "(t.typtype = 'e' OR coalesce(et.typtype = 'e', false)) AS is_enum, "
+         "a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid, true) AS default_expr, "
+         "a.attidentity AS identity, a.attgenerated AS generated, "
+         "col_description(a.attrelid, a.attnum) AS comment "
+         "FROM pg_catalog.pg_attribute a "
+         "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+         "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+         "LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
+         "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+         "WHERE " +
+         std::string(k_schema_filter) +
+         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+         "AND a.attnum > 0 AND NOT a.attisdropped "
+         "ORDER BY c.relname, a.attnum";
+}
+
+std::string constraints_sql() {
+  // conparentid = 0: a foreign key that references a partitioned table also has one internal
+  // clone per partition; only the parent is the user's constraint.
+  return "SELECT c.relname AS table_name, con.conname AS name, con.contype AS type, "
+         "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) "
+         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
+         "ORDER BY k.i) AS columns, "
+         "CASE WHEN rc.oid IS NULL THEN NULL WHEN rn.oid = n.oid THEN rc.relname::text "
+         "ELSE rn.nspname || '.' || rc.relname END AS ref_table, "
+         "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, i) "
+         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum "
+         "ORDER BY k.i) AS ref_columns, "
+         "con.confdeltype AS on_delete, con.confupdtype AS on_update, "
+         "pg_get_constraintdef(con.oid, true) AS definition "
+         "FROM pg_catalog.pg_constraint con "
+         "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
+         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+         "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
+         "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
+         "WHERE " +
+         std::string(k_schema_filter) +
+         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
+         "AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 "
+         "ORDER BY c.relname, con.conname";
+}
+
+std::string indexes_sql() {
+  // One row per index; the key columns (not INCLUDE ones) as parallel arrays in key order:
+  // the column name (0 = expression), the pretty-printed expression, the operator class when
+  // it is not the type's default, and the ordering option bits.
+  return "SELECT t.relname AS table_name, ic.relname AS name, ix.indisunique AS is_unique, "
+         "am.amname AS method, pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate, "
+         "ARRAY(SELECT coalesce(a.attname::text, '') "
+         "FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(attnum, i) "
+         "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum "
+         "AND k.attnum <> 0 "
+         "WHERE k.i <= ix.indnkeyatts ORDER BY k.i) AS columns, "
+         "ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k.i::int, true) "
+         "FROM generate_series(1, ix.indnkeyatts) k(i) ORDER BY k.i) AS expressions, "
+         "ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname::text END "
+         "FROM unnest(ix.indclass::oid[]) WITH ORDINALITY k(opc, i) "
+         "JOIN pg_catalog.pg_opclass opc ON opc.oid = k.opc "
+         "WHERE k.i <= ix.indnkeyatts ORDER BY k.i) AS opclasses, "
+         "ARRAY(SELECT k.opt FROM unnest(ix.indoption::int2[]) WITH ORDINALITY k(opt, i) "
+         "WHERE k.i <= ix.indnkeyatts ORDER BY k.i) AS options "
+         "FROM pg_catalog.pg_index ix "
+         "JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid "
+         "JOIN pg_catalog.pg_class t ON t.oid = ix.indrelid "
+         "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+         "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
+         "WHERE " +
+         std::string(k_schema_filter) +
+         " AND t.relkind IN ('r', 'p') AND NOT t.relispartition "
+         "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc "
+         "WHERE pc.conindid = ix.indexrelid AND pc.conrelid = ix.indrelid "
+         "AND pc.contype IN ('p', 'u', 'x')) "
+         "ORDER BY t.relname, ic.relname";
+}
+
+std::string enums_sql() {
+  return "SELECT t.typname AS name, e.enumlabel AS value "
+         "FROM pg_catalog.pg_type t "
+         "JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
+         "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+         "WHERE " +
+         std::string(k_schema_filter) + " ORDER BY t.typname, e.enumsortorder";
+}
+
+// Column access by name for one result.
+class RowReader {
+public:
+  explicit RowReader(const Rows& rows) : m_rows(rows) {}
+  std::size_t size() const { return m_rows.rows.size(); }
+  const std::optional<std::string>& get(std::size_t row, std::string_view column) const {
+    return m_rows.rows[row][m_rows.column_index(column)];
+  }
+  std::string text(std::size_t row, std::string_view column) const {
+    return get(row, column).value_or("");
+  }
+  bool boolean(std::size_t row, std::string_view column) const { return text(row, column) == "t"; }
+
+private:
+  const Rows& m_rows;
+};
+
+std::string fk_action(const std::string& code) {
+  if (code == "r") {
+    return "restrict";
+  }
+  if (code == "c") {
+    return "cascade";
+  }
+  if (code == "n") {
+    return "set null";
+  }
+  if (code == "d") {
+    return "set default";
+  }
+  return ""; // 'a': no action, the default
+}
+
+} // namespace
+
+schema::Database PostgresDialect::introspect(Connection& conn,
+                                             const IntrospectOptions& options) const {
+  const std::vector<std::optional<std::string>> params = {options.schema};
+
+  schema::Database db;
+  std::map<std::string, std::size_t> table_index;
+
+  const Rows table_rows = conn.query(tables_sql(), params);
+  const RowReader tables(table_rows);
+  for (std::size_t r = 0; r < tables.size(); ++r) {
+    const std::string name = tables.text(r, "name");
+    if (options.skips(name)) {
+      continue;
+    }
+    table_index[name] = db.tables.size();
+    schema::Table& t = db.tables.emplace_back();
+    t.name = name;
+    t.comment = tables.get(r, "comment");
+  }
+  auto table_for = [&](const std::string& name) -> schema::Table* {
+    auto it = table_index.find(name);
+    return it == table_index.end() ? nullptr : &db.tables[it->second];
+  };
+
+  const Rows column_rows = conn.query(columns_sql(), params);
+  const RowReader columns(column_rows);
+  for (std::size_t r = 0; r < columns.size(); ++r) {
+    schema::Table* t = table_for(columns.text(r, "table_name"));
+    if (t == nullptr) {
+      continue;
+    }
+    schema::Column& c = t->columns.emplace_back();
+    c.name = columns.text(r, "name");
+    const std::string type = columns.text(r, "type");
+    // An enum keeps its name as created (case included): canonical_type would lowercase it.
+    c.type = columns.boolean(r, "is_enum") ? type : schema::canonical_type(type);
+    c.nullable = !columns.boolean(r, "not_null");
+    c.comment = columns.get(r, "comment");
+    const std::string identity = columns.text(r, "identity");
+    const std::string generated = columns.text(r, "generated");
+    const auto& raw_default = columns.get(r, "default_expr");
+    if (!identity.empty()) {
+      c.autoincrement = true;
+    } else if (raw_default && util::starts_with_ci(*raw_default, "nextval(")) {
+      c.autoincrement = true; // serial: the sequence is an implementation detail
+    } else if (raw_default && generated.empty()) {
+      c.default_expr = normalize_pg_default(*raw_default);
+    }
+  }
+
+  const Rows constraint_rows = conn.query(constraints_sql(), params);
+  const RowReader constraints(constraint_rows);
+  for (std::size_t r = 0; r < constraints.size(); ++r) {
+    schema::Table* t = table_for(constraints.text(r, "table_name"));
+    if (t == nullptr) {
+      continue;
+    }
+    const std::string kind = constraints.text(r, "type");
+    const std::string name = constraints.text(r, "name");
+    const auto cols = parse_pg_array(constraints.text(r, "columns"));
+    if (kind == "p") {
+      for (const auto& col : cols) {
+        if (schema::Column* c = t->find_column(col)) {
+          c->primary_key = true;
+          c->nullable = false;
+        }
+      }
+    } else if (kind == "u") {
+      t->uniques.push_back({name, cols});
+    } else if (kind == "f") {
+      schema::ForeignKey fk;
+      fk.name = name;
+      fk.columns = cols;
+      fk.ref_table = constraints.text(r, "ref_table");
+      fk.ref_columns = parse_pg_array(constraints.text(r, "ref_columns"));
+      fk.on_delete = fk_action(constraints.text(r, "on_delete"));
+      fk.on_update = fk_action(constraints.text(r, "on_update"));
+      t->foreign_keys.push_back(std::move(fk));
+    } else if (kind == "c") {
+      t->checks.push_back(
+          {name, normalize_pg_check(constraints.text(r, "definition"), text_columns_of(*t))});
+    }
+  }
+
+  const Rows index_rows = conn.query(indexes_sql(), params);
+  const RowReader indexes(index_rows);
+  for (std::size_t r = 0; r < indexes.size(); ++r) {
+    schema::Table* t = table_for(indexes.text(r, "table_name"));
+    if (t == nullptr) {
+      continue;
+    }
+    const auto text_columns = text_columns_of(*t);
+    schema::Index index;
+    index.name = indexes.text(r, "name");
+    index.unique = indexes.boolean(r, "is_unique");
+    if (const std::string method = indexes.text(r, "method"); method != "btree") {
+      index.method = method;
+    }
+    if (const auto& predicate = indexes.get(r, "predicate")) {
+      index.where = normalize_pg_expression(*predicate, text_columns);
+    }
+    const auto names = parse_pg_array(indexes.text(r, "columns"));
+    const auto expressions = parse_pg_array(indexes.text(r, "expressions"));
+    const auto opclasses = parse_pg_array(indexes.text(r, "opclasses"));
+    const auto opts = parse_pg_array(indexes.text(r, "options"));
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      std::string suffix;
+      if (k < opclasses.size() && !opclasses[k].empty()) {
+        suffix += " " + opclasses[k];
+      }
+      const int option = k < opts.size() && !opts[k].empty() ? std::stoi(opts[k]) : 0;
+      const bool desc = (option & 1) != 0;
+      const bool nulls_first = (option & 2) != 0;
+      if (desc) {
+        suffix += nulls_first ? " DESC" : " DESC NULLS LAST";
+      } else if (nulls_first) {
+        suffix += " NULLS FIRST";
+      }
+      std::string entry;
+      if (!names[k].empty()) {
+        entry = suffix.empty() ? names[k] : util::quote_identifier_if_needed(names[k]) + suffix;
+      } else {
+        const std::string expr = k < expressions.size() ? expressions[k] : "";
+        entry = normalize_pg_expression(expr, text_columns);
+        // "(age + 1)" loses its parentheses above; PostgreSQL prints them only where the
+        // index element needs them, so they go back.
+        if (expr.size() >= 2 && expr.front() == '(' &&
+            util::closing_paren(expr, 0) == expr.size()) {
+          entry = "(" + entry + ")";
+        }
+        entry += suffix;
+      }
+      index.columns.push_back(std::move(entry));
+    }
+    t->indexes.push_back(std::move(index));
+  }
+
+  const Rows enum_rows = conn.query(enums_sql(), params);
+  const RowReader enums(enum_rows);
+  for (std::size_t r = 0; r < enums.size(); ++r) {
+    const std::string name = enums.text(r, "name");
+    if (db.enums.empty() || db.enums.back().name != name) {
+      db.enums.push_back({name, {}});
+    }
+    db.enums.back().values.push_back(enums.text(r, "value"));
+  }
+
+  // The queries sort already; sorting again keeps the order byte-wise whatever collation a
+  // future query might pick up.
+  sort_introspected(db);
+  return db;
+}
+
+} // namespace migratecpp::dialects::postgresql

@@ -1,0 +1,77 @@
+// The stored-forms probe: PostgreSQL rewrites check expressions and index predicates
+// (BETWEEN, casts, parentheses), and asking it is the only reliable way to tell a rewritten
+// expression from a changed one. The expressions are applied to a temporary copy of the
+// table inside a transaction that is rolled back.
+#include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_normalize.h"
+
+#include <string>
+
+namespace migratecpp::dialects::postgresql {
+
+StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table& table,
+                                          const std::vector<std::string>& checks,
+                                          const std::vector<std::string>& predicates) const {
+  StoredForms out{std::vector<std::optional<std::string>>(checks.size()),
+                  std::vector<std::optional<std::string>>(predicates.size())};
+  if ((checks.empty() && predicates.empty()) || table.columns.empty()) {
+    return out;
+  }
+  static const std::string k_probe = "_migratecpp_probe";
+  const std::string probe = quote_ident(k_probe);
+  // Each expression in its own savepoint: one the server refuses (a column the change adds)
+  // must not abort the others.
+  auto attempt = [&](const std::string& sql) {
+    conn.exec("SAVEPOINT migratecpp_probe");
+    try {
+      conn.exec(sql);
+      conn.exec("RELEASE SAVEPOINT migratecpp_probe");
+    } catch (const DatabaseError&) {
+      conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
+    }
+  };
+  conn.begin();
+  try {
+    conn.exec("CREATE TEMPORARY TABLE " + probe + " (LIKE " + quote_ident(table.name) + ")");
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+      attempt("ALTER TABLE " + probe + " ADD CONSTRAINT " + quote_ident("c" + std::to_string(i)) +
+              " CHECK (" + checks[i] + ") NOT VALID");
+    }
+    for (std::size_t i = 0; i < predicates.size(); ++i) {
+      attempt("CREATE INDEX " + quote_ident(k_probe + "_p" + std::to_string(i)) + " ON " + probe +
+              " (" + quote_ident(table.columns.front().name) + ") WHERE " + predicates[i]);
+    }
+    const auto text_columns = text_columns_of(table);
+    const Rows cons =
+        conn.query("SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint "
+                   "WHERE conrelid = 'pg_temp." +
+                   k_probe + "'::regclass AND contype = 'c'");
+    for (const auto& row : cons.rows) {
+      const std::size_t i = std::stoul(row[0]->substr(1));
+      if (i < checks.size() && row[1]) {
+        out.checks[i] = normalize_pg_check(*row[1], text_columns);
+      }
+    }
+    const Rows preds =
+        conn.query("SELECT c.relname, pg_get_expr(i.indpred, i.indrelid, true) FROM pg_index i "
+                   "JOIN pg_class c ON c.oid = i.indexrelid "
+                   "WHERE i.indrelid = 'pg_temp." +
+                   k_probe + "'::regclass");
+    const std::string prefix = k_probe + "_p";
+    for (const auto& row : preds.rows) {
+      if (row[0] && row[1] && row[0]->rfind(prefix, 0) == 0) {
+        const std::size_t i = std::stoul(row[0]->substr(prefix.size()));
+        if (i < predicates.size()) {
+          out.predicates[i] = normalize_pg_expression(*row[1], text_columns);
+        }
+      }
+    }
+  } catch (...) {
+    conn.rollback();
+    throw;
+  }
+  conn.rollback();
+  return out;
+}
+
+} // namespace migratecpp::dialects::postgresql

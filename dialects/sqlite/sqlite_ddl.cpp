@@ -1,0 +1,531 @@
+// The SQL of a table's parts (column definitions, defaults, index entries, CREATE TABLE and
+// CREATE INDEX) and the table-model helpers that rendering and the rebuild share.
+#include "dialects/sqlite/sqlite_ddl.h"
+
+#include "dialects/sqlite/sql_text.h"
+#include "schema/types.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace migratecpp::dialects::sqlite {
+
+using schema::Column;
+using schema::Database;
+using schema::Table;
+
+namespace detail {
+
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+// SQLite compares identifiers ASCII case-insensitively; so must we when matching names.
+bool same_name(std::string_view a, std::string_view b) {
+  return util::iequals(a, b);
+}
+
+bool contains_name(const std::vector<std::string>& names, std::string_view name) {
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return same_name(n, name); });
+}
+
+const Column* find_column(const Table& t, std::string_view name) {
+  for (const auto& c : t.columns) {
+    if (same_name(c.name, name)) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+const Table& require_table(const Database& db, const std::string& name) {
+  if (const Table* t = db.find_table(name)) {
+    return *t;
+  }
+  for (const auto& t : db.tables) {
+    if (same_name(t.name, name)) {
+      return t;
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& t : db.tables) {
+    names.push_back(t.name);
+  }
+  throw util::Error("table '" + name + "' does not exist" + util::did_you_mean(name, names));
+}
+
+const Column& require_column(const Table& t, const std::string& name) {
+  if (const Column* c = find_column(t, name)) {
+    return *c;
+  }
+  std::vector<std::string> names;
+  for (const auto& c : t.columns) {
+    names.push_back(c.name);
+  }
+  throw util::Error("column '" + name + "' does not exist in table '" + t.name + "'" +
+                    util::did_you_mean(name, names));
+}
+
+// True if `entry` is a bare name: only identifier characters (no '(', space, quote or
+// operator character).
+bool is_plain_name(std::string_view entry) {
+  const auto tokens = tokenize(entry);
+  return tokens.size() == 1 && tokens[0].kind == TokenKind::word &&
+         tokens[0].text.size() == entry.size();
+}
+
+// An index entry is a column name, or SQL text (an expression such as "lower(email)"). A
+// column of `t` (when known) is a column name whatever its characters; otherwise an entry is
+// a column name only if it is a bare name.
+bool is_expression_entry(const Table* t, const std::string& entry) {
+  if (t != nullptr && find_column(*t, entry) != nullptr) {
+    return false;
+  }
+  return !is_plain_name(entry);
+}
+
+bool index_mentions(const Table& t, const schema::Index& idx, const std::string& column) {
+  for (const auto& e : idx.columns) {
+    if (is_expression_entry(&t, e) ? mentions_identifier(e, column) : same_name(e, column)) {
+      return true;
+    }
+  }
+  return idx.where && mentions_identifier(*idx.where, column);
+}
+
+// Everything inside `t` that names column `from` now names `to`: what SQLite's
+// ALTER TABLE RENAME COLUMN does to the stored SQL.
+void rename_column_in(Table& t, const std::string& from, const std::string& to) {
+  auto rename_list = [&](std::vector<std::string>& names) {
+    for (auto& n : names) {
+      if (same_name(n, from)) {
+        n = to;
+      }
+    }
+  };
+  for (auto& idx : t.indexes) {
+    for (auto& e : idx.columns) {
+      if (same_name(e, from)) {
+        e = to;
+      } else if (is_expression_entry(&t, e)) {
+        e = rename_identifier(e, from, to);
+      }
+    }
+    if (idx.where) {
+      idx.where = rename_identifier(*idx.where, from, to);
+    }
+  }
+  for (auto& c : t.columns) {
+    if (same_name(c.name, from)) {
+      c.name = to;
+    }
+  }
+  for (auto& u : t.uniques) {
+    rename_list(u.columns);
+  }
+  for (auto& fk : t.foreign_keys) {
+    rename_list(fk.columns);
+    if (same_name(fk.ref_table, t.name)) {
+      rename_list(fk.ref_columns);
+    }
+  }
+  for (auto& ck : t.checks) {
+    ck.expression = rename_identifier(ck.expression, from, to);
+  }
+}
+
+// Whether SQLite's ALTER TABLE DROP COLUMN would refuse: the column is part of the key, an
+// index, a constraint or a CHECK (https://www.sqlite.org/lang_altertable.html#altertabdropcol).
+bool column_in_use(const Table& t, const Column& c) {
+  if (c.primary_key) {
+    return true;
+  }
+  for (const auto& idx : t.indexes) {
+    if (index_mentions(t, idx, c.name)) {
+      return true;
+    }
+  }
+  for (const auto& u : t.uniques) {
+    if (contains_name(u.columns, c.name)) {
+      return true;
+    }
+  }
+  for (const auto& fk : t.foreign_keys) {
+    if (contains_name(fk.columns, c.name) ||
+        (same_name(fk.ref_table, t.name) && contains_name(fk.ref_columns, c.name))) {
+      return true;
+    }
+  }
+  for (const auto& ck : t.checks) {
+    if (mentions_identifier(ck.expression, c.name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// `t` without column `name` and without everything built on it, as PostgreSQL's DROP COLUMN
+// leaves a table: indexes and constraints involving the column go with it; a primary key that
+// included it is dropped (its other columns stay NOT NULL).
+Table without_column(const Table& t, const std::string& name) {
+  Table out = t;
+  const Column& c = require_column(t, name);
+  const bool was_key = c.primary_key;
+  out.columns.erase(std::remove_if(out.columns.begin(), out.columns.end(),
+                                   [&](const Column& x) { return same_name(x.name, name); }),
+                    out.columns.end());
+  if (was_key) {
+    for (auto& x : out.columns) {
+      if (x.primary_key) {
+        x.primary_key = false;
+        x.autoincrement = false;
+        x.nullable = false;
+      }
+    }
+  }
+  std::erase_if(out.indexes, [&](const schema::Index& i) { return index_mentions(t, i, name); });
+  std::erase_if(out.uniques,
+                [&](const schema::UniqueConstraint& u) { return contains_name(u.columns, name); });
+  std::erase_if(out.foreign_keys, [&](const schema::ForeignKey& fk) {
+    return contains_name(fk.columns, name) ||
+           (same_name(fk.ref_table, t.name) && contains_name(fk.ref_columns, name));
+  });
+  std::erase_if(out.checks, [&](const schema::CheckConstraint& ck) {
+    return mentions_identifier(ck.expression, name);
+  });
+  return out;
+}
+
+// SQL text placed before a closing parenthesis or comma: a trailing "--" comment would
+// swallow them, so it gets a line break.
+std::string guarded(const std::string& expr) {
+  std::string out = util::trim(expr);
+  const auto tokens = tokenize(out);
+  if (!tokens.empty() && tokens.back().kind == TokenKind::comment &&
+      tokens.back().text.substr(0, 2) == "--") {
+    out += "\n";
+  }
+  return out;
+}
+
+// A default SQLite takes without parentheses: a literal, a signed number, NULL, TRUE/FALSE,
+// CURRENT_TIME/DATE/TIMESTAMP (the last three only if `allow_current`), or an expression
+// already in parentheses.
+bool is_plain_default(const std::string& expr, bool allow_current, bool allow_parenthesized) {
+  const auto all = tokenize(expr);
+  std::vector<Token> tokens;
+  for (const auto& t : all) {
+    if (t.kind != TokenKind::comment) {
+      tokens.push_back(t);
+    }
+  }
+  if (tokens.empty()) {
+    return false;
+  }
+  if (tokens.size() == 1) {
+    const Token& t = tokens[0];
+    if (t.kind == TokenKind::string || t.kind == TokenKind::number || t.kind == TokenKind::blob) {
+      return true;
+    }
+    for (std::string_view kw : {"NULL", "TRUE", "FALSE"}) {
+      if (is_keyword(t, kw)) {
+        return true;
+      }
+    }
+    for (std::string_view kw : {"CURRENT_TIME", "CURRENT_DATE", "CURRENT_TIMESTAMP"}) {
+      if (is_keyword(t, kw)) {
+        return allow_current;
+      }
+    }
+    return false;
+  }
+  if (tokens.size() == 2 && (tokens[0].text == "-" || tokens[0].text == "+") &&
+      tokens[1].kind == TokenKind::number) {
+    return true;
+  }
+  if (allow_parenthesized && tokens.front().text == "(" && tokens.back().text == ")") {
+    // Only if the first parenthesis closes at the very end: "(a) + (b)" is not wrapped.
+    int depth = 0;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].text == "(") {
+        ++depth;
+      } else if (tokens[i].text == ")") {
+        --depth;
+        if (depth == 0 && i + 1 != tokens.size()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+// SQLite requires parentheses around any default that is not a literal. It reports the
+// default back without them (pragma table_info), so a model's "lower('x')" round-trips.
+std::string default_sql(const std::string& expr) {
+  if (is_plain_default(expr, true, true)) {
+    return guarded(expr);
+  }
+  return "(" + guarded(expr) + ")";
+}
+
+bool is_null_literal(const std::string& expr) {
+  const auto tokens = tokenize(expr);
+  return tokens.size() == 1 && is_keyword(tokens[0], "NULL");
+}
+
+bool has_autoincrement_key(const Table& t) {
+  const auto pk = t.primary_key();
+  if (pk.size() != 1) {
+    return false;
+  }
+  const Column* c = find_column(t, pk[0]);
+  return c != nullptr && c->autoincrement;
+}
+
+bool has_comment(const std::optional<std::string>& c) {
+  return c && !c->empty();
+}
+
+template <class T> bool name_taken(const std::vector<T>& items, const std::string& name) {
+  return !name.empty() && std::any_of(items.begin(), items.end(),
+                                      [&](const T& x) { return same_name(x.name, name); });
+}
+
+void require_new_constraint_name(const Table& t, const std::string& name) {
+  if (name_taken(t.uniques, name) || name_taken(t.foreign_keys, name) ||
+      name_taken(t.checks, name)) {
+    throw util::Error("constraint '" + name + "' already exists on table '" + t.name + "'");
+  }
+}
+
+std::string fallback_index_name(const std::string& table, const std::vector<std::string>& cols) {
+  std::string out = "ix_" + table;
+  for (const auto& c : cols) {
+    out += "_";
+    for (char ch : c) {
+      out.push_back(std::isalnum(static_cast<unsigned char>(ch)) != 0 ? ch : '_');
+    }
+  }
+  return out;
+}
+
+// Whether tokens [first, last] (no comments among the ends) form an expression that can stand
+// as an indexed column without parentheses: a single token (a column, quoted or not, or a
+// literal), a single parenthesized group "(a + b)", or a plain function call "lower(email)".
+bool is_index_atom(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+  if (first == last) {
+    return true;
+  }
+  std::size_t open = first;
+  if (tokens[first].kind == TokenKind::word && first + 1 <= last &&
+      tokens[first + 1].kind == TokenKind::punct && tokens[first + 1].text == "(") {
+    open = first + 1; // a function call: name(...)
+  }
+  if (tokens[open].kind != TokenKind::punct || tokens[open].text != "(") {
+    return false;
+  }
+  int depth = 0;
+  for (std::size_t i = open; i <= last; ++i) {
+    if (tokens[i].kind != TokenKind::punct) {
+      continue;
+    }
+    if (tokens[i].text == "(") {
+      ++depth;
+    } else if (tokens[i].text == ")") {
+      --depth;
+      if (depth == 0) {
+        return i == last; // "(a) + (b)" closes before its end
+      }
+    }
+  }
+  return false;
+}
+
+// One entry of a CREATE INDEX column list. A column name (see is_expression_entry) is quoted;
+// SQL text is written as is, a trailing COLLATE name / ASC / DESC kept outside, and the
+// expression before it parenthesized unless it is an atom (is_index_atom). The text SQLite
+// stores is what introspection reads back; without the parentheses it adds, "lower(email)"
+// round-trips exactly.
+std::string index_entry_sql(const Table* t, const std::string& entry) {
+  if (!is_expression_entry(t, entry)) {
+    return quote_identifier(entry);
+  }
+  const std::string text = util::trim(entry);
+  const auto all = tokenize(text);
+  std::vector<std::size_t> code; // the tokens that are not comments
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all[i].kind != TokenKind::comment) {
+      code.push_back(i);
+    }
+  }
+  if (code.empty()) {
+    return "(" + guarded(text) + ")";
+  }
+  // The expression ends before a trailing ASC/DESC and before a trailing COLLATE name.
+  std::size_t end = code.size(); // positions in `code`
+  if (end > 1 &&
+      (is_keyword(all[code[end - 1]], "ASC") || is_keyword(all[code[end - 1]], "DESC"))) {
+    --end;
+  }
+  if (end > 2 && is_keyword(all[code[end - 2]], "COLLATE") && is_identifier(all[code[end - 1]])) {
+    end -= 2;
+  }
+  std::vector<Token> expr;
+  for (std::size_t p = 0; p < end; ++p) {
+    expr.push_back(all[code[p]]);
+  }
+  const Token& last = all[code[end - 1]];
+  const std::size_t split = last.offset + last.text.size();
+  const std::string head = text.substr(0, split);
+  const std::string tail = util::trim(text.substr(split));
+  const std::string suffix = tail.empty() ? "" : " " + guarded(tail);
+  // A column with a direction ("org id DESC", as inspect writes a descending key).
+  if (t != nullptr && find_column(*t, util::trim(head)) != nullptr) {
+    return quote_identifier(util::trim(head)) + suffix;
+  }
+  if (is_index_atom(expr, 0, expr.size() - 1)) {
+    return guarded(text);
+  }
+  return "(" + guarded(head) + ")" + suffix;
+}
+
+const Table* find_table_ci(const Database& db, const std::string& name) {
+  if (const Table* t = db.find_table(name)) {
+    return t;
+  }
+  for (const auto& t : db.tables) {
+    if (same_name(t.name, name)) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+// CREATE INDEX on `table`, whose definition `t` (null if unknown) tells its column names from
+// SQL expressions.
+std::string index_sql(const std::string& table, const Table* t, const schema::Index& index) {
+  std::vector<std::string> cols;
+  for (const auto& e : index.columns) {
+    cols.push_back(index_entry_sql(t, e));
+  }
+  const std::string name =
+      index.name.empty() ? fallback_index_name(table, index.columns) : index.name;
+  std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                    quote_identifier(name) + " ON " + quote_identifier(table) + " (" +
+                    util::join(cols, ", ") + ")";
+  if (index.where && !util::trim(*index.where).empty()) {
+    out += " WHERE " + util::trim(*index.where);
+  }
+  return out;
+}
+
+std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
+  const bool autoinc = inline_key && c.autoincrement;
+  std::string type;
+  std::optional<std::string> hint;
+  if (autoinc) {
+    type = "INTEGER";
+    if (schema::canonical_type(c.type) != "integer") {
+      hint = c.type;
+    }
+  } else if (db.find_enum(c.type) != nullptr) {
+    // SQLite has no enum types: the values are stored as text.
+    type = "TEXT";
+    hint = c.type;
+  } else {
+    type = dialect.type_sql(c.type);
+  }
+  std::string out = dialect.quote_ident(c.name);
+  if (!type.empty()) {
+    out += " " + type;
+  }
+  if (inline_key) {
+    out += " PRIMARY KEY";
+    if (autoinc) {
+      out += " AUTOINCREMENT";
+    }
+  }
+  if (!c.nullable || c.primary_key) {
+    out += " NOT NULL";
+  }
+  if (c.default_expr && !util::trim(*c.default_expr).empty()) {
+    out += " DEFAULT " + default_sql(*c.default_expr);
+  }
+  if (hint) {
+    out += " " + metadata_comment("type", *hint);
+  }
+  if (has_comment(c.comment)) {
+    out += " " + metadata_comment("comment", *c.comment);
+  }
+  return out;
+}
+
+std::string idents(const SqliteDialect& d, const std::vector<std::string>& names) {
+  std::vector<std::string> q;
+  for (const auto& n : names) {
+    q.push_back(d.quote_ident(n));
+  }
+  return util::join(q, ", ");
+}
+
+std::string constraint_prefix(const SqliteDialect& d, const std::string& name) {
+  return name.empty() ? std::string() : "CONSTRAINT " + d.quote_ident(name) + " ";
+}
+
+} // namespace detail
+
+using namespace detail;
+
+std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
+                                            const std::string& as_name) const {
+  std::string out = "CREATE TABLE " + quote_ident(as_name.empty() ? t.name : as_name);
+  if (has_comment(t.comment)) {
+    out += " " + metadata_comment("comment", *t.comment);
+  }
+  const ColumnSql column_sql{*this, db};
+  const auto pk = t.primary_key();
+  std::vector<std::string> items;
+  for (const auto& c : t.columns) {
+    items.push_back(column_sql(c, pk.size() == 1 && c.primary_key));
+  }
+  if (pk.size() > 1) {
+    items.push_back("PRIMARY KEY (" + idents(*this, pk) + ")");
+  }
+  for (const auto& u : t.uniques) {
+    items.push_back(constraint_prefix(*this, u.name) + "UNIQUE (" + idents(*this, u.columns) + ")");
+  }
+  for (const auto& fk : t.foreign_keys) {
+    std::string s = constraint_prefix(*this, fk.name) + "FOREIGN KEY (" +
+                    idents(*this, fk.columns) + ") REFERENCES " + quote_ident(fk.ref_table);
+    if (!fk.ref_columns.empty()) {
+      s += " (" + idents(*this, fk.ref_columns) + ")";
+    }
+    if (!fk.on_delete.empty()) {
+      s += " ON DELETE " + to_upper(fk.on_delete);
+    }
+    if (!fk.on_update.empty()) {
+      s += " ON UPDATE " + to_upper(fk.on_update);
+    }
+    items.push_back(s);
+  }
+  for (const auto& ck : t.checks) {
+    items.push_back(constraint_prefix(*this, ck.name) + "CHECK (" + guarded(ck.expression) + ")");
+  }
+  out += " (\n  " + util::join(items, ",\n  ") + "\n)";
+  return out;
+}
+
+std::string SqliteDialect::create_index_sql(const std::string& table,
+                                            const schema::Index& index) const {
+  return index_sql(table, nullptr, index);
+}
+
+} // namespace migratecpp::dialects::sqlite

@@ -1,0 +1,299 @@
+// DDL for each op: plain ALTER TABLE where SQLite has it, the table rebuild for the rest.
+#include "dialects/sqlite/sqlite_ddl.h"
+#include "dialects/sqlite/sqlite_dialect.h"
+
+#include "dialects/inserted_rows.h"
+#include "schema/apply.h"
+#include "schema/types.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+
+namespace migratecpp::dialects::sqlite {
+
+using namespace detail;
+using schema::Column;
+using schema::Database;
+using schema::Table;
+
+namespace {
+
+// SQLite refuses a VALUES list of more rows than SQLITE_MAX_COMPOUND_SELECT (500 by default).
+constexpr std::size_t k_rows_per_insert = 500;
+
+} // namespace
+
+std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Database& before) const {
+  // SQLite cannot add a constraint to a table: the table is rebuilt with it.
+  auto add_constraint = [&](const std::string& table, auto list, const auto& constraint,
+                            const std::string& what) {
+    const Table& t = require_table(before, table);
+    require_new_constraint_name(t, constraint.name);
+    Table to = t;
+    (to.*list).push_back(constraint);
+    return rebuild(t, to, before, {}, what + " " + constraint.name);
+  };
+  // No default branch on purpose: a new Op must break this build until SQLite handles it.
+  return std::visit(
+      schema::Overloaded{
+          [&](const schema::CreateTable& o) {
+            std::vector<Statement> out{{create_table_sql(o.table, before),
+                                        "create table " + o.table.name,
+                                        "DROP TABLE " + quote_ident(o.table.name)}};
+            for (const auto& idx : o.table.indexes) {
+              out.push_back({index_sql(o.table.name, &o.table, idx), "create index " + idx.name,
+                             "DROP INDEX " + quote_ident(idx.name)});
+            }
+            return out;
+          },
+          [&](const schema::DropTable& o) {
+            return std::vector<Statement>{
+                {"DROP TABLE " + quote_ident(o.table), "drop table " + o.table}};
+          },
+          [&](const schema::RenameTable& o) {
+            // Since 3.26 SQLite also rewrites the references of other tables' foreign keys.
+            return std::vector<Statement>{
+                {"ALTER TABLE " + quote_ident(o.table) + " RENAME TO " + quote_ident(o.new_name),
+                 "rename table " + o.table + " to " + o.new_name}};
+          },
+          [&](const schema::AddColumn& o) { return add_column(o, before); },
+          [&](const schema::DropColumn& o) { return drop_column(o, before); },
+          [&](const schema::AlterColumn& o) { return alter_column(o, before); },
+          [&](const schema::CreateIndex& o) {
+            return std::vector<Statement>{
+                {index_sql(o.table, find_table_ci(before, o.table), o.index),
+                 "create index " + o.index.name}};
+          },
+          [&](const schema::DropIndex& o) {
+            return std::vector<Statement>{
+                {"DROP INDEX " + quote_ident(o.name), "drop index " + o.name}};
+          },
+          [&](const schema::CreateUnique& o) {
+            return add_constraint(o.table, &Table::uniques, o.constraint, "add unique constraint");
+          },
+          [&](const schema::CreateForeignKey& o) {
+            return add_constraint(o.table, &Table::foreign_keys, o.constraint, "add foreign key");
+          },
+          [&](const schema::CreateCheck& o) {
+            return add_constraint(o.table, &Table::checks, o.constraint, "add check constraint");
+          },
+          [&](const schema::DropConstraint& o) { return drop_constraint(o, before); },
+          [&](const schema::SetTableComment& o) {
+            const Table& t = require_table(before, o.table);
+            Table to = t;
+            to.comment = o.comment.empty() ? std::nullopt : std::optional<std::string>(o.comment);
+            if (to == t) {
+              return std::vector<Statement>{};
+            }
+            return rebuild(t, to, before, {}, "set the table comment");
+          },
+          [&](const schema::Execute& o) {
+            auto it = o.sql.find(std::string(name()));
+            if (it == o.sql.end()) {
+              it = o.sql.find("");
+            }
+            std::vector<Statement> out;
+            if (it != o.sql.end()) {
+              std::string sql = util::trim(it->second);
+              while (!sql.empty() && sql.back() == ';') {
+                sql.pop_back();
+                sql = util::trim(sql);
+              }
+              if (!sql.empty()) {
+                out.push_back({sql, "execute"});
+              }
+            }
+            return out;
+          },
+          [&](const schema::BulkInsert& o) { return bulk_insert(o, before); },
+          [&](const schema::CreateEnum&) { return std::vector<Statement>{}; },
+          [&](const schema::DropEnum&) { return std::vector<Statement>{}; },
+          [&](const schema::AddEnumValue&) { return std::vector<Statement>{}; },
+      },
+      op);
+}
+
+std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o,
+                                                 const Database& before) const {
+  const Column& c = o.column;
+  // ALTER TABLE ADD COLUMN cannot add a key column, nor a NOT NULL one without a non-NULL
+  // default, nor one whose default is not a constant (CURRENT_TIMESTAMP, an expression).
+  const bool has_default = c.default_expr && !util::trim(*c.default_expr).empty();
+  bool plain = !c.primary_key;
+  if (has_default && !is_plain_default(*c.default_expr, false, false)) {
+    plain = false;
+  }
+  if (!c.nullable && (!has_default || is_null_literal(*c.default_expr))) {
+    plain = false;
+  }
+  if (plain) {
+    const ColumnSql column_sql{*this, before};
+    return {{"ALTER TABLE " + quote_ident(o.table) + " ADD COLUMN " + column_sql(c, false),
+             "add column " + o.table + "." + c.name}};
+  }
+  const Table& t = require_table(before, o.table);
+  Table to = t;
+  to.columns.push_back(c);
+  return rebuild(t, to, before, {}, "add column " + c.name);
+}
+
+std::vector<Statement> SqliteDialect::drop_column(const schema::DropColumn& o,
+                                                  const Database& before) const {
+  const Table& t = require_table(before, o.table);
+  const Column& c = require_column(t, o.column);
+  if (t.columns.size() == 1) {
+    throw util::Error("cannot drop column '" + c.name + "': it is the only column of table '" +
+                      t.name + "'");
+  }
+  if (!column_in_use(t, c)) {
+    return {{"ALTER TABLE " + quote_ident(t.name) + " DROP COLUMN " + quote_ident(c.name),
+             "drop column " + t.name + "." + c.name}};
+  }
+  return rebuild(t, without_column(t, c.name), before, {}, "drop column " + c.name);
+}
+
+std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
+                                                   const Database& before) const {
+  if (o.new_name && !o.new_name->empty() && !o.type && !o.nullable && !o.default_expr &&
+      !o.comment) {
+    // A rename alone needs nothing from `before`: SQLite rewrites the references itself.
+    if (*o.new_name == o.column) {
+      return {};
+    }
+    return {{"ALTER TABLE " + quote_ident(o.table) + " RENAME COLUMN " + quote_ident(o.column) +
+                 " TO " + quote_ident(*o.new_name),
+             "rename column " + o.table + "." + o.column + " to " + *o.new_name}};
+  }
+  const Table& t = require_table(before, o.table);
+  const Column& old = require_column(t, o.column);
+  const bool renaming = o.new_name && !o.new_name->empty() && *o.new_name != old.name;
+  const std::string name = renaming ? *o.new_name : old.name;
+
+  // First the rename, as SQLite's RENAME COLUMN does it (indexes, checks and the foreign keys
+  // of other tables follow); then, if anything else changes, a rebuild of the renamed table.
+  Table renamed = t;
+  if (renaming) {
+    rename_column_in(renamed, old.name, name);
+  }
+  Table to = renamed;
+  Column& c = *std::find_if(to.columns.begin(), to.columns.end(),
+                            [&](const Column& x) { return x.name == name; });
+  const std::string type_before = c.type;
+  schema::apply_column_changes(c, o);
+  // An alias of the same type keeps the spelling the table was created with.
+  if (schema::canonical_type(c.type) == schema::canonical_type(type_before)) {
+    c.type = type_before;
+  }
+
+  std::vector<Statement> out;
+  if (renaming) {
+    out.push_back({"ALTER TABLE " + quote_ident(t.name) + " RENAME COLUMN " +
+                       quote_ident(old.name) + " TO " + quote_ident(name),
+                   "rename column " + t.name + "." + old.name + " to " + name});
+  }
+  if (to != renamed) {
+    auto more = rebuild(renamed, to, before, {}, "alter column " + name);
+    out.insert(out.end(), more.begin(), more.end());
+  }
+  return out;
+}
+
+std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstraint& o,
+                                                      const Database& before) const {
+  const Table& t = require_table(before, o.table);
+  Table to = t;
+  auto named = [&](const auto& x) { return !o.name.empty() && same_name(x.name, o.name); };
+  const std::size_t count = to.uniques.size() + to.foreign_keys.size() + to.checks.size();
+  // The definition a generated file carries says which kind it is; without one, any kind with
+  // that name goes. An unnamed constraint (SQLite's inline ones) can only be dropped by its
+  // definition, and only one copy of it.
+  const bool any = !o.unique && !o.foreign_key && !o.check;
+  auto drop = [&](auto& items, const auto& definition) {
+    if (o.name.empty()) {
+      if (definition) {
+        auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) {
+          return x.name.empty() && [&] {
+            auto unnamed = *definition;
+            unnamed.name.clear();
+            return x == unnamed;
+          }();
+        });
+        if (it != items.end()) {
+          items.erase(it);
+        }
+      }
+    } else if (any || definition) {
+      std::erase_if(items, named);
+    }
+  };
+  drop(to.uniques, o.unique);
+  drop(to.foreign_keys, o.foreign_key);
+  drop(to.checks, o.check);
+  if (to.uniques.size() + to.foreign_keys.size() + to.checks.size() != count) {
+    return rebuild(t, to, before, {}, "drop constraint " + o.name);
+  }
+  // A unique constraint SQLite keeps as a unique index (created by hand, or by another tool).
+  if (any || o.unique) {
+    for (const auto& idx : t.indexes) {
+      if (idx.unique && named(idx)) {
+        return {{"DROP INDEX " + quote_ident(idx.name), "drop unique index " + idx.name}};
+      }
+    }
+  }
+  std::vector<std::string> names;
+  for (const auto& u : t.uniques) {
+    names.push_back(u.name);
+  }
+  for (const auto& fk : t.foreign_keys) {
+    names.push_back(fk.name);
+  }
+  for (const auto& ck : t.checks) {
+    names.push_back(ck.name);
+  }
+  throw util::Error("constraint '" + o.name + "' does not exist on table '" + t.name + "'" +
+                    util::did_you_mean(o.name, names));
+}
+
+std::vector<Statement> SqliteDialect::bulk_insert(const schema::BulkInsert& o,
+                                                  const Database& before) const {
+  std::vector<Statement> out;
+  // Rows with the same keys share one INSERT; a row with other keys starts a new one.
+  std::size_t i = 0;
+  while (i < o.rows.size()) {
+    const std::size_t start = i;
+    const schema::Row& first = o.rows[i];
+    auto keys_of = [](const schema::Row& r) {
+      std::vector<std::string> k;
+      for (const auto& [col, value] : r) {
+        k.push_back(col);
+      }
+      return k;
+    };
+    const auto keys = keys_of(first);
+    if (keys.empty()) {
+      out.push_back({"INSERT INTO " + quote_ident(o.table) + " DEFAULT VALUES",
+                     "insert 1 row into " + o.table});
+      ++i;
+      continue;
+    }
+    std::vector<std::string> values;
+    while (i < o.rows.size() && values.size() < k_rows_per_insert && keys_of(o.rows[i]) == keys) {
+      std::vector<std::string> v;
+      for (const auto& [col, value] : o.rows[i]) {
+        v.push_back(literal(value));
+      }
+      values.push_back("(" + util::join(v, ", ") + ")");
+      ++i;
+    }
+    out.push_back({"INSERT INTO " + quote_ident(o.table) + " (" + idents(*this, keys) +
+                       ") VALUES\n  " + util::join(values, ",\n  "),
+                   "insert " + std::to_string(values.size()) + " row" +
+                       (values.size() == 1 ? "" : "s") + " into " + o.table,
+                   delete_inserted_rows_sql(*this, before, o.table,
+                                            std::span(o.rows).subspan(start, i - start))});
+  }
+  return out;
+}
+
+} // namespace migratecpp::dialects::sqlite

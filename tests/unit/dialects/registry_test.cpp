@@ -1,0 +1,113 @@
+// The dialect registry: the one list of dialects, the URL each dialect completes, and the
+// capability answers the engine asks instead of comparing names.
+#include "dialects/dialect.h"
+#include "util/error.h"
+
+#include <catch2/catch.hpp>
+
+using namespace migratecpp;
+
+TEST_CASE("the registry lists every dialect name, available or not", "[dialects][registry]") {
+  const auto names = dialects::dialect_names();
+  CHECK(names == std::vector<std::string>{"sqlite", "postgresql", "mysql"});
+  for (const auto& n : names) {
+    std::string got;
+    try {
+      got = std::string(dialects::dialect_by_name(n).name());
+    } catch (const util::Error& e) {
+      got = e.message();
+    }
+    CHECK((got == n || got == "the " + n + " dialect is not available in this build yet"));
+  }
+  CHECK_THROWS_WITH(dialects::dialect_by_name("mariadb"),
+                    "the mysql dialect is not available in this build yet");
+}
+
+TEST_CASE("a URL as its dialect reads it", "[dialects][registry][url]") {
+  CHECK(dialects::parse_url("sqlite:///app.db").database == "app.db");
+  CHECK(dialects::parse_url("sqlite:////abs/app.db").database == "/abs/app.db");
+  CHECK(dialects::parse_url("sqlite://").database == ":memory:");
+  CHECK(dialects::parse_url("sqlite:///").database == ":memory:");
+  CHECK(dialects::parse_url("sqlite:///:memory:").database == ":memory:");
+  CHECK(dialects::parse_url("sqlite://?mode=ro").database == ":memory:");
+  CHECK(dialects::parse_url("SQLite:///x.db").scheme == "sqlite");
+  // Two slashes make "app.db" a host: SQLite has none.
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite://app.db"),
+                    "invalid SQLite URL 'sqlite://app.db': use sqlite:///relative/path.db or "
+                    "sqlite:////absolute/path.db");
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite://u:secret@h/x.db"),
+                    "invalid SQLite URL 'sqlite://u:***@h/x.db': use sqlite:///relative/path.db "
+                    "or sqlite:////absolute/path.db");
+  // A server URL is taken as parsed; an empty path stays empty (libpq's default database).
+  CHECK(dialects::parse_url("postgresql://").database.empty());
+  CHECK(dialects::parse_url("postgres://u@h:5433/app").database == "app");
+  CHECK_THROWS_WITH(dialects::parse_url("mysql://u@h/db"),
+                    "the mysql dialect is not available in this build yet");
+  CHECK_THROWS_WITH(dialects::parse_url("oracle://h/db"),
+                    "unknown database URL scheme 'oracle': expected sqlite, postgresql, "
+                    "postgres, mysql or mariadb");
+}
+
+TEST_CASE("capabilities: what each dialect answers", "[dialects][capabilities]") {
+  const auto& sqlite = dialects::dialect_by_name("sqlite");
+  const auto& pg = dialects::dialect_by_name("postgresql");
+  CHECK(sqlite.transactional_ddl());
+  CHECK(pg.transactional_ddl());
+  CHECK_FALSE(sqlite.has_enum_types());
+  CHECK(pg.has_enum_types());
+  CHECK_FALSE(sqlite.max_identifier_length().has_value());
+  CHECK(pg.max_identifier_length() == std::size_t{63});
+  CHECK_FALSE(sqlite.has_migration_lock());
+  CHECK(pg.has_migration_lock());
+}
+
+TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]") {
+  const auto& sqlite = dialects::dialect_by_name("sqlite");
+  const auto& pg = dialects::dialect_by_name("postgresql");
+  schema::Database before;
+  schema::Table t;
+  t.name = "t";
+  t.columns.push_back({"id", "integer", false, std::nullopt, true, true, std::nullopt});
+  t.columns.push_back({"name", "text", true, std::nullopt, false, false, std::nullopt});
+  t.columns.push_back({"code", "text", true, std::nullopt, false, false, std::nullopt});
+  schema::Index ix;
+  ix.name = "ix_t_code";
+  ix.columns = {"code"};
+  t.indexes.push_back(ix);
+  before.tables.push_back(t);
+
+  schema::Column nullable_col{"note", "text", true, std::nullopt, false, false, std::nullopt};
+  schema::Column required_col{"flag", "integer", false, std::nullopt, false, false, std::nullopt};
+  auto alter = [](std::string table, std::string column) {
+    schema::AlterColumn a;
+    a.table = std::move(table);
+    a.column = std::move(column);
+    return a;
+  };
+  schema::AlterColumn rename = alter("t", "name");
+  rename.new_name = "label";
+  schema::AlterColumn not_null = alter("t", "name");
+  not_null.nullable = false;
+  schema::AlterColumn missing = alter("missing", "x");
+  missing.nullable = false;
+  schema::Index ix_name;
+  ix_name.name = "ix_t_name";
+  ix_name.columns = {"name"};
+  const std::vector<std::pair<schema::Op, bool>> cases = {
+      {schema::AddColumn{"t", nullable_col}, false},
+      {schema::AddColumn{"t", required_col}, true}, // NOT NULL without a default
+      {schema::DropColumn{"t", "name", std::nullopt}, false},
+      {schema::DropColumn{"t", "code", std::nullopt}, true}, // indexed
+      {rename, false},                                       // a rename alone
+      {not_null, true},
+      {schema::CreateCheck{"t", {"ck_t_id", "id > 0"}}, true},
+      {schema::CreateIndex{"t", ix_name}, false},
+      {schema::RenameTable{"t", "u"}, false},
+      {missing, false}, // does not fit `before`
+  };
+  for (const auto& [op, rebuilds] : cases) {
+    CAPTURE(schema::op_name(op));
+    CHECK(sqlite.needs_rebuild(op, before) == rebuilds);
+    CHECK_FALSE(pg.needs_rebuild(op, before));
+  }
+}
