@@ -101,6 +101,10 @@ public:
   // util::Error naming the redacted URL when the URL does not fit the dialect. The default
   // takes the URL as parsed.
   virtual void complete_url(util::Url& url) const {}
+  // Checks the URL's text before the generic parse, for a dialect whose URLs have a shape of
+  // their own (SQLite: sqlite:/// and a path), so that a malformed one gets that dialect's
+  // advice rather than a generic complaint about a host or port. The default accepts all.
+  virtual void check_url_text(const std::string& text) const {}
 
   // Live database -> schema model: the tables of options.schema ("" = the default) less
   // those options.skips(), with columns (database order), keys, indexes, unique / foreign-key

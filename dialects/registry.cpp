@@ -61,6 +61,26 @@ std::string or_list(const std::vector<std::string>& items) {
 
 } // namespace
 
+namespace {
+
+// The dialect of `scheme`, or nullptr when no available dialect has it.
+const Dialect* find_by_scheme(const std::string& scheme) {
+  for (const auto& d : k_dialects) {
+    for (auto known : d.schemes) {
+      if (!known.empty() && known == scheme) {
+        try {
+          return &d.get();
+        } catch (const util::Error&) {
+          return nullptr; // not available in this build
+        }
+      }
+    }
+  }
+  return nullptr;
+}
+
+} // namespace
+
 const Dialect& dialect_for_scheme(std::string_view scheme) {
   const std::string s = util::to_lower(scheme);
   for (const auto& d : k_dialects) {
@@ -84,8 +104,23 @@ std::vector<std::string> dialect_names() {
 }
 
 util::Url parse_url(const std::string& text) {
-  util::Url url = util::parse_url(text);
-  dialect_for_scheme(url.scheme).complete_url(url);
+  util::Url url;
+  try {
+    url = util::parse_url(text);
+  } catch (const util::Error&) {
+    // Malformed: the dialect of the scheme, if there is one, may explain its own URL form.
+    if (const auto end = text.find("://"); end != std::string::npos) {
+      std::string scheme = util::to_lower(text.substr(0, end));
+      scheme = scheme.substr(0, scheme.find('+'));
+      if (const Dialect* d = find_by_scheme(scheme)) {
+        d->check_url_text(text);
+      }
+    }
+    throw;
+  }
+  const Dialect& dialect = dialect_for_scheme(url.scheme);
+  dialect.check_url_text(text);
+  dialect.complete_url(url);
   return url;
 }
 

@@ -53,6 +53,16 @@ void SqliteDialect::complete_url(util::Url& url) const {
   }
 }
 
+void SqliteDialect::check_url_text(const std::string& text) const {
+  const auto end = text.find("://");
+  const std::string_view rest =
+      end == std::string::npos ? std::string_view{} : std::string_view(text).substr(end + 3);
+  if (!rest.empty() && rest.front() != '/' && rest.front() != '?') {
+    throw util::Error("invalid SQLite URL '" + util::redact_urls(text) +
+                      "': use sqlite:///relative/path.db or sqlite:////absolute/path.db");
+  }
+}
+
 const Dialect& dialect() {
   static const SqliteDialect instance;
   return instance;

@@ -54,6 +54,8 @@ public:
   // sqlite:///relative.db, sqlite:////absolute.db, sqlite:// or sqlite:///:memory:. A URL
   // with a host, user, password or port is an error; an empty path means ":memory:".
   void complete_url(util::Url& url) const override;
+  // Anything but "sqlite://" followed by nothing or "/": the path form is the only form.
+  void check_url_text(const std::string& text) const override;
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
   bool table_exists(Connection& conn, const std::string& table) const override;
 

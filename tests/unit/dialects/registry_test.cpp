@@ -39,6 +39,11 @@ TEST_CASE("a URL as its dialect reads it", "[dialects][registry][url]") {
                     "invalid SQLite URL 'sqlite://u:***@h/x.db': use sqlite:///relative/path.db "
                     "or sqlite:////absolute/path.db");
   // A server URL is taken as parsed; an empty path stays empty (libpq's default database).
+  // A SQLite URL that the generic parser refuses (":memory:" read as host and port) still
+  // gets SQLite's advice.
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite://:memory:"),
+                    "invalid SQLite URL 'sqlite://:memory:': use sqlite:///relative/path.db or "
+                    "sqlite:////absolute/path.db");
   CHECK(dialects::parse_url("postgresql://").database.empty());
   CHECK(dialects::parse_url("postgres://u@h:5433/app").database == "app");
   CHECK_THROWS_WITH(dialects::parse_url("mysql://u@h/db"),
