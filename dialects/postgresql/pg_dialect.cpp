@@ -155,18 +155,6 @@ std::string current_default(const schema::AlterColumn& o, const schema::Database
 
 } // namespace
 
-std::string PostgresDialect::quote_ident(std::string_view ident) const {
-  std::string out = "\"";
-  for (char ch : ident) {
-    if (ch == '"') {
-      out.push_back('"');
-    }
-    out.push_back(ch);
-  }
-  out.push_back('"');
-  return out;
-}
-
 std::string PostgresDialect::type_sql(const std::string& type) const {
   const schema::ParsedType parsed = schema::parse_type(schema::canonical_type(type));
   for (const auto& t : k_type_names) {
