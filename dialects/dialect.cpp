@@ -8,20 +8,6 @@
 
 namespace migratecpp::dialects {
 
-std::string Dialect::quote_string(std::string_view text) const {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out.push_back('\'');
-  for (char ch : text) {
-    if (ch == '\'') {
-      out.push_back('\'');
-    }
-    out.push_back(ch);
-  }
-  out.push_back('\'');
-  return out;
-}
-
 std::string Dialect::literal(const schema::Value& value) const {
   return std::visit(schema::Overloaded{
                         [](const schema::Null&) -> std::string { return "NULL"; },
@@ -52,9 +38,11 @@ std::string Dialect::literal(const schema::Value& value) const {
 
 std::string Dialect::create_version_table_sql(const std::string& table) const {
   // IF NOT EXISTS: two first runs against a new SQLite file may both find it missing.
-  return "CREATE TABLE IF NOT EXISTS " + quote_ident(table) +
-         " (version_num VARCHAR(32) NOT NULL, CONSTRAINT " + quote_ident(table + "_pkc") +
-         " PRIMARY KEY (version_num))";
+  SqlBuilder b(quoting());
+  b.kw("CREATE TABLE IF NOT EXISTS").ident(table).open();
+  b.kw("version_num VARCHAR(32) NOT NULL").comma();
+  b.kw("CONSTRAINT").ident(table + "_pkc").kw("PRIMARY KEY").open().kw("version_num").close();
+  return b.close().sql();
 }
 
 std::string Dialect::use_schema_sql(const std::string& schema) const {

@@ -5,6 +5,7 @@
 // name: a dialect is one folder under dialects/ plus one line in registry.cpp.
 #include "dialects/connection.h"
 #include "dialects/introspection.h"
+#include "dialects/sql_builder.h"
 #include "schema/ops.h"
 #include "util/url.h"
 
@@ -59,8 +60,16 @@ public:
   virtual std::vector<Statement> render(const schema::Op& op,
                                         const schema::Database& before) const = 0;
 
-  virtual std::string quote_ident(std::string_view ident) const = 0;
-  virtual std::string quote_string(std::string_view text) const;
+  // How this dialect quotes identifiers and strings and how its SQL text is read back
+  // (util::sql::Syntax). Described once per dialect; quote_ident, quote_string, SqlBuilder
+  // and the tokenizer all follow it, so no dialect quotes by hand.
+  virtual const Quoting& quoting() const = 0;
+  std::string quote_ident(std::string_view ident) const {
+    return quote_identifier(ident, quoting());
+  }
+  std::string quote_string(std::string_view text) const {
+    return dialects::quote_string(text, quoting());
+  }
   virtual std::string literal(const schema::Value& value) const;
   // A column type as this dialect spells it: portable names mapped, native names passed through.
   virtual std::string type_sql(const std::string& type) const = 0;

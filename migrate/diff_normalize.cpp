@@ -1,6 +1,7 @@
 #include "migrate/diff_normalize.h"
 
 #include "migrate/diff.h"
+#include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -27,70 +28,142 @@ bool is_word_char(char c) {
   return is_word_start(c) || std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '$';
 }
 
-bool is_digit(char c) {
-  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+// Expressions here come from any dialect (model files, SQLite's CREATE text, PostgreSQL's
+// catalog), so every identifier quote is accepted. Comments are not read as such: they were
+// never part of the comparison form, and a CHECK that keeps one in SQLite's text differs from
+// the model's in any case.
+const util::sql::Syntax k_syntax{.double_quote_identifiers = true,
+                                 .backtick_identifiers = true,
+                                 .bracket_identifiers = true,
+                                 .comments = false};
+
+bool contiguous(const util::sql::Token& a, const util::sql::Token& b) {
+  return a.offset + a.text.size() == b.offset;
+}
+
+// Punctuation, or a lone $ (a word to the tokenizer, an operator character here).
+bool is_operator_text(const util::sql::Token& t) {
+  return t.kind == util::sql::TokenKind::punct ||
+         (t.kind == util::sql::TokenKind::word && t.text == "$");
+}
+
+// A run of operator characters split into operators, longest first from k_operators.
+void push_operators(std::vector<std::string>& out, std::string_view run) {
+  while (!run.empty()) {
+    std::string_view op = run.substr(0, 1);
+    for (std::string_view candidate : k_operators) {
+      if (run.substr(0, candidate.size()) == candidate) {
+        op = candidate;
+        break;
+      }
+    }
+    out.emplace_back(op == "!=" ? "<>" : op);
+    run.remove_prefix(op.size());
+  }
+}
+
+// The letters, digits, dots and underscores written against a number (1.5, 1e5, 2abc, 1x.y)
+// after tokens[i]: they are part of it here. Advances i past them.
+std::string number_tail(const std::vector<util::sql::Token>& tokens, std::size_t& i) {
+  using util::sql::TokenKind;
+  std::string tail;
+  while (i + 1 < tokens.size() && contiguous(tokens[i], tokens[i + 1])) {
+    const auto& next = tokens[i + 1];
+    const bool part =
+        next.kind == TokenKind::number ||
+        (next.kind == TokenKind::word && next.text.find('$') == std::string_view::npos) ||
+        util::sql::is_punct(next, ".");
+    if (!part) {
+      break;
+    }
+    tail += next.text;
+    ++i;
+  }
+  return tail;
+}
+
+// The name after a variable's sigil: a number if it starts with a digit (?1), else a word.
+void push_name(std::vector<std::string>& out, std::string_view name,
+               const std::vector<util::sql::Token>& tokens, std::size_t& i) {
+  while (!name.empty() && name.front() == '$') { // :$x is : $ x
+    out.emplace_back("$");
+    name.remove_prefix(1);
+  }
+  if (name.empty()) {
+    return;
+  }
+  std::string text(name);
+  if (std::isdigit(static_cast<unsigned char>(name.front())) != 0) {
+    text += number_tail(tokens, i);
+  }
+  out.push_back(util::to_lower(text));
 }
 
 // Splits an expression into tokens in their comparison form. Unquoted words are lowercased
 // because all three databases fold (or ignore the case of) unquoted identifiers and keywords;
-// a quoted identifier keeps its case, as PostgreSQL keeps it.
+// a quoted identifier keeps its case, as PostgreSQL keeps it. String literals are kept
+// exactly: '0' is not 0, 'A' is not 'a'.
 std::vector<std::string> tokenize(std::string_view s) {
+  using util::sql::TokenKind;
+  const auto tokens = util::sql::tokenize(s, k_syntax);
   std::vector<std::string> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
-    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      ++i;
-    } else if (c == '\'') {
-      // A string literal, kept exactly: '0' is not 0, 'A' is not 'a'. '' is an escaped quote.
-      const std::size_t start = i++;
-      while (i < s.size()) {
-        if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
-          i += 2;
-        } else if (s[i++] == '\'') {
-          break;
-        }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto& t = tokens[i];
+    switch (t.kind) {
+    case TokenKind::string:
+      out.emplace_back(t.text);
+      break;
+    case TokenKind::quoted_identifier: // a lone unterminated quote names nothing
+      out.push_back(t.text.size() < 2 ? std::string() : util::sql::identifier_value(t));
+      break;
+    case TokenKind::blob: // x'00ff': the x is a word, the bytes a string
+      out.push_back(util::to_lower(t.text.substr(0, 1)));
+      out.emplace_back(t.text.substr(1));
+      break;
+    case TokenKind::variable: // ?1, :name, $1: the sigil is an operator, the rest a name
+      push_operators(out, t.text.substr(0, 1));
+      push_name(out, t.text.substr(1), tokens, i);
+      break;
+    case TokenKind::number: {
+      // A number runs on through letters and digits written against it (1e5, 0x1f, 2abc);
+      // an exponent's sign is an operator (1e+5 is 1e + 5), as it always was here.
+      std::string_view text = t.text;
+      const std::size_t sign = text.find_first_of("+-");
+      std::string number(sign == std::string_view::npos ? text : text.substr(0, sign));
+      std::string_view tail = sign == std::string_view::npos ? "" : text.substr(sign + 1);
+      if (!tail.empty()) {
+        out.push_back(util::to_lower(number));
+        push_operators(out, text.substr(sign, 1));
+        number = std::string(tail);
       }
-      out.emplace_back(s.substr(start, i - start));
-    } else if (c == '"' || c == '`' || c == '[') {
-      const char close = c == '[' ? ']' : c;
-      std::string ident;
-      ++i;
-      while (i < s.size()) {
-        if (s[i] == close && close != ']' && i + 1 < s.size() && s[i + 1] == close) {
-          ident.push_back(close);
-          i += 2;
-        } else if (s[i] == close) {
-          ++i;
-          break;
-        } else {
-          ident.push_back(s[i++]);
-        }
+      out.push_back(util::to_lower(number + number_tail(tokens, i)));
+      break;
+    }
+    default: {
+      if (!is_operator_text(t)) { // a word; comments are off in k_syntax
+        out.push_back(util::to_lower(t.text));
+        break;
       }
-      out.push_back(std::move(ident));
-    } else if (is_digit(c) || (c == '.' && i + 1 < s.size() && is_digit(s[i + 1]))) {
-      const std::size_t start = i;
-      while (i < s.size() &&
-             (std::isalnum(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.' || s[i] == '_')) {
-        ++i;
+      // Operators are read from the whole run of adjacent punctuation (@> is one operator,
+      // and so is <@ in <@name).
+      std::size_t last = i;
+      while (last + 1 < tokens.size() && is_operator_text(tokens[last + 1]) &&
+             contiguous(tokens[last], tokens[last + 1])) {
+        ++last;
       }
-      out.push_back(util::to_lower(s.substr(start, i - start)));
-    } else if (is_word_start(c)) {
-      const std::size_t start = i;
-      while (i < s.size() && is_word_char(s[i])) {
-        ++i;
+      std::string run(util::sql::span_text(s, tokens, i, last));
+      std::string_view variable_name;
+      if (last + 1 < tokens.size() && tokens[last + 1].kind == TokenKind::variable &&
+          contiguous(tokens[last], tokens[last + 1])) {
+        ++last;
+        run += tokens[last].text.front();
+        variable_name = tokens[last].text.substr(1);
       }
-      out.push_back(util::to_lower(s.substr(start, i - start)));
-    } else {
-      std::string op(1, c);
-      for (std::string_view candidate : k_operators) {
-        if (s.substr(i, candidate.size()) == candidate) {
-          op = std::string(candidate);
-          break;
-        }
-      }
-      i += op.size();
-      out.push_back(op == "!=" ? "<>" : op);
+      push_operators(out, run);
+      push_name(out, variable_name, tokens, last);
+      i = last;
+      break;
+    }
     }
   }
   return out;

@@ -1,5 +1,6 @@
 #include "schema/types.h"
 
+#include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -31,31 +32,47 @@ const std::vector<std::string> k_native = {
     // SQLite affinity names people write
     "clob", "nchar", "nvarchar", "varying character", "native character", "any"};
 
-// Lowercase with runs of whitespace made one space; quoted parts (enum('A','B')) kept as written.
-std::string collapse_space(std::string_view s) {
-  std::string out;
+// How type text is read: ' and " quote (MySQL enum('A','B'), PostgreSQL "char"); backticks,
+// brackets, -- and /* are plain characters in a type name, as they always were here.
+const util::sql::Syntax k_type_syntax{.double_quote_identifiers = true,
+                                      .backtick_identifiers = false,
+                                      .bracket_identifiers = false,
+                                      .comments = false};
+
+// Lowercase, whitespace runs made one space.
+void append_folded(std::string& out, std::string_view text) {
   bool space = false;
-  char quote = 0;
-  for (char ch : s) {
-    if (quote != 0) {
-      out.push_back(ch);
-      if (ch == quote) {
-        quote = 0;
-      }
-      continue;
-    }
+  for (char ch : text) {
     if (std::isspace(static_cast<unsigned char>(ch)) != 0) {
-      space = !out.empty();
+      space = true;
       continue;
     }
     if (space) {
       out.push_back(' ');
       space = false;
     }
-    if (ch == '\'' || ch == '"') {
-      quote = ch;
-    }
     out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  }
+}
+
+// Lowercase with runs of whitespace made one space; quoted parts (enum('A','B')) kept as written.
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  std::size_t end = 0; // where the previous token ended
+  for (const auto& t : util::sql::tokenize(s, k_type_syntax)) {
+    if (t.offset > end && !out.empty()) {
+      out.push_back(' ');
+    }
+    end = t.offset + t.text.size();
+    if (t.kind == util::sql::TokenKind::string ||
+        t.kind == util::sql::TokenKind::quoted_identifier) {
+      out += t.text;
+    } else if (t.kind == util::sql::TokenKind::blob) {
+      append_folded(out, t.text.substr(0, 1)); // x'00FF': the x folds, the bytes do not
+      out += t.text.substr(1);
+    } else {
+      append_folded(out, t.text);
+    }
   }
   return out;
 }
@@ -90,45 +107,28 @@ Split split_type(std::string_view written) {
   }
   // Find the matching ')' and split the arguments at top-level commas, quotes respected
   // (MySQL enum('a,b','c')).
-  std::vector<std::string> args;
-  std::string cur;
-  int depth = 0;
-  char quote = 0;
-  std::size_t close = std::string::npos;
-  for (std::size_t i = open + 1; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (quote != 0) {
-      cur.push_back(ch);
-      if (ch == quote) {
-        quote = 0;
-      }
-      continue;
-    }
-    if (ch == '\'' || ch == '"') {
-      quote = ch;
-      cur.push_back(ch);
-    } else if (ch == '(') {
-      ++depth;
-      cur.push_back(ch);
-    } else if (ch == ')') {
-      if (depth == 0) {
-        close = i;
-        break;
-      }
-      --depth;
-      cur.push_back(ch);
-    } else if (ch == ',' && depth == 0) {
-      args.push_back(util::trim(cur));
-      cur.clear();
-    } else {
-      cur.push_back(ch);
-    }
-  }
-  if (close == std::string::npos) {
+  const std::string_view rest = std::string_view(s).substr(open);
+  const auto tokens = util::sql::tokenize(rest, k_type_syntax);
+  const std::size_t close_token = util::sql::matching_paren(tokens, 0);
+  if (close_token == tokens.size()) {
     out.type.base = s; // unbalanced: leave it whole
     return out;
   }
-  args.push_back(util::trim(cur));
+  std::vector<std::string> args;
+  std::size_t arg_start = 1; // byte offset in `rest` where the current argument starts
+  int depth = 0;
+  for (std::size_t i = 1; i < close_token; ++i) {
+    if (util::sql::is_punct(tokens[i], "(")) {
+      ++depth;
+    } else if (util::sql::is_punct(tokens[i], ")")) {
+      --depth;
+    } else if (util::sql::is_punct(tokens[i], ",") && depth == 0) {
+      args.push_back(util::trim(rest.substr(arg_start, tokens[i].offset - arg_start)));
+      arg_start = tokens[i].offset + 1;
+    }
+  }
+  const std::size_t close = open + tokens[close_token].offset;
+  args.push_back(util::trim(rest.substr(arg_start, tokens[close_token].offset - arg_start)));
   if (args.size() == 1 && args[0].empty()) {
     args.clear();
   }

@@ -119,10 +119,11 @@ std::vector<Token> tokenize(std::string_view sql, const Syntax& syntax) {
     const char next = i + 1 < n ? sql[i + 1] : '\0';
     if (std::isspace(static_cast<unsigned char>(ch)) != 0) {
       ++i;
-    } else if ((ch == '-' && next == '-') || (ch == '#' && syntax.hash_comments)) {
+    } else if ((ch == '-' && next == '-' && syntax.comments) ||
+               (ch == '#' && syntax.hash_comments)) {
       const std::size_t end = sql.find('\n', i);
       push(TokenKind::comment, end == std::string_view::npos ? n : end);
-    } else if (ch == '/' && next == '*') {
+    } else if (ch == '/' && next == '*' && syntax.comments) {
       const std::size_t end = sql.find("*/", i + 2);
       push(TokenKind::comment, end == std::string_view::npos ? n : end + 2);
     } else if (ch == '\'') {

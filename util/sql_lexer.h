@@ -41,6 +41,7 @@ struct Syntax {
   bool escape_strings = false;          // E'a\'b' (PostgreSQL)
   bool dollar_quotes = false;           // $tag$ ... $tag$ (PostgreSQL function bodies)
   bool hash_comments = false;           // # to end of line (MySQL)
+  bool comments = true; // -- and /* */; off for text that never holds comments (type names)
 };
 
 // Splits SQL text into tokens. Whitespace is dropped; comments are kept as tokens. Never

@@ -155,18 +155,6 @@ std::string current_default(const schema::AlterColumn& o, const schema::Database
 
 } // namespace
 
-std::string PostgresDialect::quote_ident(std::string_view ident) const {
-  std::string out = "\"";
-  for (char ch : ident) {
-    if (ch == '"') {
-      out.push_back('"');
-    }
-    out.push_back(ch);
-  }
-  out.push_back('"');
-  return out;
-}
-
 std::string PostgresDialect::type_sql(const std::string& type) const {
   const schema::ParsedType parsed = schema::parse_type(schema::canonical_type(type));
   for (const auto& t : k_type_names) {
@@ -395,16 +383,19 @@ struct OpRenderer {
     return "ALTER TABLE " + d.quote_ident(table) + " ";
   }
 
+  // The start of a statement: the builder quotes as PostgreSQL does.
+  SqlBuilder sql() const { return SqlBuilder(d.quoting()); }
+
   std::vector<Statement> operator()(const schema::CreateTable& o) const {
     return d.create_table(o.table, before);
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {
-    return {{"DROP TABLE " + d.quote_ident(o.table), "drop table " + quoted(o.table)}};
+    return {{sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + quoted(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::RenameTable& o) const {
-    return {{alter(o.table) + "RENAME TO " + d.quote_ident(o.new_name),
+    return {{sql().kw("ALTER TABLE").ident(o.table).kw("RENAME TO").ident(o.new_name).sql(),
              "rename table " + quoted(o.table) + " to " + quoted(o.new_name)}};
   }
 
@@ -524,12 +515,17 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::DropConstraint& o) const {
-    return {{alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(o.name),
+    return {{sql().kw("ALTER TABLE").ident(o.table).kw("DROP CONSTRAINT").ident(o.name).sql(),
              "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::SetTableComment& o) const {
-    return {{"COMMENT ON TABLE " + d.quote_ident(o.table) + " IS " + comment_value(d, o.comment),
+    return {{sql()
+                 .kw("COMMENT ON TABLE")
+                 .ident(o.table)
+                 .kw("IS")
+                 .raw(comment_value(d, o.comment))
+                 .sql(),
              "comment on table " + quoted(o.table)}};
   }
 

@@ -4,6 +4,7 @@
 // normalization of printed SQL in pg_normalize.h and the stored-forms probe in
 // pg_stored_forms.cpp).
 #include "dialects/dialect.h"
+#include "dialects/postgresql/pg_quoting.h"
 
 #include <cstdint>
 #include <optional>
@@ -45,9 +46,9 @@ public:
   std::vector<Statement> render(const schema::Op& op,
                                 const schema::Database& before) const override;
 
-  // Always quoted ("users", "Weird ""name"""): no reserved-word list to keep, and names keep
-  // their case as written in the model.
-  std::string quote_ident(std::string_view ident) const override;
+  // Identifiers always quoted ("users", "Weird ""name"""): no reserved-word list to keep, and
+  // names keep their case as written in the model. Text read back knows E'' and $$ (pg_quoting.h).
+  const Quoting& quoting() const override { return k_quoting; }
   // Portable names mapped (double -> DOUBLE PRECISION, blob -> BYTEA, varchar(n)[] ->
   // VARCHAR(n)[]); anything else (jsonb, inet, int4range, an enum) passed through as written.
   std::string type_sql(const std::string& type) const override;

@@ -4,7 +4,9 @@
 // and by the stored-forms probe.
 #include "dialects/postgresql/pg_normalize.h"
 
+#include "dialects/postgresql/pg_quoting.h"
 #include "schema/types.h"
+#include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -17,8 +19,10 @@ namespace migratecpp::dialects::postgresql {
 namespace {
 
 // ---------------------------------------------------------------------------------------------
-// A tokenizer for the SQL PostgreSQL prints: enough to find literals, identifiers, casts and
-// operators without being fooled by their contents.
+// The SQL PostgreSQL prints, as tokens the rewrites below can edit: util::sql::tokenize with
+// PostgreSQL's syntax (E'' strings, "x" names, ::), plus the spacing between tokens (kept so
+// the text joins back as printed) and operators read as whole runs of operator characters
+// (~~*, !~~, @>), as PostgreSQL's own lexer reads them.
 
 enum class Tok { space, string, quoted_ident, word, number, op, punct };
 
@@ -27,86 +31,97 @@ struct Token {
   std::string text;
 };
 
-bool is_word_start(char ch) {
-  return std::isalpha(static_cast<unsigned char>(ch)) != 0 || ch == '_' ||
-         static_cast<unsigned char>(ch) >= 0x80;
-}
-
-bool is_word_char(char ch) {
-  return is_word_start(ch) || std::isdigit(static_cast<unsigned char>(ch)) != 0 || ch == '$';
-}
-
 bool is_op_char(char ch) {
   return std::string_view("+-*/<>=~!@#%^&|`?").find(ch) != std::string_view::npos;
 }
 
+bool is_op_text(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_op_char);
+}
+
+// How many leading characters of `text` a number written against it takes: letters, digits
+// and dots (1e5, 0x1f, 1.5, 2abc), as PostgreSQL's printer never writes them otherwise.
+std::size_t number_part(std::string_view text) {
+  std::size_t n = 0;
+  while (n < text.size() &&
+         (std::isalnum(static_cast<unsigned char>(text[n])) != 0 || text[n] == '.')) {
+    ++n;
+  }
+  return n;
+}
+
 std::vector<Token> tokenize(std::string_view s) {
+  using util::sql::TokenKind;
   std::vector<Token> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const char ch = s[i];
-    const std::size_t start = i;
-    if (std::isspace(static_cast<unsigned char>(ch)) != 0) {
-      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])) != 0) {
-        ++i;
+  std::size_t end = 0; // where the previous token ended
+  // Appends `text` of `kind`, joining it to the previous token where PostgreSQL reads one:
+  // operator characters run together, and letters written against a number belong to it.
+  auto push = [&](Tok kind, std::string_view text, bool touching) {
+    if (touching && !out.empty() && out.back().kind == Tok::number && kind != Tok::string &&
+        kind != Tok::quoted_ident) {
+      const std::size_t n = number_part(text);
+      out.back().text += text.substr(0, n);
+      text.remove_prefix(n);
+      if (text.empty()) {
+        return;
       }
-      out.push_back({Tok::space, std::string(s.substr(start, i - start))});
-    } else if (ch == '\'' || ((ch == 'E' || ch == 'e') && i + 1 < s.size() && s[i + 1] == '\'')) {
-      // 'it''s', or E'a\'b' (backslash escapes; printed only for strings with backslashes).
-      const bool escapes = ch != '\'';
-      i += escapes ? 2 : 1;
-      while (i < s.size()) {
-        if (escapes && s[i] == '\\' && i + 1 < s.size()) {
-          i += 2;
-        } else if (s[i] == '\'' && i + 1 < s.size() && s[i + 1] == '\'') {
-          i += 2;
-        } else if (s[i] == '\'') {
-          ++i;
-          break;
-        } else {
-          ++i;
-        }
-      }
-      out.push_back({Tok::string, std::string(s.substr(start, i - start))});
-    } else if (ch == '"') {
-      ++i;
-      while (i < s.size()) {
-        if (s[i] == '"' && i + 1 < s.size() && s[i + 1] == '"') {
-          i += 2;
-        } else if (s[i] == '"') {
-          ++i;
-          break;
-        } else {
-          ++i;
-        }
-      }
-      out.push_back({Tok::quoted_ident, std::string(s.substr(start, i - start))});
-    } else if (is_word_start(ch)) {
-      while (i < s.size() && is_word_char(s[i])) {
-        ++i;
-      }
-      out.push_back({Tok::word, std::string(s.substr(start, i - start))});
-    } else if (std::isdigit(static_cast<unsigned char>(ch)) != 0 ||
-               (ch == '.' && i + 1 < s.size() &&
-                std::isdigit(static_cast<unsigned char>(s[i + 1])))) {
-      while (i < s.size() &&
-             (std::isalnum(static_cast<unsigned char>(s[i])) != 0 || s[i] == '.' ||
-              ((s[i] == '+' || s[i] == '-') && (s[i - 1] == 'e' || s[i - 1] == 'E')))) {
-        ++i;
-      }
-      out.push_back({Tok::number, std::string(s.substr(start, i - start))});
-    } else if (ch == ':' && i + 1 < s.size() && s[i + 1] == ':') {
-      i += 2;
-      out.push_back({Tok::punct, "::"});
-    } else if (is_op_char(ch)) {
-      while (i < s.size() && is_op_char(s[i])) {
-        ++i;
-      }
-      out.push_back({Tok::op, std::string(s.substr(start, i - start))});
-    } else {
-      ++i;
-      out.push_back({Tok::punct, std::string(1, ch)});
     }
+    // Two operators, words or strings written together are one ('a''b' after x'a').
+    if (touching && !out.empty() && out.back().kind == kind &&
+        (kind == Tok::op || kind == Tok::word || kind == Tok::string)) {
+      out.back().text += text;
+      return;
+    }
+    out.push_back({kind, std::string(text)});
+  };
+  // 1_000 is 1 and a word here (PostgreSQL prints no digit separators).
+  auto push_number = [&](std::string_view text, bool touching) {
+    const std::size_t underscore = text.find('_');
+    push(Tok::number, text.substr(0, underscore), touching);
+    if (underscore != std::string_view::npos) {
+      push(Tok::word, text.substr(underscore), true);
+    }
+  };
+  for (const auto& t : util::sql::tokenize(s, k_quoting.syntax)) {
+    const bool touching = t.offset == end && end != 0;
+    if (t.offset > end) {
+      out.push_back({Tok::space, std::string(s.substr(end, t.offset - end))});
+    }
+    end = t.offset + t.text.size();
+    switch (t.kind) {
+    case TokenKind::string:
+      push(Tok::string, t.text, touching);
+      break;
+    case TokenKind::blob: // x'..' is the word x and a string to the rewrites
+      push(Tok::word, t.text.substr(0, 1), touching);
+      push(Tok::string, t.text.substr(1), true);
+      break;
+    case TokenKind::quoted_identifier:
+      push(Tok::quoted_ident, t.text, touching);
+      break;
+    case TokenKind::number:
+      push_number(t.text, touching);
+      break;
+    case TokenKind::word: // a lone $ is a word to the tokenizer
+      push(t.text == "$" ? Tok::punct : Tok::word, t.text, touching);
+      break;
+    case TokenKind::variable: // :name, @name, $1: PostgreSQL prints none; read as before
+      push(is_op_char(t.text.front()) ? Tok::op : Tok::punct, t.text.substr(0, 1), touching);
+      if (t.text.size() > 1) {
+        const std::string_view rest = t.text.substr(1);
+        if (std::isdigit(static_cast<unsigned char>(rest.front())) != 0) {
+          push_number(rest, true);
+        } else {
+          push(Tok::word, rest, true);
+        }
+      }
+      break;
+    default: // punctuation and operators (comments: PostgreSQL prints none)
+      push(is_op_text(t.text) ? Tok::op : Tok::punct, t.text, touching);
+    }
+  }
+  if (end < s.size()) {
+    out.push_back({Tok::space, std::string(s.substr(end))});
   }
   return out;
 }
@@ -123,14 +138,7 @@ std::string identifier_value(const Token& t) {
   if (t.kind != Tok::quoted_ident) {
     return t.text; // PostgreSQL prints a name bare only when it is already lowercase-valid
   }
-  std::string out;
-  for (std::size_t i = 1; i + 1 < t.text.size(); ++i) {
-    out.push_back(t.text[i]);
-    if (t.text[i] == '"' && t.text[i + 1] == '"') {
-      ++i;
-    }
-  }
-  return out;
+  return util::sql::identifier_value({util::sql::TokenKind::quoted_identifier, t.text, 0});
 }
 
 // The text of a '...' literal: 'it''s' -> it's. E'' strings are left alone (nullopt).
@@ -138,14 +146,7 @@ std::optional<std::string> string_value(const Token& t) {
   if (t.kind != Tok::string || t.text.empty() || t.text[0] != '\'') {
     return std::nullopt;
   }
-  std::string out;
-  for (std::size_t i = 1; i + 1 < t.text.size(); ++i) {
-    out.push_back(t.text[i]);
-    if (t.text[i] == '\'' && t.text[i + 1] == '\'') {
-      ++i;
-    }
-  }
-  return out;
+  return util::sql::string_value({util::sql::TokenKind::string, t.text, 0}, k_quoting.syntax);
 }
 
 bool is_number_text(const std::string& s) {

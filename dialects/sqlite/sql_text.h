@@ -1,12 +1,15 @@
 #pragma once
-// Reading and writing SQLite SQL text: a tokenizer that knows SQLite's quoting rules, helpers
-// for identifiers inside expressions, and the comment form that carries column and table
-// comments inside CREATE TABLE text.
+// Reading and writing SQLite SQL text: SQLite's quoting rules for the shared tokenizer
+// (util/sql_lexer.h), helpers for identifiers inside expressions, and the comment form that
+// carries column and table comments inside CREATE TABLE text.
 //
 // SQLite keeps the text of every CREATE TABLE / CREATE INDEX statement verbatim in
 // sqlite_master (renames rewrite only the names in it), so that text is where introspection
 // reads what the catalog pragmas do not report: constraint names, CHECK expressions, partial
 // index predicates, AUTOINCREMENT and our comments.
+#include "dialects/sql_builder.h"
+#include "util/sql_lexer.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,35 +17,28 @@
 
 namespace migratecpp::dialects::sqlite {
 
-enum class TokenKind {
-  word,              // bare identifier or keyword: users, CREATE, _x1
-  quoted_identifier, // "x", `x` or [x]
-  string,            // 'it''s'
-  blob,              // x'00ff'
-  number,            // 12, 1.5e3, 0x1f
-  variable,          // ?, ?1, :name, @name, $name
-  punct,             // ( ) , ; . + - || <= ...
-  comment,           // -- to end of line, or /* ... */
-};
+// SQLite's quoting: names written "x"; text read back may quote names with "x", `x` or [x];
+// a string is 'x' with ' doubled and no backslash escapes.
+inline constexpr Quoting k_quoting{.identifier_open = '"',
+                                   .identifier_close = '"',
+                                   .backslash_escapes = false,
+                                   .syntax = {.double_quote_identifiers = true,
+                                              .backtick_identifiers = true,
+                                              .bracket_identifiers = true,
+                                              .backslash_escapes = false}};
 
-struct Token {
-  TokenKind kind;
-  std::string_view text; // a view into the tokenized text
-  std::size_t offset;    // where `text` starts in it
-};
+using util::sql::identifier_value;
+using util::sql::is_identifier;
+using util::sql::is_keyword;
+using util::sql::is_punct;
+using util::sql::matching_paren;
+using util::sql::Token;
+using util::sql::TokenKind;
 
-// Splits SQL text into tokens. Whitespace is dropped; comments are kept as tokens. Never
-// throws: an unterminated quote or comment runs to the end of the text.
+// util::sql::tokenize with SQLite's syntax.
 std::vector<Token> tokenize(std::string_view sql);
 
-// True if `t` is the bare word `keyword` (ASCII case-insensitive).
-bool is_keyword(const Token& t, std::string_view keyword);
-// True if `t` names something: a bare word or a quoted identifier.
-bool is_identifier(const Token& t);
-// The name a word or quoted identifier stands for: "a""b" -> a"b, [x y] -> x y.
-std::string identifier_value(const Token& t);
-
-// "name" with embedded double quotes doubled.
+// "name" with embedded double quotes doubled (k_quoting).
 std::string quote_identifier(std::string_view name);
 
 // True if `expr` refers to the identifier `name` (bare or quoted; SQLite compares names

@@ -9,10 +9,6 @@
 
 namespace migratecpp::dialects::sqlite {
 
-std::string SqliteDialect::quote_ident(std::string_view ident) const {
-  return quote_identifier(ident);
-}
-
 std::string SqliteDialect::literal(const schema::Value& value) const {
   if (const bool* b = std::get_if<bool>(&value)) {
     return *b ? "1" : "0";

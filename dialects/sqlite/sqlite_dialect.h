@@ -3,6 +3,7 @@
 // the ALTER TABLE forms SQLite lacks (sqlite_rebuild.cpp), the SQL of a table's parts
 // (sqlite_ddl.h), and introspection (sqlite_introspect.cpp).
 #include "dialects/dialect.h"
+#include "dialects/sqlite/sql_text.h"
 
 #include <cstdlib>
 #include <map>
@@ -43,7 +44,8 @@ public:
   // True for the ops render() turns into a rebuild (see above).
   bool needs_rebuild(const schema::Op& op, const schema::Database& before) const override;
 
-  std::string quote_ident(std::string_view ident) const override;
+  // "x" for names; SQL text read back accepts "x", `x` and [x] (sql_text.h).
+  const Quoting& quoting() const override { return k_quoting; }
   // Booleans as 1/0: SQLite stores them so, and versions before 3.23 lack TRUE/FALSE.
   std::string literal(const schema::Value& value) const override;
   // Portable types keep their own name in upper case (VARCHAR(255), NUMERIC(12,2), TIMESTAMP):

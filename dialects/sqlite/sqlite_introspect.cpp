@@ -47,37 +47,10 @@ struct ParsedTable {
 
 std::string name_of(const Token& t) {
   // SQLite also accepts 'single-quoted' names in a CREATE TABLE.
-  if (t.kind == TokenKind::string && t.text.size() >= 2) {
-    std::string out;
-    std::string_view inner = t.text.substr(1, t.text.size() - 2);
-    for (std::size_t i = 0; i < inner.size(); ++i) {
-      out.push_back(inner[i]);
-      if (inner[i] == '\'' && i + 1 < inner.size() && inner[i + 1] == '\'') {
-        ++i;
-      }
-    }
-    return out;
+  if (t.kind == TokenKind::string) {
+    return util::sql::string_value(t, k_quoting.syntax);
   }
   return identifier_value(t);
-}
-
-bool is_punct(const Token& t, std::string_view p) {
-  return t.kind == TokenKind::punct && t.text == p;
-}
-
-// Index of the ')' matching the '(' at `open`, or tokens.size().
-std::size_t matching_paren(const std::vector<Token>& tokens, std::size_t open) {
-  int depth = 0;
-  for (std::size_t i = open; i < tokens.size(); ++i) {
-    if (is_punct(tokens[i], "(")) {
-      ++depth;
-    } else if (is_punct(tokens[i], ")")) {
-      if (--depth == 0) {
-        return i;
-      }
-    }
-  }
-  return tokens.size();
 }
 
 // The source text from the start of token `first` to the end of token `last` (inclusive).

@@ -116,3 +116,23 @@ TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]")
     CHECK_FALSE(pg.needs_rebuild(op, before));
   }
 }
+
+TEST_CASE("each dialect describes its quoting once", "[dialects][quoting]") {
+  const auto& sqlite = dialects::dialect_by_name("sqlite");
+  const auto& pg = dialects::dialect_by_name("postgresql");
+  for (const auto* d : {&sqlite, &pg}) {
+    CHECK(d->quote_ident("we\"ird") == "\"we\"\"ird\"");
+    CHECK(d->quote_string("it's a\\b") == "'it''s a\\b'");
+  }
+  // SQLite reads [x] and `x` back as names; PostgreSQL reads a[1] as a subscript and knows
+  // E'' strings and dollar quotes.
+  const auto sqlite_tokens = util::sql::tokenize("[a b] `c`", sqlite.quoting().syntax);
+  REQUIRE(sqlite_tokens.size() == 2);
+  CHECK(util::sql::identifier_value(sqlite_tokens[0]) == "a b");
+  CHECK(util::sql::identifier_value(sqlite_tokens[1]) == "c");
+  const auto pg_tokens = util::sql::tokenize("a[1] || E'x\\'y' || $$z$$", pg.quoting().syntax);
+  REQUIRE(pg_tokens.size() == 8);
+  CHECK(util::sql::is_punct(pg_tokens[1], "["));
+  CHECK(util::sql::string_value(pg_tokens[5], pg.quoting().syntax) == "x'y");
+  CHECK(util::sql::string_value(pg_tokens[7], pg.quoting().syntax) == "z");
+}

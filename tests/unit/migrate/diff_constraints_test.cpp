@@ -265,3 +265,22 @@ TEST_CASE("diff: normalize_expression", "[diff][normalize]") {
   CHECK(normalize_expression("data->>'k' = 'v'::text") == "data ->> 'k' = 'v' :: text");
   CHECK(normalize_expression("") == "");
 }
+
+TEST_CASE("diff: normalize_expression keeps its token boundaries", "[diff][normalize]") {
+  using migrate::normalize_expression;
+  // Operators are read from runs of punctuation, PostgreSQL's included, wherever spaces fall.
+  CHECK(normalize_expression("tags@>t AND x<@y AND a&&b") == "tags @> t and x <@ y and a && b");
+  CHECK(normalize_expression("a <@:p") == "a <@ : p");
+  CHECK(normalize_expression("a==b") == "a = = b");
+  // An exponent's sign is an operator, and letters written against a number belong to it.
+  CHECK(normalize_expression("1e+5") == "1e + 5");
+  CHECK(normalize_expression("1E5 + 0X1F + 2abc") == "1e5 + 0x1f + 2abc");
+  // Parameters: the sigil, then the name.
+  CHECK(normalize_expression("?1 = :Name") == "? 1 = : name");
+  // Comments are not read as comments (they never were); a blob is x then its string.
+  CHECK(normalize_expression("a -- b") == "a - - b");
+  CHECK(normalize_expression("X'00FF'") == "x '00FF'");
+  // A quote left open runs to the end.
+  CHECK(normalize_expression("a = 'b") == "a = 'b");
+  CHECK(normalize_expression("\"a") == "a");
+}

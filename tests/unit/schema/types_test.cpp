@@ -168,3 +168,18 @@ TEST_CASE("is_narrowing", "[types]") {
     CHECK_FALSE(is_narrowing("bit(4)", "bit(8)"));
   }
 }
+
+TEST_CASE("parse_type: quotes are read by the SQL tokenizer", "[types]") {
+  // Commas and parentheses inside quotes do not split or close the argument list.
+  CHECK(parse_type("ENUM('a,b', 'c)d')") == ParsedType{"enum", {"'a,b'", "'c)d'"}, false});
+  // A doubled quote stays inside its literal; case and spacing inside quotes are kept.
+  CHECK(parse_type("enum('It''s  X', \"Q\")") ==
+        ParsedType{"enum", {"'It''s  X'", "\"Q\""}, false});
+  // Nested parentheses stay in one argument.
+  CHECK(parse_type("foo(bar(1, 2), 3)") == ParsedType{"foo", {"bar(1, 2)", "3"}, false});
+  // Backticks and brackets are plain characters in a type: folded like the rest.
+  CHECK(canonical_type("`My`  Type") == "`my` type");
+  CHECK(canonical_type("  NUMERIC \t( 10 ,\n 2 )  ") == "numeric(10,2)");
+  // An unterminated quote runs to the end and leaves the name whole.
+  CHECK(parse_type("enum('a)").base == "enum('a)");
+}

@@ -60,6 +60,13 @@ TEST_CASE("sql_lexer: dialect syntax decides quoting and escapes", "[sql_lexer]"
     REQUIRE(t.size() == 1);
     CHECK(string_value(t[0], pg) == "it's");
   }
+  SECTION("comments can be switched off for text that never holds them (type names)") {
+    Syntax no_comments;
+    no_comments.comments = false;
+    CHECK(kinds("a--b /*c", no_comments) == std::vector<std::string>{"word:a", "punct:-", "punct:-",
+                                                                     "word:b", "punct:/", "punct:*",
+                                                                     "word:c"});
+  }
 }
 
 TEST_CASE("sql_lexer: identifiers, strings and parentheses", "[sql_lexer]") {
