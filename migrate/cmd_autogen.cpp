@@ -5,6 +5,7 @@
 #include "migrate/diff.h"
 #include "migrate/model_file.h"
 #include "migrate/version_table.h"
+#include "schema/column_type.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -30,6 +31,31 @@ schema::Database load_project_models(const Project& project) {
     return std::find(excluded.begin(), excluded.end(), t.name) != excluded.end();
   });
   return desired;
+}
+
+// A model type the database stores under another name (a "datetime" column on PostgreSQL is a
+// timestamp) reads back as that name. Where the model's type, spelled by the dialect, is what
+// the live column holds, the two are the same and the model takes the live spelling, so that
+// the diff (which compares canonical names, dialect-neutral) sees no change.
+void align_stored_types(const dialects::Dialect& dialect, const schema::Database& live,
+                        schema::Database& desired) {
+  for (auto& want : desired.tables) {
+    const schema::Table* have = live.find_table(want.name);
+    if (have == nullptr) {
+      continue;
+    }
+    for (auto& c : want.columns) {
+      const schema::Column* lc = have->find_column(c.name);
+      if (lc == nullptr) {
+        continue;
+      }
+      const schema::ColumnType live_type(lc->type);
+      if (schema::ColumnType(c.type) != live_type &&
+          schema::ColumnType(dialect.type_sql(c.type)) == live_type) {
+        c.type = lc->type;
+      }
+    }
+  }
 }
 
 // PostgreSQL stores a check or a partial-index predicate rewritten (BETWEEN expanded, casts
@@ -91,6 +117,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   // Models first: a broken model file is reported before anything touches the database.
   schema::Database desired = load_project_models(project);
   const schema::Database live = read_schema(db, project, true);
+  align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
   DiffOptions options;
   options.exclude_tables = project.config.exclude_tables;

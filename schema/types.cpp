@@ -1,12 +1,13 @@
 #include "schema/types.h"
 
+#include "schema/column_type.h"
+
 #include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <limits>
 #include <optional>
 
 namespace migratecpp::schema {
@@ -28,7 +29,7 @@ const std::vector<std::string> k_native = {
     "int8range", "numrange", "tsrange", "tstzrange", "daterange", "name", "regclass", "float",
     // MySQL / MariaDB
     "tinyint", "mediumint", "tinytext", "mediumtext", "longtext", "tinyblob", "mediumblob",
-    "longblob", "binary", "varbinary", "enum", "set", "year", "geometry",
+    "longblob", "binary", "varbinary", "enum", "set", "year", "geometry", "datetime",
     // SQLite affinity names people write
     "clob", "nchar", "nvarchar", "varying character", "native character", "any"};
 
@@ -199,9 +200,9 @@ std::string canonical_scalar(const Split& sp) {
   if (in(name, {"timetz", "time with time zone"})) {
     return with_args("timetz", args);
   }
-  // MySQL's DATETIME is what a portable timestamp becomes there; reading it back must compare
-  // equal to the model's "timestamp".
-  if (in(name, {"timestamp", "timestamp without time zone", "datetime"})) {
+  // DATETIME is a type of its own, not an alias: MySQL has both (different ranges and time-zone
+  // handling) and SQLite stores the declared name. PostgreSQL's dialect spells it timestamp.
+  if (in(name, {"timestamp", "timestamp without time zone"})) {
     return with_args("timestamp", args);
   }
   if (in(name, {"timestamptz", "timestamp with time zone"})) {
@@ -304,149 +305,8 @@ bool is_known_type(std::string_view written) {
          std::find(k_native.begin(), k_native.end(), name) != k_native.end();
 }
 
-namespace {
-
-constexpr long long k_unbounded = std::numeric_limits<long long>::max();
-
-enum class Family { integer, floating, numeric, string, binary, other };
-
-struct Shape {
-  Family family = Family::other;
-  long long rank = 0; // integer/float size, or string/binary capacity
-};
-
-Shape shape_of(const ParsedType& t) {
-  const auto& b = t.base;
-  const auto& args = t.args;
-  auto arg_or = [&](long long fallback) {
-    if (args.size() == 1) {
-      if (auto v = to_int(args[0])) {
-        return *v;
-      }
-    }
-    return fallback;
-  };
-  if (b == "tinyint") {
-    return {Family::integer, 1};
-  }
-  if (b == "smallint") {
-    return {Family::integer, 2};
-  }
-  if (b == "mediumint") {
-    return {Family::integer, 3};
-  }
-  if (b == "integer") {
-    return {Family::integer, 4};
-  }
-  if (b == "bigint") {
-    return {Family::integer, 8};
-  }
-  if (b == "real") {
-    return {Family::floating, 4};
-  }
-  if (b == "double") {
-    return {Family::floating, 8};
-  }
-  if (b == "numeric") {
-    return {Family::numeric, 0};
-  }
-  if (b == "char" || b == "nchar") {
-    return {Family::string, arg_or(1)};
-  }
-  if (b == "varchar" || b == "nvarchar") {
-    return {Family::string, arg_or(k_unbounded)};
-  }
-  if (b == "tinytext") {
-    return {Family::string, 255};
-  }
-  if (in(b, {"text", "clob", "mediumtext", "longtext"})) {
-    return {Family::string, k_unbounded};
-  }
-  if (b == "binary") {
-    return {Family::binary, arg_or(1)};
-  }
-  if (b == "varbinary") {
-    return {Family::binary, arg_or(k_unbounded)};
-  }
-  if (b == "tinyblob") {
-    return {Family::binary, 255};
-  }
-  if (in(b, {"blob", "mediumblob", "longblob"})) {
-    return {Family::binary, k_unbounded};
-  }
-  return {Family::other, 0};
-}
-
-// numeric(p,s) loses data when it has fewer fractional digits or fewer integer digits.
-bool numeric_narrowing(const ParsedType& from, const ParsedType& to) {
-  if (to.args.empty()) {
-    return false; // unbounded numeric holds anything
-  }
-  if (from.args.empty() || from.args.size() != 2 || to.args.size() != 2) {
-    return true;
-  }
-  auto pf = to_int(from.args[0]), sf = to_int(from.args[1]);
-  auto pt = to_int(to.args[0]), st = to_int(to.args[1]);
-  if (!pf || !sf || !pt || !st) {
-    return true;
-  }
-  return *st < *sf || (*pt - *st) < (*pf - *sf);
-}
-
-// Same base name, arguments compared one by one: a smaller number anywhere narrows
-// (timestamp(6) -> timestamp(3), bit(8) -> bit(4)). Default precisions are not known here,
-// so a missing argument on one side only counts as a change of unknown effect: narrowing.
-bool args_narrowing(const ParsedType& from, const ParsedType& to) {
-  if (to.args.empty() && !from.args.empty()) {
-    // timestamp(3) -> timestamp (default precision 6 on PostgreSQL and MySQL's max) widens.
-    return !in(from.base, {"time", "timetz", "timestamp", "timestamptz"});
-  }
-  if (from.args.size() != to.args.size()) {
-    return true;
-  }
-  for (std::size_t i = 0; i < from.args.size(); ++i) {
-    auto f = to_int(from.args[i]);
-    auto t = to_int(to.args[i]);
-    if (!f || !t || *t < *f) {
-      return true;
-    }
-  }
-  return false;
-}
-
-} // namespace
-
 bool is_narrowing(std::string_view from, std::string_view to) {
-  const std::string a = canonical_type(from);
-  const std::string b = canonical_type(to);
-  if (a == b) {
-    return false;
-  }
-  const ParsedType pa = parse_type(a);
-  const ParsedType pb = parse_type(b);
-  if (pa.array != pb.array) {
-    return true;
-  }
-  const Shape sa = shape_of(pa);
-  const Shape sb = shape_of(pb);
-  if (sa.family != sb.family) {
-    return true;
-  }
-  switch (sa.family) {
-  case Family::integer:
-  case Family::floating:
-  case Family::string:
-  case Family::binary:
-    return sb.rank < sa.rank;
-  case Family::numeric:
-    return numeric_narrowing(pa, pb);
-  case Family::other:
-    break;
-  }
-  if (pa.base != pb.base) {
-    return true;
-  }
-  return args_narrowing(pa, pb);
+  return ColumnType(from).narrows_to(ColumnType(to));
 }
 
 } // namespace migratecpp::schema

@@ -21,7 +21,8 @@ struct TypeName {
   std::string_view sql;
 };
 
-// Portable base name -> PostgreSQL spelling; arguments and [] are carried over.
+// Portable base name -> PostgreSQL spelling; arguments and [] are carried over. "datetime" is
+// not portable (MySQL and SQLite have it): PostgreSQL's nearest type is timestamp.
 constexpr TypeName k_type_names[] = {
     {"smallint", "SMALLINT"},   {"integer", "INTEGER"},
     {"bigint", "BIGINT"},       {"boolean", "BOOLEAN"},
@@ -31,7 +32,7 @@ constexpr TypeName k_type_names[] = {
     {"date", "DATE"},           {"time", "TIME"},
     {"timestamp", "TIMESTAMP"}, {"timestamptz", "TIMESTAMPTZ"},
     {"json", "JSON"},           {"uuid", "UUID"},
-    {"blob", "BYTEA"},
+    {"blob", "BYTEA"},          {"datetime", "TIMESTAMP"},
 };
 
 std::string quoted(const std::string& s) {

@@ -173,6 +173,34 @@ TEST_CASE("models -> upgrade -> inspect -> check with ordered indexes and identi
   CHECK(migrate::diff(a, a, {{}, true, true}).empty());
 }
 
+// datetime is a type of its own (MySQL, SQLite), which PostgreSQL stores as timestamp: a model
+// that says datetime matches what the database holds, and timestamp(3) -> datetime is a change.
+TEST_CASE("a datetime column is stored as timestamp and shows no drift", "[postgresql][db]") {
+  MIGRATECPP_PG_URL_OR_SKIP(url);
+  test::pg::TestSchema s(url);
+  const std::string u = url_of(url, s);
+  Project p;
+  p.models("[[table]]\nname = \"ev\"\ncolumns = [\n"
+           "  { name = \"id\", type = \"integer\", primary_key = true },\n"
+           "  { name = \"at\", type = \"DATETIME\" },\n"
+           "  { name = \"at3\", type = \"timestamp(3)\" },\n"
+           "]\n");
+  p.run(u, "revision --autogenerate -m init");
+  p.run(u, "upgrade head");
+  CHECK(s.scalar("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = "
+                 "'ev'::regclass AND attname = 'at'") == "timestamp without time zone");
+  p.run(u, "check");
+  CHECK(p.run(u, "revision --autogenerate -m nothing").err.find("No changes detected") !=
+        std::string::npos);
+
+  p.models("[[table]]\nname = \"ev\"\ncolumns = [\n"
+           "  { name = \"id\", type = \"integer\", primary_key = true },\n"
+           "  { name = \"at\", type = \"DATETIME\" },\n"
+           "  { name = \"at3\", type = \"datetime\" },\n"
+           "]\n");
+  p.run(u, "check", 1);
+}
+
 TEST_CASE("a hand-written alter_column changes the type of a column with a default",
           "[postgresql][db]") {
   MIGRATECPP_PG_URL_OR_SKIP(url);

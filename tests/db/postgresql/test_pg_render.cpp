@@ -66,6 +66,8 @@ TEST_CASE("quoting, literals and the type mapping", "[postgresql]") {
       {"time", "TIME"},
       {"timestamp", "TIMESTAMP"},
       {"timestamp(3)", "TIMESTAMP(3)"},
+      {"datetime", "TIMESTAMP"},
+      {"DATETIME(3)", "TIMESTAMP(3)"},
       {"timestamptz", "TIMESTAMPTZ"},
       {"json", "JSON"},
       {"uuid", "UUID"},

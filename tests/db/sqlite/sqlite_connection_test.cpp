@@ -169,6 +169,7 @@ TEST_CASE("dialect defaults: quoting, literals, the version table", "[sqlite][di
   CHECK(d.type_sql("decimal(12, 2)") == "NUMERIC(12,2)");
   CHECK(d.type_sql("timestamp with time zone") == "TIMESTAMPTZ");
   CHECK(d.type_sql("jsonb") == "jsonb");
+  CHECK(d.type_sql("DateTime") == "DateTime"); // not a timestamp: stored as declared
 
   SqliteDb db;
   db.exec(d.create_version_table_sql("migratecpp_version"));

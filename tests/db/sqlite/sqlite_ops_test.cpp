@@ -116,6 +116,21 @@ TEST_CASE("create_table: composite key, every portable type, defaults, unnamed c
   CHECK(db.schema().tables.at(0) == t);
 }
 
+// SQLite stores the declared type: DATETIME stays DATETIME, distinct from TIMESTAMP.
+TEST_CASE("create_table: datetime and timestamp stay distinct", "[sqlite][ops]") {
+  SqliteDb db;
+  Table t;
+  t.name = "ev";
+  t.columns = {pk("id"), col("at", "DATETIME"), col("ts", "timestamp")};
+  db.run(schema::CreateTable{t});
+  const auto sql = db.rows("SELECT sql FROM sqlite_master WHERE name = 'ev'");
+  CHECK(sql[0].find("\"at\" DATETIME,") != std::string::npos);
+  CHECK(sql[0].find("\"ts\" TIMESTAMP\n") != std::string::npos);
+  const auto live = db.schema().tables.at(0);
+  CHECK(live.columns.at(1).type == "datetime");
+  CHECK(live.columns.at(2).type == "timestamp");
+}
+
 TEST_CASE("drop_table", "[sqlite][ops]") {
   SqliteDb db;
   setup(db);

@@ -37,7 +37,7 @@ TEST_CASE("canonical_type: aliases compare equal", "[types]") {
   CHECK(canonical_type("timestamp without time zone") == "timestamp");
   CHECK(canonical_type("timestamp with time zone") == "timestamptz");
   CHECK(canonical_type("TIMESTAMP(3) WITH TIME ZONE") == "timestamptz(3)");
-  CHECK(canonical_type("datetime") == "timestamp");
+  CHECK(canonical_type("datetime") == "datetime"); // a type of its own (MySQL, SQLite)
   CHECK(canonical_type("time without time zone") == "time");
   CHECK(canonical_type("time with time zone") == "timetz");
   CHECK(canonical_type("bytea") == "blob");
