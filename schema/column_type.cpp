@@ -11,16 +11,6 @@ namespace migratecpp::schema {
 
 namespace {
 
-std::optional<long long> to_int(std::string_view s) {
-  long long v = 0;
-  const auto* end = s.data() + s.size();
-  auto [ptr, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc() || ptr != end || s.empty()) {
-    return std::nullopt;
-  }
-  return v;
-}
-
 // Capacities of MySQL's text and blob sizes (bytes); text/blob elsewhere are compared as the
 // MySQL TEXT/BLOB, so only the MySQL sizes order against them.
 constexpr long long k_tiny = 255;
@@ -115,8 +105,8 @@ bool args_narrowing(const ColumnType& from, const ColumnType& to) {
     return true;
   }
   for (std::size_t i = 0; i < from.args().size(); ++i) {
-    auto f = to_int(from.args()[i]);
-    auto t = to_int(to.args()[i]);
+    auto f = util::to_int(from.args()[i]);
+    auto t = util::to_int(to.args()[i]);
     if (!f || !t || *t < *f) {
       return true;
     }
@@ -153,7 +143,7 @@ ColumnType::ColumnType(std::string_view declared)
     m_family = kind->family;
     m_rank = kind->rank;
   }
-  const std::optional<long long> first = m_args.empty() ? std::nullopt : to_int(m_args[0]);
+  const std::optional<long long> first = m_args.empty() ? std::nullopt : util::to_int(m_args[0]);
   switch (m_family) {
   case TypeFamily::string:
   case TypeFamily::binary:
@@ -165,7 +155,7 @@ ColumnType::ColumnType(std::string_view declared)
   case TypeFamily::decimal:
     m_precision = first;
     if (m_args.size() == 2) {
-      m_scale = to_int(m_args[1]);
+      m_scale = util::to_int(m_args[1]);
     }
     break;
   case TypeFamily::time:

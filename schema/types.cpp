@@ -78,16 +78,6 @@ std::string collapse_space(std::string_view s) {
   return out;
 }
 
-std::optional<long long> to_int(std::string_view s) {
-  long long v = 0;
-  const auto* end = s.data() + s.size();
-  auto [ptr, ec] = std::from_chars(s.data(), end, v);
-  if (ec != std::errc() || ptr != end || s.empty()) {
-    return std::nullopt;
-  }
-  return v;
-}
-
 // A parsed type plus what follows the argument list ("with time zone", "unsigned").
 struct Split {
   ParsedType type;
@@ -178,7 +168,7 @@ std::string canonical_scalar(const Split& sp) {
   }
   if (name == "float" && args.size() == 1) {
     // SQL standard / PostgreSQL: float(1..24) is single precision, float(25..53) double.
-    if (auto p = to_int(args[0])) {
+    if (auto p = util::to_int(args[0])) {
       return *p <= 24 ? "real" : "double";
     }
   }
@@ -252,7 +242,7 @@ bool is_portable_type(std::string_view written) {
     return false;
   }
   auto positive = [](const std::string& a) {
-    auto v = to_int(a);
+    auto v = util::to_int(a);
     return v && *v > 0;
   };
   if (base == "varchar") {
@@ -265,15 +255,15 @@ bool is_portable_type(std::string_view written) {
     if (args.empty()) {
       return true;
     }
-    auto p = to_int(args[0]);
-    auto s = args.size() == 2 ? to_int(args[1]) : std::nullopt;
+    auto p = util::to_int(args[0]);
+    auto s = args.size() == 2 ? util::to_int(args[1]) : std::nullopt;
     return args.size() == 2 && p && s && *p > 0 && *s >= 0 && *s <= *p;
   }
   if (in(base, {"time", "timestamp", "timestamptz"})) {
     if (args.empty()) {
       return true;
     }
-    auto p = args.size() == 1 ? to_int(args[0]) : std::nullopt;
+    auto p = args.size() == 1 ? util::to_int(args[0]) : std::nullopt;
     return p && *p >= 0 && *p <= 6;
   }
   return args.empty();

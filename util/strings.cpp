@@ -4,8 +4,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace migratecpp::util {
+
+std::optional<long long> to_int(std::string_view s) {
+  long long v = 0;
+  const auto* end = s.data() + s.size();
+  auto [ptr, ec] = std::from_chars(s.data(), end, v);
+  if (ec != std::errc() || ptr != end || s.empty()) {
+    return std::nullopt;
+  }
+  return v;
+}
 
 std::string to_lower(std::string_view s) {
   std::string out(s);

@@ -1,5 +1,6 @@
 #pragma once
 // Small string helpers shared by every layer.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -7,6 +8,9 @@
 namespace migratecpp::util {
 
 std::string to_lower(std::string_view s);
+// The whole of `s` as a decimal integer, or nullopt ("12" -> 12; "", "1x", "99999999999999999999"
+// -> nullopt).
+std::optional<long long> to_int(std::string_view s);
 std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
