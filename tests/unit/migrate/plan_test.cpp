@@ -3,6 +3,8 @@
 #include "migrate/revision_graph.h"
 #include "util/error.h"
 
+#include "support/graph_fixtures.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -12,22 +14,11 @@
 
 using migratecpp::migrate::Revision;
 using migratecpp::migrate::RevisionGraph;
-using Ids = std::vector<std::string>;
+using migratecpp::test::chain;
+using migratecpp::test::Ids;
+using migratecpp::test::rev;
 
 namespace {
-
-Revision rev(std::string id, Ids down = {}, Ids labels = {}, Ids deps = {}) {
-  Revision r;
-  r.id = std::move(id);
-  r.down_revisions = std::move(down);
-  r.branch_labels = std::move(labels);
-  r.depends_on = std::move(deps);
-  return r;
-}
-
-RevisionGraph chain() {
-  return RevisionGraph({rev("a1"), rev("a2", {"a1"}), rev("a3", {"a2"}), rev("a4", {"a3"})});
-}
 
 //      +-- b1 [bee] -- b2 --+
 //  a --+                    +-- m -- d

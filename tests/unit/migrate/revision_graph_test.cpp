@@ -2,6 +2,8 @@
 #include "migrate/revision_graph.h"
 #include "util/error.h"
 
+#include "support/graph_fixtures.h"
+
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -10,18 +12,10 @@
 
 using migratecpp::migrate::Revision;
 using migratecpp::migrate::RevisionGraph;
-using Ids = std::vector<std::string>;
+using migratecpp::test::Ids;
+using migratecpp::test::rev;
 
 namespace {
-
-Revision rev(std::string id, Ids down = {}, Ids labels = {}, Ids deps = {}) {
-  Revision r;
-  r.id = std::move(id);
-  r.down_revisions = std::move(down);
-  r.branch_labels = std::move(labels);
-  r.depends_on = std::move(deps);
-  return r;
-}
 
 Revision in_file(Revision r, std::string path) {
   r.where = migratecpp::util::Location{std::move(path), 0};
