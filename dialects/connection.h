@@ -34,8 +34,16 @@ private:
 class Connection {
 public:
   virtual ~Connection() = default;
-  // Runs one or more statements that return nothing. Throws DatabaseError.
+  // Runs exactly one statement through the prepared-statement API, which refuses a second
+  // one: DDL built from model text (defaults, checks, index expressions) can never run more
+  // than the statement it rendered. Throws DatabaseError (a second statement included).
   virtual void exec(std::string_view sql) = 0;
+  // Runs free-form SQL, any number of statements: only for `execute` ops, whose text the
+  // user wrote as SQL. Throws DatabaseError.
+  virtual void exec_script(std::string_view sql) = 0;
+  // True while a transaction is open. The runner asks after an `execute` op, whose SQL may
+  // end the transaction itself (COMMIT), to tell the truth about where the database is.
+  virtual bool in_transaction() const = 0;
   // Runs one query; params bind to ?/$n placeholders of the dialect. Throws DatabaseError.
   virtual Rows query(std::string_view sql,
                      const std::vector<std::optional<std::string>>& params = {}) = 0;

@@ -62,4 +62,12 @@ StoredForms Dialect::stored_forms(Connection&, const schema::Table&,
           std::vector<std::optional<std::string>>(predicates.size())};
 }
 
+void execute(Connection& conn, const Statement& statement) {
+  if (statement.free_form) {
+    conn.exec_script(statement.sql);
+  } else {
+    conn.exec(statement.sql);
+  }
+}
+
 } // namespace migratecpp::dialects

@@ -27,7 +27,13 @@ struct Statement {
   // the statement as not undone. "": nothing to undo on its own (its effect goes with an
   // earlier statement's reverse, e.g. rows copied into a table whose creation is undone).
   std::optional<std::string> undo = std::nullopt;
+  // True only for an `execute` op's SQL: free-form text that may hold several statements.
+  // Every other statement runs as exactly one (Connection::exec).
+  bool free_form = false;
 };
+
+// Runs `statement` on `conn`: exactly one statement, or free-form SQL for an `execute` op.
+void execute(Connection& conn, const Statement& statement);
 
 class Dialect {
 public:

@@ -174,7 +174,7 @@ schema::Op read_alter_column(const KeyReader& r) {
   op.table = required_table_name(r);
   op.column = r.required_string("column");
   auto non_empty = [&](std::string_view key) {
-    auto v = r.string(key);
+    auto v = r.sql_text(key);
     if (v && v->empty()) {
       r.fail(key, squote(key) + " must not be empty");
     }

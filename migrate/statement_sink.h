@@ -28,7 +28,7 @@ public:
   void begin() override { m_conn.begin(); }
   void commit() override { m_conn.commit(); }
   void rollback() noexcept override { m_conn.rollback(); }
-  void execute(const dialects::Statement& s) override { m_conn.exec(s.sql); }
+  void execute(const dialects::Statement& s) override { dialects::execute(m_conn, s); }
   void comment(std::string_view) override {}
 
 private:

@@ -226,7 +226,7 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 schema::Column read_column(const KeyReader& r) {
   schema::Column c;
   c.name = r.required_string("name");
-  c.type = r.required_string("type");
+  c.type = r.required_sql_text("type");
   c.primary_key = r.boolean("primary_key").value_or(false);
   // Primary-key columns are NOT NULL unless the file says otherwise.
   c.nullable = r.boolean("nullable").value_or(!c.primary_key);
@@ -254,10 +254,17 @@ schema::Column read_column(const KeyReader& r) {
 schema::Index read_index(const KeyReader& r) {
   schema::Index i;
   i.name = r.string("name").value_or("");
-  i.columns = r.required_string_array("columns");
+  i.columns = r.required_sql_text_array("columns");
   i.unique = r.boolean("unique").value_or(false);
-  i.where = r.string("where");
+  i.where = r.sql_text("where");
   i.method = r.string("method");
+  // An access method is a bare name (btree, gin, gist...): it is pasted into USING unquoted.
+  if (i.method &&
+      (i.method->empty() || !std::all_of(i.method->begin(), i.method->end(), [](char ch) {
+         return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+       }))) {
+    r.fail("method", "'method' must be the name of an index access method (btree, gin, gist, ...)");
+  }
   if (i.columns.empty()) {
     r.fail("columns", label("index", i.name, {}) + " has no columns");
   }
@@ -296,7 +303,7 @@ schema::ForeignKey read_foreign_key(const KeyReader& r) {
 schema::CheckConstraint read_check(const KeyReader& r) {
   schema::CheckConstraint c;
   c.name = r.string("name").value_or("");
-  c.expression = r.required_string("expression");
+  c.expression = r.required_sql_text("expression");
   return c;
 }
 

@@ -1,4 +1,5 @@
 #include "migrate/toml_reader.h"
+#include "util/sql_lexer.h"
 
 #include "migrate/toml_writer.h"
 #include "util/strings.h"
@@ -160,6 +161,7 @@ std::optional<std::string> KeyReader::sql_value(std::string_view key) const {
     return std::nullopt;
   }
   if (n->is_string()) {
+    check_sql_fragment(key, n->as_string()->get());
     return n->as_string()->get();
   }
   if (n->is_integer()) {
@@ -172,6 +174,36 @@ std::optional<std::string> KeyReader::sql_value(std::string_view key) const {
     return n->as_boolean()->get() ? "true" : "false";
   }
   fail(key, squote(key) + " must be a string (an SQL expression), a number or a boolean");
+}
+
+void KeyReader::check_sql_fragment(std::string_view key, std::string_view text) const {
+  if (const auto problem = util::sql::fragment_problem(text)) {
+    fail(key, squote(key) + " is not one SQL expression: " + *problem +
+                  " (write statements in an "
+                  "'execute' op)");
+  }
+}
+
+std::optional<std::string> KeyReader::sql_text(std::string_view key) const {
+  auto v = string(key);
+  if (v) {
+    check_sql_fragment(key, *v);
+  }
+  return v;
+}
+
+std::string KeyReader::required_sql_text(std::string_view key) const {
+  std::string v = required_string(key);
+  check_sql_fragment(key, v);
+  return v;
+}
+
+std::vector<std::string> KeyReader::required_sql_text_array(std::string_view key) const {
+  std::vector<std::string> v = required_string_array(key);
+  for (const auto& part : v) {
+    check_sql_fragment(key, part);
+  }
+  return v;
 }
 
 std::vector<std::string> KeyReader::string_array(std::string_view key) const {

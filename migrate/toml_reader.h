@@ -47,7 +47,14 @@ public:
   std::optional<std::string> string(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key) const;
   // An SQL default: a string, or an integer, float or boolean written bare (`default = 0`).
+  // A string must be one SQL fragment (util::sql::fragment_problem), as for sql_text.
   std::optional<std::string> sql_value(std::string_view key) const;
+  // SQL text pasted into a statement (a check or index expression, a predicate, a type): a
+  // string that is one fragment, so that it cannot end the statement and start another.
+  std::optional<std::string> sql_text(std::string_view key) const;
+  std::string required_sql_text(std::string_view key) const; // non-empty
+  // An array of such strings (index parts: columns or expressions).
+  std::vector<std::string> required_sql_text_array(std::string_view key) const;
   std::vector<std::string> string_array(std::string_view key) const; // empty when absent
   std::vector<std::string> required_string_array(std::string_view key) const;
   // A string or an array of strings (branch_labels = "x" means ["x"]).
@@ -59,6 +66,8 @@ public:
   [[noreturn]] void fail(const std::string& message) const;
   [[noreturn]] void fail(std::string_view key, const std::string& message) const;
   [[noreturn]] void missing(std::string_view key) const;
+  // Fails at `key` if `text` is not one SQL fragment.
+  void check_sql_fragment(std::string_view key, std::string_view text) const;
 
 private:
   const toml::table& m_table;

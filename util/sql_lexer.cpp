@@ -1,5 +1,7 @@
 #include "util/sql_lexer.h"
 
+#include <algorithm>
+
 #include "util/strings.h"
 
 #include <cctype>
@@ -277,6 +279,69 @@ std::size_t closing_paren(std::string_view sql, std::size_t open, const Syntax& 
     return std::string_view::npos;
   }
   return open + tokens[close].offset + 1;
+}
+
+namespace {
+
+// True if a quote or comment token runs to the end of the text without being closed, read
+// with the standard rules (no backslash escapes, no dollar quotes), where a quote character
+// inside quotes is always doubled: a closed one holds an even number of them and ends in one.
+bool unterminated(const Token& t) {
+  const std::string_view x = t.text;
+  if (t.kind == TokenKind::comment) {
+    return x.rfind("/*", 0) == 0 && (x.size() < 4 || x.substr(x.size() - 2) != "*/");
+  }
+  if (t.kind != TokenKind::string && t.kind != TokenKind::blob &&
+      t.kind != TokenKind::quoted_identifier) {
+    return false;
+  }
+  const std::size_t open = x.find_first_of("'\"`");
+  if (open == std::string_view::npos) {
+    return false;
+  }
+  const char quote = x[open];
+  const auto count = std::count(x.begin() + static_cast<std::ptrdiff_t>(open), x.end(), quote);
+  return count < 2 || count % 2 != 0 || x.back() != quote;
+}
+
+std::optional<std::string> fragment_problem_in(std::string_view text, const Syntax& syntax,
+                                               bool check_termination) {
+  int depth = 0;
+  for (const Token& t : tokenize(text, syntax)) {
+    if (t.kind == TokenKind::comment && t.text.rfind("/*", 0) != 0) {
+      return "it holds a line comment ('" + std::string(t.text.substr(0, 2)) +
+             "'), which would swallow the rest of the statement";
+    }
+    if (check_termination && unterminated(t)) {
+      return "it has an unterminated quote or comment";
+    }
+    if (is_punct(t, ";")) {
+      return "it holds ';' outside quotes (one expression cannot end a statement)";
+    }
+    if (is_punct(t, "(")) {
+      ++depth;
+    } else if (is_punct(t, ")") && --depth < 0) {
+      return "it closes a parenthesis it did not open";
+    }
+  }
+  if (depth > 0) {
+    return "it leaves a parenthesis open";
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> fragment_problem(std::string_view text) {
+  if (auto problem = fragment_problem_in(text, Syntax{}, true)) {
+    return problem;
+  }
+  // Read as MySQL would: a backslash escapes a quote, so 'a\'' ends elsewhere. A quote left
+  // open this way cannot start a second statement (the rest is inside the string), and
+  // 'C:\' is a fine PostgreSQL and SQLite literal, so only the standard reading must close.
+  Syntax mysql;
+  mysql.backslash_escapes = true;
+  return fragment_problem_in(text, mysql, false);
 }
 
 std::string_view span_text(std::string_view sql, const std::vector<Token>& tokens,

@@ -9,6 +9,7 @@
 // does not know the dialect uses the default, which accepts every identifier quote and no
 // backslash escapes.
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,14 @@ std::size_t matching_paren(const std::vector<Token>& tokens, std::size_t open);
 // One past the ')' matching the '(' at byte `open` of `sql` (quotes and comments respected),
 // or npos.
 std::size_t closing_paren(std::string_view sql, std::size_t open, const Syntax& syntax = {});
+
+// Why `text` cannot be pasted into a statement as one fragment (a default, a check or index
+// expression, a type), or nullopt if it can: a ';' outside quotes, a parenthesis that closes
+// what the fragment did not open or is left open, a line comment (which would swallow the
+// rest of the statement), an unterminated quote or comment. The text is read both without
+// and with backslash escapes (MySQL), so that it is one fragment in every dialect: this is
+// what stops a default like "0)); DROP TABLE t; --" from adding a statement nobody wrote.
+std::optional<std::string> fragment_problem(std::string_view text);
 
 // The text between tokens[first] and tokens[last] inclusive, as written (spacing kept).
 std::string_view span_text(std::string_view sql, const std::vector<Token>& tokens,

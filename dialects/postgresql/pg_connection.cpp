@@ -141,10 +141,7 @@ void PgConnection::abandon_copy(int status) noexcept {
   }
 }
 
-void PgConnection::exec(std::string_view sql) {
-  ++m_statements_sent;
-  const std::string text(sql);
-  PGresult* result = PQexec(m_conn, text.c_str());
+void PgConnection::finish_command(PGresult* result, std::string_view sql) {
   const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
     if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
@@ -158,6 +155,26 @@ void PgConnection::exec(std::string_view sql) {
     fail(result, sql);
   }
   PQclear(result);
+}
+
+void PgConnection::exec(std::string_view sql) {
+  ++m_statements_sent;
+  const std::string text(sql);
+  finish_command(PQexecParams(m_conn, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0), sql);
+}
+
+void PgConnection::exec_script(std::string_view sql) {
+  ++m_statements_sent;
+  const std::string text(sql);
+  finish_command(PQexec(m_conn, text.c_str()), sql);
+}
+
+bool PgConnection::in_transaction() const {
+  if (m_conn == nullptr) {
+    return false;
+  }
+  const PGTransactionStatusType status = PQtransactionStatus(m_conn);
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 Rows PgConnection::query(std::string_view sql,

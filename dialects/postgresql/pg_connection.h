@@ -34,9 +34,13 @@ public:
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
+  // PQexecParams with no parameters: the extended query protocol, which refuses a second
+  // statement ("cannot insert multiple commands into a prepared statement"). Counts as one.
+  void exec(std::string_view sql) override;
   // PQexec: one or more statements separated by semicolons. Outside an explicit transaction
   // the server runs a multi-statement string as one implicit transaction. Counts as one.
-  void exec(std::string_view sql) override;
+  void exec_script(std::string_view sql) override;
+  bool in_transaction() const override;
   // PQexecParams: one statement; params bind to $1, $2, ... as text, nullopt as NULL.
   Rows query(std::string_view sql,
              const std::vector<std::optional<std::string>>& params = {}) override;
@@ -53,6 +57,8 @@ public:
 private:
   // Throws DatabaseError for a failed `result` (which it frees), quoting `sql`.
   [[noreturn]] void fail(pg_result* result, std::string_view sql) const;
+  // Checks the result of a statement that returns nothing (frees it); throws DatabaseError.
+  void finish_command(pg_result* result, std::string_view sql);
 
   // Leaves the COPY state `status` (an ExecStatusType) the connection is in and drains the
   // results that follow.

@@ -542,7 +542,7 @@ struct OpRenderer {
     if (sql.empty()) {
       return {};
     }
-    return {{sql, "execute SQL"}};
+    return {{sql, "execute SQL", std::nullopt, true}};
   }
 
   std::vector<Statement> operator()(const schema::BulkInsert& o) const {

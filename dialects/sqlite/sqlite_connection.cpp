@@ -178,7 +178,48 @@ void SqliteConnection::fail(std::string_view sql) const {
   throw DatabaseError(sqlite3_errmsg(m_db), result_code_name(code), std::string(sql));
 }
 
+void SqliteConnection::run(sqlite3_stmt* stmt, std::string_view sql) {
+  int rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW) {
+    rc = sqlite3_step(stmt);
+  }
+  if (rc != SQLITE_DONE) {
+    // The message and code survive finalize only if read first.
+    const int code = sqlite3_extended_errcode(m_db);
+    std::string msg = sqlite3_errmsg(m_db);
+    sqlite3_finalize(stmt);
+    throw DatabaseError(msg, result_code_name(code), std::string(sql));
+  }
+  sqlite3_finalize(stmt);
+}
+
 void SqliteConnection::exec(std::string_view sql) {
+  ++m_statements_sent;
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail) !=
+      SQLITE_OK) {
+    fail(sql);
+  }
+  // Whatever follows must compile to nothing (whitespace, comments): a second statement is
+  // refused before the first one runs.
+  const std::string_view rest(tail, static_cast<std::size_t>(sql.data() + sql.size() - tail));
+  sqlite3_stmt* second = nullptr;
+  const char* second_tail = nullptr;
+  const int rc = rest.empty() ? SQLITE_OK
+                              : sqlite3_prepare_v2(m_db, rest.data(), static_cast<int>(rest.size()),
+                                                   &second, &second_tail);
+  if (second != nullptr || rc != SQLITE_OK) {
+    sqlite3_finalize(second);
+    sqlite3_finalize(stmt);
+    throw DatabaseError("refused: the text holds more than one statement", "", std::string(sql));
+  }
+  if (stmt != nullptr) {
+    run(stmt, sql);
+  }
+}
+
+void SqliteConnection::exec_script(std::string_view sql) {
   ++m_statements_sent;
   std::string_view rest = sql;
   while (!rest.empty()) {
@@ -191,22 +232,14 @@ void SqliteConnection::exec(std::string_view sql) {
     const auto consumed = static_cast<std::size_t>(tail - rest.data());
     const std::string_view current = rest.substr(0, consumed);
     rest.remove_prefix(consumed);
-    if (stmt == nullptr) {
-      continue; // only whitespace or comments
+    if (stmt != nullptr) { // null: only whitespace or comments
+      run(stmt, current);
     }
-    int rc = SQLITE_ROW;
-    while (rc == SQLITE_ROW) {
-      rc = sqlite3_step(stmt);
-    }
-    if (rc != SQLITE_DONE) {
-      // The message and code survive finalize only if read first.
-      const int code = sqlite3_extended_errcode(m_db);
-      std::string msg = sqlite3_errmsg(m_db);
-      sqlite3_finalize(stmt);
-      throw DatabaseError(msg, result_code_name(code), std::string(current));
-    }
-    sqlite3_finalize(stmt);
   }
+}
+
+bool SqliteConnection::in_transaction() const {
+  return m_db != nullptr && sqlite3_get_autocommit(m_db) == 0;
 }
 
 Rows SqliteConnection::query(std::string_view sql,

@@ -5,6 +5,7 @@
 #include <string>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace migratecpp::dialects::sqlite {
 
@@ -18,8 +19,12 @@ public:
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
-  // Runs every statement of `sql` in order; stops at the first failure. Counts as one.
+  // Exactly one statement (sqlite3_prepare_v2 + step); text after it other than whitespace
+  // and comments is refused before anything runs. Counts as one.
   void exec(std::string_view sql) override;
+  // Every statement of `sql` in order; stops at the first failure. Counts as one.
+  void exec_script(std::string_view sql) override;
+  bool in_transaction() const override;
   // One statement; params bind to ?1, ?2... (or ?) as text, nullopt as NULL.
   Rows query(std::string_view sql,
              const std::vector<std::optional<std::string>>& params = {}) override;
@@ -34,6 +39,8 @@ public:
 private:
   // Throws DatabaseError for the connection's current error, quoting `sql`.
   [[noreturn]] void fail(std::string_view sql) const;
+  // Steps a prepared statement to the end and finalizes it; throws DatabaseError quoting `sql`.
+  void run(sqlite3_stmt* stmt, std::string_view sql);
 
   sqlite3* m_db = nullptr;
   std::string m_path;

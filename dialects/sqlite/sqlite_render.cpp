@@ -101,7 +101,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
                 sql = util::trim(sql);
               }
               if (!sql.empty()) {
-                out.push_back({sql, "execute"});
+                out.push_back({sql, "execute", std::nullopt, true});
               }
             }
             return out;

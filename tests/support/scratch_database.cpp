@@ -99,7 +99,7 @@ void ScratchDatabase::run(const std::vector<dialects::Statement>& statements) {
   }
   try {
     for (const auto& s : statements) {
-      m_conn->exec(s.sql);
+      dialects::execute(*m_conn, s);
     }
     if (transaction) {
       m_conn->commit();

@@ -115,9 +115,9 @@ TEST_CASE("exec, query, parameters and statement counting", "[postgresql][db]") 
   test::pg::TestSchema s(url);
   auto& conn = s.conn();
   const auto before = conn.statements_sent();
-  // Several statements in one exec; the NOTICE of IF EXISTS goes nowhere.
-  conn.exec("DROP TABLE IF EXISTS nothing_here; CREATE TABLE t (id integer, name text); "
-            "INSERT INTO t VALUES (1, 'a'), (2, NULL);");
+  // Several statements in one exec_script; the NOTICE of IF EXISTS goes nowhere.
+  conn.exec_script("DROP TABLE IF EXISTS nothing_here; CREATE TABLE t (id integer, name text); "
+                   "INSERT INTO t VALUES (1, 'a'), (2, NULL);");
   const auto rows = conn.query("SELECT id, name FROM t WHERE id >= $1 ORDER BY id", {"1"});
   CHECK(conn.statements_sent() == before + 2);
   REQUIRE(rows.columns == std::vector<std::string>{"id", "name"});
@@ -165,7 +165,7 @@ TEST_CASE("errors carry the server message, SQLSTATE and statement", "[postgresq
     }
   }
   SECTION("unique violation: 23505 with DETAIL") {
-    conn.exec("CREATE TABLE u (id integer PRIMARY KEY); INSERT INTO u VALUES (1)");
+    conn.exec_script("CREATE TABLE u (id integer PRIMARY KEY); INSERT INTO u VALUES (1)");
     try {
       conn.exec("INSERT INTO u VALUES (1)");
       FAIL("no error");
@@ -173,6 +173,19 @@ TEST_CASE("errors carry the server message, SQLSTATE and statement", "[postgresq
       CHECK(e.sqlstate() == "23505");
       CHECK(e.db_message().find("DETAIL: Key (id)=(1) already exists.") != std::string::npos);
     }
+  }
+  SECTION("exec runs exactly one statement: a second one is refused before the first runs") {
+    conn.exec("CREATE TABLE one_only (id integer)");
+    CHECK_THROWS_WITH(conn.exec("INSERT INTO one_only VALUES (1); DROP TABLE one_only"),
+                      Catch::Contains("cannot insert multiple commands"));
+    CHECK(s.scalar("SELECT count(*) FROM one_only") == "0");
+  }
+  SECTION("in_transaction follows BEGIN, COMMIT and a COMMIT inside free-form SQL") {
+    CHECK_FALSE(conn.in_transaction());
+    conn.begin();
+    CHECK(conn.in_transaction());
+    conn.exec_script("CREATE TABLE tx_end (id integer); COMMIT");
+    CHECK_FALSE(conn.in_transaction());
   }
   SECTION("a HINT is kept") {
     try {
@@ -192,7 +205,7 @@ TEST_CASE("transactions", "[postgresql][db]") {
   conn.exec("CREATE TABLE t (id integer)");
   SECTION("rollback undoes DDL and rows") {
     conn.begin();
-    conn.exec("INSERT INTO t VALUES (1); CREATE TABLE t2 (x int)");
+    conn.exec_script("INSERT INTO t VALUES (1); CREATE TABLE t2 (x int)");
     conn.rollback();
     CHECK(s.scalar("SELECT count(*) FROM t") == "0");
     CHECK_FALSE(test::pg::pg_dialect().table_exists(conn, "t2"));

@@ -78,7 +78,7 @@ const std::string k_handmade_sql =
 TEST_CASE("inspect output loads as models, and check against it is clean", "[postgresql][db]") {
   MIGRATECPP_PG_URL_OR_SKIP(url);
   test::pg::TestSchema source(url);
-  source.conn().exec(k_handmade_sql);
+  source.conn().exec_script(k_handmade_sql);
   Project p;
   const std::string source_url = url_of(url, source);
 

@@ -88,7 +88,7 @@ std::string describe(const schema::Database& db) {
 TEST_CASE("introspection of a schema built by hand", "[postgresql][db]") {
   MIGRATECPP_PG_URL_OR_SKIP(url);
   test::pg::TestSchema s(url);
-  s.conn().exec(R"sql(
+  s.conn().exec_script(R"sql(
     CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
     CREATE TYPE "Level" AS ENUM ('low', 'high');
     CREATE TABLE orgs (id serial PRIMARY KEY, name varchar(100) NOT NULL UNIQUE);
@@ -329,7 +329,7 @@ TEST_CASE("round trip from a model through the create ops", "[postgresql][db]") 
   state.enums = model.enums;
   for (const auto& e : model.enums) {
     for (const auto& st : d.render(schema::CreateEnum{e}, {})) {
-      s.conn().exec(st.sql);
+      dialects::execute(s.conn(), st);
     }
   }
   for (const auto& t : model.tables) {
@@ -340,14 +340,14 @@ TEST_CASE("round trip from a model through the create ops", "[postgresql][db]") 
     }
     for (const auto& st : d.render(schema::CreateTable{created}, state)) {
       INFO(st.sql);
-      s.conn().exec(st.sql);
+      dialects::execute(s.conn(), st);
     }
     state.tables.push_back(created);
     if (t.name == "users") {
       for (const auto& i : t.indexes) {
         for (const auto& st : d.render(schema::CreateIndex{t.name, i}, state)) {
           INFO(st.sql);
-          s.conn().exec(st.sql);
+          dialects::execute(s.conn(), st);
         }
       }
     }
@@ -383,8 +383,8 @@ TEST_CASE("introspection sends as many queries for 500 tables as for 10", "[post
   MIGRATECPP_PG_URL_OR_SKIP(url);
   test::pg::TestSchema small(url);
   test::pg::TestSchema large(url);
-  small.conn().exec(many_tables_sql(10));
-  large.conn().exec(many_tables_sql(500));
+  small.conn().exec_script(many_tables_sql(10));
+  large.conn().exec_script(many_tables_sql(500));
 
   auto count = [](test::pg::TestSchema& s, std::size_t expected_tables) {
     const auto before = s.conn().statements_sent();

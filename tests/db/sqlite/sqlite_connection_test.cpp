@@ -63,9 +63,9 @@ TEST_CASE("SqliteConnection: statements, errors and transactions", "[sqlite][con
   SqliteDb db;
   auto& c = db.conn();
   const std::size_t start = c.statements_sent();
-  c.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT UNIQUE);\n"
-         "INSERT INTO t VALUES (1, 'a'); -- trailing comment\n"
-         "INSERT INTO t VALUES (2, NULL);");
+  c.exec_script("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT UNIQUE);\n"
+                "INSERT INTO t VALUES (1, 'a'); -- trailing comment\n"
+                "INSERT INTO t VALUES (2, NULL);");
   const auto rows = c.query("SELECT id, v FROM t WHERE id >= ?1 OR v = ?2 ORDER BY id",
                             {std::string("1"), std::nullopt});
   CHECK(rows.columns == std::vector<std::string>{"id", "v"});
@@ -76,7 +76,7 @@ TEST_CASE("SqliteConnection: statements, errors and transactions", "[sqlite][con
 
   SECTION("a failing statement: SQLite message, extended code, the statement") {
     try {
-      c.exec("INSERT INTO t VALUES (3, 'c'); INSERT INTO t VALUES (4, 'a'); SELECT 1");
+      c.exec_script("INSERT INTO t VALUES (3, 'c'); INSERT INTO t VALUES (4, 'a'); SELECT 1");
       FAIL("no error");
     } catch (const dialects::DatabaseError& e) {
       CHECK(e.db_message() == "UNIQUE constraint failed: t.v");
@@ -88,6 +88,21 @@ TEST_CASE("SqliteConnection: statements, errors and transactions", "[sqlite][con
     }
     CHECK_THROWS_WITH(c.query("SELECT nope FROM t"),
                       Catch::Contains("no such column: nope") && Catch::Contains("SQLITE_ERROR"));
+  }
+  SECTION("exec runs exactly one statement: a second one is refused before the first runs") {
+    c.exec("INSERT INTO t VALUES (5, 'e'); -- a comment after it is fine\n/* so is this */");
+    CHECK_THROWS_WITH(c.exec("INSERT INTO t VALUES (6, 'f'); DROP TABLE t"),
+                      Catch::Contains("more than one statement"));
+    CHECK_THROWS_WITH(c.exec("INSERT INTO t VALUES (7, 'g');;SELECT 1"),
+                      Catch::Contains("more than one statement"));
+    CHECK(c.query("SELECT count(*) FROM t").rows[0][0] == "3");
+  }
+  SECTION("in_transaction follows BEGIN, COMMIT and a COMMIT inside free-form SQL") {
+    CHECK_FALSE(c.in_transaction());
+    c.begin();
+    CHECK(c.in_transaction());
+    c.exec_script("INSERT INTO t VALUES (8, 'h'); COMMIT");
+    CHECK_FALSE(c.in_transaction());
   }
   SECTION("rollback undoes, commit keeps") {
     c.begin();

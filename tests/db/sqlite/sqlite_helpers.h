@@ -52,7 +52,7 @@ public:
     m_conn->begin();
     try {
       for (const auto& s : statements) {
-        m_conn->exec(s.sql);
+        dialects::execute(*m_conn, s);
       }
       m_conn->commit();
     } catch (...) {
@@ -62,7 +62,7 @@ public:
     return statements;
   }
 
-  void exec(const std::string& sql) { m_conn->exec(sql); }
+  void exec(const std::string& sql) { m_conn->exec_script(sql); } // test set-up: any statements
   // All rows of a query, each row's values joined with "|" ("NULL" for NULL).
   std::vector<std::string> rows(const std::string& sql) {
     std::vector<std::string> out;

@@ -13,7 +13,7 @@ namespace {
 
 void run_all(SqliteDb& db, const std::vector<dialects::Statement>& statements) {
   for (const auto& s : statements) {
-    db.exec(s.sql);
+    dialects::execute(db.conn(), s);
   }
 }
 

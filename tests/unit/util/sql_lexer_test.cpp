@@ -92,3 +92,32 @@ TEST_CASE("sql_lexer: unterminated input never throws", "[sql_lexer]") {
   CHECK(kinds("/* abc") == std::vector<std::string>{"comment:/* abc"});
   CHECK(kinds("\"abc") == std::vector<std::string>{"qid:\"abc"});
 }
+
+TEST_CASE("fragment_problem: text that could end its statement is refused", "[sql_lexer]") {
+  // One fragment: quotes may hold anything, parentheses balance, block comments close.
+  for (const char* ok :
+       {"0", "'active'", "CURRENT_TIMESTAMP", "((1 + 2) * 3)", "'a;b -- (c'", "v <> ';' /* note */",
+        "\"odd;name\" > 0", "'it''s'", "'C:\\'", "numeric(10, 2)", "lower(\"Email\")", "x'00ff'"}) {
+    CAPTURE(ok);
+    CHECK_FALSE(fragment_problem(ok).has_value());
+  }
+  // Not one: a statement end, a stray or open parenthesis, a line comment, an open quote.
+  const std::vector<std::pair<const char*, const char*>> bad = {
+      {"0; DROP TABLE t", "';' outside quotes"},
+      {"0)); DROP TABLE victim; --", "closes a parenthesis"},
+      {"(1", "leaves a parenthesis open"},
+      {"1 -- rest", "line comment"},
+      {"'abc", "unterminated"},
+      {"'it''", "unterminated"},
+      {"\"abc", "unterminated"},
+      {"1 /* open", "unterminated"},
+      // Standard reading: one string. MySQL reading ('\'' is a quote): a string, then ';'.
+      {"'\\''; DROP TABLE victim; --'", "';' outside quotes"},
+  };
+  for (const auto& [text, why] : bad) {
+    CAPTURE(text);
+    const auto problem = fragment_problem(text);
+    REQUIRE(problem.has_value());
+    CHECK_THAT(*problem, Catch::Contains(why));
+  }
+}
