@@ -5,6 +5,8 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <optional>
+
 namespace migratecpp::migrate {
 
 FailureStrategy failure_strategy(const dialects::Dialect& dialect) {
@@ -57,6 +59,13 @@ void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
   }
 }
 
+// An `execute` op ended the revision's transaction itself (COMMIT, ROLLBACK or END in its
+// SQL): what ran before is committed or gone, and nothing can be rolled back.
+class TransactionEnded : public util::Error {
+public:
+  using util::Error::Error;
+};
+
 void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
              const Step& step, schema::Database& state, const RunOptions& options,
              UndoJournal* journal) {
@@ -108,26 +117,41 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
     if (journal != nullptr) {
       journal->op_done(id + " " + what, op, std::move(ran));
     }
-    if (std::holds_alternative<schema::Execute>(op) && options.reread_schema) {
+    const bool free_form = std::holds_alternative<schema::Execute>(op);
+    if (free_form && journal == nullptr && sink.online() && !sink.transaction_open()) {
+      throw TransactionEnded("revision " + id + ": " + what +
+                                 " ended the revision's transaction itself (a COMMIT, ROLLBACK "
+                                 "or END in its SQL); migratecpp stops here. Remove transaction "
+                                 "control from the op's SQL",
+                             where);
+    }
+    if (free_form && options.reread_schema) {
       state = options.reread_schema();
     }
   }
   write_versions(sink, versions, step, journal);
 }
 
-enum class Check { go, skip };
+enum class Check { go, skip, all_done };
 
 // Verifies the version table before `step` (see RunOptions::read_rows). Skip: another
-// migratecpp applied this very step while we waited (SQLite has no session lock).
-Check check_rows(const Step& step, bool per_step, const RunOptions& options) {
+// migratecpp applied this very step while we waited (SQLite has no session lock). All done:
+// in one transaction for the whole run, another migratecpp took the database to `last`'s
+// target meanwhile, so there is nothing left to do.
+Check check_rows(const Step& step, const Step& last, bool per_step, const RunOptions& options) {
   const auto rows = options.read_rows();
   const auto& expected = step.rows_before;
   if (rows == expected) {
     return Check::go;
   }
-  if (per_step &&
-      (rows == step.rows_after || (options.already_done && options.already_done(step, rows)))) {
+  auto done = [&](const Step& s) {
+    return rows == s.rows_after || (options.already_done && options.already_done(s, rows));
+  };
+  if (per_step && done(step)) {
     return Check::skip;
+  }
+  if (!per_step && done(last)) {
+    return Check::all_done;
   }
   throw util::Error("the version table changed while migrating (now " + rows_text(rows) +
                     ", expected " + rows_text(expected) +
@@ -135,10 +159,50 @@ Check check_rows(const Step& step, bool per_step, const RunOptions& options) {
                     "revision; run the command again");
 }
 
+// The version-table check before `step`: per revision, or once for a run in one unit (later
+// revisions see our own rows).
+Check check_before(const Step& step, const std::vector<Step>& steps, bool per_step,
+                   const RunOptions& options) {
+  if (!options.read_rows || (!per_step && &step != &steps.front())) {
+    return Check::go;
+  }
+  return check_rows(step, steps.back(), per_step, options);
+}
+
+void report_all_done(const std::vector<Step>& steps, util::Output& out) {
+  out.info("  already applied by another migratecpp: the database is at " +
+           rows_text(steps.back().rows_after) + "; nothing left to do");
+}
+
 std::string title_of(const Step& step) {
   return step.file
              ? step_title(step)
              : "Stamping " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
+}
+
+// The last line of a failure under the transactional strategy, read from the version table
+// (the truth, also when another migratecpp moved it), not from the plan.
+std::string rolled_back_line(const util::Error& e, const std::vector<std::string>& at,
+                             const RunOptions& options) {
+  std::optional<std::vector<std::string>> now;
+  std::string unread;
+  try {
+    if (options.rows_now) {
+      now = options.rows_now();
+    }
+  } catch (const std::exception& read_error) {
+    unread = " (the version table could not be read: " + std::string(read_error.what()) + ")";
+  }
+  if (dynamic_cast<const TransactionEnded*>(&e) != nullptr) {
+    return "not rolled back: the statements before the transaction ended stay; the version "
+           "table says the database is at " +
+           (now ? rows_text(*now) : "an unknown revision" + unread);
+  }
+  if (!now || *now == at) {
+    return "rolled back: the database is still at " + rows_text(at) + unread;
+  }
+  return "rolled back: the database is at " + rows_text(*now) +
+         " (another migratecpp moved it while this one ran)";
 }
 
 void run_transactional(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
@@ -160,12 +224,16 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     try {
       // Verify the version table inside the transaction: per revision, or once for a run in
       // one transaction (later revisions see our own uncommitted rows).
-      if (options.read_rows && (per_step || &step == &steps.front()) &&
-          check_rows(step, per_step, options) == Check::skip) {
+      const Check check = check_before(step, steps, per_step, options);
+      if (check != Check::go) {
         // Keep our schema model in step with what the other migrator did.
         sink.rollback();
         if (options.reread_schema) {
           state = options.reread_schema();
+        }
+        if (check == Check::all_done) {
+          report_all_done(steps, out);
+          return;
         }
         out.info("  already applied by another migratecpp; skipped");
         continue;
@@ -180,8 +248,7 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
         throw;
       }
       const auto& at = per_step ? step.rows_before : steps.front().rows_before;
-      throw util::Error(e.message() + "\nrolled back: the database is still at " + rows_text(at),
-                        e.where());
+      throw util::Error(e.message() + "\n" + rolled_back_line(e, at, options), e.where());
     } catch (...) {
       sink.rollback();
       throw;
@@ -230,10 +297,14 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
       journal.clear(); // the previous revision and its version row are final
     }
     try {
-      if (options.read_rows && (per_step || &step == &steps.front()) &&
-          check_rows(step, per_step, options) == Check::skip) {
+      const Check check = check_before(step, steps, per_step, options);
+      if (check != Check::go) {
         if (options.reread_schema) {
           state = options.reread_schema();
+        }
+        if (check == Check::all_done) {
+          report_all_done(steps, out);
+          return;
         }
         out.info("  already applied by another migratecpp; skipped");
         continue;

@@ -48,8 +48,8 @@ struct RunOptions {
   // With read_rows: true if the version rows `rows` show that `step` is already done (another
   // migrator ran it meanwhile); the step is then skipped instead of reported as a conflict.
   std::function<bool(const Step& step, const std::vector<std::string>& rows)> already_done;
-  // Online only: the version rows actually in the table. After a failure under the
-  // compensating strategy, the last line of the error says where the database really is.
+  // Online only: the version rows actually in the table. After a failure, the last line of
+  // the error says where the database really is (read, not assumed from the plan).
   std::function<std::vector<std::string>()> rows_now;
 };
 
@@ -57,8 +57,10 @@ struct RunOptions {
 // after a failure it is unspecified (the caller reads the database again if it goes on).
 // On failure util::Error is thrown naming the revision file, the op and the statement, and
 // ending with one line that says where the database is now: transactional, "rolled back:
-// the database is still at X"; compensating, "undone: the database is at X; undid (newest
-// first): ...; could not undo: ..." (or "partly undone: ...", or "nothing to undo: ...").
+// the database is still at X" (or "... is at Y" when another migratecpp moved it, or "not
+// rolled back: ..." when an execute op ended the transaction itself); compensating, "undone: the
+// database is at X; undid (newest first): ...; could not undo: ..." (or "partly undone: ...", or
+// "nothing to undo: ...").
 void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
                util::Output& out);

@@ -18,6 +18,9 @@ public:
   virtual void rollback() noexcept = 0;
   virtual void execute(const dialects::Statement& statement) = 0;
   virtual void comment(std::string_view text) = 0;
+  // Online: false once the transaction begin() opened has ended, also by an `execute` op's
+  // own COMMIT. A script cannot tell: true.
+  virtual bool transaction_open() const { return true; }
 };
 
 // Runs each statement on a live connection.
@@ -30,6 +33,7 @@ public:
   void rollback() noexcept override { m_conn.rollback(); }
   void execute(const dialects::Statement& s) override { dialects::execute(m_conn, s); }
   void comment(std::string_view) override {}
+  bool transaction_open() const override { return m_conn.in_transaction(); }
 
 private:
   dialects::Connection& m_conn;

@@ -49,6 +49,35 @@ expect_eq "$(sql app.db .schema)" "$before"
 expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r1"
 rm migrations/versions/0002.toml
 
+# An execute op that ends the transaction itself: what ran before it is committed, and the
+# last line says so and agrees with `current` instead of claiming a rollback. (Under the
+# compensating strategy there is no transaction to end: SQLite refuses the COMMIT.)
+if [ "$COMPENSATING" = 0 ]; then
+  write_rev 0002 r2 '"r1"' "commits itself" '
+[[upgrade]]
+op = "add_column"
+table = "items"
+column = { name = "price", type = "integer" }
+
+[[upgrade]]
+op = "execute"
+sql = "UPDATE items SET price = 1; COMMIT"
+
+[[upgrade]]
+op = "create_index"
+table = "items"
+name = "ix_items_name"
+columns = ["name"]
+'
+  run upgrade head; expect_rc 1
+  expect_err_has "0002.toml:11: revision r2: upgrade op #2 (execute) ended the revision's transaction itself"
+  expect_eq "$(tail -n 1 <<<"$ERR")" "not rolled back: the statements before the transaction ended stay; the version table says the database is at r1"
+  run current; expect_out "r1"
+  expect_eq "$(sql app.db 'select distinct price from items')" "1"
+  sqlite3 app.db "ALTER TABLE items DROP COLUMN price"
+  rm migrations/versions/0002.toml
+fi
+
 # expect_nothing_stays: the schema, the rows and the version table are as before the revision.
 expect_nothing_stays() {
   expect_eq "$(sql app.db .schema)" "$before"

@@ -196,6 +196,47 @@ TEST_CASE("transactional: a failing third op rolls the revision back", "[runner]
   CHECK(f.snapshot() == before);
 }
 
+TEST_CASE("transactional: an execute op that commits is reported, not called rolled back",
+          "[runner]") {
+  Fixture f;
+  const auto r2 =
+      revision("r2", {"r1"}, {price_column(), execute("UPDATE items SET price = 5; COMMIT")});
+  const auto message = f.fail(sqlite_dialect(), {step(r2, {"r1"}, {"r2"})});
+  CHECK_THAT(message, Catch::StartsWith("revision r2: upgrade op #2 (execute) ended the "
+                                        "revision's transaction itself"));
+  // The last line agrees with the version table, which still says r1; the committed column
+  // and rows are not called rolled back.
+  CHECK(last_line(message) == "not rolled back: the statements before the transaction ended "
+                              "stay; the version table says the database is at r1");
+  CHECK(f.db.rows("SELECT version_num FROM migratecpp_version") == std::vector<std::string>{"r1"});
+  CHECK(f.db.rows("SELECT DISTINCT price FROM items") == std::vector<std::string>{"5"});
+}
+
+TEST_CASE("transactional: the last line is read from the version table", "[runner]") {
+  Fixture f;
+  // Another migrator left the table at a revision this run does not expect.
+  f.db.exec("UPDATE migratecpp_version SET version_num = 'zz'");
+  const auto r2 = revision("r2", {"r1"}, {price_column()});
+  const auto message = f.fail(sqlite_dialect(), {step(r2, {"r1"}, {"r2"})});
+  CHECK_THAT(message, Catch::Contains("the version table changed while migrating (now zz"));
+  CHECK(last_line(message) ==
+        "rolled back: the database is at zz (another migratecpp moved it while this one ran)");
+}
+
+TEST_CASE("one transaction for the run: work another migratecpp finished is not an error",
+          "[runner]") {
+  Fixture f;
+  // The other process took the database from r1 to r3 while this one waited for the lock.
+  f.db.exec("UPDATE migratecpp_version SET version_num = 'r3'");
+  const auto before = f.snapshot();
+  const auto r2 = revision("r2", {"r1"}, {price_column()});
+  const auto r3 = revision("r3", {"r2"}, {name_index()});
+  f.run(sqlite_dialect(), {step(r2, {"r1"}, {"r2"}), step(r3, {"r2"}, {"r3"})}, false);
+  CHECK_THAT(f.diag.str(), Catch::Contains("already applied by another migratecpp: the database "
+                                           "is at r3; nothing left to do"));
+  CHECK(f.snapshot() == before);
+}
+
 TEST_CASE("compensating: a failing third op undoes the two before it", "[runner]") {
   Fixture f;
   const auto before = f.snapshot();
