@@ -1,6 +1,7 @@
 // upgrade, downgrade and stamp: online against the database, or offline (--sql) as a script.
 #include "migrate/commands.h"
 #include "migrate/database.h"
+#include "migrate/preflight.h"
 #include "migrate/runner.h"
 #include "migrate/script_directory.h"
 #include "schema/apply.h"
@@ -168,6 +169,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
     const auto plan = dir == Direction::up ? graph.upgrade_plan(start, range.to)
                                            : graph.downgrade_plan(start, range.to);
     const auto steps = make_steps(scripts, start, plan, dir);
+    preflight(dialect, steps, out);
     const bool ends_at_base =
         dir == Direction::down && !steps.empty() && steps.back().rows_after.empty();
     run_offline(project, scripts, dialect, start, steps, dir == Direction::up && start.empty(),
@@ -190,7 +192,9 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));
     return;
   }
-  run_online(project, scripts, db, make_steps(scripts, rows, plan, dir), out);
+  const auto steps = make_steps(scripts, rows, plan, dir);
+  preflight(*db.dialect, steps, out);
+  run_online(project, scripts, db, steps, out);
 }
 
 } // namespace
