@@ -92,6 +92,17 @@ public:
   virtual std::unique_ptr<Connection> connect(const util::Url& url) const = 0;
   // True if the version table exists on this connection.
   virtual bool table_exists(Connection& conn, const std::string& table) const = 0;
+  // What the connection's current schema holds under `name` in any letter case, so that a
+  // version table that is a view, or that differs only in case, is reported instead of read
+  // as "no revision applied". Throws util::Error when there is no current schema to look in
+  // (PostgreSQL: [database] schema names a schema that does not exist).
+  struct NamedRelation {
+    std::string name;  // as the catalog stores it
+    std::string kind;  // "table", "view", "materialized view", "sequence", ...
+    bool same = false; // the database resolves `name`, quoted, to this relation
+  };
+  virtual std::vector<NamedRelation> relations_named(Connection& conn,
+                                                     const std::string& name) const = 0;
 
   // The statement that makes `schema` the connection's default schema ([database] schema in
   // the config), so that the version table, DDL and introspection all work there; run on

@@ -121,14 +121,9 @@ void current(const Project& project, bool verbose, util::Output& out) {
   }
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
+  check_version_rows(graph, rows, project.config.version_table);
   for (const auto& id : rows) {
     const Revision* r = graph.find(id);
-    if (r == nullptr) {
-      throw util::Error("the database is at revision '" + id + "' (table " +
-                        project.config.version_table +
-                        "), which is not in the migrations folder; did you delete or rename a "
-                        "revision file?");
-    }
     if (verbose) {
       out.data(entry_for(scripts, *r, nullptr));
     } else {

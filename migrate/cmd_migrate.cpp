@@ -41,17 +41,6 @@ std::vector<Step> make_steps(const ScriptDirectory& scripts, const std::vector<s
   return steps;
 }
 
-void check_rows_known(const RevisionGraph& graph, const std::vector<std::string>& rows,
-                      const std::string& version_table) {
-  for (const auto& r : rows) {
-    if (graph.find(r) == nullptr) {
-      throw util::Error("the database is at revision '" + r + "' (table " + version_table +
-                        "), which is not in the migrations folder; did you delete or rename a "
-                        "revision file?");
-    }
-  }
-}
-
 // The schema as the revisions up to `rows` leave it: what offline mode renders against.
 schema::Database replay_schema(const ScriptDirectory& scripts,
                                const std::vector<std::string>& rows) {
@@ -184,7 +173,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   const MigrationLock lock(db, project.config.version_table);
   VersionTable versions(*db.dialect, project.config.version_table);
   const auto rows = versions.read(*db.conn);
-  check_rows_known(graph, rows, project.config.version_table);
+  check_version_rows(graph, rows, project.config.version_table);
   const auto plan = dir == Direction::up ? graph.upgrade_plan(rows, range.to)
                                          : graph.downgrade_plan(rows, range.to);
   if (plan.empty()) {
@@ -234,7 +223,7 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
   VersionTable versions(*db.dialect, project.config.version_table);
   auto rows = versions.read(*db.conn);
   if (!options.purge) {
-    check_rows_known(graph, rows, project.config.version_table);
+    check_version_rows(graph, rows, project.config.version_table);
   }
   Step s;
   s.rows_before = rows;

@@ -94,4 +94,27 @@ schema::Database read_schema(LiveDatabase& db, const Project& project, bool hono
   return introspect::introspect(*db.conn, *db.dialect, opts);
 }
 
+void check_version_rows(const RevisionGraph& graph, const std::vector<std::string>& rows,
+                        const std::string& version_table) {
+  for (const auto& r : rows) {
+    if (graph.find(r) == nullptr) {
+      throw util::Error("the database is at revision '" + r + "' (table " + version_table +
+                        "), which is not in the migrations folder; did you delete or rename a "
+                        "revision file?");
+    }
+  }
+  for (const auto& r : rows) {
+    const auto below = graph.applied_set({r});
+    for (const auto& other : rows) {
+      if (other != r && below.count(other) != 0) {
+        throw util::Error("the version table " + version_table + " holds both '" + other +
+                          "' and '" + r + "', but '" + other + "' is an ancestor of '" + r +
+                          "': one of the rows is stale (edited by hand, or written by another "
+                          "tool). Fix it with 'migratecpp stamp' (e.g. 'stamp --purge " +
+                          r + "')");
+      }
+    }
+  }
+}
+
 } // namespace migratecpp::migrate

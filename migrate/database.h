@@ -2,10 +2,12 @@
 // Opening the project's database, and the things every online command reads from it.
 #include "dialects/dialect.h"
 #include "migrate/commands.h"
+#include "migrate/revision_graph.h"
 #include "schema/model.h"
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace migratecpp::migrate {
 
@@ -34,6 +36,11 @@ LiveDatabase open_database(const Project& project);
 
 // The dialect for offline (--sql) output: --dialect, else the URL's scheme.
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag);
+
+// The version rows must name revisions of the migrations folder, none an ancestor of another
+// (a table edited by hand, or written by two tools): util::Error saying what is wrong.
+void check_version_rows(const RevisionGraph& graph, const std::vector<std::string>& rows,
+                        const std::string& version_table);
 
 // The live schema, without the version table (and without exclude_tables when asked).
 schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes);

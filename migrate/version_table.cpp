@@ -1,5 +1,7 @@
 #include "migrate/version_table.h"
 
+#include "util/error.h"
+
 #include <algorithm>
 #include <set>
 
@@ -12,8 +14,32 @@ std::string VersionTable::create_sql() const {
   return m_dialect.create_version_table_sql(m_table);
 }
 
+bool VersionTable::exists(dialects::Connection& conn) const {
+  const auto found = m_dialect.relations_named(conn, m_table);
+  for (const auto& r : found) {
+    if (r.same && r.kind == "table") {
+      return true;
+    }
+  }
+  for (const auto& r : found) {
+    if (r.same) {
+      throw util::Error("the version table '" + m_table + "' is a " + r.kind +
+                        ", not a table: migratecpp cannot record revisions in it. Rename or "
+                        "drop it, or set [database] version_table to another name");
+    }
+  }
+  if (!found.empty()) {
+    throw util::Error("there is no version table '" + m_table + "', but there is a " +
+                      found.front().kind + " named '" + found.front().name +
+                      "' (the letter case differs). If it is the version table, set "
+                      "[database] version_table = \"" +
+                      found.front().name + "\"; else rename it");
+  }
+  return false;
+}
+
 std::vector<std::string> VersionTable::read(dialects::Connection& conn) const {
-  if (!m_dialect.table_exists(conn, m_table)) {
+  if (!exists(conn)) {
     return {};
   }
   return read_existing(conn);
@@ -32,7 +58,7 @@ std::vector<std::string> VersionTable::read_existing(dialects::Connection& conn)
 }
 
 void VersionTable::ensure(dialects::Connection& conn) const {
-  if (!m_dialect.table_exists(conn, m_table)) {
+  if (!exists(conn)) {
     conn.exec(create_sql());
   }
 }

@@ -14,7 +14,9 @@ public:
 
   const std::string& name() const { return m_table; }
   std::string create_sql() const;
-  // The rows, sorted; empty if the table does not exist yet.
+  // The rows, sorted; empty if the table does not exist yet. Throws util::Error when the name
+  // is taken by something that is not a table (a view), or only a relation whose name differs
+  // in letter case exists: either would otherwise read as "no revision applied".
   std::vector<std::string> read(dialects::Connection& conn) const;
   // The rows of a table known to exist: one query, for the check inside each transaction.
   std::vector<std::string> read_existing(dialects::Connection& conn) const;
@@ -26,6 +28,9 @@ public:
                                               const std::vector<std::string>& to) const;
 
 private:
+  // True if the table exists; throws for the oddities read() reports.
+  bool exists(dialects::Connection& conn) const;
+
   const dialects::Dialect& m_dialect;
   std::string m_table;
 };

@@ -627,6 +627,31 @@ bool PostgresDialect::table_exists(Connection& conn, const std::string& table) c
   return !rows.rows.empty();
 }
 
+std::vector<Dialect::NamedRelation>
+PostgresDialect::relations_named(Connection& conn, const std::string& name) const {
+  const Rows schema = conn.query("SELECT current_schema()");
+  if (schema.rows.empty() || !schema.rows[0][0]) {
+    const Rows path = conn.query("SHOW search_path");
+    throw util::Error("no schema to work in: none of the schemas on the search path (" +
+                      path.rows.at(0).at(0).value_or("") +
+                      ") exists; create it, or fix [database] schema in the config");
+  }
+  const Rows rows = conn.query(
+      "SELECT c.relname, CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' "
+      "WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' "
+      "WHEN 'S' THEN 'sequence' WHEN 'i' THEN 'index' WHEN 'I' THEN 'index' "
+      "WHEN 'c' THEN 'composite type' ELSE c.relkind::text END "
+      "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE n.nspname = current_schema() AND lower(c.relname) = lower($1) ORDER BY 1",
+      {name});
+  std::vector<NamedRelation> out;
+  for (const auto& r : rows.rows) {
+    const std::string found = r[0].value_or("");
+    out.push_back({found, r[1].value_or(""), found == name});
+  }
+  return out;
+}
+
 std::int64_t PostgresDialect::lock_key(const std::string& version_table) {
   constexpr std::uint64_t k_fnv_offset = 14695981039346656037ULL;
   constexpr std::uint64_t k_fnv_prime = 1099511628211ULL;

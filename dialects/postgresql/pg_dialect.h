@@ -58,6 +58,8 @@ public:
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
   // True if a table (plain or partitioned) of that name is in current_schema().
   bool table_exists(Connection& conn, const std::string& table) const override;
+  std::vector<NamedRelation> relations_named(Connection& conn,
+                                             const std::string& name) const override;
   // SET search_path: the version table, the DDL and introspection then all use `schema`.
   std::string use_schema_sql(const std::string& schema) const override;
 

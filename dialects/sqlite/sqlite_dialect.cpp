@@ -38,6 +38,19 @@ bool SqliteDialect::table_exists(Connection& conn, const std::string& table) con
   return !rows.rows.empty();
 }
 
+std::vector<Dialect::NamedRelation> SqliteDialect::relations_named(Connection& conn,
+                                                                   const std::string& name) const {
+  // SQLite identifiers are case-insensitive (ASCII): any match is the same relation.
+  const Rows rows = conn.query("SELECT name, type FROM sqlite_master WHERE type IN ('table', "
+                               "'view') AND lower(name) = lower(?1)",
+                               {name});
+  std::vector<NamedRelation> out;
+  for (const auto& r : rows.rows) {
+    out.push_back({r[0].value_or(""), r[1].value_or(""), true});
+  }
+  return out;
+}
+
 void SqliteDialect::complete_url(util::Url& url) const {
   // sqlite:///relative.db, sqlite:////abs.db, sqlite:// (in memory): a path, never a host.
   if (!url.host.empty() || !url.user.empty() || url.has_password || url.port != 0) {

@@ -60,6 +60,8 @@ public:
   void check_url_text(const std::string& text) const override;
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
   bool table_exists(Connection& conn, const std::string& table) const override;
+  std::vector<NamedRelation> relations_named(Connection& conn,
+                                             const std::string& name) const override;
 
   // Four catalog queries in all, whatever the number of tables: the pragmas for what they
   // report (columns, keys, indexes, foreign keys), the stored CREATE text for the rest
