@@ -2,6 +2,7 @@
 // exit codes once: 0 success, 1 failure, 2 usage error.
 #include "cli/bind.h"
 #include "util/error.h"
+#include "util/interrupt.h"
 #include "util/output.h"
 #include "util/strings.h"
 #include "util/url.h"
@@ -41,10 +42,18 @@ int main(int argc, char** argv) {
   const auto original = protect_relative_targets(argc, argv);
   auto args = original;
   std::reverse(args.begin(), args.end()); // CLI11 takes them in reverse order, and consumes them
+  util::install_interrupt_handlers();
+  // A run cut short by SIGINT/SIGTERM exits 128 + the signal, after its error says where the
+  // database is (the runner rolled back or undid what the cancelled statement left).
+  auto failed = [] { return util::interrupted_signal() != 0 ? util::interrupted_exit_code() : 1; };
   try {
     app.parse(args);
     cli::apply_globals(ctx);
     ctx.run();
+    if (util::interrupted_signal() != 0) {
+      out.error("interrupted after the command had finished its work");
+      return util::interrupted_exit_code();
+    }
     return ctx.exit_code;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -64,10 +73,16 @@ int main(int argc, char** argv) {
     out.error(util::redact_urls(e.what()));
     return 2;
   } catch (const util::Error& e) {
-    out.error(util::redact_urls(e.what()));
-    return 1;
+    std::string message = util::redact_urls(e.what());
+    if (util::interrupted_signal() != 0 && message.rfind("interrupted", 0) != 0) {
+      // The database's own words ("canceling statement due to user request") say why the
+      // statement stopped, not that the user asked: say it first.
+      message = util::interrupted_message() + ": " + message;
+    }
+    out.error(message);
+    return failed();
   } catch (const std::exception& e) {
     out.error(std::string("internal error: ") + util::redact_urls(e.what()));
-    return 1;
+    return failed();
   }
 }

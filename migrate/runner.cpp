@@ -3,6 +3,7 @@
 #include "migrate/undo_journal.h"
 #include "schema/apply.h"
 #include "util/error.h"
+#include "util/interrupt.h"
 #include "util/strings.h"
 
 #include <optional>
@@ -91,6 +92,7 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
     std::vector<dialects::Statement> ran;
     for (const auto& s : statements) {
       try {
+        util::throw_if_interrupted(); // SIGINT/SIGTERM between statements
         sink.execute(s);
       } catch (const util::Error& e) {
         if (journal != nullptr) {

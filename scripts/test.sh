@@ -24,7 +24,8 @@ cd "${BUILD_DIR:-build}"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 rc=0
-ctest --output-on-failure --timeout 600 -j"${JOBS:-$(nproc)}" 2>&1 | tee "$log" || rc=$?
+# shellcheck disable=SC2086 # CTEST_ARGS is a list of words
+ctest --output-on-failure --timeout 600 -j"${JOBS:-$(nproc)}" ${CTEST_ARGS:-} 2>&1 | tee "$log" || rc=$?
 if [ "$require_servers" = 1 ]; then
   # ctest's summary lists them as "<tab> 12 - postgresql.transactions (Skipped)".
   skipped="$(sed -n 's/^[[:space:]]*[0-9][0-9]* - \(.*\) (Skipped)$/\1/p' "$log")"

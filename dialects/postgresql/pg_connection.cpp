@@ -19,6 +19,12 @@ std::string clean_message(const char* text) {
   return out;
 }
 
+// Called from a signal handler: PQcancel is async-signal-safe with a local error buffer.
+void cancel_statement(void* cancel) noexcept {
+  char error[256];
+  PQcancel(static_cast<PGcancel*>(cancel), error, sizeof error);
+}
+
 // The migration tool prints its own progress; the server's NOTICEs ("table does not exist,
 // skipping", "drop cascades to ...") would be noise on stderr that nobody asked for.
 void ignore_notice(void* /*arg*/, const char* /*message*/) {}
@@ -84,9 +90,18 @@ PgConnection::PgConnection(const util::Url& url) {
     throw util::Error(message);
   }
   PQsetNoticeProcessor(m_conn, &ignore_notice, nullptr);
+  m_cancel = PQgetCancel(m_conn);
+  if (m_cancel != nullptr) {
+    m_canceller = {&cancel_statement, m_cancel};
+    util::register_canceller(&m_canceller);
+  }
 }
 
 PgConnection::~PgConnection() {
+  util::unregister_canceller(&m_canceller);
+  if (m_cancel != nullptr) {
+    PQfreeCancel(m_cancel);
+  }
   if (m_conn != nullptr) {
     // Closing the session rolls back anything still open on the server side.
     PQfinish(m_conn);

@@ -1,6 +1,7 @@
 #pragma once
 // A Connection over libpq.
 #include "dialects/connection.h"
+#include "util/interrupt.h"
 #include "util/url.h"
 
 #include <string>
@@ -10,6 +11,7 @@
 
 struct pg_conn;
 struct pg_result;
+struct pg_cancel;
 
 namespace migratecpp::dialects::postgresql {
 
@@ -65,6 +67,9 @@ private:
   void abandon_copy(int status) noexcept;
 
   pg_conn* m_conn = nullptr;
+  // For SIGINT/SIGTERM (util/interrupt.h): PQcancel asks the server to stop the statement.
+  pg_cancel* m_cancel = nullptr;
+  util::Canceller m_canceller{};
 };
 
 } // namespace migratecpp::dialects::postgresql

@@ -11,6 +11,12 @@ namespace migratecpp::dialects::sqlite {
 
 namespace {
 
+// Called from a signal handler: sqlite3_interrupt only sets a flag the running statement
+// checks (the sqlite3 shell calls it from its SIGINT handler too).
+void interrupt_statement(void* db) noexcept {
+  sqlite3_interrupt(static_cast<sqlite3*>(db));
+}
+
 // SQLite waits this long for another connection's lock before failing with SQLITE_BUSY.
 constexpr int k_busy_timeout_ms = 5000;
 
@@ -162,9 +168,12 @@ SqliteConnection::SqliteConnection(const std::string& path)
     m_db = nullptr;
     throw util::Error(what + ": " + msg);
   }
+  m_canceller = {&interrupt_statement, m_db};
+  util::register_canceller(&m_canceller);
 }
 
 SqliteConnection::~SqliteConnection() {
+  util::unregister_canceller(&m_canceller);
   if (m_db != nullptr) {
     // Anything still open is abandoned work: roll it back rather than let close commit nothing
     // and keep locks until the handle goes.

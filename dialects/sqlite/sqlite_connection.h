@@ -1,6 +1,7 @@
 #pragma once
 // A Connection over libsqlite3.
 #include "dialects/connection.h"
+#include "util/interrupt.h"
 
 #include <string>
 
@@ -43,6 +44,8 @@ private:
   void run(sqlite3_stmt* stmt, std::string_view sql);
 
   sqlite3* m_db = nullptr;
+  // For SIGINT/SIGTERM (util/interrupt.h): sqlite3_interrupt stops the running statement.
+  util::Canceller m_canceller{};
   std::string m_path;
 };
 

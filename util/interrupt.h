@@ -1,0 +1,41 @@
+#pragma once
+// SIGINT and SIGTERM during a migration: the running statement is cancelled (the database
+// stops it: PostgreSQL through PQcancel, SQLite through sqlite3_interrupt), the statement
+// fails, the runner rolls back or undoes as for any failure and says where the database is,
+// and main exits 130 (SIGINT) or 143 (SIGTERM). Without this, a killed client leaves the
+// server running the statement and holding the migration lock in an orphaned session.
+//
+// Outside a database statement nothing waits on the flag for long: the runner checks it
+// between statements. A second signal, or one while no connection is registered, ends the
+// process at once, as without a handler.
+#include <string>
+
+namespace migratecpp::util {
+
+// Stops the statement running on one connection; must be async-signal-safe.
+struct Canceller {
+  void (*cancel)(void* context) noexcept;
+  void* context;
+};
+
+// Installs the handlers (once, from main).
+void install_interrupt_handlers();
+
+// The connection whose statements a signal cancels; nullptr: none. Connections register
+// themselves while open. `canceller` must outlive its registration.
+void register_canceller(const Canceller* canceller) noexcept;
+void unregister_canceller(const Canceller* canceller) noexcept;
+
+// The signal received (SIGINT, SIGTERM), or 0.
+int interrupted_signal() noexcept;
+
+// "interrupted by SIGINT" / "interrupted by SIGTERM".
+std::string interrupted_message();
+
+// Throws util::Error(interrupted_message()) if a signal arrived: called between statements.
+void throw_if_interrupted();
+
+// The exit code for an interrupted run: 128 + the signal (130, 143).
+int interrupted_exit_code() noexcept;
+
+} // namespace migratecpp::util
