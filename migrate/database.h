@@ -35,7 +35,8 @@ LiveDatabase open_database(const Project& project);
 // The dialect for offline (--sql) output: --dialect, else the URL's scheme.
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag);
 
-// The live schema, without the version table (and without exclude_tables when asked).
+// The live schema, without the version and history tables (and without exclude_tables when
+// asked).
 schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes);
 
 } // namespace migratecpp::migrate
