@@ -186,6 +186,35 @@ void add_schema(CLI::App& app, Context& ctx) {
   });
 }
 
+void add_verify(CLI::App& app, Context& ctx) {
+  auto opts = std::make_shared<migrate::VerifyOptions>();
+  auto* verify = app.add_subcommand(
+      "verify", "Exit 1 listing every applied revision whose file changed or is gone");
+  verify
+      ->add_option("--accept", opts->accept,
+                   "Record the current file of these applied revisions as deliberate edits")
+      ->expected(1, -1);
+  verify->callback([&ctx, opts] {
+    ctx.action = [&ctx, opts] {
+      opts->accept = clean_all(opts->accept);
+      ctx.exit_code = migrate::verify(project(ctx), *opts, ctx.out) ? 0 : 1;
+    };
+  });
+
+  auto lopts = std::make_shared<migrate::LogOptions>();
+  auto* log = app.add_subcommand(
+      "log", "List what was applied, reverted, stamped and accepted (the history table), newest "
+             "first");
+  log->add_option("-n,--limit", lopts->limit, "Show only the newest N rows");
+  log->add_flag("--verbose", lopts->verbose, "Show full checksums");
+  log->callback([&ctx, lopts] {
+    ctx.action = [&ctx, lopts] {
+      lopts->verbose = lopts->verbose || ctx.verbose;
+      migrate::applied_log(project(ctx), *lopts, ctx.out);
+    };
+  });
+}
+
 } // namespace
 
 void bind(CLI::App& app, Context& ctx) {
@@ -208,6 +237,7 @@ void bind(CLI::App& app, Context& ctx) {
   add_info(app, ctx);
   add_stamp(app, ctx);
   add_schema(app, ctx);
+  add_verify(app, ctx);
 }
 
 void apply_globals(Context& ctx) {

@@ -87,6 +87,12 @@ public:
   // The version table, Alembic-compatible: one VARCHAR(32) primary-key column version_num.
   virtual std::string create_version_table_sql(const std::string& table) const;
 
+  // An SQL expression for the current UTC time as ISO-8601 text with milliseconds
+  // ("2026-12-05T02:40:00.123Z"): what a --sql script writes into the history table, so that
+  // the row says when the script ran rather than when it was generated. The default is the
+  // standard CURRENT_TIMESTAMP, whose text form differs between databases: override it.
+  virtual std::string utc_now_sql() const { return "CURRENT_TIMESTAMP"; }
+
   // Opens a connection. Throws util::Error with the driver's message (never the password);
   // the caller adds the redacted URL.
   virtual std::unique_ptr<Connection> connect(const util::Url& url) const = 0;

@@ -3,6 +3,7 @@
 #include "migrate/autogenerate.h"
 #include "migrate/database.h"
 #include "migrate/diff.h"
+#include "migrate/history_table.h"
 #include "migrate/model_file.h"
 #include "migrate/preflight.h"
 #include "migrate/version_table.h"
@@ -124,6 +125,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   DiffOptions options;
   options.exclude_tables = project.config.exclude_tables;
   options.exclude_tables.push_back(project.config.version_table);
+  options.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
   options.enums = db.dialect->has_enum_types();
   return {diff(live, desired, options), db.redacted_url};
 }

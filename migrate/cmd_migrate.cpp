@@ -1,6 +1,8 @@
 // upgrade, downgrade and stamp: online against the database, or offline (--sql) as a script.
+#include "migrate/applied_checksums.h"
 #include "migrate/commands.h"
 #include "migrate/database.h"
+#include "migrate/history_table.h"
 #include "migrate/preflight.h"
 #include "migrate/runner.h"
 #include "migrate/script_directory.h"
@@ -98,17 +100,24 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
   util::Output buffered = out.with_data(script);
   ScriptSink sink(dialect, buffered);
   VersionTable versions(dialect, project.config.version_table);
+  const HistoryTable history(dialect, project.config.version_table);
   sink.comment("migratecpp " + title + " (" + std::string(dialect.name()) + ")");
   if (!project.config.schema.empty()) {
     sink.execute({dialect.use_schema_sql(project.config.schema), "use the configured schema"});
   }
   if (create_table) {
     sink.execute({versions.create_sql(), "create the version table"});
-    buffered.data("");
   }
+  // Always: the database the script runs on may predate the history table.
+  sink.execute({history.create_sql(), "create the history table"});
+  buffered.data("");
   schema::Database state = replay_schema(scripts, start_rows);
   RunOptions options;
   options.transaction_per_migration = project.config.transaction_per_migration;
+  // The rows say when the script ran (the dialect's clock), not when it was written.
+  options.after_versions = [&](const Step& step, std::chrono::system_clock::time_point) {
+    return history_statements(history, scripts, step, std::nullopt);
+  };
   run_steps(dialect, sink, versions, steps, state, options, buffered);
   if (drop_table) {
     sink.execute({"DROP TABLE " + dialect.quote_ident(project.config.version_table),
@@ -121,10 +130,15 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
                 const std::vector<Step>& steps, util::Output& out) {
   VersionTable versions(*db.dialect, project.config.version_table);
   versions.ensure(*db.conn);
+  const HistoryTable history(*db.dialect, project.config.version_table);
+  history.ensure(*db.conn);
   schema::Database state = read_schema(db, project, false);
   ConnectionSink sink(*db.conn);
   RunOptions options;
   options.transaction_per_migration = project.config.transaction_per_migration;
+  options.after_versions = [&](const Step& step, std::chrono::system_clock::time_point started) {
+    return history_statements(history, scripts, step, started);
+  };
   options.reread_schema = [&] { return read_schema(db, project, false); };
   options.rows_now = [&] { return versions.read(*db.conn); };
   if (!db.dialect->has_migration_lock()) {
@@ -176,6 +190,8 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   check_version_rows(graph, rows, project.config.version_table);
   const auto plan = dir == Direction::up ? graph.upgrade_plan(rows, range.to)
                                          : graph.downgrade_plan(rows, range.to);
+  // Also when there is nothing to do: an edited applied revision is news for the deployer.
+  guard_applied_checksums(scripts, db, project.config.version_table, rows, out);
   if (plan.empty()) {
     out.info("Nothing to do: the database is at " +
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));

@@ -104,6 +104,24 @@ void show(const Project& project, const ShowOptions& options, util::Output& out)
 // pending operations (exit 1).
 bool check(const Project& project, util::Output& out);
 
+struct VerifyOptions {
+  // Applied revisions (ids, prefixes, labels; an exact id for one whose file is gone) whose
+  // current file is accepted as it is: its checksum is recorded anew.
+  std::vector<std::string> accept;
+};
+// Compares every applied revision with the checksum the history table recorded for it.
+// Returns true when all match (exit 0); false after listing, on stdout, each applied
+// revision whose ops changed or whose file is gone (exit 1). Read-only, unless `accept`.
+bool verify(const Project& project, const VerifyOptions& options, util::Output& out);
+
+struct LogOptions {
+  std::size_t limit = 0; // 0: all rows
+  bool verbose = false;  // full checksums
+};
+// The history table, newest first: one line per revision applied, reverted, stamped or
+// accepted (`migratecpp log`).
+void applied_log(const Project& project, const LogOptions& options, util::Output& out);
+
 struct InspectOptions {
   std::vector<std::string> tables; // empty = all
 };

@@ -1,6 +1,7 @@
 #include "migrate/database.h"
 
 #include "introspect/introspect.h"
+#include "migrate/history_table.h"
 #include "util/error.h"
 #include "util/strings.h"
 #include "util/url.h"
@@ -91,6 +92,8 @@ schema::Database read_schema(LiveDatabase& db, const Project& project, bool hono
   if (honour_excludes) {
     opts.exclude_tables = project.config.exclude_tables;
   }
+  // migratecpp's own, like the version table: never a model's, never drift.
+  opts.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
   return introspect::introspect(*db.conn, *db.dialect, opts);
 }
 

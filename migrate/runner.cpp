@@ -34,11 +34,18 @@ std::string rows_text(const std::vector<std::string>& rows) {
   return rows.empty() ? std::string("base") : util::join(rows, ", ");
 }
 
-// Moves the version table for `step`. With a journal (compensating), records the statements
-// that ran, also when one of them fails.
+// Moves the version table for `step`, then writes what options.after_versions adds (the
+// history rows). With a journal (compensating), records the statements that ran, also when
+// one of them fails.
 void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
+                    const RunOptions& options, std::chrono::system_clock::time_point started,
                     UndoJournal* journal) {
-  const auto statements = versions.transition(step.rows_before, step.rows_after);
+  auto statements = versions.transition(step.rows_before, step.rows_after);
+  if (options.after_versions) {
+    for (auto& s : options.after_versions(step, started)) {
+      statements.push_back(std::move(s));
+    }
+  }
   std::vector<dialects::Statement> ran;
   const std::string what =
       "version table " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
@@ -70,8 +77,9 @@ public:
 void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
              const Step& step, schema::Database& state, const RunOptions& options,
              UndoJournal* journal) {
+  const auto started = std::chrono::system_clock::now();
   if (step.file == nullptr) {
-    write_versions(sink, versions, step, journal);
+    write_versions(sink, versions, step, options, started, journal);
     return;
   }
   const auto& ops = step.upgrade ? step.file->upgrade : step.file->downgrade;
@@ -131,7 +139,7 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
       state = options.reread_schema();
     }
   }
-  write_versions(sink, versions, step, journal);
+  write_versions(sink, versions, step, options, started, journal);
 }
 
 enum class Check { go, skip, all_done };

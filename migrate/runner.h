@@ -8,6 +8,7 @@
 #include "migrate/version_table.h"
 #include "util/output.h"
 
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -51,6 +52,12 @@ struct RunOptions {
   // Online only: the version rows actually in the table. After a failure, the last line of
   // the error says where the database really is (read, not assumed from the plan).
   std::function<std::vector<std::string>()> rows_now;
+  // Statements that go with each step's version-row write, run right after it in the same
+  // transaction (journaled with it under the compensating strategy): the history table's
+  // rows. Called with the step and when the step started. Empty: nothing more is written.
+  std::function<std::vector<dialects::Statement>(const Step& step,
+                                                 std::chrono::system_clock::time_point started)>
+      after_versions;
 };
 
 // Runs `steps` in order. `state` is the schema before the first step and is kept up to date;

@@ -4,7 +4,7 @@
 set -euo pipefail
 # python3 (3.11, for tomllib) runs tests/corpus/check_corpus.py; sqlite3 is used by the e2e tests.
 packages=(g++ cmake ninja-build pkg-config libcli11-dev libtomlplusplus-dev libsqlite3-dev sqlite3
-          libpq-dev libmariadb-dev catch2 python3)
+          libpq-dev libmariadb-dev libssl-dev catch2 python3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -30,6 +30,9 @@ public:
     return test_switch == nullptr || std::string_view(test_switch) != "1";
   }
 
+  // %f is seconds with milliseconds; 'now' is UTC.
+  std::string utc_now_sql() const override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
+
   // Plain ALTER TABLE where SQLite has it: rename_table, alter_column with only new_name,
   // add_column of a column SQLite can add (not a key; NOT NULL only with a literal non-NULL
   // default; no CURRENT_* or expression default), drop_column of a column nothing depends on.

@@ -25,10 +25,10 @@ sqlite3 app.db .schema
 "$BIN" downgrade base
 "$BIN" current
 set +x
-# The downgrade must leave only the version table behind.
-tables="$(sqlite3 app.db "SELECT group_concat(name, ',') FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")"
-if [ "$tables" != "migratecpp_version" ]; then
-  echo "quickstart: expected only migratecpp_version after downgrade base, found: $tables" >&2
+# The downgrade must leave only the version and history tables behind.
+tables="$(sqlite3 app.db "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name)")"
+if [ "$tables" != "migratecpp_version,migratecpp_version_history" ]; then
+  echo "quickstart: expected only migratecpp_version and migratecpp_version_history after downgrade base, found: $tables" >&2
   exit 1
 fi
 echo "== quickstart done"

@@ -195,7 +195,8 @@ run upgrade head; expect_rc 0
 expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "r2"
 expect_eq "$(sql app.db 'select count(*) from items')" "3"
 sql app.db "DELETE FROM items WHERE id = 3; ALTER TABLE items DROP COLUMN price;
-            UPDATE migratecpp_version SET version_num = 'r1'"
+            UPDATE migratecpp_version SET version_num = 'r1';
+            DELETE FROM migratecpp_version_history WHERE revision = 'r2'"
 rm migrations/versions/0002.toml
 
 # Bad revision files: path:line: message.

@@ -1,0 +1,128 @@
+#include "migrate/history_table.h"
+
+#include "util/error.h"
+
+#include <ctime>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+constexpr std::string_view k_columns =
+    "seq, revision, direction, checksum, started_at, duration_ms, migratecpp_version";
+
+std::optional<std::int64_t> to_int64(const std::optional<std::string>& text) {
+  if (!text || text->empty()) {
+    return std::nullopt;
+  }
+  try {
+    return std::stoll(*text);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+} // namespace
+
+bool marks_applied(std::string_view direction) {
+  return direction == k_history_upgrade || direction == k_history_stamp ||
+         direction == k_history_baseline || direction == k_history_accept;
+}
+
+std::string iso_utc(std::chrono::system_clock::time_point t) {
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(ms % 1000));
+  return buf;
+}
+
+HistoryTable::HistoryTable(const dialects::Dialect& dialect, const std::string& version_table)
+    : m_dialect(dialect), m_table(name_for(version_table)) {}
+
+std::string HistoryTable::name_for(std::string_view version_table) {
+  return std::string(version_table) + "_history";
+}
+
+std::string HistoryTable::create_sql() const {
+  // Portable types only (INTEGER, VARCHAR), the way the version table is made; IF NOT EXISTS
+  // for the same reason (two first runs, and scripts applied to databases that have it).
+  dialects::SqlBuilder b(m_dialect.quoting());
+  b.kw("CREATE TABLE IF NOT EXISTS").ident(m_table).open();
+  b.kw("seq INTEGER NOT NULL").comma();
+  b.kw("revision VARCHAR(32) NOT NULL").comma();
+  b.kw("direction VARCHAR(16) NOT NULL").comma();
+  b.kw("checksum VARCHAR(64) NOT NULL").comma();
+  b.kw("started_at VARCHAR(32) NOT NULL").comma();
+  b.kw("duration_ms INTEGER").comma();
+  b.kw("migratecpp_version VARCHAR(32) NOT NULL").comma();
+  b.kw("CONSTRAINT").ident(m_table + "_pkc").kw("PRIMARY KEY").open().kw("seq").close();
+  return b.close().sql();
+}
+
+bool HistoryTable::exists(dialects::Connection& conn) const {
+  return m_dialect.table_exists(conn, m_table);
+}
+
+void HistoryTable::ensure(dialects::Connection& conn) const {
+  if (!exists(conn)) {
+    conn.exec(create_sql());
+  }
+}
+
+std::vector<HistoryEntry> HistoryTable::read(dialects::Connection& conn) const {
+  if (!exists(conn)) {
+    return {};
+  }
+  const auto rows = conn.query("SELECT " + std::string(k_columns) + " FROM " +
+                               m_dialect.quote_ident(m_table) + " ORDER BY seq");
+  std::vector<HistoryEntry> out;
+  for (const auto& r : rows.rows) {
+    if (r.size() < 7) {
+      continue;
+    }
+    auto text = [&](std::size_t i) { return r[i] ? *r[i] : std::string(); };
+    HistoryEntry e;
+    e.seq = to_int64(r[0]).value_or(0);
+    e.revision = text(1);
+    e.direction = text(2);
+    e.checksum = text(3);
+    e.started_at = text(4);
+    e.duration_ms = to_int64(r[5]);
+    e.migratecpp_version = text(6);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+dialects::Statement HistoryTable::insert(const HistoryRecord& record) const {
+  const std::string table = m_dialect.quote_ident(m_table);
+  const std::string revision = m_dialect.quote_string(record.revision);
+  const std::string direction = m_dialect.quote_string(record.direction);
+  const std::string started = record.started_at
+                                  ? m_dialect.quote_string(iso_utc(*record.started_at))
+                                  : m_dialect.utc_now_sql();
+  // A typed NULL: PostgreSQL reads a bare NULL in a SELECT list as text.
+  const std::string duration = record.duration_ms ? std::to_string(*record.duration_ms)
+                                                  : std::string("CAST(NULL AS INTEGER)");
+  // INSERT ... SELECT rather than VALUES ((SELECT MAX ...)): MySQL refuses a subquery on the
+  // table being inserted into, but takes this form.
+  std::string sql = "INSERT INTO " + table + " (" + std::string(k_columns) + ") SELECT " +
+                    "COALESCE(MAX(seq), 0) + 1, " + revision + ", " + direction + ", " +
+                    m_dialect.quote_string(record.checksum) + ", " + started + ", " + duration +
+                    ", " + m_dialect.quote_string(MIGRATECPP_VERSION) + " FROM " + table;
+  std::optional<std::string> undo;
+  if (record.started_at) {
+    undo = "DELETE FROM " + table + " WHERE revision = " + revision +
+           " AND direction = " + direction + " AND started_at = " + started;
+  }
+  return {std::move(sql), "history: " + std::string(record.direction) + " " + record.revision,
+          std::move(undo)};
+}
+
+} // namespace migratecpp::migrate

@@ -1,0 +1,64 @@
+// The history table on a real SQLite file: its name, its rows numbered in order, the time
+// format, and each insert's undo (for the compensating strategy).
+#include "db/sqlite/sqlite_helpers.h"
+#include "migrate/history_table.h"
+
+#include <catch2/catch.hpp>
+
+using namespace migratecpp;
+using namespace migratecpp::test;
+using Rows = std::vector<std::string>;
+
+TEST_CASE("history table: named after the version table", "[history]") {
+  CHECK(migrate::HistoryTable::name_for("migratecpp_version") == "migratecpp_version_history");
+  migrate::HistoryTable h(sqlite_dialect(), "alembic_version");
+  CHECK(h.name() == "alembic_version_history");
+}
+
+TEST_CASE("history table: ISO-8601 UTC with milliseconds", "[history]") {
+  using namespace std::chrono;
+  const system_clock::time_point t{milliseconds(1764902400123LL)}; // 2025-12-05 02:40:00.123
+  CHECK(migrate::iso_utc(t) == "2025-12-05T02:40:00.123Z");
+}
+
+TEST_CASE("history table: which directions leave a revision applied", "[history]") {
+  CHECK(migrate::marks_applied(migrate::k_history_upgrade));
+  CHECK(migrate::marks_applied(migrate::k_history_stamp));
+  CHECK(migrate::marks_applied(migrate::k_history_baseline));
+  CHECK(migrate::marks_applied(migrate::k_history_accept));
+  CHECK_FALSE(migrate::marks_applied(migrate::k_history_downgrade));
+  CHECK_FALSE(migrate::marks_applied(migrate::k_history_unstamp));
+  CHECK_FALSE(migrate::marks_applied(migrate::k_history_forget));
+}
+
+TEST_CASE("history table: absent reads empty; rows numbered 1, 2, ...; undo deletes one",
+          "[history]") {
+  SqliteDb db;
+  migrate::HistoryTable h(sqlite_dialect(), "v");
+  CHECK(h.read(db.conn()).empty());
+  h.ensure(db.conn());
+  h.ensure(db.conn());
+  const auto t = std::chrono::system_clock::now();
+  const auto first = h.insert({"r1", migrate::k_history_upgrade, "abc", t, 12});
+  const auto second = h.insert({"r2", migrate::k_history_upgrade, "def", t, std::nullopt});
+  db.exec(first.sql);
+  db.exec(second.sql);
+  // A script's row: the time comes from the database's clock.
+  db.exec(h.insert({"r2", migrate::k_history_downgrade, "def", std::nullopt, std::nullopt}).sql);
+  const auto rows = h.read(db.conn());
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].seq == 1);
+  CHECK(rows[0].revision == "r1");
+  CHECK(rows[0].duration_ms == 12);
+  CHECK(rows[0].started_at == migrate::iso_utc(t));
+  CHECK(rows[1].seq == 2);
+  CHECK_FALSE(rows[1].duration_ms.has_value());
+  CHECK(rows[2].direction == "downgrade");
+  CHECK(rows[2].started_at.size() == 24);
+  CHECK(rows[2].started_at.back() == 'Z');
+  CHECK_FALSE(rows[0].migratecpp_version.empty());
+  REQUIRE(second.undo.has_value());
+  db.exec(*second.undo);
+  CHECK(db.rows("SELECT seq, revision, direction FROM v_history ORDER BY seq") ==
+        Rows{"1|r1|upgrade", "3|r2|downgrade"});
+}
