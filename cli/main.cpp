@@ -45,6 +45,9 @@ int main(int argc, char** argv) {
     app.parse(args);
     cli::apply_globals(ctx);
     ctx.run();
+    // A script or listing that did not reach its file is a failure, whatever the command
+    // thought of itself: check the last buffered bytes too.
+    out.finish();
     return ctx.exit_code;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

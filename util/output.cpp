@@ -1,6 +1,11 @@
 #include "util/output.h"
 
+#include "util/error.h"
+
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <unistd.h>
 
 namespace migratecpp::util {
@@ -39,12 +44,41 @@ Output Output::with_data(std::ostream& data) const {
   return o;
 }
 
+void Output::check_data() const {
+  if (m_data) {
+    return;
+  }
+  // errno still holds the failed write(2)'s reason (ENOSPC, EPIPE, EIO ...) when the stream
+  // is stdout; a stream of our own may fail without one.
+  const int err = errno;
+  throw Error(std::string("cannot write to standard output") +
+              (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+}
+
 void Output::data(std::string_view line) {
+  errno = 0;
   m_data << line << '\n';
+  check_data();
 }
 
 void Output::data_raw(std::string_view text) {
+  errno = 0;
   m_data << text;
+  check_data();
+}
+
+void Output::finish() {
+  errno = 0;
+  m_data.flush();
+  check_data();
+  if (&m_data == &std::cout) {
+    // std::cout writes through stdio's stdout: its buffer is what reaches the file.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+      const int err = errno;
+      throw Error(std::string("cannot write to standard output") +
+                  (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+    }
+  }
 }
 
 void Output::info(std::string_view line) {
