@@ -4,6 +4,7 @@
 #include "migrate/template.h"
 #include "migrate/toml_writer.h"
 #include "util/error.h"
+#include "util/file_write.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -275,12 +276,9 @@ fs::path write_revision_file(const Config& config, const ScriptDirectory& script
 
   std::error_code ec;
   fs::create_directories(dir, ec);
-  std::ofstream f(path, std::ios::binary);
-  f << text;
-  f.close();
-  if (!f) {
-    throw util::Error("cannot write revision file", util::Location{path.string(), 0});
-  }
+  // Whole or not at all: a revision file cut short by a full disk would break every later
+  // command that reads versions/.
+  util::write_file_atomically(path, text);
   return path;
 }
 
