@@ -6,6 +6,7 @@
 #include "util/error.h"
 #include "util/file_write.h"
 #include "util/strings.h"
+#include "util/symlink.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,7 +36,14 @@ std::string read_text(const fs::path& path) {
 void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".toml") {
+    if (it->path().extension() != ".toml") {
+      continue;
+    }
+    // A *.toml link that leads nowhere is a revision we cannot read: say so rather than
+    // leave it out (the graph would then look complete) or fail on a bare filesystem error.
+    util::require_followable(it->path());
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)) {
       out.push_back(it->path());
     }
   }

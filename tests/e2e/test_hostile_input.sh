@@ -1,0 +1,93 @@
+# Hostile or broken input gets a clear error naming the file (and line), exit 1: never a
+# crash, an "internal error", a silently skipped file, or output that leaks or misleads.
+source "$(dirname "$0")/lib.sh" "$@"
+
+run init; expect_rc 0
+write_rev 0001 r1 '""' "items" '
+[[upgrade]]
+op = "create_table"
+table = "items"
+columns = [ { name = "id", type = "integer", primary_key = true }, { name = "name", type = "text" } ]
+
+[[downgrade]]
+op = "drop_table"
+table = "items"
+'
+run upgrade head; expect_rc 0
+
+# --- TOML nested beyond reason: a 50,000-level dotted key, arrays and tables nested deeply.
+deep_key="$(printf 'a.%.0s' $(seq 1 50000))a"
+deep_array="$(printf '[%.0s' $(seq 1 50000))$(printf ']%.0s' $(seq 1 50000))"
+deep_table="$(printf '{ a = %.0s' $(seq 1 50000))1$(printf ' }%.0s' $(seq 1 50000))"
+for value in "$deep_key = 1" "x = $deep_array" "x = $deep_table" "[$deep_key]"; do
+  # A revision file.
+  printf 'revision = "r2"\ndown_revision = "r1"\n\n%s\n' "$value" >migrations/versions/0002.toml
+  for cmd in history current "upgrade head" heads; do
+    # shellcheck disable=SC2086
+    run $cmd; expect_rc 1
+    expect_err_has "0002.toml:4: "
+    expect_err_has "nested"
+    expect_not_anywhere "internal error"
+  done
+  rm migrations/versions/0002.toml
+  # A models file.
+  cp models/schema.toml "$WORK/schema.keep"
+  printf '\n%s\n' "$value" >>models/schema.toml
+  line=$(wc -l <models/schema.toml)
+  run check; expect_rc 1
+  expect_err_has "schema.toml:$line: "
+  expect_err_has "nested"
+  cp "$WORK/schema.keep" models/schema.toml
+  # The config file.
+  cp migratecpp.toml "$WORK/config.keep"
+  printf '\n%s\n' "$value" >>migratecpp.toml
+  line=$(wc -l <migratecpp.toml)
+  run current; expect_rc 1
+  expect_err_has "migratecpp.toml:$line: "
+  expect_err_has "nested"
+  cp "$WORK/config.keep" migratecpp.toml
+done
+# Nesting a person writes is fine.
+printf '\n[x.y.z]\nq = [[1, [2, {a.b.c = [3]}]]]\n' >>models/schema.toml
+run check; expect_not_anywhere "nested"
+cp "$WORK/schema.keep" models/schema.toml
+run history; expect_rc 0
+
+# --- Symbolic links in versions/ and among the models that lead nowhere.
+ln -s loop_b.toml migrations/versions/loop_a.toml
+ln -s loop_a.toml migrations/versions/loop_b.toml
+run history; expect_rc 1
+expect_err_has "/migrations/versions/loop_"
+expect_err_has "symbolic link"
+expect_not_anywhere "internal error"
+rm migrations/versions/loop_*.toml
+ln -s self.toml migrations/versions/self.toml
+run upgrade head; expect_rc 1
+expect_err_has "self.toml: "
+expect_not_anywhere "internal error"
+rm migrations/versions/self.toml
+ln -s gone.toml migrations/versions/0009_dangling.toml
+run history; expect_rc 1
+expect_err_has "0009_dangling.toml: "
+expect_err_has "symbolic link"
+rm migrations/versions/0009_dangling.toml
+# A link to a real revision file is read like the file.
+mkdir -p "$WORK/elsewhere"
+write_rev 0002 r2 '"r1"' "linked" ''
+mv migrations/versions/0002.toml "$WORK/elsewhere/0002.toml"
+ln -s "$WORK/elsewhere/0002.toml" migrations/versions/0002.toml
+run heads; expect_rc 0; expect_out_has "r2"
+rm migrations/versions/0002.toml
+# Models: a dangling link and a loop matched by models/*.toml.
+ln -s nowhere.toml models/extra.toml
+run check; expect_rc 1
+expect_err_has "extra.toml: "
+expect_err_has "symbolic link"
+rm models/extra.toml
+ln -s extra.toml models/extra.toml
+run check; expect_rc 1
+expect_err_has "extra.toml: "
+expect_not_anywhere "internal error"
+rm models/extra.toml
+
+finish
