@@ -54,7 +54,7 @@ void SqliteDialect::check_url_text(const std::string& text) const {
   const std::string_view rest =
       end == std::string::npos ? std::string_view{} : std::string_view(text).substr(end + 3);
   if (!rest.empty() && rest.front() != '/' && rest.front() != '?') {
-    throw util::Error("invalid SQLite URL '" + util::redact_urls(text) +
+    throw util::Error("invalid SQLite URL '" + util::redact_url(text) +
                       "': use sqlite:///relative/path.db or sqlite:////absolute/path.db");
   }
 }
