@@ -3,6 +3,8 @@
 #include "dialects/connection.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 
@@ -13,7 +15,11 @@ public:
   // Opens the database file `path` (created if missing; relative to the working directory),
   // or a private in-memory database for ":memory:" and "". Throws util::Error naming the path
   // when it cannot be opened (missing directory, not a database, no permission).
-  explicit SqliteConnection(const std::string& path);
+  // `params`: URI parameters as SqliteDialect::complete_url checked them (mode, cache,
+  // immutable: SQLite's own, passed through a file: URI; busy_timeout: milliseconds to wait
+  // for another connection's lock, default 5000).
+  explicit SqliteConnection(const std::string& path,
+                            const std::vector<std::pair<std::string, std::string>>& params = {});
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
