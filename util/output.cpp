@@ -1,5 +1,6 @@
 #include "util/output.h"
 
+#include "util/display.h"
 #include "util/error.h"
 
 #include <cerrno>
@@ -81,24 +82,28 @@ void Output::finish() {
   }
 }
 
+void Output::data_escaped(std::string_view line) {
+  data(escape_control(line));
+}
+
 void Output::info(std::string_view line) {
   if (m_verbosity != Verbosity::quiet) {
-    m_diag << line << '\n';
+    m_diag << escape_control(line) << '\n';
   }
 }
 
 void Output::detail(std::string_view line) {
   if (m_verbosity == Verbosity::verbose) {
-    m_diag << line << '\n';
+    m_diag << escape_control(line) << '\n';
   }
 }
 
 void Output::warning(std::string_view line) {
-  m_diag << "migratecpp: " << paint("warning:", "1;33") << ' ' << line << '\n';
+  m_diag << "migratecpp: " << paint("warning:", "1;33") << ' ' << escape_control(line) << '\n';
 }
 
 void Output::error(std::string_view message) {
-  m_diag << "migratecpp: " << paint("error:", "1;31") << ' ' << message << '\n';
+  m_diag << "migratecpp: " << paint("error:", "1;31") << ' ' << escape_control(message) << '\n';
 }
 
 } // namespace migratecpp::util

@@ -23,6 +23,12 @@ public:
   // when the stream fails: a script cut short by a full disk must not pass for a whole one.
   void data(std::string_view line);     // one line to stdout
   void data_raw(std::string_view text); // text as is, to stdout
+  // One line of names and messages read from files or databases (history, heads, show):
+  // control characters escaped (util::escape_control). Not for SQL scripts, which must stay
+  // exactly as rendered.
+  void data_escaped(std::string_view line);
+  // Diagnostics escape control characters (util::escape_control): a revision message or a
+  // database error holding an escape sequence must not drive the user's terminal.
   void info(std::string_view line);     // progress; hidden by -q
   void detail(std::string_view line);   // shown only with -v
   void warning(std::string_view line);  // always shown

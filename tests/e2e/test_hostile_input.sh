@@ -112,4 +112,58 @@ done
 cp "$WORK/config.keep" migratecpp.toml
 run current; expect_rc 0
 
+# --- Errors quote statements trimmed, never row data; control characters never reach the
+# terminal raw.
+python3 - <<'PY'
+rows = ", ".join('{ id = %d, name = "row-data-%d" }' % (1 if i < 2 else i, i) for i in range(500))
+cols = ", ".join('{ name = "c%d", type = "integer" }' % i for i in range(2000))
+head = 'revision = "%s"\ndown_revision = "%s"\nmessage = "m"\n\n[[upgrade]]\n'
+with open("migrations/versions/0002.toml", "w") as f:
+    f.write(head % ("r2", "r1") + 'op = "bulk_insert"\ntable = "items"\nrows = [ %s ]\n' % rows)
+with open("migrations/versions/0003.toml", "w") as f:
+    f.write(head % ("r3", "r2") + 'op = "create_table"\ntable = "wide"\ncolumns = [ %s ]\n' % cols)
+PY
+run upgrade r2; expect_rc 1
+expect_err_has "UNIQUE constraint failed"
+expect_err_has 'while running: INSERT INTO "items"'
+expect_not_anywhere "row-data"
+[ "${#ERR}" -lt 1000 ] || fail "the error is ${#ERR} characters long"
+sed -i 's/{ id = 1, name = "row-data-1" }, //' migrations/versions/0002.toml
+run upgrade r2; expect_rc 0
+sql app.db 'create table wide (x)'
+run upgrade r3; expect_rc 1
+expect_err_has 'while running: CREATE TABLE "wide" ('
+expect_err_has "more characters)"
+[ "$(wc -l <<<"$ERR")" -le 12 ] || fail "the error has $(wc -l <<<"$ERR") lines"
+sql app.db 'drop table wide'
+rm migrations/versions/0002.toml migrations/versions/0003.toml
+sql app.db "delete from items; update migratecpp_version set version_num = 'r1'"
+
+esc=$'\e'
+write_rev 0002 "r2" '"r1"' 'red \u001b[31m alert \u0007 \r' '
+[[upgrade]]
+op = "execute"
+sql = "SELECT * FROM \"no_such_\u001b[2J_table\""
+'
+for cmd in history "history --verbose" "heads --verbose" "show r2"; do
+  # shellcheck disable=SC2086
+  run $cmd; expect_rc 0
+  CHECKS=$((CHECKS + 1))
+  [[ "$OUT$ERR" == *"$esc"* || "$OUT$ERR" == *$'\a'* || "$OUT$ERR" == *$'\r'* ]] &&
+    fail "$cmd printed a raw control character"
+  expect_out_has 'red \x1b[31m alert'
+done
+run upgrade head; expect_rc 1
+CHECKS=$((CHECKS + 1))
+[[ "$OUT$ERR" == *"$esc"* || "$OUT$ERR" == *$'\a'* ]] && fail "upgrade printed a raw control character"
+expect_err_has 'red \x1b[31m alert'
+expect_err_has 'no_such_\x1b[2J_table'
+rm migrations/versions/0002.toml
+# An id with an escape sequence, in an error message.
+printf 'revision = "bad\\u001b[31mid"\ndown_revision = "nowhere"\n' >migrations/versions/0002.toml
+run history; expect_rc 1
+CHECKS=$((CHECKS + 1))
+[[ "$OUT$ERR" == *"$esc"* ]] && fail "history printed a raw escape"
+rm migrations/versions/0002.toml
+
 finish
