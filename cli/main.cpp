@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
     app.parse(args);
     cli::apply_globals(ctx);
     ctx.run();
+    // A script or listing that did not reach its file is a failure, whatever the command
+    // thought of itself: check the last buffered bytes too.
+    out.finish();
     if (util::interrupted_signal() != 0) {
       out.error("interrupted after the command had finished its work");
       return util::interrupted_exit_code();

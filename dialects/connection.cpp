@@ -1,5 +1,6 @@
 #include "dialects/connection.h"
 
+#include "util/display.h"
 #include "util/strings.h"
 
 namespace migratecpp::dialects {
@@ -34,7 +35,9 @@ std::string describe(const std::string& message, const std::string& sqlstate,
     out += " [SQLSTATE " + sqlstate + "]";
   }
   if (!sql.empty()) {
-    out += "\n  while running: " + sql;
+    // Trimmed, and an INSERT without its rows: an error must not print a 500-row bulk insert
+    // (nor the data in it) or a 2000-line CREATE TABLE.
+    out += "\n  while running: " + util::quote_statement(sql);
   }
   return out;
 }

@@ -8,6 +8,19 @@
 
 namespace migratecpp::dialects {
 
+util::Url Dialect::parse_url(const std::string& text) const {
+  util::Url url;
+  try {
+    url = util::parse_url(text);
+  } catch (const util::Error&) {
+    check_url_text(text); // this dialect's own advice for its URL form, if it has one
+    throw;
+  }
+  check_url_text(text);
+  complete_url(url);
+  return url;
+}
+
 std::string Dialect::literal(const schema::Value& value) const {
   return std::visit(schema::Overloaded{
                         [](const schema::Null&) -> std::string { return "NULL"; },

@@ -137,6 +137,11 @@ public:
   // their own (SQLite: sqlite:/// and a path), so that a malformed one gets that dialect's
   // advice rather than a generic complaint about a host or port. The default accepts all.
   virtual void check_url_text(const std::string& text) const {}
+  // The URL `text` (whose scheme is this dialect's) as this dialect reads it. The default:
+  // util::parse_url splits it the generic way, then check_url_text and complete_url. A
+  // dialect whose client library parses its URLs itself overrides it (PostgreSQL: libpq's
+  // PQconninfoParse), so that the tool and the library never read one URL two ways.
+  virtual util::Url parse_url(const std::string& text) const;
 
   // Live database -> schema model: the tables of options.schema ("" = the default) less
   // those options.skips(), with columns (database order), keys, indexes, unique / foreign-key
@@ -167,9 +172,8 @@ const Dialect& dialect_by_name(std::string_view name);
 // revision files and the choices of --dialect.
 std::vector<std::string> dialect_names();
 
-// A database URL as its dialect reads it: util::parse_url, then the dialect of the URL's
-// scheme completes it (Dialect::complete_url). Throws util::Error for a malformed URL or an
-// unknown scheme.
+// A database URL as its dialect reads it (Dialect::parse_url of the scheme's dialect). Throws
+// util::Error for a malformed URL or an unknown scheme, never showing the password.
 util::Url parse_url(const std::string& text);
 
 } // namespace migratecpp::dialects

@@ -104,24 +104,18 @@ std::vector<std::string> dialect_names() {
 }
 
 util::Url parse_url(const std::string& text) {
-  util::Url url;
-  try {
-    url = util::parse_url(text);
-  } catch (const util::Error&) {
-    // Malformed: the dialect of the scheme, if there is one, may explain its own URL form.
-    if (const auto end = text.find("://"); end != std::string::npos) {
-      std::string scheme = util::to_lower(text.substr(0, end));
-      scheme = scheme.substr(0, scheme.find('+'));
-      if (const Dialect* d = find_by_scheme(scheme)) {
-        d->check_url_text(text);
-      }
+  if (const auto end = text.find("://"); end != std::string::npos) {
+    std::string scheme = util::to_lower(text.substr(0, end));
+    scheme = scheme.substr(0, scheme.find('+')); // postgresql+psycopg2: SQLAlchemy's driver
+    if (const Dialect* d = find_by_scheme(scheme)) {
+      return d->parse_url(text);
     }
-    throw;
   }
-  const Dialect& dialect = dialect_for_scheme(url.scheme);
-  dialect.check_url_text(text);
-  dialect.complete_url(url);
-  return url;
+  // No scheme, or one no available dialect has: a malformed URL is reported as such, a
+  // well-formed one by its scheme (unknown, or a dialect not in this build).
+  const util::Url url = util::parse_url(text);
+  dialect_for_scheme(url.scheme);
+  throw util::Error("unknown database URL scheme '" + url.scheme + "'");
 }
 
 const Dialect& dialect_by_name(std::string_view name) {

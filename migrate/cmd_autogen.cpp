@@ -191,7 +191,7 @@ bool check(const Project& project, util::Output& out) {
     return true;
   }
   for (const auto& op : c.result.upgrade) {
-    out.data(describe(op));
+    out.data_escaped(describe(op));
   }
   out.info(std::to_string(c.result.upgrade.size()) +
            " pending operation(s): the models differ from the database; run 'migratecpp "

@@ -125,9 +125,9 @@ void current(const Project& project, bool verbose, util::Output& out) {
   for (const auto& id : rows) {
     const Revision* r = graph.find(id);
     if (verbose) {
-      out.data(entry_for(scripts, *r, nullptr));
+      out.data_escaped(entry_for(scripts, *r, nullptr));
     } else {
-      out.data(id + (graph.is_head(id) ? " (head)" : ""));
+      out.data_escaped(id + (graph.is_head(id) ? " (head)" : ""));
     }
   }
 }
@@ -154,7 +154,8 @@ void history(const Project& project, const HistoryOptions& options, util::Output
   ind.current = options.indicate_current ? &current : nullptr;
   for (const auto& id : ids) {
     const Revision& r = graph.get(id);
-    out.data(options.verbose ? entry_for(scripts, r, ind.current) : line_for(graph, r, ind));
+    out.data_escaped(options.verbose ? entry_for(scripts, r, ind.current)
+                                     : line_for(graph, r, ind));
   }
 }
 
@@ -166,7 +167,7 @@ void heads(const Project& project, bool verbose, util::Output& out) {
   ind.tree = false;
   for (const auto& id : graph.heads()) {
     const Revision& r = graph.get(id);
-    out.data(verbose ? entry_for(scripts, r, nullptr) : line_for(graph, r, ind));
+    out.data_escaped(verbose ? entry_for(scripts, r, nullptr) : line_for(graph, r, ind));
   }
 }
 
@@ -183,9 +184,10 @@ void branches(const Project& project, bool verbose, util::Output& out) {
       continue;
     }
     const Revision& r = graph.get(id);
-    out.data(verbose ? entry_for(scripts, r, nullptr) : line_for(graph, r, ind));
+    out.data_escaped(verbose ? entry_for(scripts, r, nullptr) : line_for(graph, r, ind));
     for (const auto& child : graph.children(id)) {
-      out.data(std::string(id.size(), ' ') + " -> " + line_for(graph, graph.get(child), child_ind));
+      out.data_escaped(std::string(id.size(), ' ') + " -> " +
+                       line_for(graph, graph.get(child), child_ind));
     }
   }
 }
@@ -203,14 +205,14 @@ void show(const Project& project, const ShowOptions& options, util::Output& out)
   }
   for (const auto& id : ids) {
     const Revision& r = graph.get(id);
-    out.data(entry_for(scripts, r, nullptr));
+    out.data_escaped(entry_for(scripts, r, nullptr));
     const RevisionFile& file = scripts.file(id);
     if (!options.sql) {
-      out.data("    Upgrade ops: " + std::to_string(file.upgrade.size()) +
-               ", downgrade ops: " + std::to_string(file.downgrade.size()));
+      out.data_escaped("    Upgrade ops: " + std::to_string(file.upgrade.size()) +
+                       ", downgrade ops: " + std::to_string(file.downgrade.size()));
       for (const auto& op : file.upgrade) {
         const auto table = schema::op_table(op);
-        out.data("      " + schema::op_name(op) + (table.empty() ? "" : " " + table));
+        out.data_escaped("      " + schema::op_name(op) + (table.empty() ? "" : " " + table));
       }
       continue;
     }

@@ -114,7 +114,7 @@ fs::path revision(const Project& project, const RevisionOptions& options, util::
   const fs::path dir = pick_directory(scripts, options.version_path);
   const fs::path path = write_revision_file(project.config, scripts, rev, dir, project.x_args);
   out.info("Generated revision " + rev.id + (rev.message.empty() ? "" : ": " + rev.message));
-  out.data(display_path(path).string());
+  out.data_escaped(display_path(path).string());
   return path;
 }
 
@@ -142,7 +142,7 @@ fs::path merge(const Project& project, const MergeOptions& options, util::Output
   const fs::path path =
       write_revision_file(project.config, scripts, rev, scripts.versions_dir(), project.x_args);
   out.info("Generated merge revision " + rev.id + " of " + util::join(rev.down_revisions, ", "));
-  out.data(display_path(path).string());
+  out.data_escaped(display_path(path).string());
   return path;
 }
 

@@ -3,6 +3,7 @@
 #include "migrate/toml_reader.h"
 #include "util/error.h"
 #include "util/strings.h"
+#include "util/symlink.h"
 
 #include <fnmatch.h>
 
@@ -107,6 +108,7 @@ void walk(const fs::path& base, const std::vector<std::string>& components, std:
           std::set<fs::path>& out) {
   std::error_code ec;
   if (i == components.size()) {
+    util::require_followable(base); // a matched link that leads nowhere is not skipped
     if (fs::is_regular_file(base, ec)) {
       out.insert(base);
     }

@@ -4,7 +4,9 @@
 #include "migrate/template.h"
 #include "migrate/toml_writer.h"
 #include "util/error.h"
+#include "util/file_write.h"
 #include "util/strings.h"
+#include "util/symlink.h"
 
 #include <algorithm>
 #include <cctype>
@@ -34,7 +36,14 @@ std::string read_text(const fs::path& path) {
 void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".toml") {
+    if (it->path().extension() != ".toml") {
+      continue;
+    }
+    // A *.toml link that leads nowhere is a revision we cannot read: say so rather than
+    // leave it out (the graph would then look complete) or fail on a bare filesystem error.
+    util::require_followable(it->path());
+    std::error_code type_ec;
+    if (it->is_regular_file(type_ec)) {
       out.push_back(it->path());
     }
   }
@@ -275,12 +284,9 @@ fs::path write_revision_file(const Config& config, const ScriptDirectory& script
 
   std::error_code ec;
   fs::create_directories(dir, ec);
-  std::ofstream f(path, std::ios::binary);
-  f << text;
-  f.close();
-  if (!f) {
-    throw util::Error("cannot write revision file", util::Location{path.string(), 0});
-  }
+  // Whole or not at all: a revision file cut short by a full disk would break every later
+  // command that reads versions/.
+  util::write_file_atomically(path, text);
   return path;
 }
 

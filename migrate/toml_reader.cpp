@@ -1,6 +1,7 @@
 #include "migrate/toml_reader.h"
 #include "util/sql_lexer.h"
 
+#include "migrate/toml_limits.h"
 #include "migrate/toml_writer.h"
 #include "util/strings.h"
 
@@ -43,6 +44,7 @@ std::string read_file_text(const std::filesystem::path& path, std::string_view w
 }
 
 toml::table parse_toml(std::string_view text, const std::string& path) {
+  check_toml_limits(text, path);
   try {
     return toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& e) {

@@ -1,6 +1,12 @@
 #include "util/output.h"
 
+#include "util/display.h"
+#include "util/error.h"
+
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <unistd.h>
 
 namespace migratecpp::util {
@@ -39,32 +45,65 @@ Output Output::with_data(std::ostream& data) const {
   return o;
 }
 
+void Output::check_data() const {
+  if (m_data) {
+    return;
+  }
+  // errno still holds the failed write(2)'s reason (ENOSPC, EPIPE, EIO ...) when the stream
+  // is stdout; a stream of our own may fail without one.
+  const int err = errno;
+  throw Error(std::string("cannot write to standard output") +
+              (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+}
+
 void Output::data(std::string_view line) {
+  errno = 0;
   m_data << line << '\n';
+  check_data();
 }
 
 void Output::data_raw(std::string_view text) {
+  errno = 0;
   m_data << text;
+  check_data();
+}
+
+void Output::finish() {
+  errno = 0;
+  m_data.flush();
+  check_data();
+  if (&m_data == &std::cout) {
+    // std::cout writes through stdio's stdout: its buffer is what reaches the file.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout) != 0) {
+      const int err = errno;
+      throw Error(std::string("cannot write to standard output") +
+                  (err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+    }
+  }
+}
+
+void Output::data_escaped(std::string_view line) {
+  data(escape_control(line));
 }
 
 void Output::info(std::string_view line) {
   if (m_verbosity != Verbosity::quiet) {
-    m_diag << line << '\n';
+    m_diag << escape_control(line) << '\n';
   }
 }
 
 void Output::detail(std::string_view line) {
   if (m_verbosity == Verbosity::verbose) {
-    m_diag << line << '\n';
+    m_diag << escape_control(line) << '\n';
   }
 }
 
 void Output::warning(std::string_view line) {
-  m_diag << "migratecpp: " << paint("warning:", "1;33") << ' ' << line << '\n';
+  m_diag << "migratecpp: " << paint("warning:", "1;33") << ' ' << escape_control(line) << '\n';
 }
 
 void Output::error(std::string_view message) {
-  m_diag << "migratecpp: " << paint("error:", "1;31") << ' ' << message << '\n';
+  m_diag << "migratecpp: " << paint("error:", "1;31") << ' ' << escape_control(message) << '\n';
 }
 
 } // namespace migratecpp::util

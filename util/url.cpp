@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
 #include <regex>
 
 namespace migratecpp::util {
@@ -49,31 +50,113 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
+std::string redact_url(std::string_view text) {
+  const auto scheme_end = text.find("://");
+  if (scheme_end == std::string_view::npos) {
+    return redact_urls(std::string(text));
+  }
+  const std::size_t start = scheme_end + 3;
+  const auto at = text.rfind('@');
+  if (at == std::string_view::npos || at < start) {
+    return std::string(text);
+  }
+  const auto colon = text.find(':', start);
+  if (colon == std::string_view::npos || colon > at) {
+    return std::string(text);
+  }
+  return std::string(text.substr(0, colon + 1)) + "***" + std::string(text.substr(at));
+}
+
 std::string redact_urls(const std::string& text) {
-  // scheme://user:password@  -> scheme://user:***@
+  // Each scheme://... up to white space or a quote: redact_url on it.
+  static const std::regex k_url(R"([A-Za-z][A-Za-z0-9+.-]*://[^\s'"]*)");
+  std::string out;
+  auto last = text.cbegin();
+  for (std::sregex_iterator it(text.begin(), text.end(), k_url), end; it != end; ++it) {
+    out.append(last, text.cbegin() + it->position());
+    out += redact_url(it->str());
+    last = text.cbegin() + it->position() + it->length();
+  }
+  out.append(last, text.cend());
   // user:password@ with or without a well-formed scheme before it ("postgresql//u:pw@h").
   static const std::regex k_userinfo(R"(([^:/@\s'"]*):([^@\s'"/]*)@)");
-  std::string out = std::regex_replace(text, k_userinfo, "$1:***@");
-  // key=value connection strings (libpq): password=secret
+  out = std::regex_replace(out, k_userinfo, "$1:***@");
   // password=secret in a query string or a libpq connection string.
   static const std::regex k_kv(R"((password\s*=\s*)('[^']*'|[^&\s'"]+))", std::regex::icase);
-  return std::regex_replace(out, k_kv, "$1***");
+  return scrub_secrets(std::regex_replace(out, k_kv, "$1***"));
+}
+
+namespace {
+
+std::mutex& secrets_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+std::vector<std::string>& secrets() {
+  static std::vector<std::string> s;
+  return s;
+}
+
+} // namespace
+
+void register_secret(std::string secret) {
+  if (secret.size() < k_min_secret_length) {
+    return;
+  }
+  std::lock_guard lock(secrets_mutex());
+  auto& all = secrets();
+  if (std::find(all.begin(), all.end(), secret) == all.end()) {
+    all.push_back(std::move(secret));
+    // Longest first: a secret that contains another is replaced whole.
+    std::sort(all.begin(), all.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
+}
+
+std::string scrub_secrets(std::string text) {
+  std::lock_guard lock(secrets_mutex());
+  for (const auto& secret : secrets()) {
+    for (auto pos = text.find(secret); pos != std::string::npos; pos = text.find(secret, pos + 3)) {
+      text.replace(pos, secret.size(), "***");
+    }
+  }
+  return text;
+}
+
+void check_userinfo(const std::string& text) {
+  const auto scheme_end = text.find("://");
+  if (scheme_end == std::string::npos) {
+    return;
+  }
+  const std::string rest = text.substr(scheme_end + 3);
+  const auto host_end = rest.find_first_of("/?#");
+  const auto last_at = rest.rfind('@');
+  if (host_end == std::string::npos || last_at == std::string::npos || last_at < host_end) {
+    return;
+  }
+  const std::string head = rest.substr(0, host_end);
+  const auto colon = head.find(':');
+  if (head.find('@') != std::string::npos || colon == std::string::npos) {
+    return; // user:pass@host/...?x=a@b, or no password: the '@' is a path's or query's
+  }
+  const std::string after = head.substr(colon + 1);
+  const bool port = !after.empty() && std::all_of(after.begin(), after.end(), [](unsigned char c) {
+    return std::isdigit(c) != 0 || c == ',';
+  });
+  if (port) {
+    return; // host:5432/db?application_name=a@b
+  }
+  // Register the likely password (from the ':' to the last '@') so that nothing later prints
+  // it either.
+  register_secret(rest.substr(colon + 1, last_at - colon - 1));
+  throw Error("invalid database URL '" + redact_url(text) +
+              "': the user name or password holds a '/', '?' or '#'; percent-encode them "
+              "(%2F, %3F, %23; '@' as %40, ':' as %3A)");
 }
 
 std::string Url::redacted() const {
-  if (!has_password) {
-    return redact_urls(original);
-  }
-  auto scheme_end = original.find("://");
-  auto at = original.rfind('@');
-  if (scheme_end == std::string::npos || at == std::string::npos || at < scheme_end) {
-    return redact_urls(original);
-  }
-  auto colon = original.find(':', scheme_end + 3);
-  if (colon == std::string::npos || colon > at) {
-    return redact_urls(original);
-  }
-  return original.substr(0, colon + 1) + "***" + original.substr(at);
+  return redact_url(original);
 }
 
 Url parse_url(const std::string& text) {
@@ -81,9 +164,10 @@ Url parse_url(const std::string& text) {
   url.original = text;
   auto scheme_end = text.find("://");
   if (scheme_end == std::string::npos || scheme_end == 0) {
-    throw Error("invalid database URL '" + redact_urls(text) +
+    throw Error("invalid database URL '" + redact_url(text) +
                 "': expected scheme://..., for example sqlite:///app.db");
   }
+  check_userinfo(text);
   url.scheme = lower(text.substr(0, scheme_end));
   // SQLAlchemy-style driver suffixes (postgresql+psycopg2) name the same database.
   if (auto plus = url.scheme.find('+'); plus != std::string::npos) {
@@ -111,6 +195,8 @@ Url parse_url(const std::string& text) {
       url.user = percent_decode(userinfo.substr(0, colon));
       url.password = percent_decode(userinfo.substr(colon + 1));
       url.has_password = true;
+      register_secret(userinfo.substr(colon + 1));
+      register_secret(url.password);
     } else {
       url.user = percent_decode(userinfo);
     }

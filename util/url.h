@@ -1,7 +1,9 @@
 #pragma once
 // Database URLs as the spec writes them. The password is kept only to connect: every printed
 // form goes through redacted().
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,9 +31,31 @@ struct Url {
 // util::Error naming the (redacted) URL when it cannot be parsed.
 Url parse_url(const std::string& text);
 
-// Replaces the password of anything that looks like a URL inside `text` with ***.
-// A last line of defence for messages that quote a URL we did not build (driver errors).
+// One URL's text with its password replaced by ***: everything from the first ':' after
+// "scheme://" to the last '@' of the text, whatever the password holds ('/', '?', '@',
+// spaces). Errs on the side of hiding too much when an '@' stands in the path or query.
+std::string redact_url(std::string_view text);
+
+// Replaces the password of anything that looks like a URL inside `text` with ***, and the
+// value of password=... pairs. A last line of defence for messages that quote a URL we did
+// not build (driver errors); see also scrub_secrets.
 std::string redact_urls(const std::string& text);
+
+// Passwords seen in URLs this process parsed (util::parse_url registers them, raw and
+// decoded): scrub_secrets replaces each occurrence of one in `text` with ***, for messages
+// that quote a password out of its URL (a driver's "invalid token" error). Secrets shorter
+// than k_min_secret_length are not scrubbed (they would mangle ordinary words); the
+// structural redaction above still hides them inside URLs.
+inline constexpr std::size_t k_min_secret_length = 3;
+void register_secret(std::string secret);
+std::string scrub_secrets(std::string text);
+
+// Refuses a URL whose user name or password holds a raw '/', '?' or '#': an '@' after the end
+// of the host part while a ':' stands in it that cannot be a port. Such a URL has no safe
+// reading (any split would put pieces of the password into a host, port or database name
+// that messages then print). Throws util::Error naming the redacted URL, with the advice to
+// percent-encode. Called by parse_url; dialects that parse URLs their own way call it too.
+void check_userinfo(const std::string& text);
 
 std::string percent_decode(const std::string& s);
 

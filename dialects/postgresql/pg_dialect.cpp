@@ -1,6 +1,7 @@
 #include "dialects/postgresql/pg_dialect.h"
 
 #include "dialects/postgresql/pg_connection.h"
+#include "dialects/postgresql/pg_url.h"
 #include "schema/naming.h"
 #include "schema/types.h"
 #include "util/error.h"
@@ -607,6 +608,10 @@ struct OpRenderer {
 std::vector<Statement> PostgresDialect::render(const schema::Op& op,
                                                const schema::Database& before) const {
   return std::visit(OpRenderer{*this, before}, op);
+}
+
+util::Url PostgresDialect::parse_url(const std::string& text) const {
+  return parse_pg_url(text);
 }
 
 std::unique_ptr<Connection> PostgresDialect::connect(const util::Url& url) const {

@@ -60,6 +60,8 @@ public:
   std::string column_type_sql(const std::string& type, const schema::Database& db) const;
 
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
+  // libpq reads the URL (parse_pg_url): several hosts, IPv6, every libpq parameter.
+  util::Url parse_url(const std::string& text) const override;
   // True if a table (plain or partitioned) of that name is in current_schema().
   bool table_exists(Connection& conn, const std::string& table) const override;
   std::vector<NamedRelation> relations_named(Connection& conn,

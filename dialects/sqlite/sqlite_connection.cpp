@@ -118,7 +118,28 @@ std::string result_code_name(int code) {
   return std::to_string(code);
 }
 
-SqliteConnection::SqliteConnection(const std::string& path)
+namespace {
+
+// A file name inside a file: URI: the characters a URI gives a meaning to, percent-encoded.
+std::string uri_path(const std::string& path) {
+  static const char* k_hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c == '&' || c == '=' || c <= 0x20 || c >= 0x7f) {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path,
+                                   const std::vector<std::pair<std::string, std::string>>& params)
     : m_path(path.empty() ? ":memory:" : path) {
   namespace fs = std::filesystem;
   const std::string what = "cannot open SQLite database '" + m_path + "'";
@@ -140,8 +161,24 @@ SqliteConnection::SqliteConnection(const std::string& path)
       throw util::Error(what + ": it is a directory");
     }
   }
-  const int rc =
-      sqlite3_open_v2(m_path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int busy_timeout_ms = k_busy_timeout_ms;
+  std::string uri_query;
+  for (const auto& [key, value] : params) {
+    if (key == "busy_timeout") {
+      busy_timeout_ms = std::stoi(value);
+    } else {
+      uri_query += (uri_query.empty() ? "?" : "&") + key + "=" + value;
+    }
+  }
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  std::string name = m_path;
+  if (!uri_query.empty()) {
+    // SQLite reads mode, cache and immutable from a file: URI; the flags above are the most
+    // it may do, and mode=ro|rw narrows them.
+    flags |= SQLITE_OPEN_URI;
+    name = "file:" + uri_path(m_path) + uri_query;
+  }
+  const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = m_db != nullptr ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
     sqlite3_close(m_db);
@@ -149,7 +186,7 @@ SqliteConnection::SqliteConnection(const std::string& path)
     throw util::Error(what + ": " + msg);
   }
   sqlite3_extended_result_codes(m_db, 1);
-  sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
+  sqlite3_busy_timeout(m_db, busy_timeout_ms);
   // Foreign-key enforcement stays OFF on migration connections. A table rebuild (the procedure
   // of https://www.sqlite.org/lang_altertable.html section 7: create the new table, copy, drop
   // the old one, rename) drops a table that other tables reference; with enforcement on, the

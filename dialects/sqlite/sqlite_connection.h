@@ -4,6 +4,8 @@
 #include "util/interrupt.h"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -15,7 +17,11 @@ public:
   // Opens the database file `path` (created if missing; relative to the working directory),
   // or a private in-memory database for ":memory:" and "". Throws util::Error naming the path
   // when it cannot be opened (missing directory, not a database, no permission).
-  explicit SqliteConnection(const std::string& path);
+  // `params`: URI parameters as SqliteDialect::complete_url checked them (mode, cache,
+  // immutable: SQLite's own, passed through a file: URI; busy_timeout: milliseconds to wait
+  // for another connection's lock, default 5000).
+  explicit SqliteConnection(const std::string& path,
+                            const std::vector<std::pair<std::string, std::string>>& params = {});
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;

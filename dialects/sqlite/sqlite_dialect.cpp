@@ -7,6 +7,9 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace migratecpp::dialects::sqlite {
 
 std::string SqliteDialect::literal(const schema::Value& value) const {
@@ -29,7 +32,7 @@ std::string SqliteDialect::type_sql(const std::string& type) const {
 }
 
 std::unique_ptr<Connection> SqliteDialect::connect(const util::Url& url) const {
-  return std::make_unique<SqliteConnection>(url.database);
+  return std::make_unique<SqliteConnection>(url.database, url.params);
 }
 
 bool SqliteDialect::table_exists(Connection& conn, const std::string& table) const {
@@ -60,6 +63,39 @@ void SqliteDialect::complete_url(util::Url& url) const {
   if (url.database.empty()) {
     url.database = ":memory:";
   }
+  // SQLite's URI parameters that make sense for a migration tool, and busy_timeout (which is
+  // not one of SQLite's, but what every SQLite client calls it). Anything else is refused:
+  // a parameter silently ignored (mode=ro) would migrate a database meant to stay untouched.
+  const std::vector<std::string> known = {"mode", "cache", "immutable", "busy_timeout"};
+  for (const auto& [key, value] : url.params) {
+    const auto bad = [&](const std::string& why) {
+      throw util::Error("invalid SQLite URL '" + url.redacted() + "': " + why);
+    };
+    if (key == "mode") {
+      if (value != "ro" && value != "rw" && value != "rwc") {
+        bad("mode '" + value + "' is not ro, rw or rwc");
+      }
+    } else if (key == "cache") {
+      if (value != "shared" && value != "private") {
+        bad("cache '" + value + "' is not shared or private");
+      }
+    } else if (key == "immutable") {
+      if (value != "0" && value != "1") {
+        bad("immutable '" + value + "' is not 0 or 1");
+      }
+    } else if (key == "busy_timeout") {
+      const bool digits = !value.empty() && value.size() <= 9 &&
+                          std::all_of(value.begin(), value.end(),
+                                      [](unsigned char c) { return std::isdigit(c) != 0; });
+      if (!digits) {
+        bad("busy_timeout '" + value + "' is not a number of milliseconds");
+      }
+    } else {
+      bad("unknown parameter '" + key + "'" + util::did_you_mean(key, known) +
+          "; SQLite URLs take mode=ro|rw|rwc, cache=shared|private, immutable=1 and "
+          "busy_timeout=MILLISECONDS");
+    }
+  }
 }
 
 void SqliteDialect::check_url_text(const std::string& text) const {
@@ -67,7 +103,7 @@ void SqliteDialect::check_url_text(const std::string& text) const {
   const std::string_view rest =
       end == std::string::npos ? std::string_view{} : std::string_view(text).substr(end + 3);
   if (!rest.empty() && rest.front() != '/' && rest.front() != '?') {
-    throw util::Error("invalid SQLite URL '" + util::redact_urls(text) +
+    throw util::Error("invalid SQLite URL '" + util::redact_url(text) +
                       "': use sqlite:///relative/path.db or sqlite:////absolute/path.db");
   }
 }

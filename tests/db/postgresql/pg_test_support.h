@@ -50,7 +50,7 @@ inline std::string random_suffix() {
 }
 
 inline std::unique_ptr<dialects::Connection> connect(const std::string& url) {
-  return pg_dialect().connect(util::parse_url(url));
+  return pg_dialect().connect(dialects::parse_url(url));
 }
 
 // A fresh schema "mt_<random>" with its own connection whose search_path is that schema only;

@@ -95,6 +95,66 @@ TEST_CASE("connection failures are util::Error with libpq's message", "[postgres
   }
 }
 
+TEST_CASE("PostgreSQL URLs are read by libpq: several hosts, IPv6, sockets", "[postgresql]") {
+  SECTION("host:port,host:port") {
+    const auto p = connection_parameters(
+        dialects::parse_url("postgresql://u:p@h1:5432,h2:5433/db?target_session_attrs=any"));
+    CHECK(param(p, "host") == "h1,h2");
+    CHECK(param(p, "port") == "5432,5433");
+    CHECK(param(p, "user") == "u");
+    CHECK(param(p, "password") == "p");
+    CHECK(param(p, "dbname") == "db");
+    CHECK(param(p, "target_session_attrs") == "any");
+  }
+  SECTION("IPv6 hosts, a port on one only") {
+    const auto p =
+        connection_parameters(dialects::parse_url("postgres://u@[::1]:5432,[fe80::2]/db"));
+    CHECK(param(p, "host") == "::1,fe80::2");
+    CHECK(param(p, "port") == "5432,");
+  }
+  SECTION("a socket directory as a parameter, percent-encoded parts decoded") {
+    const auto p = connection_parameters(dialects::parse_url(
+        "postgresql://b%40b:s%2Fcr%3Ft@/app?host=/var/run/postgresql&application_name=a%20b"));
+    CHECK(param(p, "host") == "/var/run/postgresql");
+    CHECK(param(p, "user") == "b@b");
+    CHECK(param(p, "password") == "s/cr?t");
+    CHECK(param(p, "application_name") == "a b");
+  }
+  SECTION("a raw '@' in the password, as the generic parser took it") {
+    const auto p = connection_parameters(dialects::parse_url("postgresql://u:p@ss@h/db"));
+    CHECK(param(p, "password") == "p@ss");
+    CHECK(param(p, "host") == "h");
+  }
+  SECTION("libpq's own errors, without the password") {
+    CHECK_THROWS_WITH(dialects::parse_url("postgresql://u:Hunter-pw@h/db?no_such_option=1"),
+                      Catch::Contains("no_such_option") && !Catch::Contains("Hunter-pw"));
+    CHECK(dialects::parse_url("postgresql://u:Hunter pw@h/db").password == "Hunter pw");
+    CHECK_THROWS_WITH(dialects::parse_url("postgresql://u:Hunter-pw@[::1/db"),
+                      Catch::StartsWith("invalid database URL 'postgresql://u:***@[::1/db': ") &&
+                          !Catch::Contains("Hunter"));
+    CHECK_THROWS_WITH(dialects::parse_url("postgresql://u:Hunter%zzpw@h/db"),
+                      !Catch::Contains("Hunter"));
+    CHECK_THROWS_WITH(dialects::parse_url("postgresql://u:pw@h:99999/db"),
+                      "invalid database URL 'postgresql://u:***@h:99999/db': port '99999' is not "
+                      "a number from 1 to 65535");
+    CHECK_THROWS_WITH(dialects::parse_url("postgresql://u:pw@h1:5432,h2:x/db"),
+                      "invalid database URL 'postgresql://u:***@h1:5432,h2:x/db': port 'x' is "
+                      "not a number from 1 to 65535");
+  }
+}
+
+TEST_CASE("a multi-host URL connects to the first host that answers", "[postgresql][db]") {
+  MIGRATECPP_PG_URL_OR_SKIP(url);
+  const util::Url good = util::parse_url(url);
+  // Port 1 on loopback refuses at once; libpq goes on to the next host.
+  const std::string multi = "postgresql://" + good.user + ":" + good.password + "@127.0.0.1:1," +
+                            good.host + ":" + std::to_string(good.port) + "/" + good.database;
+  auto conn = test::pg::connect(multi);
+  const auto rows = conn->query("SELECT inet_server_port()");
+  REQUIRE(rows.rows.size() == 1);
+  CHECK(rows.rows[0][0] == std::to_string(good.port));
+}
+
 TEST_CASE("URL parameters reach the server", "[postgresql][db]") {
   MIGRATECPP_PG_URL_OR_SKIP(url);
   auto conn = test::pg::connect(with_query(

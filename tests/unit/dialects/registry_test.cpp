@@ -53,6 +53,26 @@ TEST_CASE("a URL as its dialect reads it", "[dialects][registry][url]") {
                     "postgres, mysql or mariadb");
 }
 
+TEST_CASE("SQLite URL parameters: the known ones checked, others refused", "[dialects][url]") {
+  const auto url =
+      dialects::parse_url("sqlite:///a.db?mode=ro&cache=shared&immutable=1&busy_timeout=250");
+  CHECK(url.params.size() == 4);
+  CHECK_NOTHROW(dialects::parse_url("sqlite:///a.db?mode=rwc&cache=private&immutable=0"));
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite:///a.db?mode=r"),
+                    "invalid SQLite URL 'sqlite:///a.db?mode=r': mode 'r' is not ro, rw or rwc");
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite:///a.db?cache=big"),
+                    Catch::EndsWith("cache 'big' is not shared or private"));
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite:///a.db?immutable=true"),
+                    Catch::EndsWith("immutable 'true' is not 0 or 1"));
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite:///a.db?busy_timeout=-1"),
+                    Catch::EndsWith("busy_timeout '-1' is not a number of milliseconds"));
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite:///a.db?journal_mode=wal"),
+                    Catch::StartsWith("invalid SQLite URL 'sqlite:///a.db?journal_mode=wal': "
+                                      "unknown parameter 'journal_mode'"));
+  CHECK_THROWS_WITH(dialects::parse_url("sqlite:///a.db?mdoe=ro"),
+                    Catch::Contains("unknown parameter 'mdoe' (did you mean 'mode'?)"));
+}
+
 TEST_CASE("capabilities: what each dialect answers", "[dialects][capabilities]") {
   const auto& sqlite = dialects::dialect_by_name("sqlite");
   const auto& pg = dialects::dialect_by_name("postgresql");

@@ -1,6 +1,8 @@
 // The output streams: data to stdout, progress and diagnostics to stderr, verbosity, colour.
 #include "util/output.h"
 
+#include "util/error.h"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -83,4 +85,36 @@ TEST_CASE("output: with_data keeps settings and diagnostics, redirects data", "[
   CHECK(data.str().empty());
   CHECK(buffered.verbosity() == Verbosity::quiet);
   CHECK(diag.str() == "migratecpp: \033[1;31merror:\033[0m e\n");
+}
+
+namespace {
+// A stream buffer that refuses every byte, as a full disk does.
+class FullBuffer : public std::streambuf {
+protected:
+  int_type overflow(int_type) override { return traits_type::eof(); }
+  std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+};
+} // namespace
+
+TEST_CASE("output: a data write that fails is an error, not a silent truncation", "[output]") {
+  FullBuffer full;
+  std::ostream data(&full);
+  std::ostringstream diag;
+  Output out(data, diag);
+  CHECK_THROWS_WITH(out.data("line"), Catch::Contains("cannot write to standard output"));
+  Output raw(data, diag);
+  CHECK_THROWS_AS(raw.data_raw("text"), migratecpp::util::Error);
+}
+
+TEST_CASE("output: finish() reports a data stream that failed earlier", "[output]") {
+  FullBuffer full;
+  std::ostream data(&full);
+  std::ostringstream diag;
+  Output out(data, diag);
+  out.data_stream() << "written around the checks";
+  CHECK_THROWS_WITH(out.finish(), Catch::Contains("cannot write to standard output"));
+  std::ostringstream fine;
+  Output ok(fine, diag);
+  ok.data("line");
+  CHECK_NOTHROW(ok.finish());
 }
