@@ -19,6 +19,10 @@ write_rev 0002 r2 '"r1"' "more" '
 op = "create_table"
 table = "more"
 columns = [ { name = "id", type = "integer", primary_key = true } ]
+
+[[downgrade]]
+op = "drop_table"
+table = "more"
 '
 schema="$(sql app.db .schema)"
 

@@ -4,6 +4,8 @@ source "$(dirname "$0")/lib.sh" "$@"
 source "$E2E_DIR/pg_lib.sh"
 
 run init; expect_rc 0
+# Not "migratecpp_version": the test server's password is "migratecpp", and errors hide it.
+sed -i 's/^version_table = .*/version_table = "schema_version"/' migratecpp.toml
 URL="$(fresh_pg_url vtable)"
 sed -i "s|^url = .*|url = \"$URL\"|" migratecpp.toml
 write_rev 0001 r1 '""' "one" '
@@ -12,24 +14,24 @@ op = "create_table"
 table = "a"
 columns = [ { name = "id", type = "integer", primary_key = true } ]
 '
-pg_sql "$URL" 'CREATE TABLE "Migratecpp_Version" (version_num varchar(32) PRIMARY KEY); INSERT INTO "Migratecpp_Version" VALUES ('"'r1'"')' >/dev/null
+pg_sql "$URL" 'CREATE TABLE "Schema_Version" (version_num varchar(32) PRIMARY KEY); INSERT INTO "Schema_Version" VALUES ('"'r1'"')' >/dev/null
 run current; expect_rc 1
-expect_err_has "there is no version table 'migratecpp_version', but there is a table named 'Migratecpp_Version' (the letter case differs)"
+expect_err_has "there is no version table 'schema_version', but there is a table named 'Schema_Version' (the letter case differs)"
 run upgrade head; expect_rc 1
 expect_not_anywhere "already applied"
 expect_eq "$(pg_sql "$URL" "SELECT count(*) FROM pg_tables WHERE tablename = 'a'" | tail -n 1)" "0"
 # Pointing the config at it works.
-sed -i 's/^version_table = .*/version_table = "Migratecpp_Version"/' migratecpp.toml
+sed -i 's/^version_table = .*/version_table = "Schema_Version"/' migratecpp.toml
 run current; expect_out "r1 (head)"
 
 # A view in its place.
 VIEW="$(fresh_pg_url vview)"
-pg_sql "$VIEW" "CREATE VIEW \"Migratecpp_Version\" AS SELECT 'r1'::varchar AS version_num" >/dev/null
+pg_sql "$VIEW" "CREATE VIEW \"Schema_Version\" AS SELECT 'r1'::varchar AS version_num" >/dev/null
 run --url "$VIEW" current; expect_rc 1
 expect_err_has "is a view, not a table"
 
 # [database] schema naming a schema that does not exist.
-sed -i 's/^version_table = .*/version_table = "migratecpp_version"/' migratecpp.toml
+sed -i 's/^version_table = .*/version_table = "schema_version"/' migratecpp.toml
 sed -i "s|^url = .*|url = \"$TEST_PG_URL\"|" migratecpp.toml
 sed -i 's/^\[database\]$/[database]\nschema = "no_such_schema_here"/' migratecpp.toml
 run current; expect_rc 1
