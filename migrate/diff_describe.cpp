@@ -77,7 +77,7 @@ std::string describe(const Op& op) {
             return "rename table " + o.table + " to " + o.new_name;
           },
           [](const AddColumn& o) {
-            return "add column " + o.table + "." + o.column.name + " (" + o.column.type +
+            return "add column " + o.table + "." + o.column.name + " (" + o.column.type.declared() +
                    (effective_nullable(o.column) ? "" : ", not null") + ")";
           },
           [](const DropColumn& o) { return "drop column " + o.table + "." + o.column; },

@@ -57,9 +57,8 @@ bool is_expression_entry(const std::string& entry) {
 }
 
 // Integer types of any dialect, MySQL's "bigint unsigned" included: what autoincrement needs.
-bool is_integer_type(const std::string& type) {
-  const std::string base = schema::parse_type(schema::canonical_type(type)).base;
-  const std::string first = util::split(base, ' ')[0];
+bool is_integer_type(const schema::ColumnType& type) {
+  const std::string first = util::split(type.base(), ' ')[0];
   static const std::vector<std::string> k_integers = {
       "smallint", "integer", "bigint", "tinyint",   "mediumint",   "int",     "int2",
       "int4",     "int8",    "serial", "bigserial", "smallserial", "serial4", "serial8"};
@@ -226,7 +225,7 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 schema::Column read_column(const KeyReader& r) {
   schema::Column c;
   c.name = r.required_string("name");
-  c.type = r.required_string("type");
+  c.type = schema::ColumnType(r.required_string("type"));
   c.primary_key = r.boolean("primary_key").value_or(false);
   // Primary-key columns are NOT NULL unless the file says otherwise.
   c.nullable = r.boolean("nullable").value_or(!c.primary_key);
@@ -239,7 +238,7 @@ schema::Column read_column(const KeyReader& r) {
   // keep the column NOT NULL, and check would never be clean).
   if (c.autoincrement && !is_integer_type(c.type)) {
     r.fail("autoincrement", "column " + squote(c.name) + " cannot autoincrement: its type " +
-                                squote(c.type) + " is not an integer type");
+                                squote(c.type.declared()) + " is not an integer type");
   }
   if (c.autoincrement && !c.primary_key) {
     if (r.boolean("nullable").value_or(false)) {
@@ -418,7 +417,8 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 // --- writers ------------------------------------------------------------------------------
 
 std::string render_column(const schema::Column& c) {
-  std::string out = "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type);
+  std::string out =
+      "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type.declared());
   // nullable is written only where it differs from its default (true; false for a key).
   if (c.nullable == c.primary_key) {
     out += std::string(", nullable = ") + (c.nullable ? "true" : "false");

@@ -343,7 +343,7 @@ void apply(Database& db, const Op& op) {
 
 void apply_column_changes(Column& c, const AlterColumn& o) {
   if (o.type) {
-    c.type = *o.type;
+    c.type = ColumnType(*o.type);
   }
   if (o.nullable) {
     c.nullable = *o.nullable;

@@ -4,6 +4,13 @@
 
 namespace migratecpp::schema {
 
+bool Column::operator==(const Column& other) const {
+  return name == other.name && type.declared() == other.type.declared() &&
+         nullable == other.nullable && default_expr == other.default_expr &&
+         primary_key == other.primary_key && autoincrement == other.autoincrement &&
+         comment == other.comment;
+}
+
 const Column* Table::find_column(const std::string& column) const {
   auto it = std::find_if(columns.begin(), columns.end(),
                          [&](const Column& c) { return c.name == column; });

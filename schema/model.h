@@ -1,6 +1,8 @@
 #pragma once
 // The dialect-neutral schema model: what a models file describes, what introspection reads
 // from a live database, and what the diff compares. Plain aggregates; no I/O, no dialect code.
+#include "schema/column_type.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,14 +11,17 @@ namespace migratecpp::schema {
 
 struct Column {
   std::string name;
-  std::string type;     // as written: portable name ("varchar(255)") or native
+  ColumnType type;      // as written (portable "varchar(255)" or native), parsed once
   bool nullable = true; // primary-key columns are never nullable
   std::optional<std::string>
       default_expr;         // SQL expression text: "0", "'active'", "CURRENT_TIMESTAMP"
   bool primary_key = false; // several flagged columns = composite key, column order
   bool autoincrement = false;
   std::optional<std::string> comment;
-  bool operator==(const Column&) const = default;
+  // Compares the declared spelling of the type, as the model's text did before it was a
+  // value: a model or live schema that spells a type differently is not the same model. The
+  // diff compares types by meaning (ColumnType ==).
+  bool operator==(const Column& other) const;
 };
 
 struct Index {

@@ -51,9 +51,9 @@ public:
   const Quoting& quoting() const override { return k_quoting; }
   // Portable names mapped (double -> DOUBLE PRECISION, blob -> BYTEA, varchar(n)[] ->
   // VARCHAR(n)[]); anything else (jsonb, inet, int4range, an enum) passed through as written.
-  std::string type_sql(const std::string& type) const override;
+  std::string type_sql(const schema::ColumnType& type) const override;
   // As type_sql, but a name (or array of a name) of an enum in `db` is quoted: "Mood"[].
-  std::string column_type_sql(const std::string& type, const schema::Database& db) const;
+  std::string column_type_sql(const schema::ColumnType& type, const schema::Database& db) const;
 
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
   // True if a table (plain or partitioned) of that name is in current_schema().

@@ -433,13 +433,13 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
   std::optional<std::string> hint;
   if (autoinc) {
     type = "INTEGER";
-    if (schema::canonical_type(c.type) != "integer") {
-      hint = c.type;
+    if (c.type.canonical() != "integer") {
+      hint = c.type.declared();
     }
-  } else if (db.find_enum(c.type) != nullptr) {
+  } else if (db.find_enum(c.type.declared()) != nullptr) {
     // SQLite has no enum types: the values are stored as text.
     type = "TEXT";
-    hint = c.type;
+    hint = c.type.declared();
   } else {
     type = dialect.type_sql(c.type);
   }

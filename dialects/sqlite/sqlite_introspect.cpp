@@ -444,8 +444,9 @@ schema::Database SqliteDialect::introspect(Connection& conn,
         break;
       }
     }
-    c.type = schema::canonical_type(pc != nullptr && pc->type_hint ? *pc->type_hint
-                                                                   : cols.text(r, "type"));
+    c.type =
+        schema::ColumnType(pc != nullptr && pc->type_hint ? *pc->type_hint : cols.text(r, "type"))
+            .as_canonical();
     c.primary_key = cols.number(r, "pk") > 0;
     // The model's rule: key columns are never nullable. (SQLite lets a non-INTEGER key hold
     // NULL unless declared NOT NULL, a long-standing quirk migratecpp never creates.)

@@ -15,7 +15,7 @@ namespace migratecpp::test {
 inline schema::Column col(std::string name, std::string type, bool nullable = true) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   return c;
 }
@@ -82,9 +82,9 @@ inline std::string list(const std::vector<std::string>& items) {
 }
 
 inline std::string dump(const schema::Column& c) {
-  return c.name + ":" + c.type + (c.nullable ? "" : " notnull") + (c.primary_key ? " pk" : "") +
-         (c.autoincrement ? " ai" : "") + " default=" + opt(c.default_expr) +
-         " comment=" + opt(c.comment);
+  return c.name + ":" + c.type.declared() + (c.nullable ? "" : " notnull") +
+         (c.primary_key ? " pk" : "") + (c.autoincrement ? " ai" : "") +
+         " default=" + opt(c.default_expr) + " comment=" + opt(c.comment);
 }
 
 inline std::string dump(const schema::Index& i) {

@@ -15,7 +15,7 @@ schema::Column col(std::string name, std::string type, bool nullable = true,
                    std::optional<std::string> default_expr = std::nullopt) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   c.default_expr = std::move(default_expr);
   return c;
@@ -45,7 +45,7 @@ std::string describe(const schema::Database& db) {
   for (const auto& t : db.tables) {
     out << "table " << t.name << " comment=" << t.comment.value_or("<none>") << "\n";
     for (const auto& c : t.columns) {
-      out << "  column " << c.name << " " << c.type << (c.nullable ? "" : " not-null")
+      out << "  column " << c.name << " " << c.type.declared() << (c.nullable ? "" : " not-null")
           << (c.primary_key ? " pk" : "") << (c.autoincrement ? " autoinc" : "")
           << " default=" << c.default_expr.value_or("<none>")
           << " comment=" << c.comment.value_or("<none>") << "\n";
@@ -228,8 +228,9 @@ schema::Database canonical(schema::Database db) {
   by_name(db.enums);
   for (auto& t : db.tables) {
     for (auto& c : t.columns) {
-      if (db.find_enum(c.type.substr(0, c.type.find('['))) == nullptr) {
-        c.type = schema::canonical_type(c.type);
+      const std::string& type = c.type.declared();
+      if (db.find_enum(type.substr(0, type.find('['))) == nullptr) {
+        c.type = c.type.as_canonical();
       }
       if (c.primary_key) {
         c.nullable = false;

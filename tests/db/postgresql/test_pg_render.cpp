@@ -14,7 +14,7 @@ namespace {
 schema::Column col(std::string name, std::string type) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   return c;
 }
 
@@ -83,13 +83,13 @@ TEST_CASE("quoting, literals and the type mapping", "[postgresql]") {
   };
   for (const auto& [in, out] : k_types) {
     INFO(in);
-    CHECK(d.type_sql(in) == out);
+    CHECK(d.type_sql(schema::ColumnType(in)) == out);
   }
   schema::Database db;
   db.enums.push_back({"Mood", {"a"}});
-  CHECK(d.column_type_sql("Mood", db) == "\"Mood\"");
-  CHECK(d.column_type_sql("Mood[]", db) == "\"Mood\"[]");
-  CHECK(d.column_type_sql("text", db) == "TEXT");
+  CHECK(d.column_type_sql(schema::ColumnType("Mood"), db) == "\"Mood\"");
+  CHECK(d.column_type_sql(schema::ColumnType("Mood[]"), db) == "\"Mood\"[]");
+  CHECK(d.column_type_sql(schema::ColumnType("text"), db) == "TEXT");
 }
 
 TEST_CASE("DDL text of each op", "[postgresql]") {

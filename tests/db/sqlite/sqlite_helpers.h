@@ -85,7 +85,7 @@ private:
 inline schema::Column col(std::string name, std::string type, bool nullable = true) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   return c;
 }

@@ -1,5 +1,5 @@
-#include "support/fixtures.h"
 #include "migrate/model_file.h"
+#include "support/fixtures.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -420,10 +420,10 @@ TEST_CASE("models: a double-quoted type name is native", "[model_file]") {
                     "  { name = \"d\", type = \"public.\\\"My Type\\\"\" },\n"
                     "  { name = \"e\", type = \"char(1)\" },\n"));
   const schema::Table& t = db.tables[0];
-  CHECK(t.columns[0].type == "\"char\"");
-  CHECK(t.columns[1].type == "\"char\"[]");
-  CHECK(t.columns[2].type == "\"My Type\"");
-  CHECK(t.columns[3].type == "public.\"My Type\"");
+  CHECK(t.columns[0].type.declared() == "\"char\"");
+  CHECK(t.columns[1].type.declared() == "\"char\"[]");
+  CHECK(t.columns[2].type.declared() == "\"My Type\"");
+  CHECK(t.columns[3].type.declared() == "public.\"My Type\"");
   CHECK(render_models(db).find("{ name = \"a\", type = \"\\\"char\\\"\" }") != std::string::npos);
   CHECK(parse(render_models(db)) == db);
   // Unquoted, a near miss of a portable name is still a typo.
