@@ -466,7 +466,12 @@ void Differ::diff_indexes_and_constraints(const Table& cur, const Table& des,
   for (const auto& i : removed_or_changed(indexes)) {
     changes.drop_others.push_back(DropIndex{table, i.name, i});
     if (i.unique) {
-      changes.dropped_unique_keys.insert(sorted_key(i.columns));
+      // The columns it keys (an expression keys none a foreign key could name).
+      std::vector<std::string> keyed;
+      for (const auto& p : i.parts) {
+        keyed.push_back(p.is_expression() ? schema::index_part_text(p) : p.column);
+      }
+      changes.dropped_unique_keys.insert(sorted_key(keyed));
     }
   }
   for (const auto& u : removed_or_changed(uniques)) {

@@ -84,7 +84,8 @@ std::string describe(const Op& op) {
           [](const AlterColumn& o) { return describe_alter(o); },
           [](const CreateIndex& o) {
             return std::string("add ") + (o.index.unique ? "unique index" : "index") +
-                   label(o.index.name) + " on " + o.table + " " + paren_list(o.index.columns) +
+                   label(o.index.name) + " on " + o.table + " " +
+                   paren_list(schema::index_part_texts(o.index.parts)) +
                    (o.index.where ? " where " + *o.index.where : "");
           },
           [](const DropIndex& o) { return "drop index" + label(o.name) + " on " + o.table; },

@@ -253,11 +253,13 @@ schema::Column read_column(const KeyReader& r) {
 schema::Index read_index(const KeyReader& r) {
   schema::Index i;
   i.name = r.string("name").value_or("");
-  i.columns = r.required_string_array("columns");
+  // Without the table at hand: a part that names a column with spaces reads as an expression
+  // here, and is resolved where the table is known (schema::resolve_index_part).
+  i.parts = schema::parse_index_parts(r.required_string_array("columns"));
   i.unique = r.boolean("unique").value_or(false);
   i.where = r.string("where");
   i.method = r.string("method");
-  if (i.columns.empty()) {
+  if (i.parts.empty()) {
     r.fail("columns", label("index", i.name, {}) + " has no columns");
   }
   return i;
@@ -361,7 +363,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   for (const toml::table* t : r.table_array("indexes")) {
     schema::Index i = read_index(KeyReader(*t, path, "index", "index", index_keys()));
     const util::Location where = location_of(*t, path);
-    check_index_entries(table, i.columns, label("index", i.name, i.columns), where);
+    std::vector<std::string> texts = schema::index_part_texts(i.parts);
+    check_index_entries(table, texts, label("index", i.name, texts), where);
+    i.parts = schema::parse_index_parts(texts, table.column_names());
     table.indexes.push_back(std::move(i));
     src.indexes.push_back(where);
   }
@@ -443,7 +447,7 @@ std::string render_index(const schema::Index& i) {
   if (!i.name.empty()) {
     out += "name = " + toml_string(i.name) + ", ";
   }
-  out += "columns = " + toml_string_array(i.columns);
+  out += "columns = " + toml_string_array(schema::index_part_texts(i.parts));
   if (i.unique) {
     out += ", unique = true";
   }

@@ -31,6 +31,15 @@ std::vector<std::string> Table::primary_key() const {
   return out;
 }
 
+std::vector<std::string> Table::column_names() const {
+  std::vector<std::string> out;
+  out.reserve(columns.size());
+  for (const auto& c : columns) {
+    out.push_back(c.name);
+  }
+  return out;
+}
+
 const Table* Database::find_table(const std::string& table) const {
   auto it =
       std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == table; });

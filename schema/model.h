@@ -2,6 +2,7 @@
 // The dialect-neutral schema model: what a models file describes, what introspection reads
 // from a live database, and what the diff compares. Plain aggregates; no I/O, no dialect code.
 #include "schema/column_type.h"
+#include "schema/index_part.h"
 
 #include <optional>
 #include <string>
@@ -25,9 +26,8 @@ struct Column {
 };
 
 struct Index {
-  std::string name; // empty only for an index the database keeps without one
-  std::vector<std::string>
-      columns; // column names; an entry may be an SQL expression "lower(email)"
+  std::string name;             // empty only for an index the database keeps without one
+  std::vector<IndexPart> parts; // columns and expressions, in key order
   bool unique = false;
   std::optional<std::string> where;  // partial-index predicate (SQLite, PostgreSQL)
   std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")
@@ -68,7 +68,8 @@ struct Table {
 
   const Column* find_column(const std::string& column) const;
   Column* find_column(const std::string& column);
-  std::vector<std::string> primary_key() const; // names of the primary_key columns, in order
+  std::vector<std::string> primary_key() const;  // names of the primary_key columns, in order
+  std::vector<std::string> column_names() const; // in column order
 };
 
 // A PostgreSQL enum type (CREATE TYPE ... AS ENUM); usable as a column type by name.

@@ -94,52 +94,6 @@ bool is_serial_type(const schema::ColumnType& type) {
           base == "serial8" || base == "serial2");
 }
 
-// True if `entry` can stand as an index element as written: one leading atom (a column name,
-// bare or quoted, a function call f(x), or a parenthesized expression (a + b)) followed by
-// nothing but words (DESC, NULLS LAST, an operator class, COLLATE "C"). Anything else, such as
-// a + b, must be parenthesized to be an index element.
-bool is_index_element(std::string_view entry) {
-  std::size_t i = 0;
-  if (i < entry.size() && entry[i] == '"') {
-    const std::size_t close = entry.find('"', i + 1);
-    if (close == std::string_view::npos) {
-      return false;
-    }
-    i = close + 1;
-  } else {
-    while (i < entry.size() && (std::isalnum(static_cast<unsigned char>(entry[i])) != 0 ||
-                                entry[i] == '_' || entry[i] == '.')) {
-      ++i;
-    }
-  }
-  if (i < entry.size() && entry[i] == '(') {
-    i = util::closing_paren(entry, i);
-    if (i == std::string_view::npos) {
-      return false;
-    }
-  }
-  if (i == 0) {
-    return false;
-  }
-  if (i < entry.size() && entry[i] != ' ') {
-    return false;
-  }
-  char quote = 0;
-  for (; i < entry.size(); ++i) {
-    const auto ch = static_cast<unsigned char>(entry[i]);
-    if (quote != 0) {
-      quote = ch == quote ? 0 : quote;
-      continue;
-    }
-    if (ch == '"') {
-      quote = '"';
-    } else if (std::isalnum(ch) == 0 && ch != '_' && ch != ' ' && ch != '.') {
-      return false;
-    }
-  }
-  return quote == 0;
-}
-
 // The default of the column `o` alters as it stands before the op: existing_default when the
 // op carries it, else the column's default in `before`; "" for none (or an unknown column).
 std::string current_default(const schema::AlterColumn& o, const schema::Database& before) {
@@ -214,72 +168,34 @@ std::string PostgresDialect::column_sql(const std::string& table, const schema::
 
 namespace {
 
-// True if `words` (already known to be words and spaces only) is an ordering: ASC or DESC,
-// then NULLS FIRST or NULLS LAST, each optional, at least one given; any case.
-bool is_ordering(std::string_view words) {
-  std::vector<std::string> w;
-  for (const auto& part : util::split(util::trim(words), ' ')) {
-    if (!part.empty()) {
-      w.push_back(util::to_lower(part));
+// One index element: a column quoted (so that its case is kept and a reserved word is a
+// name), an expression as written when it is one atom (lower(email), (a + b)) and
+// parenthesized otherwise (a || b), then what follows it as written (DESC, an operator
+// class, COLLATE "C"). A name the table does not have (yet) before an operator class or a
+// collation, and a prefix length (title(10), which PostgreSQL reads as a call), stay as
+// written: only a column can be quoted without changing what the SQL means.
+std::string index_part_sql(const PostgresDialect& d, const schema::Table* table,
+                           const schema::IndexPart& written) {
+  const schema::IndexPart part =
+      table != nullptr ? schema::resolve_index_part(written, table->column_names()) : written;
+  const std::string suffix = schema::index_part_suffix(part);
+  if (!part.is_expression()) {
+    const bool known = table != nullptr && table->find_column(part.column) != nullptr;
+    if (!part.length && (known || (!part.collation && !part.opclass))) {
+      return d.quote_ident(part.column) + suffix;
     }
+    return schema::index_part_head(part) + suffix;
   }
-  std::size_t i = 0;
-  if (i < w.size() && (w[i] == "asc" || w[i] == "desc")) {
-    ++i;
-  }
-  if (i + 1 < w.size() && w[i] == "nulls" && (w[i + 1] == "first" || w[i + 1] == "last")) {
-    i += 2;
-  }
-  return i > 0 && i == w.size();
-}
-
-// An entry that is a bare name followed by words ("t DESC", "email text_pattern_ops",
-// "t COLLATE \"C\""): {name, the words after it}. nullopt for anything else.
-std::optional<std::pair<std::string, std::string>> split_leading_name(const std::string& entry) {
-  std::size_t i = 0;
-  if (i < entry.size() &&
-      (std::isalpha(static_cast<unsigned char>(entry[i])) != 0 || entry[i] == '_')) {
-    ++i;
-    while (i < entry.size() && (std::isalnum(static_cast<unsigned char>(entry[i])) != 0 ||
-                                entry[i] == '_' || entry[i] == '$')) {
-      ++i;
-    }
-  }
-  if (i == 0 || i >= entry.size() || entry[i] != ' ' || !is_index_element(entry)) {
-    return std::nullopt;
-  }
-  return std::make_pair(entry.substr(0, i), util::trim(entry.substr(i)));
-}
-
-// Renders index entries; `table` (may be null) tells plain column names from SQL text.
-std::string index_entry_sql(const PostgresDialect& d, const schema::Table* table,
-                            const std::string& entry) {
-  if (table != nullptr && table->find_column(entry) != nullptr) {
-    return d.quote_ident(entry);
-  }
-  if (entry.find_first_of("( \"") == std::string::npos) {
-    return d.quote_ident(entry); // a column the model does not know (yet)
-  }
-  // A column name and what follows it ("t DESC" -> "t" DESC): quoted like any column name,
-  // so that its case is kept and a reserved word ("order DESC") is a name. Where the model
-  // does not know the column, only before a plain ordering, which nothing but a column name
-  // can precede.
-  if (const auto split = split_leading_name(entry)) {
-    const auto& [name, rest] = *split;
-    if ((table != nullptr && table->find_column(name) != nullptr) || is_ordering(rest)) {
-      return d.quote_ident(name) + " " + rest;
-    }
-  }
-  // SQL text: "lower(email)", "\"Email\" DESC", "(a + b)" as written; "a || b" parenthesized.
-  return is_index_element(entry) ? entry : "(" + entry + ")";
+  const bool atom = schema::is_atomic_expression(part.expression);
+  return (atom ? part.expression : "(" + part.expression + ")") + suffix;
 }
 
 std::string create_index_with(const PostgresDialect& d, const std::string& table,
                               const schema::Table* model, const schema::Index& index) {
   const std::string name = index.name.empty() ? schema::index_name(table, index) : index.name;
   std::vector<std::string> entries;
-  for (const auto& e : index.columns) {
-    entries.push_back(index_entry_sql(d, model, e));
+  for (const auto& p : index.parts) {
+    entries.push_back(index_part_sql(d, model, p));
   }
   std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                     d.quote_ident(name) + " ON " + d.quote_ident(table);

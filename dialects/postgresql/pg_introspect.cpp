@@ -308,7 +308,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
         }
         entry += suffix;
       }
-      index.columns.push_back(std::move(entry));
+      // Read as the models reader reads the same text, with the table's columns.
+      index.parts.push_back(schema::parse_index_part(entry, t->column_names()));
     }
     t->indexes.push_back(std::move(index));
   }

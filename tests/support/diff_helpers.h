@@ -55,7 +55,7 @@ inline schema::Index index(std::string name, std::vector<std::string> columns, b
                            std::optional<std::string> where = std::nullopt) {
   schema::Index i;
   i.name = std::move(name);
-  i.columns = std::move(columns);
+  i.parts = schema::parse_index_parts(columns);
   i.unique = unique;
   i.where = std::move(where);
   return i;
@@ -88,7 +88,7 @@ inline std::string dump(const schema::Column& c) {
 }
 
 inline std::string dump(const schema::Index& i) {
-  return "index " + i.name + list(i.columns) + (i.unique ? " unique" : "") +
+  return "index " + i.name + list(schema::index_part_texts(i.parts)) + (i.unique ? " unique" : "") +
          " where=" + opt(i.where) + " method=" + opt(i.method);
 }
 

@@ -52,7 +52,7 @@ std::string describe(const schema::Database& db) {
     }
     for (const auto& i : t.indexes) {
       out << "  index " << i.name << (i.unique ? " unique" : "") << " [";
-      for (const auto& c : i.columns) {
+      for (const auto& c : schema::index_part_texts(i.parts)) {
         out << c << ";";
       }
       out << "] where=" << i.where.value_or("<none>") << " method=" << i.method.value_or("<none>")
@@ -235,6 +235,10 @@ schema::Database canonical(schema::Database db) {
       if (c.primary_key) {
         c.nullable = false;
       }
+    }
+    // Introspection reads each part with the table's columns; so does the model's reader.
+    for (auto& i : t.indexes) {
+      i.parts = schema::resolve_index_parts(i.parts, t.column_names());
     }
     by_name(t.indexes);
     by_name(t.uniques);

@@ -80,7 +80,7 @@ TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]")
       {"code", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt});
   schema::Index ix;
   ix.name = "ix_t_code";
-  ix.columns = {"code"};
+  ix.parts = {"code"};
   t.indexes.push_back(ix);
   before.tables.push_back(t);
 
@@ -102,7 +102,7 @@ TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]")
   missing.nullable = false;
   schema::Index ix_name;
   ix_name.name = "ix_t_name";
-  ix_name.columns = {"name"};
+  ix_name.parts = {"name"};
   const std::vector<std::pair<schema::Op, bool>> cases = {
       {schema::AddColumn{"t", nullable_col}, false},
       {schema::AddColumn{"t", required_col}, true}, // NOT NULL without a default

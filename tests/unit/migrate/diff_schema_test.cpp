@@ -62,7 +62,7 @@ TEST_CASE("diff: a schema read back in another spelling is still equal", "[diff]
   users.columns[5].type = schema::ColumnType("timestamp with time zone");
   users.indexes[1].where = "(\"deleted_at\" IS NULL)";
   users.indexes[2].name = "users_lower_idx";
-  users.indexes[2].columns = {"(LOWER(email))"};
+  users.indexes[2].parts = {"(LOWER(email))"};
   users.foreign_keys[0].name = "";
   users.foreign_keys[0].on_delete = "CASCADE";
   users.foreign_keys[0].on_update = "NO ACTION";
