@@ -78,7 +78,7 @@ public:
   }
   virtual std::string literal(const schema::Value& value) const;
   // A column type as this dialect spells it: portable names mapped, native names passed through.
-  virtual std::string type_sql(const std::string& type) const = 0;
+  virtual std::string type_sql(const schema::ColumnType& type) const = 0;
 
   // Statements around a transaction, for --sql output ("BEGIN", "COMMIT").
   virtual std::string begin_sql() const { return "BEGIN"; }
@@ -146,9 +146,9 @@ public:
   // Live database -> schema model: the tables of options.schema ("" = the default) less
   // those options.skips(), with columns (database order), keys, indexes, unique / foreign-key
   // / check constraints, comments and (has_enum_types) enums, ordered as
-  // sort_introspected() orders them. Types canonical (schema::canonical_type); expressions
-  // and defaults normalized to what a model file would say. The number of statements sent
-  // does not grow with the number of tables. Throws util::Error for a dialect without
+  // sort_introspected() orders them. Types canonical (schema::ColumnType::as_canonical);
+  // expressions and defaults normalized to what a model file would say. The number of statements
+  // sent does not grow with the number of tables. Throws util::Error for a dialect without
   // introspection, DatabaseError if a catalog query fails.
   virtual schema::Database introspect(Connection& conn, const IntrospectOptions& options) const;
 

@@ -21,7 +21,10 @@ void sort_introspected(schema::Database& db) {
   std::stable_sort(db.enums.begin(), db.enums.end(), by_name);
   for (auto& t : db.tables) {
     std::sort(t.indexes.begin(), t.indexes.end(), [](const auto& a, const auto& b) {
-      return std::tie(a.name, a.columns, a.where) < std::tie(b.name, b.columns, b.where);
+      // By the parts' text, the order inspect has always written them in.
+      const auto ta = schema::index_part_texts(a.parts);
+      const auto tb = schema::index_part_texts(b.parts);
+      return std::tie(a.name, ta, a.where) < std::tie(b.name, tb, b.where);
     });
     std::sort(t.uniques.begin(), t.uniques.end(), [](const auto& a, const auto& b) {
       return std::tie(a.name, a.columns) < std::tie(b.name, b.columns);

@@ -18,8 +18,8 @@ using StoredForms = dialects::StoredForms;
 
 // Reads tables, columns (database order), keys, indexes, unique/foreign-key/check constraints
 // and comments. Deterministic: tables, indexes and constraints sorted by name (unnamed ones by
-// their definition). Types are canonical (schema::canonical_type). The number of statements
-// sent does not grow with the number of tables. Throws util::Error for a dialect without
+// their definition). Types are canonical (schema::ColumnType::as_canonical). The number of
+// statements sent does not grow with the number of tables. Throws util::Error for a dialect without
 // introspection, DatabaseError if a catalog query fails.
 schema::Database introspect(dialects::Connection& conn, const dialects::Dialect& dialect,
                             const Options& options);

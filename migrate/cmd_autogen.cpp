@@ -52,9 +52,7 @@ void align_stored_types(const dialects::Dialect& dialect, const schema::Database
       if (lc == nullptr) {
         continue;
       }
-      const schema::ColumnType live_type(lc->type);
-      if (schema::ColumnType(c.type) != live_type &&
-          schema::ColumnType(dialect.type_sql(c.type)) == live_type) {
+      if (c.type != lc->type && schema::ColumnType(dialect.type_sql(c.type)) == lc->type) {
         c.type = lc->type;
       }
     }

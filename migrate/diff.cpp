@@ -279,7 +279,7 @@ void Differ::diff_enums() {
 // those of the current schema: the enum steps run first in the upgrade and last in the
 // downgrade, when exactly those tables exist.
 std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
-  const std::string type = schema::canonical_type(from.name);
+  const std::string type = schema::ColumnType(from.name).canonical();
   struct User {
     std::string table;
     const Column* column;
@@ -288,7 +288,7 @@ std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
   std::vector<User> users;
   for (const auto& [name, t] : m_current_tables) {
     for (const auto& c : t->columns) {
-      const std::string ct = schema::canonical_type(c.type);
+      const std::string& ct = c.type.canonical();
       if (ct == type) {
         users.push_back({name, &c, "text"});
       } else if (ct == type + "[]") {
@@ -305,7 +305,7 @@ std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
     if (u.column->default_expr) {
       a.default_expr = "";
     }
-    a.existing_type = u.column->type;
+    a.existing_type = u.column->type.declared();
     a.existing_nullable = effective_nullable(*u.column);
     a.existing_default = u.column->default_expr.value_or("");
     a.existing_comment = effective_comment(u.column->comment);
@@ -317,7 +317,7 @@ std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
     AlterColumn a;
     a.table = u.table;
     a.column = u.column->name;
-    a.type = u.column->type;
+    a.type = u.column->type.declared();
     if (u.column->default_expr) {
       a.default_expr = *u.column->default_expr;
     }
@@ -349,8 +349,8 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
     a.table = des.name;
     a.column = d.name;
     bool changed = false;
-    if (schema::canonical_type(c->type) != schema::canonical_type(d.type)) {
-      a.type = d.type;
+    if (c->type != d.type) {
+      a.type = d.type.declared();
       changed = true;
     }
     if (effective_nullable(*c) != effective_nullable(d)) {
@@ -366,7 +366,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
       changed = true;
     }
     if (changed) {
-      a.existing_type = c->type;
+      a.existing_type = c->type.declared();
       a.existing_nullable = effective_nullable(*c);
       a.existing_default = c->default_expr.value_or("");
       a.existing_comment = effective_comment(c->comment);
@@ -383,8 +383,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
   // A column that disappears while one of the same type and nullability appears may be a
   // rename; only a pair where each side has exactly one candidate is reported.
   auto compatible = [](const Column* a, const Column* b) {
-    return schema::canonical_type(a->type) == schema::canonical_type(b->type) &&
-           effective_nullable(*a) == effective_nullable(*b);
+    return a->type == b->type && effective_nullable(*a) == effective_nullable(*b);
   };
   for (const Column* gone : dropped) {
     std::vector<const Column*> candidates;
@@ -467,7 +466,12 @@ void Differ::diff_indexes_and_constraints(const Table& cur, const Table& des,
   for (const auto& i : removed_or_changed(indexes)) {
     changes.drop_others.push_back(DropIndex{table, i.name, i});
     if (i.unique) {
-      changes.dropped_unique_keys.insert(sorted_key(i.columns));
+      // The columns it keys (an expression keys none a foreign key could name).
+      std::vector<std::string> keyed;
+      for (const auto& p : i.parts) {
+        keyed.push_back(p.is_expression() ? schema::index_part_text(p) : p.column);
+      }
+      changes.dropped_unique_keys.insert(sorted_key(keyed));
     }
   }
   for (const auto& u : removed_or_changed(uniques)) {
@@ -542,7 +546,7 @@ void Differ::detect_table_renames() {
   auto signature = [](const Table& t) {
     std::vector<std::string> cols;
     for (const auto& c : t.columns) {
-      cols.push_back(c.name + k_key_separator + schema::canonical_type(c.type) + k_key_separator +
+      cols.push_back(c.name + k_key_separator + c.type.canonical() + k_key_separator +
                      (effective_nullable(c) ? "n" : "-") + (c.primary_key ? "p" : "-"));
     }
     std::sort(cols.begin(), cols.end());

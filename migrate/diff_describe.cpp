@@ -77,14 +77,15 @@ std::string describe(const Op& op) {
             return "rename table " + o.table + " to " + o.new_name;
           },
           [](const AddColumn& o) {
-            return "add column " + o.table + "." + o.column.name + " (" + o.column.type +
+            return "add column " + o.table + "." + o.column.name + " (" + o.column.type.declared() +
                    (effective_nullable(o.column) ? "" : ", not null") + ")";
           },
           [](const DropColumn& o) { return "drop column " + o.table + "." + o.column; },
           [](const AlterColumn& o) { return describe_alter(o); },
           [](const CreateIndex& o) {
             return std::string("add ") + (o.index.unique ? "unique index" : "index") +
-                   label(o.index.name) + " on " + o.table + " " + paren_list(o.index.columns) +
+                   label(o.index.name) + " on " + o.table + " " +
+                   paren_list(schema::index_part_texts(o.index.parts)) +
                    (o.index.where ? " where " + *o.index.where : "");
           },
           [](const DropIndex& o) { return "drop index" + label(o.name) + " on " + o.table; },

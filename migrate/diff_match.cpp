@@ -22,6 +22,15 @@ std::string list_key(const std::vector<std::string>& entries) {
   return k;
 }
 
+std::string list_key(const std::vector<schema::IndexPart>& parts) {
+  std::string k;
+  for (const auto& p : parts) {
+    k += normalize_part(p);
+    k.push_back(k_key_separator);
+  }
+  return k;
+}
+
 std::string index_method(const Index& index) {
   std::string m = index.method ? util::to_lower(util::trim(*index.method)) : "";
   return m == "btree" ? "" : m; // PostgreSQL's default
@@ -32,14 +41,14 @@ std::string index_method(const Index& index) {
 // under the same name or with one side unnamed, are the same object.
 bool same_uniqueness(const Index& index, const UniqueConstraint& unique) {
   return index.unique && normalize_expression(index.where.value_or("")).empty() &&
-         index_method(index).empty() && list_key(index.columns) == list_key(unique.columns) &&
+         index_method(index).empty() && list_key(index.parts) == list_key(unique.columns) &&
          (index.name == unique.name || index.name.empty() || unique.name.empty());
 }
 
 } // namespace
 
 std::string index_key(const Index& index) {
-  return list_key(index.columns) + (index.unique ? "U" : "-") + k_key_separator +
+  return list_key(index.parts) + (index.unique ? "U" : "-") + k_key_separator +
          normalize_expression(index.where.value_or("")) + k_key_separator + index_method(index);
 }
 

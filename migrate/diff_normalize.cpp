@@ -211,6 +211,24 @@ std::string normalize_entry(const std::string& entry) {
   return normalize_expression(entry);
 }
 
+std::string normalize_part(const schema::IndexPart& part) {
+  std::string out =
+      part.is_expression() ? normalize_expression(part.expression) : normalize_entry(part.column);
+  if (part.length) {
+    out += "(" + std::to_string(*part.length) + ")";
+  }
+  schema::IndexPart suffix = part;
+  if (suffix.order == schema::SortOrder::ascending) {
+    suffix.order = schema::SortOrder::unspecified;
+  }
+  suffix.length.reset();
+  if (const std::string words = normalize_expression(schema::index_part_suffix(suffix));
+      !words.empty()) {
+    out += " " + words;
+  }
+  return out;
+}
+
 std::string normalize_action(const std::string& action) {
   std::string a = util::to_lower(util::trim(action));
   std::string collapsed;

@@ -14,6 +14,9 @@ namespace migratecpp::migrate {
 std::string normalize_default(const std::optional<std::string>& expr);
 // An index entry is a column name (compared exactly) or an expression (normalized).
 std::string normalize_entry(const std::string& entry);
+// An index part: its column (as normalize_entry) or its expression (normalized), then what
+// follows it (collation, operator class, order; ASC is the default order) normalized.
+std::string normalize_part(const schema::IndexPart& part);
 // Lowercased, spaces collapsed; NO ACTION, what every database does when nothing is said, is "".
 std::string normalize_action(const std::string& action);
 // An absent comment is an empty one.

@@ -73,7 +73,7 @@ std::string first_at(const util::Location& first, const util::Location& here) {
 // typo of a portable name.
 void check_type(const schema::Column& c, const schema::Database& db, const util::Location& where) {
   // An array ("varchar(40)[]") is checked by its element type.
-  std::string element = util::trim(c.type);
+  std::string element = util::trim(c.type.declared());
   while (element.size() >= 2 && element.compare(element.size() - 2, 2, "[]") == 0) {
     element = util::trim(element.substr(0, element.size() - 2));
   }
@@ -87,18 +87,23 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
   if (std::regex_match(element, k_quoted_name)) {
     return;
   }
-  const schema::ParsedType canonical = schema::parse_type(schema::canonical_type(element));
+  // c.type describes the element too (base() and args() leave "[]" out). A MySQL modifier
+  // ("numeric(10,2) unsigned") makes it no portable type, and no typo of one.
   const auto& portable = schema::portable_type_names();
-  const bool portable_base =
-      std::find(portable.begin(), portable.end(), canonical.base) != portable.end();
-  if (portable_base && !canonical.args.empty()) {
-    throw util::Error(
-        "invalid arguments in type " + squote(c.type) + " of column " + squote(c.name), where);
+  const bool portable_base = !c.type.has_modifiers() && std::find(portable.begin(), portable.end(),
+                                                                  c.type.base()) != portable.end();
+  if (portable_base && !c.type.args().empty()) {
+    throw util::Error("invalid arguments in type " + squote(c.type.declared()) + " of column " +
+                          squote(c.name),
+                      where);
   }
   if (schema::is_known_type(element)) {
     return;
   }
-  const std::string base = schema::parse_type(element).base;
+  if (c.type.has_modifiers()) {
+    return;
+  }
+  const std::string& base = c.type.base();
   for (const auto& e : db.enums) {
     if (util::iequals(e.name, base)) {
       return;
@@ -106,8 +111,9 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
   }
   const std::string suggestion = util::closest_match(base, portable);
   if (!suggestion.empty()) {
-    throw util::Error(
-        "unknown type " + squote(c.type) + " (did you mean " + squote(suggestion) + "?)", where);
+    throw util::Error("unknown type " + squote(c.type.declared()) + " (did you mean " +
+                          squote(suggestion) + "?)",
+                      where);
   }
 }
 

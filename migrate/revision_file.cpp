@@ -512,7 +512,7 @@ std::string render_fk_keys(const schema::ForeignKey& f) {
 }
 
 std::string render_index_keys(const schema::Index& i) {
-  std::string out = line("columns", toml_string_array(i.columns));
+  std::string out = line("columns", toml_string_array(schema::index_part_texts(i.parts)));
   if (i.unique) {
     out += line("unique", "true");
   }

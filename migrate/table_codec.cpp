@@ -57,9 +57,8 @@ bool is_expression_entry(const std::string& entry) {
 }
 
 // Integer types of any dialect, MySQL's "bigint unsigned" included: what autoincrement needs.
-bool is_integer_type(const std::string& type) {
-  const std::string base = schema::parse_type(schema::canonical_type(type)).base;
-  const std::string first = util::split(base, ' ')[0];
+bool is_integer_type(const schema::ColumnType& type) {
+  const std::string first = util::split(type.base(), ' ')[0];
   static const std::vector<std::string> k_integers = {
       "smallint", "integer", "bigint", "tinyint",   "mediumint",   "int",     "int2",
       "int4",     "int8",    "serial", "bigserial", "smallserial", "serial4", "serial8"};
@@ -226,7 +225,7 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 schema::Column read_column(const KeyReader& r) {
   schema::Column c;
   c.name = r.required_string("name");
-  c.type = r.required_sql_text("type");
+  c.type = schema::ColumnType(r.required_sql_text("type"));
   c.primary_key = r.boolean("primary_key").value_or(false);
   // Primary-key columns are NOT NULL unless the file says otherwise.
   c.nullable = r.boolean("nullable").value_or(!c.primary_key);
@@ -239,7 +238,7 @@ schema::Column read_column(const KeyReader& r) {
   // keep the column NOT NULL, and check would never be clean).
   if (c.autoincrement && !is_integer_type(c.type)) {
     r.fail("autoincrement", "column " + squote(c.name) + " cannot autoincrement: its type " +
-                                squote(c.type) + " is not an integer type");
+                                squote(c.type.declared()) + " is not an integer type");
   }
   if (c.autoincrement && !c.primary_key) {
     if (r.boolean("nullable").value_or(false)) {
@@ -254,7 +253,9 @@ schema::Column read_column(const KeyReader& r) {
 schema::Index read_index(const KeyReader& r) {
   schema::Index i;
   i.name = r.string("name").value_or("");
-  i.columns = r.required_sql_text_array("columns");
+  // Without the table at hand: a part that names a column with spaces reads as an expression
+  // here, and is resolved where the table is known (schema::resolve_index_part).
+  i.parts = schema::parse_index_parts(r.required_sql_text_array("columns"));
   i.unique = r.boolean("unique").value_or(false);
   i.where = r.sql_text("where");
   i.method = r.string("method");
@@ -265,7 +266,7 @@ schema::Index read_index(const KeyReader& r) {
        }))) {
     r.fail("method", "'method' must be the name of an index access method (btree, gin, gist, ...)");
   }
-  if (i.columns.empty()) {
+  if (i.parts.empty()) {
     r.fail("columns", label("index", i.name, {}) + " has no columns");
   }
   return i;
@@ -369,7 +370,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   for (const toml::table* t : r.table_array("indexes")) {
     schema::Index i = read_index(KeyReader(*t, path, "index", "index", index_keys()));
     const util::Location where = location_of(*t, path);
-    check_index_entries(table, i.columns, label("index", i.name, i.columns), where);
+    std::vector<std::string> texts = schema::index_part_texts(i.parts);
+    check_index_entries(table, texts, label("index", i.name, texts), where);
+    i.parts = schema::parse_index_parts(texts, table.column_names());
     table.indexes.push_back(std::move(i));
     src.indexes.push_back(where);
   }
@@ -425,7 +428,8 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 // --- writers ------------------------------------------------------------------------------
 
 std::string render_column(const schema::Column& c) {
-  std::string out = "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type);
+  std::string out =
+      "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type.declared());
   // nullable is written only where it differs from its default (true; false for a key).
   if (c.nullable == c.primary_key) {
     out += std::string(", nullable = ") + (c.nullable ? "true" : "false");
@@ -450,7 +454,7 @@ std::string render_index(const schema::Index& i) {
   if (!i.name.empty()) {
     out += "name = " + toml_string(i.name) + ", ";
   }
-  out += "columns = " + toml_string_array(i.columns);
+  out += "columns = " + toml_string_array(schema::index_part_texts(i.parts));
   if (i.unique) {
     out += ", unique = true";
   }

@@ -140,11 +140,29 @@ void rename_in_list(std::vector<std::string>& columns, const std::string& from,
   }
 }
 
+// An index part uses the column if it is that column, or an expression mentioning it.
+bool uses_column(const std::vector<IndexPart>& parts, const std::string& column) {
+  return std::any_of(parts.begin(), parts.end(), [&](const IndexPart& p) {
+    return p.is_expression() ? mentions(p.expression, column) : p.column == column;
+  });
+}
+
+void rename_in_parts(std::vector<IndexPart>& parts, const std::string& from,
+                     const std::string& to) {
+  for (auto& p : parts) {
+    if (p.is_expression()) {
+      replace_index_part_head(p, rename_identifier(p.expression, from, to));
+    } else if (p.column == from) {
+      replace_index_part_head(p, to);
+    }
+  }
+}
+
 void rename_column_everywhere(Database& db, Table& t, const std::string& from,
                               const std::string& to) {
   column_or_throw(t, from).name = to;
   for (auto& i : t.indexes) {
-    rename_in_list(i.columns, from, to);
+    rename_in_parts(i.parts, from, to);
     if (i.where) {
       i.where = rename_identifier(*i.where, from, to);
     }
@@ -176,7 +194,7 @@ void drop_column(Table& t, const std::string& column) {
   // PostgreSQL drops the indexes and constraints involving the column with it; keeping them
   // in the model would make later ops (and SQLite rebuilds) refer to a missing column.
   std::erase_if(t.indexes, [&](const Index& i) {
-    return uses_column(i.columns, column) || (i.where && mentions(*i.where, column));
+    return uses_column(i.parts, column) || (i.where && mentions(*i.where, column));
   });
   std::erase_if(t.uniques,
                 [&](const UniqueConstraint& u) { return uses_column(u.columns, column); });
@@ -293,7 +311,10 @@ void apply(Database& db, const Op& op) {
               throw util::Error("index " + squote(o.index.name) + " already exists on table " +
                                 squote(t.name));
             }
-            t.indexes.push_back(o.index);
+            // A revision file's parts were read without the table: read them with it.
+            Index index = o.index;
+            index.parts = resolve_index_parts(index.parts, t.column_names());
+            t.indexes.push_back(std::move(index));
           },
           [&](const DropIndex& o) {
             Table& t = table_or_throw(db, o.table);
@@ -343,7 +364,7 @@ void apply(Database& db, const Op& op) {
 
 void apply_column_changes(Column& c, const AlterColumn& o) {
   if (o.type) {
-    c.type = *o.type;
+    c.type = ColumnType(*o.type);
   }
   if (o.nullable) {
     c.nullable = *o.nullable;

@@ -128,6 +128,7 @@ ColumnType::ColumnType(std::string_view declared)
     modified = true;
     words.pop_back();
   }
+  m_modifiers = modified;
   if (modified) {
     std::string inner = util::join(words, " ");
     if (!parsed.args.empty()) {
@@ -168,6 +169,12 @@ ColumnType::ColumnType(std::string_view declared)
   default:
     break;
   }
+}
+
+ColumnType ColumnType::as_canonical() const {
+  ColumnType out = *this;
+  out.m_declared = m_canonical;
+  return out;
 }
 
 bool ColumnType::narrows_to(const ColumnType& to) const {

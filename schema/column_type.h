@@ -51,6 +51,13 @@ public:
   std::optional<long long> scale() const { return m_scale; }         // numeric
   bool is_unsigned() const { return m_unsigned; }                    // MySQL "int unsigned"
   bool is_array() const { return m_array; }                          // PostgreSQL "x[]"
+  // MySQL words after the type were written (unsigned, signed, zerofill): base() and args()
+  // then describe the type without them, and the canonical name keeps them.
+  bool has_modifiers() const { return m_modifiers; }
+
+  // This type with its canonical name as the declared spelling: what introspection reports
+  // (inspect writes "varchar(255)" for "character varying(255)").
+  ColumnType as_canonical() const;
 
   // True if changing a column from this type to `to` can lose data: a smaller size within a
   // family (bigint -> integer, longtext -> text, varchar(255) -> varchar(100), fewer numeric
@@ -72,6 +79,7 @@ private:
   std::optional<long long> m_scale;
   bool m_unsigned = false;
   bool m_array = false;
+  bool m_modifiers = false;
   long long m_rank = 0; // size order within the family (bytes of range or capacity)
 };
 

@@ -64,7 +64,49 @@ std::string quoted_if_needed(const IndexPart& part) {
   return part.quoted ? quote(part.column) : part.column;
 }
 
+std::string generated_suffix(const IndexPart& part) {
+  std::string out;
+  if (part.collation) {
+    out += " COLLATE " + *part.collation;
+  }
+  if (part.opclass) {
+    out += " " + *part.opclass;
+  }
+  if (part.order != SortOrder::unspecified) {
+    out += part.order == SortOrder::descending ? " DESC" : " ASC";
+  }
+  if (part.nulls_first) {
+    out += *part.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+  }
+  return out;
+}
+
+std::string generated_head(const IndexPart& part) {
+  std::string out = part.is_expression() ? part.expression : quoted_if_needed(part);
+  if (part.length) {
+    out += "(" + std::to_string(*part.length) + ")";
+  }
+  return out;
+}
+
+// Records the text `part` was read from; `head` bytes of it are the column or expression.
+IndexPart& spelled(IndexPart& part, std::string_view text, std::size_t head) {
+  part.written = std::string(text);
+  part.written_head = head;
+  return part;
+}
+
 } // namespace
+
+IndexPart::IndexPart(const char* text) : IndexPart(parse_index_part(text)) {}
+
+IndexPart::IndexPart(const std::string& text) : IndexPart(parse_index_part(text)) {}
+
+bool IndexPart::operator==(const IndexPart& other) const {
+  return column == other.column && expression == other.expression && collation == other.collation &&
+         opclass == other.opclass && order == other.order && nulls_first == other.nulls_first &&
+         length == other.length;
+}
 
 bool IndexPart::is_plain() const {
   return !collation && !opclass && order == SortOrder::unspecified && !nulls_first && !length;
@@ -85,13 +127,15 @@ IndexPart IndexPart::of_expression(std::string sql) {
 IndexPart parse_index_part(std::string_view text, const std::vector<std::string>& columns) {
   const std::string trimmed = util::trim(text);
   if (contains(columns, trimmed)) {
-    return IndexPart::of_column(trimmed);
+    IndexPart part = IndexPart::of_column(trimmed);
+    return spelled(part, trimmed, trimmed.size());
   }
   const auto tokens = util::sql::tokenize(trimmed);
   const bool has_comment = std::any_of(tokens.begin(), tokens.end(),
                                        [](const Token& t) { return t.kind == TokenKind::comment; });
   if (tokens.empty() || has_comment) {
-    return IndexPart::of_expression(trimmed);
+    IndexPart part = IndexPart::of_expression(trimmed);
+    return spelled(part, trimmed, trimmed.size());
   }
   IndexPart part;
   std::size_t end = tokens.size(); // the head is tokens [0, end)
@@ -150,38 +194,78 @@ IndexPart parse_index_part(std::string_view text, const std::vector<std::string>
     part.expression = head;
   }
   if (part.column.empty() && part.expression.empty()) {
-    return IndexPart::of_expression(trimmed); // "" quoted: nothing to name
+    IndexPart whole = IndexPart::of_expression(trimmed); // "" quoted: nothing to name
+    return spelled(whole, trimmed, trimmed.size());
   }
-  return part;
+  const Token& last = tokens[end - 1];
+  return spelled(part, trimmed, last.offset + last.text.size());
 }
 
 std::string index_part_suffix(const IndexPart& part) {
-  std::string out;
-  if (part.collation) {
-    out += " COLLATE " + *part.collation;
+  if (part.written.empty()) {
+    return generated_suffix(part);
   }
-  if (part.opclass) {
-    out += " " + *part.opclass;
+  const std::string words = util::trim(std::string_view(part.written).substr(part.written_head));
+  return words.empty() ? "" : " " + words;
+}
+
+std::string index_part_head(const IndexPart& part) {
+  if (part.written.empty()) {
+    return generated_head(part);
   }
-  if (part.order != SortOrder::unspecified) {
-    out += part.order == SortOrder::descending ? " DESC" : " ASC";
+  return util::trim(std::string_view(part.written).substr(0, part.written_head));
+}
+
+std::string index_part_text(const IndexPart& part) {
+  return part.written.empty() ? generated_head(part) + generated_suffix(part) : part.written;
+}
+
+void replace_index_part_head(IndexPart& part, std::string column_or_expression) {
+  const std::string suffix = index_part_suffix(part);
+  (part.is_expression() ? part.expression : part.column) = std::move(column_or_expression);
+  if (!part.written.empty()) {
+    const std::string head = generated_head(part);
+    part.written = head + suffix;
+    part.written_head = head.size();
   }
-  if (part.nulls_first) {
-    out += *part.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+}
+
+IndexPart resolve_index_part(const IndexPart& part, const std::vector<std::string>& columns) {
+  return part.written.empty() ? part : parse_index_part(part.written, columns);
+}
+
+std::vector<IndexPart> parse_index_parts(const std::vector<std::string>& texts,
+                                         const std::vector<std::string>& columns) {
+  std::vector<IndexPart> out;
+  out.reserve(texts.size());
+  for (const auto& t : texts) {
+    out.push_back(parse_index_part(t, columns));
   }
   return out;
 }
 
-std::string index_part_text(const IndexPart& part) {
-  std::string out = part.is_expression() ? part.expression : quoted_if_needed(part);
-  if (part.length) {
-    out += "(" + std::to_string(*part.length) + ")";
+std::vector<IndexPart> resolve_index_parts(const std::vector<IndexPart>& parts,
+                                           const std::vector<std::string>& columns) {
+  std::vector<IndexPart> out;
+  out.reserve(parts.size());
+  for (const auto& p : parts) {
+    out.push_back(resolve_index_part(p, columns));
   }
-  return out + index_part_suffix(part);
+  return out;
+}
+
+std::vector<std::string> index_part_texts(const std::vector<IndexPart>& parts) {
+  std::vector<std::string> out;
+  out.reserve(parts.size());
+  for (const auto& p : parts) {
+    out.push_back(index_part_text(p));
+  }
+  return out;
 }
 
 bool is_atomic_expression(std::string_view expression) {
-  const auto tokens = util::sql::tokenize(expression);
+  auto tokens = util::sql::tokenize(expression);
+  std::erase_if(tokens, [](const Token& t) { return t.kind == TokenKind::comment; });
   return is_atom(tokens, 0, tokens.size());
 }
 

@@ -25,12 +25,25 @@ struct IndexPart {
   SortOrder order = SortOrder::unspecified;
   std::optional<bool> nulls_first; // NULLS FIRST (true) / NULLS LAST (false) where said
   std::optional<int> length;       // a prefix length: title(10) (MySQL)
+  // Spelling only, never compared: the text the part was read from, which the files users see
+  // get back byte for byte ("order desc" keeps its lowercase), and how many of its bytes are
+  // the column or expression (the rest is the suffix as written). Empty for a part built in
+  // code, which is written in the canonical form (index_part_text).
+  std::string written;
+  std::size_t written_head = 0;
+
+  IndexPart() = default;
+  // The part `text` stands for, read as parse_index_part reads it without the table's
+  // columns: lets code and tests write parts as users do ({"email", "lower(name) DESC"}).
+  IndexPart(const char* text);        // NOLINT(google-explicit-constructor)
+  IndexPart(const std::string& text); // NOLINT(google-explicit-constructor)
 
   bool is_expression() const { return column.empty(); }
   bool descending() const { return order == SortOrder::descending; }
   // Nothing follows the column or expression.
   bool is_plain() const;
-  bool operator==(const IndexPart&) const = default;
+  // Equal in meaning: the spelling (quoted, written) does not count.
+  bool operator==(const IndexPart& other) const;
 
   static IndexPart of_column(std::string name);
   static IndexPart of_expression(std::string sql);
@@ -44,16 +57,37 @@ struct IndexPart {
 // read off the end of either. Never throws: what is not understood stays expression text.
 IndexPart parse_index_part(std::string_view text, const std::vector<std::string>& columns = {});
 
-// The text parse_index_part reads back to the same part: the column (quoted as it was
-// written) or the expression as written, then its suffix words in keyword upper case.
+// The text parse_index_part reads back to the same part: the text it was read from where
+// there is one (`written`), else the column (quoted if it was written so) or the expression,
+// then its suffix words in keyword upper case.
 std::string index_part_text(const IndexPart& part);
 
 // The words after the column or expression (" COLLATE x text_pattern_ops DESC NULLS LAST"),
-// each preceded by a space; "" for a plain part.
+// preceded by a space, as written where the part was read from text; "" for a plain part.
 std::string index_part_suffix(const IndexPart& part);
 
+// The column or expression as written (`"Email"`, `lower(email)`, `title(10)`), without the
+// suffix; for a part built in code, as index_part_text writes it.
+std::string index_part_head(const IndexPart& part);
+
+// `part` read again with the table's columns known: a part read where the table was not at
+// hand (a revision file's create_index) whose text names a column ("org id DESC") is that
+// column. A part built in code is returned as it is.
+IndexPart resolve_index_part(const IndexPart& part, const std::vector<std::string>& columns);
+
+// Replaces the column (of a column part) or the expression (of an expression part); the
+// suffix stays as written. For a rename: "a desc" -> "b desc".
+void replace_index_part_head(IndexPart& part, std::string column_or_expression);
+
+// parse_index_part, resolve_index_part and index_part_text over a list.
+std::vector<IndexPart> parse_index_parts(const std::vector<std::string>& texts,
+                                         const std::vector<std::string>& columns = {});
+std::vector<IndexPart> resolve_index_parts(const std::vector<IndexPart>& parts,
+                                           const std::vector<std::string>& columns);
+std::vector<std::string> index_part_texts(const std::vector<IndexPart>& parts);
+
 // True if `expression` can stand without parentheses where an index takes an expression: a
-// name, a function call f(x), or a parenthesized expression (a + b).
+// name, a function call f(x), or a parenthesized expression (a + b). Comments do not count.
 bool is_atomic_expression(std::string_view expression);
 
 } // namespace migratecpp::schema

@@ -4,6 +4,13 @@
 
 namespace migratecpp::schema {
 
+bool Column::operator==(const Column& other) const {
+  return name == other.name && type.declared() == other.type.declared() &&
+         nullable == other.nullable && default_expr == other.default_expr &&
+         primary_key == other.primary_key && autoincrement == other.autoincrement &&
+         comment == other.comment;
+}
+
 const Column* Table::find_column(const std::string& column) const {
   auto it = std::find_if(columns.begin(), columns.end(),
                          [&](const Column& c) { return c.name == column; });
@@ -20,6 +27,15 @@ std::vector<std::string> Table::primary_key() const {
     if (c.primary_key) {
       out.push_back(c.name);
     }
+  }
+  return out;
+}
+
+std::vector<std::string> Table::column_names() const {
+  std::vector<std::string> out;
+  out.reserve(columns.size());
+  for (const auto& c : columns) {
+    out.push_back(c.name);
   }
   return out;
 }

@@ -1,6 +1,9 @@
 #pragma once
 // The dialect-neutral schema model: what a models file describes, what introspection reads
 // from a live database, and what the diff compares. Plain aggregates; no I/O, no dialect code.
+#include "schema/column_type.h"
+#include "schema/index_part.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,20 +12,22 @@ namespace migratecpp::schema {
 
 struct Column {
   std::string name;
-  std::string type;     // as written: portable name ("varchar(255)") or native
+  ColumnType type;      // as written (portable "varchar(255)" or native), parsed once
   bool nullable = true; // primary-key columns are never nullable
   std::optional<std::string>
       default_expr;         // SQL expression text: "0", "'active'", "CURRENT_TIMESTAMP"
   bool primary_key = false; // several flagged columns = composite key, column order
   bool autoincrement = false;
   std::optional<std::string> comment;
-  bool operator==(const Column&) const = default;
+  // Compares the declared spelling of the type, as the model's text did before it was a
+  // value: a model or live schema that spells a type differently is not the same model. The
+  // diff compares types by meaning (ColumnType ==).
+  bool operator==(const Column& other) const;
 };
 
 struct Index {
-  std::string name; // empty only for an index the database keeps without one
-  std::vector<std::string>
-      columns; // column names; an entry may be an SQL expression "lower(email)"
+  std::string name;             // empty only for an index the database keeps without one
+  std::vector<IndexPart> parts; // columns and expressions, in key order
   bool unique = false;
   std::optional<std::string> where;  // partial-index predicate (SQLite, PostgreSQL)
   std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")
@@ -63,7 +68,8 @@ struct Table {
 
   const Column* find_column(const std::string& column) const;
   Column* find_column(const std::string& column);
-  std::vector<std::string> primary_key() const; // names of the primary_key columns, in order
+  std::vector<std::string> primary_key() const;  // names of the primary_key columns, in order
+  std::vector<std::string> column_names() const; // in column order
 };
 
 // A PostgreSQL enum type (CREATE TYPE ... AS ENUM); usable as a column type by name.

@@ -99,7 +99,9 @@ std::vector<std::string> expression_identifiers(std::string_view expr) {
 }
 
 std::string index_name(const std::string& table, const Index& index) {
-  return make_name("ix", table, column_words(index.columns));
+  // The words of the parts as written (a suffix such as DESC included), so that names stay
+  // what they were when parts were text.
+  return make_name("ix", table, column_words(index_part_texts(index.parts)));
 }
 
 std::string unique_name(const std::string& table, const UniqueConstraint& unique) {

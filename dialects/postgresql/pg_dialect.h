@@ -55,9 +55,9 @@ public:
   const Quoting& quoting() const override { return k_quoting; }
   // Portable names mapped (double -> DOUBLE PRECISION, blob -> BYTEA, varchar(n)[] ->
   // VARCHAR(n)[]); anything else (jsonb, inet, int4range, an enum) passed through as written.
-  std::string type_sql(const std::string& type) const override;
+  std::string type_sql(const schema::ColumnType& type) const override;
   // As type_sql, but a name (or array of a name) of an enum in `db` is quoted: "Mood"[].
-  std::string column_type_sql(const std::string& type, const schema::Database& db) const;
+  std::string column_type_sql(const schema::ColumnType& type, const schema::Database& db) const;
 
   std::unique_ptr<Connection> connect(const util::Url& url) const override;
   // libpq reads the URL (parse_pg_url): several hosts, IPv6, every libpq parameter.
@@ -101,13 +101,10 @@ public:
   std::string column_sql(const std::string& table, const schema::Column& column,
                          const schema::Database& db) const;
   // CREATE [UNIQUE] INDEX "name" ON "table" [USING method] (entries) [WHERE predicate].
-  // An entry that names a column of the table in `db`, or has no '(', space or '"', is a
-  // column name and quoted. A bare name followed by words is a column and what follows it,
-  // the name quoted ("t DESC" -> "t" DESC) when it is a column of the table in `db` or the
-  // words are an ordering (ASC/DESC, NULLS FIRST/LAST). Any other entry is SQL text: written
-  // as is when it is one element (f(x), (a + b), "Email", each optionally followed by words
-  // such as DESC or an operator class: lower(email) DESC, "Email" text_pattern_ops), else
-  // parenthesized (a || b).
+  // Each part: a column quoted, an expression as written when it is one atom (f(x), (a + b))
+  // and parenthesized otherwise (a || b), then COLLATE, operator class, ASC/DESC and NULLS.
+  // A part read without its table ("org id") is resolved against the table in `db`. Throws
+  // util::Error for a prefix length, which PostgreSQL does not have.
   std::string create_index_sql(const std::string& table, const schema::Index& index,
                                const schema::Database& db) const;
 };

@@ -2,7 +2,7 @@
 // into the shared model so that a schema created from models reads back equal to them.
 //
 // Normalization rules (what PostgreSQL stores or prints -> what the model holds):
-// - types: format_type(atttypid, atttypmod) through schema::canonical_type ("character
+// - types: format_type(atttypid, atttypmod) through schema::ColumnType::as_canonical ("character
 //   varying(255)" -> varchar(255), "timestamp without time zone" -> timestamp, "integer[]"
 //   stays integer[]); an enum of the introspected schema by its bare name ("Mood", "mood[]"),
 //   unqualified and with its case, as the model names it; PostgreSQL's one-byte "char" keeps
@@ -209,8 +209,9 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     schema::Column& c = t->columns.emplace_back();
     c.name = columns.text(r, "name");
     const std::string type = columns.text(r, "type");
-    // An enum keeps its name as created (case included): canonical_type would lowercase it.
-    c.type = columns.boolean(r, "is_enum") ? type : schema::canonical_type(type);
+    // An enum keeps its name as created (case included): the canonical name is lowercase.
+    c.type = columns.boolean(r, "is_enum") ? schema::ColumnType(type)
+                                           : schema::ColumnType(type).as_canonical();
     c.nullable = !columns.boolean(r, "not_null");
     c.comment = columns.get(r, "comment");
     const std::string identity = columns.text(r, "identity");
@@ -307,7 +308,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
         }
         entry += suffix;
       }
-      index.columns.push_back(std::move(entry));
+      // Read as the models reader reads the same text, with the table's columns.
+      index.parts.push_back(schema::parse_index_part(entry, t->column_names()));
     }
     t->indexes.push_back(std::move(index));
   }

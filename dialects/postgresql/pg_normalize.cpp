@@ -352,9 +352,9 @@ std::string any_array_to_in(const std::string& s) {
 std::vector<std::string> text_columns_of(const schema::Table& table) {
   std::vector<std::string> out;
   for (const auto& c : table.columns) {
-    const auto parsed = schema::parse_type(c.type);
-    if (!parsed.array && (parsed.base == "varchar" || parsed.base == "char" ||
-                          parsed.base == "text" || parsed.base == "citext")) {
+    const std::string& base = c.type.base();
+    if (!c.type.is_array() &&
+        (base == "varchar" || base == "char" || base == "text" || base == "citext")) {
       out.push_back(c.name);
     }
   }

@@ -72,27 +72,11 @@ const Column& require_column(const Table& t, const std::string& name) {
                     util::did_you_mean(name, names));
 }
 
-// True if `entry` is a bare name: only identifier characters (no '(', space, quote or
-// operator character).
-bool is_plain_name(std::string_view entry) {
-  const auto tokens = tokenize(entry);
-  return tokens.size() == 1 && tokens[0].kind == TokenKind::word &&
-         tokens[0].text.size() == entry.size();
-}
-
-// An index entry is a column name, or SQL text (an expression such as "lower(email)"). A
-// column of `t` (when known) is a column name whatever its characters; otherwise an entry is
-// a column name only if it is a bare name.
-bool is_expression_entry(const Table* t, const std::string& entry) {
-  if (t != nullptr && find_column(*t, entry) != nullptr) {
-    return false;
-  }
-  return !is_plain_name(entry);
-}
-
 bool index_mentions(const Table& t, const schema::Index& idx, const std::string& column) {
-  for (const auto& e : idx.columns) {
-    if (is_expression_entry(&t, e) ? mentions_identifier(e, column) : same_name(e, column)) {
+  for (const auto& p : idx.parts) {
+    const auto part = schema::resolve_index_part(p, t.column_names());
+    if (part.is_expression() ? mentions_identifier(part.expression, column)
+                             : same_name(part.column, column)) {
       return true;
     }
   }
@@ -110,11 +94,12 @@ void rename_column_in(Table& t, const std::string& from, const std::string& to) 
     }
   };
   for (auto& idx : t.indexes) {
-    for (auto& e : idx.columns) {
-      if (same_name(e, from)) {
-        e = to;
-      } else if (is_expression_entry(&t, e)) {
-        e = rename_identifier(e, from, to);
+    for (auto& p : idx.parts) {
+      p = schema::resolve_index_part(p, t.column_names());
+      if (p.is_expression()) {
+        schema::replace_index_part_head(p, rename_identifier(p.expression, from, to));
+      } else if (same_name(p.column, from)) {
+        schema::replace_index_part_head(p, to);
       }
     }
     if (idx.where) {
@@ -317,84 +302,21 @@ std::string fallback_index_name(const std::string& table, const std::vector<std:
   return out;
 }
 
-// Whether tokens [first, last] (no comments among the ends) form an expression that can stand
-// as an indexed column without parentheses: a single token (a column, quoted or not, or a
-// literal), a single parenthesized group "(a + b)", or a plain function call "lower(email)".
-bool is_index_atom(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
-  if (first == last) {
-    return true;
+// One part of a CREATE INDEX column list: a column quoted, an expression written as is (its
+// text is what SQLite stores and introspection reads back, so "lower(email)" round-trips
+// exactly) or parenthesized where it is not one atom ("(a + b)"), then what follows it.
+// A prefix length (title(10)) is no SQLite syntax: written as is, SQLite reads a call.
+std::string index_part_sql(const Table* t, const schema::IndexPart& written) {
+  const schema::IndexPart part =
+      t != nullptr ? schema::resolve_index_part(written, t->column_names()) : written;
+  const std::string suffix = schema::index_part_suffix(part);
+  if (!part.is_expression()) {
+    return (part.length ? schema::index_part_head(part) : quote_identifier(part.column)) + suffix;
   }
-  std::size_t open = first;
-  if (tokens[first].kind == TokenKind::word && first + 1 <= last &&
-      tokens[first + 1].kind == TokenKind::punct && tokens[first + 1].text == "(") {
-    open = first + 1; // a function call: name(...)
+  if (schema::is_atomic_expression(part.expression)) {
+    return guarded(part.expression + suffix);
   }
-  if (tokens[open].kind != TokenKind::punct || tokens[open].text != "(") {
-    return false;
-  }
-  int depth = 0;
-  for (std::size_t i = open; i <= last; ++i) {
-    if (tokens[i].kind != TokenKind::punct) {
-      continue;
-    }
-    if (tokens[i].text == "(") {
-      ++depth;
-    } else if (tokens[i].text == ")") {
-      --depth;
-      if (depth == 0) {
-        return i == last; // "(a) + (b)" closes before its end
-      }
-    }
-  }
-  return false;
-}
-
-// One entry of a CREATE INDEX column list. A column name (see is_expression_entry) is quoted;
-// SQL text is written as is, a trailing COLLATE name / ASC / DESC kept outside, and the
-// expression before it parenthesized unless it is an atom (is_index_atom). The text SQLite
-// stores is what introspection reads back; without the parentheses it adds, "lower(email)"
-// round-trips exactly.
-std::string index_entry_sql(const Table* t, const std::string& entry) {
-  if (!is_expression_entry(t, entry)) {
-    return quote_identifier(entry);
-  }
-  const std::string text = util::trim(entry);
-  const auto all = tokenize(text);
-  std::vector<std::size_t> code; // the tokens that are not comments
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (all[i].kind != TokenKind::comment) {
-      code.push_back(i);
-    }
-  }
-  if (code.empty()) {
-    return "(" + guarded(text) + ")";
-  }
-  // The expression ends before a trailing ASC/DESC and before a trailing COLLATE name.
-  std::size_t end = code.size(); // positions in `code`
-  if (end > 1 &&
-      (is_keyword(all[code[end - 1]], "ASC") || is_keyword(all[code[end - 1]], "DESC"))) {
-    --end;
-  }
-  if (end > 2 && is_keyword(all[code[end - 2]], "COLLATE") && is_identifier(all[code[end - 1]])) {
-    end -= 2;
-  }
-  std::vector<Token> expr;
-  for (std::size_t p = 0; p < end; ++p) {
-    expr.push_back(all[code[p]]);
-  }
-  const Token& last = all[code[end - 1]];
-  const std::size_t split = last.offset + last.text.size();
-  const std::string head = text.substr(0, split);
-  const std::string tail = util::trim(text.substr(split));
-  const std::string suffix = tail.empty() ? "" : " " + guarded(tail);
-  // A column with a direction ("org id DESC", as inspect writes a descending key).
-  if (t != nullptr && find_column(*t, util::trim(head)) != nullptr) {
-    return quote_identifier(util::trim(head)) + suffix;
-  }
-  if (is_index_atom(expr, 0, expr.size() - 1)) {
-    return guarded(text);
-  }
-  return "(" + guarded(head) + ")" + suffix;
+  return "(" + guarded(part.expression) + ")" + suffix;
 }
 
 const Table* find_table_ci(const Database& db, const std::string& name) {
@@ -413,11 +335,12 @@ const Table* find_table_ci(const Database& db, const std::string& name) {
 // SQL expressions.
 std::string index_sql(const std::string& table, const Table* t, const schema::Index& index) {
   std::vector<std::string> cols;
-  for (const auto& e : index.columns) {
-    cols.push_back(index_entry_sql(t, e));
+  for (const auto& p : index.parts) {
+    cols.push_back(index_part_sql(t, p));
   }
-  const std::string name =
-      index.name.empty() ? fallback_index_name(table, index.columns) : index.name;
+  const std::string name = index.name.empty()
+                               ? fallback_index_name(table, schema::index_part_texts(index.parts))
+                               : index.name;
   std::string out = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                     quote_identifier(name) + " ON " + quote_identifier(table) + " (" +
                     util::join(cols, ", ") + ")";
@@ -433,13 +356,13 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
   std::optional<std::string> hint;
   if (autoinc) {
     type = "INTEGER";
-    if (schema::canonical_type(c.type) != "integer") {
-      hint = c.type;
+    if (c.type.canonical() != "integer") {
+      hint = c.type.declared();
     }
-  } else if (db.find_enum(c.type) != nullptr) {
+  } else if (db.find_enum(c.type.declared()) != nullptr) {
     // SQLite has no enum types: the values are stored as text.
     type = "TEXT";
-    hint = c.type;
+    hint = c.type.declared();
   } else {
     type = dialect.type_sql(c.type);
   }

@@ -19,14 +19,13 @@ std::string SqliteDialect::literal(const schema::Value& value) const {
   return Dialect::literal(value);
 }
 
-std::string SqliteDialect::type_sql(const std::string& type) const {
-  if (!schema::is_portable_type(type)) {
-    return util::trim(type);
+std::string SqliteDialect::type_sql(const schema::ColumnType& type) const {
+  if (!schema::is_portable_type(type.declared())) {
+    return util::trim(type.declared());
   }
-  const schema::ParsedType p = schema::parse_type(schema::canonical_type(type));
-  std::string out = detail::to_upper(p.base);
-  if (!p.args.empty()) {
-    out += "(" + util::join(p.args, ",") + ")";
+  std::string out = detail::to_upper(type.base());
+  if (!type.args().empty()) {
+    out += "(" + util::join(type.args(), ",") + ")";
   }
   return out;
 }

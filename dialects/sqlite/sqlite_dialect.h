@@ -54,7 +54,7 @@ public:
   // Portable types keep their own name in upper case (VARCHAR(255), NUMERIC(12,2), TIMESTAMP):
   // SQLite accepts any type name and keeps it verbatim, which lets introspection read back
   // the type that was asked for. Native names pass through as written.
-  std::string type_sql(const std::string& type) const override;
+  std::string type_sql(const schema::ColumnType& type) const override;
 
   // sqlite:///relative.db, sqlite:////absolute.db, sqlite:// or sqlite:///:memory:. A URL
   // with a host, user, password or port is an error; an empty path means ":memory:".

@@ -444,8 +444,9 @@ schema::Database SqliteDialect::introspect(Connection& conn,
         break;
       }
     }
-    c.type = schema::canonical_type(pc != nullptr && pc->type_hint ? *pc->type_hint
-                                                                   : cols.text(r, "type"));
+    c.type =
+        schema::ColumnType(pc != nullptr && pc->type_hint ? *pc->type_hint : cols.text(r, "type"))
+            .as_canonical();
     c.primary_key = cols.number(r, "pk") > 0;
     // The model's rule: key columns are never nullable. (SQLite lets a non-INTEGER key hold
     // NULL unless declared NOT NULL, a long-standing quirk migratecpp never creates.)
@@ -488,19 +489,23 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     schema::Index& index = t.indexes.back();
     const long long cid = idx.number(r, "cid");
     const std::size_t seqno = static_cast<std::size_t>(idx.number(r, "seqno"));
+    std::string entry;
     if (cid >= 0) {
-      index.columns.push_back(idx.text(r, "column_name"));
+      entry = idx.text(r, "column_name");
     } else if (cid == -1) {
-      index.columns.push_back("rowid");
+      entry = "rowid";
     } else {
       // An expression (cid -2): its text from the CREATE INDEX statement, as written there
       // less any outer parentheses, as the model writes it: lower(email).
-      index.columns.push_back(seqno < pi->second.items.size() ? pi->second.items[seqno] : "");
+      entry = seqno < pi->second.items.size() ? pi->second.items[seqno] : "";
     }
     // A descending key is written as PostgreSQL's inspect writes it: "created_at DESC".
     if (idx.number(r, "desc") != 0) {
-      index.columns.back() += " DESC";
+      entry += " DESC";
     }
+    // Read as the models reader reads the same text, with the table's columns: "org id DESC"
+    // is the column "org id", descending.
+    index.parts.push_back(schema::parse_index_part(entry, t.column_names()));
   }
 
   // Foreign keys: the pragma has the resolved definition, the SQL text has the names.

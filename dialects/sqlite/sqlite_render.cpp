@@ -179,10 +179,10 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
   Table to = renamed;
   Column& c = *std::find_if(to.columns.begin(), to.columns.end(),
                             [&](const Column& x) { return x.name == name; });
-  const std::string type_before = c.type;
+  const schema::ColumnType type_before = c.type;
   schema::apply_column_changes(c, o);
   // An alias of the same type keeps the spelling the table was created with.
-  if (schema::canonical_type(c.type) == schema::canonical_type(type_before)) {
+  if (c.type == type_before) {
     c.type = type_before;
   }
 

@@ -15,7 +15,7 @@ namespace migratecpp::test {
 inline schema::Column col(std::string name, std::string type, bool nullable = true) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   return c;
 }
@@ -55,7 +55,7 @@ inline schema::Index index(std::string name, std::vector<std::string> columns, b
                            std::optional<std::string> where = std::nullopt) {
   schema::Index i;
   i.name = std::move(name);
-  i.columns = std::move(columns);
+  i.parts = schema::parse_index_parts(columns);
   i.unique = unique;
   i.where = std::move(where);
   return i;
@@ -82,13 +82,13 @@ inline std::string list(const std::vector<std::string>& items) {
 }
 
 inline std::string dump(const schema::Column& c) {
-  return c.name + ":" + c.type + (c.nullable ? "" : " notnull") + (c.primary_key ? " pk" : "") +
-         (c.autoincrement ? " ai" : "") + " default=" + opt(c.default_expr) +
-         " comment=" + opt(c.comment);
+  return c.name + ":" + c.type.declared() + (c.nullable ? "" : " notnull") +
+         (c.primary_key ? " pk" : "") + (c.autoincrement ? " ai" : "") +
+         " default=" + opt(c.default_expr) + " comment=" + opt(c.comment);
 }
 
 inline std::string dump(const schema::Index& i) {
-  return "index " + i.name + list(i.columns) + (i.unique ? " unique" : "") +
+  return "index " + i.name + list(schema::index_part_texts(i.parts)) + (i.unique ? " unique" : "") +
          " where=" + opt(i.where) + " method=" + opt(i.method);
 }
 

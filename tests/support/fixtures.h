@@ -11,7 +11,7 @@ namespace migratecpp::test::files {
 inline schema::Column col(std::string name, std::string type) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   return c;
 }
 

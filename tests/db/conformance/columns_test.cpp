@@ -15,7 +15,7 @@ schema::AlterColumn alter(const Fixture& f, const std::string& table, const std:
   schema::AlterColumn op;
   op.table = table;
   op.column = column;
-  op.existing_type = c->type;
+  op.existing_type = c->type.declared();
   op.existing_nullable = c->nullable;
   op.existing_default = c->default_expr.value_or("");
   op.existing_comment = c->comment.value_or("");

@@ -30,7 +30,7 @@ bool enum_types_are_objects(const dialects::Dialect& dialect) {
 schema::Column col(std::string name, std::string type, bool nullable) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   return c;
 }

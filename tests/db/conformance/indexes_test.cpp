@@ -10,7 +10,8 @@ namespace {
 
 schema::Index index(std::string name, std::vector<std::string> columns, bool unique = false,
                     std::optional<std::string> where = std::nullopt) {
-  return {std::move(name), std::move(columns), unique, std::move(where), std::nullopt};
+  return {std::move(name), schema::parse_index_parts(columns), unique, std::move(where),
+          std::nullopt};
 }
 
 } // namespace

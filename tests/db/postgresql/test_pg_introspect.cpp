@@ -15,7 +15,7 @@ schema::Column col(std::string name, std::string type, bool nullable = true,
                    std::optional<std::string> default_expr = std::nullopt) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   c.default_expr = std::move(default_expr);
   return c;
@@ -45,14 +45,14 @@ std::string describe(const schema::Database& db) {
   for (const auto& t : db.tables) {
     out << "table " << t.name << " comment=" << t.comment.value_or("<none>") << "\n";
     for (const auto& c : t.columns) {
-      out << "  column " << c.name << " " << c.type << (c.nullable ? "" : " not-null")
+      out << "  column " << c.name << " " << c.type.declared() << (c.nullable ? "" : " not-null")
           << (c.primary_key ? " pk" : "") << (c.autoincrement ? " autoinc" : "")
           << " default=" << c.default_expr.value_or("<none>")
           << " comment=" << c.comment.value_or("<none>") << "\n";
     }
     for (const auto& i : t.indexes) {
       out << "  index " << i.name << (i.unique ? " unique" : "") << " [";
-      for (const auto& c : i.columns) {
+      for (const auto& c : schema::index_part_texts(i.parts)) {
         out << c << ";";
       }
       out << "] where=" << i.where.value_or("<none>") << " method=" << i.method.value_or("<none>")
@@ -228,12 +228,17 @@ schema::Database canonical(schema::Database db) {
   by_name(db.enums);
   for (auto& t : db.tables) {
     for (auto& c : t.columns) {
-      if (db.find_enum(c.type.substr(0, c.type.find('['))) == nullptr) {
-        c.type = schema::canonical_type(c.type);
+      const std::string& type = c.type.declared();
+      if (db.find_enum(type.substr(0, type.find('['))) == nullptr) {
+        c.type = c.type.as_canonical();
       }
       if (c.primary_key) {
         c.nullable = false;
       }
+    }
+    // Introspection reads each part with the table's columns; so does the model's reader.
+    for (auto& i : t.indexes) {
+      i.parts = schema::resolve_index_parts(i.parts, t.column_names());
     }
     by_name(t.indexes);
     by_name(t.uniques);

@@ -14,7 +14,7 @@ namespace {
 schema::Column col(std::string name, std::string type) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   return c;
 }
 
@@ -83,13 +83,13 @@ TEST_CASE("quoting, literals and the type mapping", "[postgresql]") {
   };
   for (const auto& [in, out] : k_types) {
     INFO(in);
-    CHECK(d.type_sql(in) == out);
+    CHECK(d.type_sql(schema::ColumnType(in)) == out);
   }
   schema::Database db;
   db.enums.push_back({"Mood", {"a"}});
-  CHECK(d.column_type_sql("Mood", db) == "\"Mood\"");
-  CHECK(d.column_type_sql("Mood[]", db) == "\"Mood\"[]");
-  CHECK(d.column_type_sql("text", db) == "TEXT");
+  CHECK(d.column_type_sql(schema::ColumnType("Mood"), db) == "\"Mood\"");
+  CHECK(d.column_type_sql(schema::ColumnType("Mood[]"), db) == "\"Mood\"[]");
+  CHECK(d.column_type_sql(schema::ColumnType("text"), db) == "TEXT");
 }
 
 TEST_CASE("DDL text of each op", "[postgresql]") {
@@ -163,14 +163,14 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
   SECTION("indexes: expressions, method, predicate") {
     schema::Index i;
     i.name = "ix_x";
-    i.columns = {"lower(email)", "email DESC", "org_id", "status || email", "(org_id + 1)"};
+    i.parts = {"lower(email)", "email DESC", "org_id", "status || email", "(org_id + 1)"};
     i.where = "org_id > 0";
     CHECK(render(schema::CreateIndex{"users", i}, db) ==
           std::vector<std::string>{
               "CREATE INDEX \"ix_x\" ON \"users\" (lower(email), \"email\" DESC, \"org_id\", "
               "(status || email), (org_id + 1)) WHERE org_id > 0"});
     schema::Index g;
-    g.columns = {"meta"};
+    g.parts = {"meta"};
     g.method = "gin";
     CHECK(render(schema::CreateIndex{"users", g}, db) ==
           std::vector<std::string>{
@@ -246,14 +246,14 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
   SECTION("indexes: a column followed by an ordering or operator class is quoted") {
     schema::Index i;
     i.name = "ix_o";
-    i.columns = {"email DESC",
-                 "org_id NULLS FIRST",
-                 "status DESC NULLS LAST",
-                 "email text_pattern_ops",
-                 "email varchar_pattern_ops DESC",
-                 "\"status\" DESC",
-                 "lower(email) DESC",
-                 "(org_id + 1) DESC"};
+    i.parts = {"email DESC",
+               "org_id NULLS FIRST",
+               "status DESC NULLS LAST",
+               "email text_pattern_ops",
+               "email varchar_pattern_ops DESC",
+               "\"status\" DESC",
+               "lower(email) DESC",
+               "(org_id + 1) DESC"};
     CHECK(render(schema::CreateIndex{"users", i}, db) ==
           std::vector<std::string>{
               "CREATE INDEX \"ix_o\" ON \"users\" (\"email\" DESC, \"org_id\" NULLS FIRST, "
@@ -263,7 +263,7 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
     // its case is kept; before anything else, the entry is SQL text, written as is.
     schema::Index u;
     u.name = "ix_u";
-    u.columns = {"Created DESC", "n asc nulls last", "x text_pattern_ops", "order DESC"};
+    u.parts = {"Created DESC", "n asc nulls last", "x text_pattern_ops", "order DESC"};
     CHECK(render(schema::CreateIndex{"other", u}, db) ==
           std::vector<std::string>{
               "CREATE INDEX \"ix_u\" ON \"other\" (\"Created\" DESC, \"n\" asc nulls last, "

@@ -179,12 +179,13 @@ TEST_CASE("dialect defaults: quoting, literals, the version table", "[sqlite][di
         "CONSTRAINT "
         "\"migratecpp_version_pkc\" PRIMARY KEY (version_num))");
   CHECK(d.transactional_ddl());
-  CHECK(d.type_sql("int4") == "INTEGER");
-  CHECK(d.type_sql("character varying(255)") == "VARCHAR(255)");
-  CHECK(d.type_sql("decimal(12, 2)") == "NUMERIC(12,2)");
-  CHECK(d.type_sql("timestamp with time zone") == "TIMESTAMPTZ");
-  CHECK(d.type_sql("jsonb") == "jsonb");
-  CHECK(d.type_sql("DateTime") == "DateTime"); // not a timestamp: stored as declared
+  CHECK(d.type_sql(schema::ColumnType("int4")) == "INTEGER");
+  CHECK(d.type_sql(schema::ColumnType("character varying(255)")) == "VARCHAR(255)");
+  CHECK(d.type_sql(schema::ColumnType("decimal(12, 2)")) == "NUMERIC(12,2)");
+  CHECK(d.type_sql(schema::ColumnType("timestamp with time zone")) == "TIMESTAMPTZ");
+  CHECK(d.type_sql(schema::ColumnType("jsonb")) == "jsonb");
+  CHECK(d.type_sql(schema::ColumnType("DateTime")) ==
+        "DateTime"); // not a timestamp: stored as declared
 
   SqliteDb db;
   db.exec(d.create_version_table_sql("migratecpp_version"));

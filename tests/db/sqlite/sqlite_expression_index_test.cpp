@@ -68,7 +68,8 @@ TEST_CASE("expression index entries are rendered as SQL, column names quoted",
   schema::Database before;
   before.tables = {t};
   auto render_index = [&](std::vector<std::string> columns, bool unique = false) {
-    const schema::Index idx{"ix", std::move(columns), unique, std::nullopt, std::nullopt};
+    const schema::Index idx{"ix", schema::parse_index_parts(columns), unique, std::nullopt,
+                            std::nullopt};
     return sql_of(sqlite_dialect().render(schema::CreateIndex{"accounts", idx}, before)).at(0);
   };
   CHECK(render_index({"lower(email)"}, true) ==
@@ -142,14 +143,19 @@ TEST_CASE("introspection reads expression entries from the CREATE INDEX text",
   )sql");
   const Table t = db.table("t");
   CHECK(t.indexes ==
-        std::vector<schema::Index>{
-            {"ix_collate", {"b", "lower(a) DESC"}, false, std::nullopt, std::nullopt},
-            {"ix_concat", {"a || b DESC", "b"}, false, std::nullopt, std::nullopt},
-            {"ix_not_outer", {"(a) + (b)"}, false, std::nullopt, std::nullopt},
-            {"ix_paren", {"lower(a)"}, false, std::nullopt, std::nullopt},
-            {"ix_quoted", {"lower(\"Mixed Case\")", "a"}, false, std::nullopt, std::nullopt},
-            {"ix_spaced", {"substr( a , 1, 3 )", "Mixed Case"}, false, std::nullopt, std::nullopt},
-        });
+        read_with_columns(
+            t, {
+                   {"ix_collate", {"b", "lower(a) DESC"}, false, std::nullopt, std::nullopt},
+                   {"ix_concat", {"a || b DESC", "b"}, false, std::nullopt, std::nullopt},
+                   {"ix_not_outer", {"(a) + (b)"}, false, std::nullopt, std::nullopt},
+                   {"ix_paren", {"lower(a)"}, false, std::nullopt, std::nullopt},
+                   {"ix_quoted", {"lower(\"Mixed Case\")", "a"}, false, std::nullopt, std::nullopt},
+                   {"ix_spaced",
+                    {"substr( a , 1, 3 )", "Mixed Case"},
+                    false,
+                    std::nullopt,
+                    std::nullopt},
+               }));
 
   // What introspection returns renders back to an index SQLite accepts, and reads back the same.
   SqliteDb copy;
@@ -206,8 +212,9 @@ TEST_CASE("a table rebuild keeps expression indexes intact", "[sqlite][ops][expr
     schema::apply(state, a);
     const Table live = db.table("accounts");
     REQUIRE(live.indexes.size() == 2);
-    CHECK(live.indexes[0].columns.at(1) == "lower(\"mail\")");
-    CHECK(live.indexes[1].columns == std::vector<std::string>{"lower(\"mail\")"});
+    CHECK(schema::index_part_texts(live.indexes[0].parts).at(1) == "lower(\"mail\")");
+    CHECK(schema::index_part_texts(live.indexes[1].parts) ==
+          std::vector<std::string>{"lower(\"mail\")"});
     CHECK(migrate::diff(db.schema(), state, {}).upgrade.empty());
     CHECK_THROWS_WITH(db.exec("INSERT INTO accounts (org_id, mail) VALUES (3, 'Ann@Example.com')"),
                       Catch::Contains("SQLITE_CONSTRAINT_UNIQUE"));

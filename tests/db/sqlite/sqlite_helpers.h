@@ -14,6 +14,16 @@
 
 namespace migratecpp::test {
 
+// Expected indexes as introspection reads them: each part read with the table's columns (a
+// part written "org id DESC" is the column "org id" only where the table has it).
+inline std::vector<schema::Index> read_with_columns(const schema::Table& t,
+                                                    std::vector<schema::Index> indexes) {
+  for (auto& i : indexes) {
+    i.parts = schema::resolve_index_parts(i.parts, t.column_names());
+  }
+  return indexes;
+}
+
 inline const dialects::sqlite::SqliteDialect& sqlite_dialect() {
   return static_cast<const dialects::sqlite::SqliteDialect&>(dialects::sqlite::dialect());
 }
@@ -85,7 +95,7 @@ private:
 inline schema::Column col(std::string name, std::string type, bool nullable = true) {
   schema::Column c;
   c.name = std::move(name);
-  c.type = std::move(type);
+  c.type = schema::ColumnType(type);
   c.nullable = nullable;
   return c;
 }

@@ -58,9 +58,9 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
         std::vector<Column>{id, org, email, nick, age, status, created, weird, parent});
 
   CHECK(t.indexes ==
-        std::vector<schema::Index>{
-            {"ix partial", {"status", "org id DESC"}, false, "status <> 'old'", std::nullopt},
-            {"ix_email_lower", {"lower(email)"}, true, std::nullopt, std::nullopt}});
+        read_with_columns(
+            t, {{"ix partial", {"status", "org id DESC"}, false, "status <> 'old'", std::nullopt},
+                {"ix_email_lower", {"lower(email)"}, true, std::nullopt, std::nullopt}}));
   CHECK(t.uniques == std::vector<schema::UniqueConstraint>{{"", {"email"}},
                                                            {"", {"nick", "age"}},
                                                            {"uq_nick", {"nick"}},

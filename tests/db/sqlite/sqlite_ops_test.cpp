@@ -127,8 +127,8 @@ TEST_CASE("create_table: datetime and timestamp stay distinct", "[sqlite][ops]")
   CHECK(sql[0].find("\"at\" DATETIME,") != std::string::npos);
   CHECK(sql[0].find("\"ts\" TIMESTAMP\n") != std::string::npos);
   const auto live = db.schema().tables.at(0);
-  CHECK(live.columns.at(1).type == "datetime");
-  CHECK(live.columns.at(2).type == "timestamp");
+  CHECK(live.columns.at(1).type.declared() == "datetime");
+  CHECK(live.columns.at(2).type.declared() == "timestamp");
 }
 
 TEST_CASE("drop_table", "[sqlite][ops]") {
@@ -286,7 +286,7 @@ TEST_CASE("alter_column", "[sqlite][ops]") {
     b.default_expr = "18";
     b.comment = "years */ not a comment end";
     db.run(b);
-    expected.columns[1].type = "varchar(100)";
+    expected.columns[1].type = schema::ColumnType("varchar(100)");
     expected.columns[1].comment.reset();
     expected.columns[3].default_expr = "18";
     expected.columns[3].comment = "years */ not a comment end";

@@ -29,7 +29,7 @@ TEST_CASE("introspection order: by name, byte-wise; unnamed by definition",
   auto index = [](std::string name, std::string column) {
     schema::Index i;
     i.name = std::move(name);
-    i.columns = {std::move(column)};
+    i.parts = {schema::IndexPart(column)};
     return i;
   };
   auto foreign_key = [](std::string name, std::string column) {

@@ -92,17 +92,22 @@ TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]")
   schema::Database before;
   schema::Table t;
   t.name = "t";
-  t.columns.push_back({"id", "integer", false, std::nullopt, true, true, std::nullopt});
-  t.columns.push_back({"name", "text", true, std::nullopt, false, false, std::nullopt});
-  t.columns.push_back({"code", "text", true, std::nullopt, false, false, std::nullopt});
+  t.columns.push_back(
+      {"id", schema::ColumnType("integer"), false, std::nullopt, true, true, std::nullopt});
+  t.columns.push_back(
+      {"name", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt});
+  t.columns.push_back(
+      {"code", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt});
   schema::Index ix;
   ix.name = "ix_t_code";
-  ix.columns = {"code"};
+  ix.parts = {"code"};
   t.indexes.push_back(ix);
   before.tables.push_back(t);
 
-  schema::Column nullable_col{"note", "text", true, std::nullopt, false, false, std::nullopt};
-  schema::Column required_col{"flag", "integer", false, std::nullopt, false, false, std::nullopt};
+  schema::Column nullable_col{
+      "note", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt};
+  schema::Column required_col{
+      "flag", schema::ColumnType("integer"), false, std::nullopt, false, false, std::nullopt};
   auto alter = [](std::string table, std::string column) {
     schema::AlterColumn a;
     a.table = std::move(table);
@@ -117,7 +122,7 @@ TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]")
   missing.nullable = false;
   schema::Index ix_name;
   ix_name.name = "ix_t_name";
-  ix_name.columns = {"name"};
+  ix_name.parts = {"name"};
   const std::vector<std::pair<schema::Op, bool>> cases = {
       {schema::AddColumn{"t", nullable_col}, false},
       {schema::AddColumn{"t", required_col}, true}, // NOT NULL without a default

@@ -55,14 +55,14 @@ TEST_CASE("diff: a schema read back in another spelling is still equal", "[diff]
   // names for the unnamed ones, parenthesized expressions, quoted identifiers.
   auto read_back = rich();
   auto& users = read_back.tables[0];
-  users.columns[1].type = "int4";
-  users.columns[2].type = "character varying(255)";
+  users.columns[1].type = schema::ColumnType("int4");
+  users.columns[2].type = schema::ColumnType("character varying(255)");
   users.columns[3].default_expr = "(0)";
   users.columns[4].default_expr = "current_timestamp";
-  users.columns[5].type = "timestamp with time zone";
+  users.columns[5].type = schema::ColumnType("timestamp with time zone");
   users.indexes[1].where = "(\"deleted_at\" IS NULL)";
   users.indexes[2].name = "users_lower_idx";
-  users.indexes[2].columns = {"(LOWER(email))"};
+  users.indexes[2].parts = {"(LOWER(email))"};
   users.foreign_keys[0].name = "";
   users.foreign_keys[0].on_delete = "CASCADE";
   users.foreign_keys[0].on_update = "NO ACTION";
@@ -72,7 +72,7 @@ TEST_CASE("diff: a schema read back in another spelling is still equal", "[diff]
   auto& orgs = read_back.tables[1];
   orgs.uniques[0].name = "";
   orgs.uniques[1].name = "orgs_plan_name_key";
-  orgs.columns[0].type = "INTEGER";
+  orgs.columns[0].type = schema::ColumnType("INTEGER");
   std::reverse(read_back.tables.begin(), read_back.tables.end());
 
   CHECK(migrate::diff(read_back, rich(), with_enums()).empty());
@@ -100,7 +100,7 @@ TEST_CASE("diff: every step in its place", "[diff][schema]") {
   desired.enums[0].values.push_back("enterprise");
   auto& users = desired.tables[0];
   users.foreign_keys[0].on_delete = "restrict";
-  users.columns[2].type = "text";
+  users.columns[2].type = schema::ColumnType("text");
   users.columns.push_back(col("nickname", "varchar(20)"));
   users.columns.push_back(col("status", "status"));
   users.indexes.push_back(index("ix_users_status", {"status"}));

@@ -1,5 +1,5 @@
-#include "support/fixtures.h"
 #include "migrate/model_file.h"
+#include "support/fixtures.h"
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -364,7 +364,7 @@ TEST_CASE("models: index entries with an ordering or operator class", "[model_fi
         "\"Email text_pattern_ops\", \"t ASC NULLS LAST\", \"order desc\", "
         "\"lower(\\\"Email\\\") DESC\", \"(n + 1) DESC\", "
         "\"\\\"Email\\\" pg_catalog.text_pattern_ops DESC\"");
-    CHECK(db.tables[0].indexes[0].columns ==
+    CHECK(schema::index_part_texts(db.tables[0].indexes[0].parts) ==
           std::vector<std::string>{"t DESC", "n", "t NULLS FIRST", "n DESC NULLS LAST",
                                    "\"Email\" DESC",
                                    // a bare name that PostgreSQL would fold is quoted
@@ -373,7 +373,7 @@ TEST_CASE("models: index entries with an ordering or operator class", "[model_fi
                                    "\"Email\" pg_catalog.text_pattern_ops DESC"});
   }
   SECTION("a quoted column alone is the column") {
-    CHECK(with_index("\"\\\"Email\\\"\"").tables[0].indexes[0].columns ==
+    CHECK(schema::index_part_texts(with_index("\"\\\"Email\\\"\"").tables[0].indexes[0].parts) ==
           std::vector<std::string>{"Email"});
   }
   SECTION("the column part must be a column of the table") {
@@ -420,10 +420,10 @@ TEST_CASE("models: a double-quoted type name is native", "[model_file]") {
                     "  { name = \"d\", type = \"public.\\\"My Type\\\"\" },\n"
                     "  { name = \"e\", type = \"char(1)\" },\n"));
   const schema::Table& t = db.tables[0];
-  CHECK(t.columns[0].type == "\"char\"");
-  CHECK(t.columns[1].type == "\"char\"[]");
-  CHECK(t.columns[2].type == "\"My Type\"");
-  CHECK(t.columns[3].type == "public.\"My Type\"");
+  CHECK(t.columns[0].type.declared() == "\"char\"");
+  CHECK(t.columns[1].type.declared() == "\"char\"[]");
+  CHECK(t.columns[2].type.declared() == "\"My Type\"");
+  CHECK(t.columns[3].type.declared() == "public.\"My Type\"");
   CHECK(render_models(db).find("{ name = \"a\", type = \"\\\"char\\\"\" }") != std::string::npos);
   CHECK(parse(render_models(db)) == db);
   // Unquoted, a near miss of a portable name is still a typo.

@@ -1,4 +1,5 @@
 #include "schema/column_type.h"
+#include "schema/model.h"
 #include "schema/types.h"
 
 #include <catch2/catch.hpp>
@@ -97,4 +98,28 @@ TEST_CASE("narrowing of integers with sign", "[column_type]") {
   CHECK(narrows("bigint", "int(11)"));
   CHECK_FALSE(narrows("smallint unsigned", "int unsigned"));
   CHECK_FALSE(narrows("int(11)", "integer"));
+}
+
+TEST_CASE("ColumnType as introspection reports it, and MySQL modifiers", "[column_type]") {
+  const ColumnType t = ColumnType("Character Varying(255)").as_canonical();
+  CHECK(t.declared() == "varchar(255)");
+  CHECK(t.canonical() == "varchar(255)");
+  CHECK(t.length() == 255);
+  CHECK_FALSE(t.has_modifiers());
+  const ColumnType u("int(10) unsigned");
+  CHECK(u.has_modifiers());
+  CHECK(u.base() == "integer");
+  CHECK(u.declared() == "int(10) unsigned");
+}
+
+TEST_CASE("Column equality compares the declared spelling of its type", "[column_type]") {
+  migratecpp::schema::Column a;
+  a.name = "n";
+  a.type = ColumnType("int4");
+  migratecpp::schema::Column b = a;
+  b.type = ColumnType("integer");
+  CHECK(a.type == b.type);
+  CHECK_FALSE(a == b);
+  b.type = ColumnType("int4");
+  CHECK(a == b);
 }

@@ -83,3 +83,41 @@ TEST_CASE("index part: atomic expressions", "[index_part]") {
   CHECK_FALSE(schema::is_atomic_expression("(a) + (b)"));
   CHECK_FALSE(schema::is_atomic_expression(""));
 }
+
+TEST_CASE("index part: the spelling is kept and never compared", "[index_part]") {
+  const IndexPart lower = parse_index_part("order desc");
+  CHECK(index_part_text(lower) == "order desc");
+  CHECK(schema::index_part_suffix(lower) == " desc");
+  CHECK(schema::index_part_head(lower) == "order");
+  const IndexPart upper = parse_index_part("\"order\" DESC");
+  CHECK(lower == upper); // the same column, the same order
+  CHECK(index_part_text(upper) == "\"order\" DESC");
+  CHECK_FALSE(lower == parse_index_part("order"));
+  IndexPart built = IndexPart::of_column("order");
+  built.order = SortOrder::descending;
+  CHECK(built == lower);
+  CHECK(index_part_text(built) == "order DESC"); // no spelling: the canonical form
+}
+
+TEST_CASE("index part: resolved with the table's columns, renamed in place", "[index_part]") {
+  const IndexPart unresolved = "org id desc"; // read without the table: no column "org id"
+  CHECK(unresolved.column != "org id");
+  const IndexPart resolved = schema::resolve_index_part(unresolved, {"org id"});
+  CHECK(resolved.column == "org id");
+  CHECK(resolved.descending());
+  CHECK(index_part_text(resolved) == "org id desc");
+
+  IndexPart column = parse_index_part("a  asc nulls last");
+  schema::replace_index_part_head(column, "b");
+  CHECK(column.column == "b");
+  CHECK(index_part_text(column) == "b asc nulls last");
+  IndexPart expression = parse_index_part("lower(a) desc");
+  schema::replace_index_part_head(expression, "lower(b)");
+  CHECK(expression.expression == "lower(b)");
+  CHECK(index_part_text(expression) == "lower(b) desc");
+}
+
+TEST_CASE("index part: comments do not make an expression compound", "[index_part]") {
+  CHECK(schema::is_atomic_expression("lower(a) /* why */"));
+  CHECK_FALSE(schema::is_atomic_expression("a /* x */ + b"));
+}
