@@ -8,6 +8,27 @@
 
 namespace migratecpp::dialects {
 
+void run_statement(Connection& conn, const Statement& statement) {
+  if (!statement.check) {
+    conn.exec(statement.sql);
+    return;
+  }
+  const Rows rows = conn.query(statement.sql);
+  std::vector<std::string> found;
+  for (const auto& r : rows.rows) {
+    const std::string what = !r.empty() && r[0] ? *r[0] : "?";
+    const std::string count = r.size() > 1 && r[1] ? *r[1] : "?";
+    found.push_back(what + ": " + count + (count == "1" ? " row" : " rows"));
+  }
+  if (!found.empty()) {
+    std::string list;
+    for (const auto& f : found) {
+      list += (list.empty() ? "" : "; ") + f;
+    }
+    throw util::Error(statement.comment + " failed: " + list);
+  }
+}
+
 std::string Dialect::literal(const schema::Value& value) const {
   return std::visit(schema::Overloaded{
                         [](const schema::Null&) -> std::string { return "NULL"; },

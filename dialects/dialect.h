@@ -27,6 +27,32 @@ struct Statement {
   // the statement as not undone. "": nothing to undo on its own (its effect goes with an
   // earlier statement's reverse, e.g. rows copied into a table whose creation is undone).
   std::optional<std::string> undo = std::nullopt;
+  // A check rather than a change: `sql` is a query whose every row is a violation, as
+  // (object, number of rows). run_statement() runs it and fails naming the rows; a script
+  // never gets one (the dialect renders a script's checks as statements that fail by
+  // themselves). Dialects render checks only for a RenderContext with a live connection.
+  bool check = false;
+};
+
+// Runs `statement` on `conn`: exec, or for a check the query, throwing util::Error that
+// names the statement's comment and every (object, count) row it returned.
+void run_statement(Connection& conn, const Statement& statement);
+
+// What render() cannot learn from the schema model. An op that restates a table (SQLite's
+// rebuild) must carry over what the model does not describe: triggers, clauses the model has
+// no place for, and objects that `execute` ops made.
+struct RenderContext {
+  // Online: the connection the statements will run on, in the transaction they will run in;
+  // render may read the catalog through it. Null offline (a script).
+  Connection* live = nullptr;
+  // Offline: the SQL every execute op before this one rendered (the revisions the script
+  // starts from first, then the script's own, oldest first) and where each op is written
+  // ("revision abc upgrade op #2 (execute)"), which is all a script can know of them.
+  struct Executed {
+    std::string where;
+    std::string sql;
+  };
+  std::vector<Executed> executed;
 };
 
 class Dialect {
@@ -59,6 +85,21 @@ public:
   // Throws util::Error naming the table/column when the op does not fit `before`.
   virtual std::vector<Statement> render(const schema::Op& op,
                                         const schema::Database& before) const = 0;
+  // render() with what the model cannot say (RenderContext); the runner calls this one. The
+  // default ignores the context. SQLite reads the live table's stored SQL and triggers (or,
+  // offline, the executed SQL) so that a rebuild keeps them, or refuses with util::Error
+  // naming the table and what it cannot keep.
+  virtual std::vector<Statement> render(const schema::Op& op, const schema::Database& before,
+                                        const RenderContext& context) const {
+    return render(op, before);
+  }
+  // Statements a script runs outside its transaction, before BEGIN and after COMMIT, around
+  // a transaction with an op that needs_rebuild(): SQLite turns foreign-key enforcement off
+  // (a client may have turned it on, and the pragma does nothing inside a transaction, so
+  // that a rebuild's DROP TABLE would cascade into child rows) and back on. Online the
+  // connection sees to it itself.
+  virtual std::vector<Statement> script_before_rebuilds() const { return {}; }
+  virtual std::vector<Statement> script_after_rebuilds() const { return {}; }
 
   // How this dialect quotes identifiers and strings and how its SQL text is read back
   // (util::sql::Syntax). Described once per dialect; quote_ident, quote_string, SqlBuilder

@@ -5,6 +5,8 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <span>
+
 namespace migratecpp::migrate {
 
 FailureStrategy failure_strategy(const dialects::Dialect& dialect) {
@@ -59,7 +61,7 @@ void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
 
 void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
              const Step& step, schema::Database& state, const RunOptions& options,
-             UndoJournal* journal) {
+             dialects::RenderContext& context, UndoJournal* journal) {
   if (step.file == nullptr) {
     write_versions(sink, versions, step, journal);
     return;
@@ -75,9 +77,15 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
                              std::to_string(i + 1) + " (" + describe_op(op) + ")";
     std::vector<dialects::Statement> statements;
     try {
-      statements = dialect.render(op, state);
+      statements = dialect.render(op, state, context);
     } catch (const util::Error& e) {
       throw util::Error("revision " + id + ": " + what + ": " + e.message(), where);
+    }
+    if (std::holds_alternative<schema::Execute>(op) && context.live == nullptr) {
+      // Offline, the SQL is all that is known of what an execute op did (see RenderContext).
+      for (const auto& s : statements) {
+        context.executed.push_back({"revision " + id + " " + what, s.sql});
+      }
     }
     std::vector<dialects::Statement> ran;
     for (const auto& s : statements) {
@@ -141,11 +149,49 @@ std::string title_of(const Step& step) {
              : "Stamping " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
 }
 
+// True if one of `steps`, run from `state`, rebuilds a table (Dialect::needs_rebuild): a
+// script then wraps its transaction in Dialect::script_before_rebuilds / _after_rebuilds.
+bool rebuilds_a_table(const dialects::Dialect& dialect, std::span<const Step> steps,
+                      schema::Database state) {
+  bool found = false;
+  for (const Step& step : steps) {
+    if (step.file == nullptr) {
+      continue;
+    }
+    for (const schema::Op& op : step.upgrade ? step.file->upgrade : step.file->downgrade) {
+      found = found || dialect.needs_rebuild(op, state);
+      try {
+        schema::apply(state, op);
+      } catch (const util::Error&) {
+        // As in run_one offline: what the model does not know, no rebuild can restate.
+      }
+    }
+  }
+  return found;
+}
+
+// Around a script's transaction over `steps`: nothing, or the dialect's statements that must
+// run outside it when a table is rebuilt.
+std::vector<dialects::Statement> script_wrapper(const dialects::Dialect& dialect, const Sink& sink,
+                                                std::span<const Step> steps,
+                                                const schema::Database& state, bool before) {
+  if (sink.online() || !rebuilds_a_table(dialect, steps, state)) {
+    return {};
+  }
+  return before ? dialect.script_before_rebuilds() : dialect.script_after_rebuilds();
+}
+
 void run_transactional(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                        const std::vector<Step>& steps, schema::Database& state,
-                       const RunOptions& options, util::Output& out) {
+                       const RunOptions& options, dialects::RenderContext& context,
+                       util::Output& out) {
   const bool per_step = options.transaction_per_migration;
+  std::vector<dialects::Statement> after_all;
   if (!per_step && !steps.empty()) {
+    for (const auto& s : script_wrapper(dialect, sink, steps, state, true)) {
+      sink.execute(s);
+    }
+    after_all = script_wrapper(dialect, sink, steps, state, false);
     sink.begin();
   }
   for (const Step& step : steps) {
@@ -154,7 +200,13 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     if (!sink.online()) {
       sink.comment(title);
     }
+    std::vector<dialects::Statement> after_step;
     if (per_step) {
+      const std::span<const Step> one(&step, 1);
+      for (const auto& s : script_wrapper(dialect, sink, one, state, true)) {
+        sink.execute(s);
+      }
+      after_step = script_wrapper(dialect, sink, one, state, false);
       sink.begin();
     }
     try {
@@ -170,9 +222,12 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
         out.info("  already applied by another migratecpp; skipped");
         continue;
       }
-      run_one(dialect, sink, versions, step, state, options, nullptr);
+      run_one(dialect, sink, versions, step, state, options, context, nullptr);
       if (per_step) {
         sink.commit();
+        for (const auto& s : after_step) {
+          sink.execute(s);
+        }
       }
     } catch (const util::Error& e) {
       sink.rollback();
@@ -193,6 +248,9 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     } catch (...) {
       sink.rollback();
       throw;
+    }
+    for (const auto& s : after_all) {
+      sink.execute(s);
     }
   }
 }
@@ -219,7 +277,8 @@ std::string compensated_line(const UndoJournal::Outcome& outcome, const RunOptio
 
 void run_compensating(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                       const std::vector<Step>& steps, schema::Database& state,
-                      const RunOptions& options, util::Output& out) {
+                      const RunOptions& options, dialects::RenderContext& context,
+                      util::Output& out) {
   const bool per_step = options.transaction_per_migration;
   // What ran of the unit a failure takes back: the revision, or with
   // transaction_per_migration = false the whole run, as a transaction would.
@@ -238,7 +297,7 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
         out.info("  already applied by another migratecpp; skipped");
         continue;
       }
-      run_one(dialect, sink, versions, step, state, options, &journal);
+      run_one(dialect, sink, versions, step, state, options, context, &journal);
     } catch (const util::Error& e) {
       const auto outcome = journal.undo(dialect, sink, state, options.reread_schema);
       throw util::Error(e.message() + "\n" + compensated_line(outcome, options), e.where());
@@ -254,10 +313,13 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
 void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
                util::Output& out) {
+  dialects::RenderContext context;
+  context.live = sink.connection();
+  context.executed = options.executed_before;
   if (sink.online() && failure_strategy(dialect) == FailureStrategy::compensating) {
-    run_compensating(dialect, sink, versions, steps, state, options, out);
+    run_compensating(dialect, sink, versions, steps, state, options, context, out);
   } else {
-    run_transactional(dialect, sink, versions, steps, state, options, out);
+    run_transactional(dialect, sink, versions, steps, state, options, context, out);
   }
 }
 

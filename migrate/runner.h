@@ -51,6 +51,9 @@ struct RunOptions {
   // Online only: the version rows actually in the table. After a failure under the
   // compensating strategy, the last line of the error says where the database really is.
   std::function<std::vector<std::string>()> rows_now;
+  // Offline only: the SQL of the execute ops in the revisions the script starts from, oldest
+  // first (dialects::RenderContext::executed); the runner adds the script's own.
+  std::vector<dialects::RenderContext::Executed> executed_before;
 };
 
 // Runs `steps` in order. `state` is the schema before the first step and is kept up to date;

@@ -18,6 +18,8 @@ public:
   virtual void rollback() noexcept = 0;
   virtual void execute(const dialects::Statement& statement) = 0;
   virtual void comment(std::string_view text) = 0;
+  // Online: the connection the statements run on (for RenderContext::live); null for a script.
+  virtual dialects::Connection* connection() { return nullptr; }
 };
 
 // Runs each statement on a live connection.
@@ -28,8 +30,9 @@ public:
   void begin() override { m_conn.begin(); }
   void commit() override { m_conn.commit(); }
   void rollback() noexcept override { m_conn.rollback(); }
-  void execute(const dialects::Statement& s) override { m_conn.exec(s.sql); }
+  void execute(const dialects::Statement& s) override { dialects::run_statement(m_conn, s); }
   void comment(std::string_view) override {}
+  dialects::Connection* connection() override { return &m_conn; }
 
 private:
   dialects::Connection& m_conn;
