@@ -69,6 +69,10 @@ public:
   // then compares them and emits create_enum / drop_enum / add_enum_value. Elsewhere an enum
   // is a property of its columns and the enum ops render nothing.
   virtual bool has_enum_types() const { return false; }
+  // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
+  // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
+  // False where any integer column can (PostgreSQL: identity columns).
+  virtual bool autoincrement_only_on_sole_key() const { return false; }
   // The longest identifier the database keeps, in bytes (PostgreSQL: 63, longer names are
   // truncated); nullopt where there is no limit worth checking (SQLite).
   virtual std::optional<std::size_t> max_identifier_length() const { return std::nullopt; }

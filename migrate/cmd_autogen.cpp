@@ -20,12 +20,12 @@ struct Comparison {
   std::string redacted_url;
 };
 
-schema::Database load_project_models(const Project& project) {
+schema::Database load_project_models(const Project& project, const dialects::Dialect& dialect) {
   const auto files = expand_model_globs(project.config);
   if (files.empty()) {
     throw util::Error("no model files match [models] paths in " + project.config.file.string());
   }
-  schema::Database desired = load_models(files);
+  schema::Database desired = load_models(files, &dialect);
   const auto& excluded = project.config.exclude_tables;
   std::erase_if(desired.tables, [&](const schema::Table& t) {
     return std::find(excluded.begin(), excluded.end(), t.name) != excluded.end();
@@ -115,7 +115,7 @@ void align_rewritten_expressions(LiveDatabase& db, const schema::Database& live,
 
 Comparison compare(const Project& project, LiveDatabase& db) {
   // Models first: a broken model file is reported before anything touches the database.
-  schema::Database desired = load_project_models(project);
+  schema::Database desired = load_project_models(project, *db.dialect);
   const schema::Database live = read_schema(db, project, true);
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);

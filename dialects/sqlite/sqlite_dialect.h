@@ -34,6 +34,8 @@ public:
     return test_switch == nullptr || std::string_view(test_switch) != "1";
   }
 
+  bool autoincrement_only_on_sole_key() const override { return true; }
+
   // Plain ALTER TABLE where SQLite has it: rename_table, alter_column with only new_name,
   // add_column of a column SQLite can add (not a key; NOT NULL only with a literal non-NULL
   // default; no CURRENT_* or expression default), drop_column of a column nothing depends on.

@@ -66,6 +66,23 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::AddColumn& o) { return add_column(o, before, context); },
           [&](const schema::DropColumn& o) { return drop_column(o, before, context); },
           [&](const schema::AlterColumn& o) { return alter_column(o, before, context); },
+          [&](const schema::AlterPrimaryKey& o) {
+            const Table& t = require_table(before, o.table);
+            std::vector<std::string> names;
+            for (const auto& c : o.columns) {
+              names.push_back(require_column(t, c).name);
+            }
+            Table to = t;
+            schema::set_primary_key(to, names);
+            for (auto& c : to.columns) {
+              // SQLite autoincrements only the rowid alias, the table's only INTEGER key.
+              c.autoincrement = c.autoincrement && c.primary_key && names.size() == 1;
+            }
+            if (to == t) {
+              return std::vector<Statement>{};
+            }
+            return rebuild(t, to, before, "change the primary key", context);
+          },
           [&](const schema::CreateIndex& o) {
             return std::vector<Statement>{
                 {index_sql(o.table, find_table_ci(before, o.table), o.index),
@@ -164,7 +181,7 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                                                    const Database& before,
                                                    const RenderContext& context) const {
   if (o.new_name && !o.new_name->empty() && !o.type && !o.nullable && !o.default_expr &&
-      !o.comment) {
+      !o.comment && !o.autoincrement) {
     // A rename alone needs nothing from `before`: SQLite rewrites the references itself.
     if (*o.new_name == o.column) {
       return {};
@@ -189,6 +206,11 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                             [&](const Column& x) { return x.name == name; });
   const std::string type_before = c.type;
   schema::apply_column_changes(c, o);
+  if (c.autoincrement && !(c.primary_key && to.primary_key().size() == 1)) {
+    throw util::Error("column '" + name + "' of table '" + t.name +
+                      "' cannot autoincrement on SQLite: only a table's only primary-key "
+                      "column, of an integer type, can");
+  }
   // An alias of the same type keeps the spelling the table was created with.
   if (schema::canonical_type(c.type) == schema::canonical_type(type_before)) {
     c.type = type_before;

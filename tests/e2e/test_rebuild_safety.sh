@@ -145,4 +145,19 @@ cp app.db app6.db
 sqlite3 -bail app6.db < r6.sql 2>r6.err && fail "the r5:r6 script ran over orphan rows"
 expect_eq "$(sql app6.db "select version_num from migratecpp_version")" "r5"
 
+# A non-key autoincrement column cannot exist on SQLite: an error at model load, naming the
+# file and line, not a difference `check` reports forever.
+mkdir -p models
+cat > models/bad.toml <<'TOML'
+[[table]]
+name = "counters"
+columns = [
+  { name = "id", type = "integer", primary_key = true },
+  { name = "n", type = "integer", autoincrement = true },
+]
+TOML
+run check; expect_rc 1
+expect_err_has "models/bad.toml:5"
+expect_err_has "autoincrement"
+
 finish
