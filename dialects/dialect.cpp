@@ -21,6 +21,31 @@ util::Url Dialect::parse_url(const std::string& text) const {
   return url;
 }
 
+void run_statement(Connection& conn, const Statement& statement) {
+  if (statement.free_form) {
+    conn.exec_script(statement.sql);
+    return;
+  }
+  if (!statement.check) {
+    conn.exec(statement.sql);
+    return;
+  }
+  const Rows rows = conn.query(statement.sql);
+  std::vector<std::string> found;
+  for (const auto& r : rows.rows) {
+    const std::string what = !r.empty() && r[0] ? *r[0] : "?";
+    const std::string count = r.size() > 1 && r[1] ? *r[1] : "?";
+    found.push_back(what + ": " + count + (count == "1" ? " row" : " rows"));
+  }
+  if (!found.empty()) {
+    std::string list;
+    for (const auto& f : found) {
+      list += (list.empty() ? "" : "; ") + f;
+    }
+    throw util::Error(statement.comment + " failed: " + list);
+  }
+}
+
 std::string Dialect::literal(const schema::Value& value) const {
   return std::visit(schema::Overloaded{
                         [](const schema::Null&) -> std::string { return "NULL"; },
@@ -73,14 +98,6 @@ StoredForms Dialect::stored_forms(Connection&, const schema::Table&,
                                   const std::vector<std::string>& predicates) const {
   return {std::vector<std::optional<std::string>>(checks.size()),
           std::vector<std::optional<std::string>>(predicates.size())};
-}
-
-void execute(Connection& conn, const Statement& statement) {
-  if (statement.free_form) {
-    conn.exec_script(statement.sql);
-  } else {
-    conn.exec(statement.sql);
-  }
 }
 
 } // namespace migratecpp::dialects

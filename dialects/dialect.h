@@ -30,10 +30,34 @@ struct Statement {
   // True only for an `execute` op's SQL: free-form text that may hold several statements.
   // Every other statement runs as exactly one (Connection::exec).
   bool free_form = false;
+  // A check rather than a change: `sql` is a query whose every row is a violation, as
+  // (object, number of rows). run_statement() runs it and fails naming the rows; a script
+  // never gets one (the dialect renders a script's checks as statements that fail by
+  // themselves). Dialects render checks only for a RenderContext with a live connection.
+  bool check = false;
 };
 
-// Runs `statement` on `conn`: exactly one statement, or free-form SQL for an `execute` op.
-void execute(Connection& conn, const Statement& statement);
+// Runs `statement` on `conn`: exactly one statement (exec), free-form SQL for an `execute`
+// op (exec_script), or for a check the query, throwing util::Error that
+// names the statement's comment and every (object, count) row it returned.
+void run_statement(Connection& conn, const Statement& statement);
+
+// What render() cannot learn from the schema model. An op that restates a table (SQLite's
+// rebuild) must carry over what the model does not describe: triggers, clauses the model has
+// no place for, and objects that `execute` ops made.
+struct RenderContext {
+  // Online: the connection the statements will run on, in the transaction they will run in;
+  // render may read the catalog through it. Null offline (a script).
+  Connection* live = nullptr;
+  // Offline: the SQL every execute op before this one rendered (the revisions the script
+  // starts from first, then the script's own, oldest first) and where each op is written
+  // ("revision abc upgrade op #2 (execute)"), which is all a script can know of them.
+  struct Executed {
+    std::string where;
+    std::string sql;
+  };
+  std::vector<Executed> executed;
+};
 
 class Dialect {
 public:
@@ -49,6 +73,10 @@ public:
   // then compares them and emits create_enum / drop_enum / add_enum_value. Elsewhere an enum
   // is a property of its columns and the enum ops render nothing.
   virtual bool has_enum_types() const { return false; }
+  // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
+  // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
+  // False where any integer column can (PostgreSQL: identity columns).
+  virtual bool autoincrement_only_on_sole_key() const { return false; }
   // The longest identifier the database keeps, in bytes (PostgreSQL: 63, longer names are
   // truncated); nullopt where there is no limit worth checking (SQLite).
   virtual std::optional<std::size_t> max_identifier_length() const { return std::nullopt; }
@@ -65,6 +93,21 @@ public:
   // Throws util::Error naming the table/column when the op does not fit `before`.
   virtual std::vector<Statement> render(const schema::Op& op,
                                         const schema::Database& before) const = 0;
+  // render() with what the model cannot say (RenderContext); the runner calls this one. The
+  // default ignores the context. SQLite reads the live table's stored SQL and triggers (or,
+  // offline, the executed SQL) so that a rebuild keeps them, or refuses with util::Error
+  // naming the table and what it cannot keep.
+  virtual std::vector<Statement> render(const schema::Op& op, const schema::Database& before,
+                                        const RenderContext& context) const {
+    return render(op, before);
+  }
+  // Statements a script runs outside its transaction, before BEGIN and after COMMIT, around
+  // a transaction with an op that needs_rebuild(): SQLite turns foreign-key enforcement off
+  // (a client may have turned it on, and the pragma does nothing inside a transaction, so
+  // that a rebuild's DROP TABLE would cascade into child rows) and back on. Online the
+  // connection sees to it itself.
+  virtual std::vector<Statement> script_before_rebuilds() const { return {}; }
+  virtual std::vector<Statement> script_after_rebuilds() const { return {}; }
 
   // How this dialect quotes identifiers and strings and how its SQL text is read back
   // (util::sql::Syntax). Described once per dialect; quote_ident, quote_string, SqlBuilder

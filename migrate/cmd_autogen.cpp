@@ -27,7 +27,7 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
   if (files.empty()) {
     throw util::Error("no model files match [models] paths in " + project.config.file.string());
   }
-  schema::Database desired = load_models(files);
+  schema::Database desired = load_models(files, &dialect);
   check_model_identifiers(dialect, desired, files);
   const auto& excluded = project.config.exclude_tables;
   std::erase_if(desired.tables, [&](const schema::Table& t) {

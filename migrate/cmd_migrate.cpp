@@ -43,9 +43,11 @@ std::vector<Step> make_steps(const ScriptDirectory& scripts, const std::vector<s
   return steps;
 }
 
-// The schema as the revisions up to `rows` leave it: what offline mode renders against.
-schema::Database replay_schema(const ScriptDirectory& scripts,
-                               const std::vector<std::string>& rows) {
+// The schema as the revisions up to `rows` leave it: what offline mode renders against. The
+// SQL their execute ops render for `dialect` goes to `executed` (RenderContext::executed).
+schema::Database replay_schema(const ScriptDirectory& scripts, const dialects::Dialect& dialect,
+                               const std::vector<std::string>& rows,
+                               std::vector<dialects::RenderContext::Executed>& executed) {
   const RevisionGraph& graph = scripts.graph();
   schema::Database db;
   std::vector<std::string> at;
@@ -53,7 +55,15 @@ schema::Database replay_schema(const ScriptDirectory& scripts,
     const auto plan = graph.upgrade_plan(at, row);
     std::set<std::string> applied = graph.applied_set(at);
     for (const auto& id : plan) {
-      for (const auto& op : scripts.file(id).upgrade) {
+      const auto& ops = scripts.file(id).upgrade;
+      for (std::size_t i = 0; i < ops.size(); ++i) {
+        const auto& op = ops[i];
+        if (std::holds_alternative<schema::Execute>(op)) {
+          for (const auto& s : dialect.render(op, db)) {
+            executed.push_back(
+                {"revision " + id + " upgrade op #" + std::to_string(i + 1) + " (execute)", s.sql});
+          }
+        }
         try {
           schema::apply(db, op);
         } catch (const util::Error&) {
@@ -111,8 +121,8 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
   // Always: the database the script runs on may predate the history table.
   sink.execute({history.create_sql(), "create the history table"});
   buffered.data("");
-  schema::Database state = replay_schema(scripts, start_rows);
   RunOptions options;
+  schema::Database state = replay_schema(scripts, dialect, start_rows, options.executed_before);
   options.transaction_per_migration = project.config.transaction_per_migration;
   // The rows say when the script ran (the dialect's clock), not when it was written.
   options.after_versions = [&](const Step& step, std::chrono::system_clock::time_point) {

@@ -142,8 +142,7 @@ private:
 
   std::map<std::string, const Table*> m_current_tables; // excluded ones left out
   std::map<std::string, const Table*> m_desired_tables;
-  std::vector<std::string> m_kept;    // on both sides, altered in place
-  std::vector<std::string> m_rebuilt; // on both sides, dropped and created again
+  std::vector<std::string> m_kept; // on both sides, altered in place
   std::vector<std::string> m_dropped;
   std::vector<std::string> m_created;
   std::map<std::string, TableChanges> m_changes; // per kept table
@@ -173,32 +172,9 @@ void Differ::classify_tables() {
       m_dropped.push_back(name);
       continue;
     }
-    const Table& des = *it->second;
-    // No op alters a primary key or autoincrement in place, and each database needs
-    // something else (PostgreSQL: constraint + identity, MySQL: MODIFY, SQLite: a rebuild).
-    // The one sound expression in the op set is dropping the table and creating it again:
-    // correct schema, reversible, and marked destructive so the reviewer sees it.
-    std::string reason;
-    if (primary_key_set(*cur) != primary_key_set(des)) {
-      reason = "its primary key changes from " + paren_list(cur->primary_key()) + " to " +
-               paren_list(des.primary_key());
-    } else {
-      for (const auto& c : des.columns) {
-        const Column* old = cur->find_column(c.name);
-        if (old != nullptr && old->autoincrement != c.autoincrement) {
-          reason = "autoincrement changes on column " + quoted(c.name);
-          break;
-        }
-      }
-    }
-    if (reason.empty()) {
-      m_kept.push_back(name);
-    } else {
-      m_rebuilt.push_back(name);
-      m_warnings.push_back("table " + quoted(name) + " is dropped and created again: " + reason +
-                           ", which no operation changes in place; its rows are lost unless "
-                           "this step is rewritten by hand");
-    }
+    // Kept, and altered in place: a changed primary key or autoincrement too
+    // (alter_primary_key, alter_column autoincrement), so that the rows stay.
+    m_kept.push_back(name);
   }
   for (const auto& [name, des] : m_desired_tables) {
     if (m_current_tables.count(name) == 0) {
@@ -337,46 +313,95 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
     const Column* c = cur.find_column(d.name);
     if (c == nullptr) {
       added.push_back(&d);
-      changes.columns.push_back(AddColumn{des.name, d});
+      // A new key column joins the key through alter_primary_key below (a table has one key),
+      // and turns autoincrement on after it (SQLite autoincrements only the key).
+      Column plain = d;
+      if (d.primary_key) {
+        plain.primary_key = false;
+        plain.autoincrement = false;
+        plain.nullable = false;
+      }
+      changes.columns.push_back(AddColumn{des.name, std::move(plain)});
     }
   }
-  for (const auto& d : des.columns) {
-    const Column* c = cur.find_column(d.name);
-    if (c == nullptr) {
-      continue;
+  // Autoincrement changes, each an op of its own: off before the key changes, on after.
+  auto autoincrement = [&](bool on) {
+    for (const auto& d : des.columns) {
+      const Column* c = cur.find_column(d.name);
+      const bool was = c != nullptr && c->autoincrement;
+      if (was != d.autoincrement && d.autoincrement == on) {
+        AlterColumn a;
+        a.table = des.name;
+        a.column = d.name;
+        a.autoincrement = on;
+        a.existing_autoincrement = was;
+        changes.columns.push_back(std::move(a));
+      }
     }
-    AlterColumn a;
-    a.table = des.name;
-    a.column = d.name;
-    bool changed = false;
-    if (c->type != d.type) {
-      a.type = d.type.declared();
-      changed = true;
+  };
+  autoincrement(false);
+  // The other changes of the columns both sides have. Those of a column joining the key run
+  // before the key changes (it must be NOT NULL by then, and its downgrade must wait until it
+  // has left the key again); the others after (a column leaving the key can become nullable
+  // only once it is out).
+  const std::set<std::string> old_key = primary_key_set(cur);
+  const std::set<std::string> new_key = primary_key_set(des);
+  auto alter_columns = [&](bool joining) {
+    for (const auto& d : des.columns) {
+      const Column* c = cur.find_column(d.name);
+      if (c == nullptr || (new_key.count(d.name) != 0 && old_key.count(d.name) == 0) != joining) {
+        continue;
+      }
+      AlterColumn a;
+      a.table = des.name;
+      a.column = d.name;
+      bool changed = false;
+      if (c->type != d.type) {
+        a.type = d.type.declared();
+        changed = true;
+      }
+      if (effective_nullable(*c) != effective_nullable(d)) {
+        a.nullable = effective_nullable(d);
+        changed = true;
+      }
+      if (normalize_default(c->default_expr) != normalize_default(d.default_expr)) {
+        a.default_expr = d.default_expr.value_or("");
+        changed = true;
+      }
+      if (m_options.comments && effective_comment(c->comment) != effective_comment(d.comment)) {
+        a.comment = effective_comment(d.comment);
+        changed = true;
+      }
+      if (changed) {
+        a.existing_type = c->type.declared();
+        a.existing_nullable = effective_nullable(*c);
+        a.existing_default = c->default_expr.value_or("");
+        a.existing_comment = effective_comment(c->comment);
+        changes.columns.push_back(std::move(a));
+      }
     }
-    if (effective_nullable(*c) != effective_nullable(d)) {
-      a.nullable = effective_nullable(d);
-      changed = true;
-    }
-    if (normalize_default(c->default_expr) != normalize_default(d.default_expr)) {
-      a.default_expr = d.default_expr.value_or("");
-      changed = true;
-    }
-    if (m_options.comments && effective_comment(c->comment) != effective_comment(d.comment)) {
-      a.comment = effective_comment(d.comment);
-      changed = true;
-    }
-    if (changed) {
-      a.existing_type = c->type.declared();
-      a.existing_nullable = effective_nullable(*c);
-      a.existing_default = c->default_expr.value_or("");
-      a.existing_comment = effective_comment(c->comment);
-      changes.columns.push_back(std::move(a));
+  };
+  alter_columns(true);
+  if (old_key != new_key) {
+    const auto key_before = cur.primary_key();
+    changes.columns.push_back(schema::AlterPrimaryKey{des.name, des.primary_key(), key_before});
+    // A foreign key to the old key relies on it: it is dropped first and made again after.
+    if (!key_before.empty()) {
+      changes.dropped_unique_keys.insert(sorted_key(key_before));
     }
   }
+  alter_columns(false);
+  autoincrement(true);
   for (const auto& c : cur.columns) {
     if (des.find_column(c.name) == nullptr) {
       dropped.push_back(&c);
-      changes.columns.push_back(DropColumn{cur.name, c.name, c});
+      // What the column is when dropped: out of the key by now (alter_primary_key above).
+      Column gone = c;
+      if (new_key.count(c.name) == 0 && c.primary_key) {
+        gone.primary_key = false;
+        gone.autoincrement = false;
+      }
+      changes.columns.push_back(DropColumn{cur.name, c.name, gone});
     }
   }
 
@@ -520,15 +545,15 @@ TableChanges Differ::diff_table(const Table& cur, const Table& des) {
   return changes;
 }
 
-// An unchanged foreign key blocks the drop of what it relies on: its referenced table when
-// that is rebuilt, or the unique constraint or index on its referenced columns when that is
-// dropped (removed or changed). Such a key is dropped first and created again at the end.
+// An unchanged foreign key blocks the drop of what it relies on: the primary key, unique
+// constraint or index on its referenced columns when that is dropped (removed or changed). Such a
+// key is dropped first and created again at the end.
 void Differ::recreate_blocking_foreign_keys() {
   for (auto& [name, changes] : m_changes) {
     for (const auto& [fk, again] : changes.kept_foreign_keys) {
-      bool blocked = std::find(m_rebuilt.begin(), m_rebuilt.end(), fk.ref_table) != m_rebuilt.end();
+      bool blocked = false;
       auto ref = m_changes.find(fk.ref_table);
-      if (!blocked && ref != m_changes.end()) {
+      if (ref != m_changes.end()) {
         blocked = ref->second.dropped_unique_keys.count(
                       sorted_key(referenced_columns(fk, m_current))) != 0;
       }
@@ -579,10 +604,9 @@ DiffResult Differ::run() {
   recreate_blocking_foreign_keys();
   detect_table_renames();
 
-  // Tables going away (dropped, or rebuilt), in the order they would be created; dropping runs
+  // Tables going away, in the order they would be created; dropping runs
   // it backwards, after the foreign keys that close cycles among them are dropped.
   std::vector<std::string> going = m_dropped;
-  going.insert(going.end(), m_rebuilt.begin(), m_rebuilt.end());
   std::sort(going.begin(), going.end());
   std::vector<const Table*> going_tables;
   for (const auto& name : going) {
@@ -590,9 +614,8 @@ DiffResult Differ::run() {
   }
   const CreationOrder drop_order = creation_order(going_tables);
 
-  // Tables coming (created, or rebuilt), named, in creation order.
+  // Tables coming, named, in creation order.
   std::vector<std::string> coming = m_created;
-  coming.insert(coming.end(), m_rebuilt.begin(), m_rebuilt.end());
   std::sort(coming.begin(), coming.end());
   std::vector<Table> coming_named;
   for (const auto& name : coming) {

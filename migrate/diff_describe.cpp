@@ -50,6 +50,9 @@ std::string describe_alter(const AlterColumn& o) {
     parts.push_back("comment " + (o.existing_comment ? shown(*o.existing_comment) + " -> " : "") +
                     shown(*o.comment));
   }
+  if (o.autoincrement) {
+    parts.push_back(*o.autoincrement ? "autoincrement" : "no autoincrement");
+  }
   if (o.new_name) {
     parts.push_back("rename to " + *o.new_name);
   }
@@ -82,6 +85,11 @@ std::string describe(const Op& op) {
           },
           [](const DropColumn& o) { return "drop column " + o.table + "." + o.column; },
           [](const AlterColumn& o) { return describe_alter(o); },
+          [](const schema::AlterPrimaryKey& o) {
+            return "change the primary key of " + o.table + " " +
+                   (o.existing_columns ? paren_list(*o.existing_columns) + " -> " : "") +
+                   paren_list(o.columns);
+          },
           [](const CreateIndex& o) {
             return std::string("add ") + (o.index.unique ? "unique index" : "index") +
                    label(o.index.name) + " on " + o.table + " " +

@@ -195,8 +195,28 @@ void check_models(const ParsedModels& m) {
   }
 }
 
-schema::Database finish(ParsedModels m) {
+// What `dialect` cannot hold (see load_models).
+void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) {
+  for (std::size_t ti = 0; ti < m.db.tables.size(); ++ti) {
+    const schema::Table& t = m.db.tables[ti];
+    for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
+      const schema::Column& c = t.columns[ci];
+      if (c.autoincrement && dialect.autoincrement_only_on_sole_key() &&
+          !(c.primary_key && t.primary_key().size() == 1)) {
+        throw util::Error("column " + squote(t.name + "." + c.name) + " cannot autoincrement on " +
+                              std::string(dialect.name()) +
+                              ": only a table's only primary-key column can there",
+                          m.tables[ti].columns[ci]);
+      }
+    }
+  }
+}
+
+schema::Database finish(ParsedModels m, const dialects::Dialect* dialect = nullptr) {
   check_models(m);
+  if (dialect != nullptr) {
+    check_for_dialect(m, *dialect);
+  }
   for (auto& t : m.db.tables) {
     schema::name_unnamed(t);
   }
@@ -214,7 +234,8 @@ schema::Database parse_models(std::string_view text, const std::string& path) {
   return finish(read_models(text, path));
 }
 
-schema::Database load_models(const std::vector<std::filesystem::path>& files) {
+schema::Database load_models(const std::vector<std::filesystem::path>& files,
+                             const dialects::Dialect* dialect) {
   ParsedModels all;
   for (const auto& file : files) {
     ParsedModels m = read_models(read_file_text(file, "models file"), file.string());
@@ -231,7 +252,7 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files) {
       all.enums.push_back(std::move(l));
     }
   }
-  return finish(std::move(all));
+  return finish(std::move(all), dialect);
 }
 
 std::string render_models(const schema::Database& db) {

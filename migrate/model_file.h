@@ -3,6 +3,7 @@
 // the format `inspect` prints. The shapes of a column, index and constraint are those of
 // revision files too (create_table, add_column, ...): their readers and writers are in
 // table_codec.h.
+#include "dialects/dialect.h"
 #include "schema/model.h"
 
 #include <filesystem>
@@ -30,7 +31,10 @@ schema::Database parse_models(std::string_view text, const std::string& path);
 // Reads and merges several models files: the tables and enums of all of them, in file order.
 // Foreign keys and enum-typed columns may refer to other files. Same errors as parse_models,
 // plus a table or enum defined in two files.
-schema::Database load_models(const std::vector<std::filesystem::path>& files);
+// With `dialect`, also what that database cannot hold: autoincrement on a column that is not
+// the table's only key column where Dialect::autoincrement_only_on_sole_key().
+schema::Database load_models(const std::vector<std::filesystem::path>& files,
+                             const dialects::Dialect* dialect = nullptr);
 
 // The models-file text of `db`, deterministic: [[enum]] blocks first, then [[table]] blocks
 // in the given order, columns in order, indexes and constraints sorted by name, keys left out

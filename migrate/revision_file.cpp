@@ -21,10 +21,13 @@ std::string squote(std::string_view s) {
 }
 
 const std::vector<std::string> k_op_names = {
-    "create_table", "drop_table",      "rename_table",      "add_column",    "drop_column",
-    "alter_column", "create_index",    "drop_index",        "create_unique", "create_foreign_key",
-    "create_check", "drop_constraint", "set_table_comment", "execute",       "bulk_insert",
-    "create_enum",  "drop_enum",       "add_enum_value"};
+    "create_table",       "drop_table",   "rename_table",
+    "add_column",         "drop_column",  "alter_column",
+    "create_index",       "drop_index",   "create_unique",
+    "create_foreign_key", "create_check", "drop_constraint",
+    "set_table_comment",  "execute",      "bulk_insert",
+    "create_enum",        "drop_enum",    "add_enum_value",
+    "alter_primary_key"};
 
 // ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
 // fit would fail only at upgrade time.
@@ -189,9 +192,13 @@ schema::Op read_alter_column(const KeyReader& r) {
   op.existing_nullable = r.boolean("existing_nullable");
   op.existing_default = r.sql_value("existing_default");
   op.existing_comment = r.string("existing_comment");
-  if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment) {
+  op.autoincrement = r.boolean("autoincrement");
+  op.existing_autoincrement = r.boolean("existing_autoincrement");
+  if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment &&
+      !op.autoincrement) {
     r.fail("alter_column " + op.table + "." + op.column +
-           ": nothing to change (give any of type, nullable, default, new_name, comment)");
+           ": nothing to change (give any of type, nullable, default, new_name, comment, "
+           "autoincrement)");
   }
   return op;
 }
@@ -293,7 +300,18 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return read_alter_column(
         op_reader(t, path, name,
                   {"table", "column", "type", "nullable", "default", "new_name", "comment",
-                   "existing_type", "existing_nullable", "existing_default", "existing_comment"}));
+                   "existing_type", "existing_nullable", "existing_default", "existing_comment",
+                   "autoincrement", "existing_autoincrement"}));
+  }
+  if (name == "alter_primary_key") {
+    const KeyReader r = op_reader(t, path, name, {"table", "columns", "existing_columns"});
+    schema::AlterPrimaryKey op;
+    op.table = required_table_name(r);
+    op.columns = r.required_string_array("columns");
+    if (r.has("existing_columns")) {
+      op.existing_columns = r.string_array("existing_columns");
+    }
+    return op;
   }
   if (name == "create_index") {
     const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&index_keys()}));
@@ -550,7 +568,15 @@ std::string render_keys(const schema::Op& op) {
                    opt_line("comment", o.comment) + opt_line("existing_type", o.existing_type) +
                    opt_bool("existing_nullable", o.existing_nullable) +
                    opt_line("existing_default", o.existing_default) +
-                   opt_line("existing_comment", o.existing_comment);
+                   opt_line("existing_comment", o.existing_comment) +
+                   opt_bool("autoincrement", o.autoincrement) +
+                   opt_bool("existing_autoincrement", o.existing_autoincrement);
+          },
+          [&](const schema::AlterPrimaryKey& o) {
+            return table(o.table) + line("columns", toml_string_array(o.columns)) +
+                   (o.existing_columns
+                        ? line("existing_columns", toml_string_array(*o.existing_columns))
+                        : std::string());
           },
           [&](const CreateIndex& o) {
             return table(o.table) + line("name", toml_string(o.index.name)) +

@@ -7,6 +7,7 @@
 #include "util/strings.h"
 
 #include <optional>
+#include <span>
 
 namespace migratecpp::migrate {
 
@@ -76,7 +77,7 @@ public:
 
 void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
              const Step& step, schema::Database& state, const RunOptions& options,
-             UndoJournal* journal) {
+             dialects::RenderContext& context, UndoJournal* journal) {
   const auto started = std::chrono::system_clock::now();
   if (step.file == nullptr) {
     write_versions(sink, versions, step, options, started, journal);
@@ -93,9 +94,15 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
                              std::to_string(i + 1) + " (" + describe_op(op) + ")";
     std::vector<dialects::Statement> statements;
     try {
-      statements = dialect.render(op, state);
+      statements = dialect.render(op, state, context);
     } catch (const util::Error& e) {
       throw util::Error("revision " + id + ": " + what + ": " + e.message(), where);
+    }
+    if (std::holds_alternative<schema::Execute>(op) && context.live == nullptr) {
+      // Offline, the SQL is all that is known of what an execute op did (see RenderContext).
+      for (const auto& s : statements) {
+        context.executed.push_back({"revision " + id + " " + what, s.sql});
+      }
     }
     std::vector<dialects::Statement> ran;
     for (const auto& s : statements) {
@@ -215,11 +222,49 @@ std::string rolled_back_line(const util::Error& e, const std::vector<std::string
          " (another migratecpp moved it while this one ran)";
 }
 
+// True if one of `steps`, run from `state`, rebuilds a table (Dialect::needs_rebuild): a
+// script then wraps its transaction in Dialect::script_before_rebuilds / _after_rebuilds.
+bool rebuilds_a_table(const dialects::Dialect& dialect, std::span<const Step> steps,
+                      schema::Database state) {
+  bool found = false;
+  for (const Step& step : steps) {
+    if (step.file == nullptr) {
+      continue;
+    }
+    for (const schema::Op& op : step.upgrade ? step.file->upgrade : step.file->downgrade) {
+      found = found || dialect.needs_rebuild(op, state);
+      try {
+        schema::apply(state, op);
+      } catch (const util::Error&) {
+        // As in run_one offline: what the model does not know, no rebuild can restate.
+      }
+    }
+  }
+  return found;
+}
+
+// Around a script's transaction over `steps`: nothing, or the dialect's statements that must
+// run outside it when a table is rebuilt.
+std::vector<dialects::Statement> script_wrapper(const dialects::Dialect& dialect, const Sink& sink,
+                                                std::span<const Step> steps,
+                                                const schema::Database& state, bool before) {
+  if (sink.online() || !rebuilds_a_table(dialect, steps, state)) {
+    return {};
+  }
+  return before ? dialect.script_before_rebuilds() : dialect.script_after_rebuilds();
+}
+
 void run_transactional(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                        const std::vector<Step>& steps, schema::Database& state,
-                       const RunOptions& options, util::Output& out) {
+                       const RunOptions& options, dialects::RenderContext& context,
+                       util::Output& out) {
   const bool per_step = options.transaction_per_migration;
+  std::vector<dialects::Statement> after_all;
   if (!per_step && !steps.empty()) {
+    for (const auto& s : script_wrapper(dialect, sink, steps, state, true)) {
+      sink.execute(s);
+    }
+    after_all = script_wrapper(dialect, sink, steps, state, false);
     sink.begin();
   }
   for (const Step& step : steps) {
@@ -228,7 +273,13 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     if (!sink.online()) {
       sink.comment(title);
     }
+    std::vector<dialects::Statement> after_step;
     if (per_step) {
+      const std::span<const Step> one(&step, 1);
+      for (const auto& s : script_wrapper(dialect, sink, one, state, true)) {
+        sink.execute(s);
+      }
+      after_step = script_wrapper(dialect, sink, one, state, false);
       sink.begin();
     }
     try {
@@ -248,9 +299,12 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
         out.info("  already applied by another migratecpp; skipped");
         continue;
       }
-      run_one(dialect, sink, versions, step, state, options, nullptr);
+      run_one(dialect, sink, versions, step, state, options, context, nullptr);
       if (per_step) {
         sink.commit();
+        for (const auto& s : after_step) {
+          sink.execute(s);
+        }
       }
     } catch (const util::Error& e) {
       sink.rollback();
@@ -270,6 +324,9 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     } catch (...) {
       sink.rollback();
       throw;
+    }
+    for (const auto& s : after_all) {
+      sink.execute(s);
     }
   }
 }
@@ -296,7 +353,8 @@ std::string compensated_line(const UndoJournal::Outcome& outcome, const RunOptio
 
 void run_compensating(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                       const std::vector<Step>& steps, schema::Database& state,
-                      const RunOptions& options, util::Output& out) {
+                      const RunOptions& options, dialects::RenderContext& context,
+                      util::Output& out) {
   const bool per_step = options.transaction_per_migration;
   // What ran of the unit a failure takes back: the revision, or with
   // transaction_per_migration = false the whole run, as a transaction would.
@@ -319,7 +377,7 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
         out.info("  already applied by another migratecpp; skipped");
         continue;
       }
-      run_one(dialect, sink, versions, step, state, options, &journal);
+      run_one(dialect, sink, versions, step, state, options, context, &journal);
     } catch (const util::Error& e) {
       const auto outcome = journal.undo(dialect, sink, state, options.reread_schema);
       throw util::Error(e.message() + "\n" + compensated_line(outcome, options), e.where());
@@ -335,10 +393,13 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
 void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
                const std::vector<Step>& steps, schema::Database& state, const RunOptions& options,
                util::Output& out) {
+  dialects::RenderContext context;
+  context.live = sink.connection();
+  context.executed = options.executed_before;
   if (sink.online() && failure_strategy(dialect) == FailureStrategy::compensating) {
-    run_compensating(dialect, sink, versions, steps, state, options, out);
+    run_compensating(dialect, sink, versions, steps, state, options, context, out);
   } else {
-    run_transactional(dialect, sink, versions, steps, state, options, out);
+    run_transactional(dialect, sink, versions, steps, state, options, context, out);
   }
 }
 

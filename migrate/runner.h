@@ -58,6 +58,9 @@ struct RunOptions {
   std::function<std::vector<dialects::Statement>(const Step& step,
                                                  std::chrono::system_clock::time_point started)>
       after_versions;
+  // Offline only: the SQL of the execute ops in the revisions the script starts from, oldest
+  // first (dialects::RenderContext::executed); the runner adds the script's own.
+  std::vector<dialects::RenderContext::Executed> executed_before;
 };
 
 // Runs `steps` in order. `state` is the schema before the first step and is kept up to date;

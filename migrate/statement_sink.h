@@ -21,6 +21,8 @@ public:
   // Online: false once the transaction begin() opened has ended, also by an `execute` op's
   // own COMMIT. A script cannot tell: true.
   virtual bool transaction_open() const { return true; }
+  // Online: the connection the statements run on (for RenderContext::live); null for a script.
+  virtual dialects::Connection* connection() { return nullptr; }
 };
 
 // Runs each statement on a live connection.
@@ -31,9 +33,10 @@ public:
   void begin() override { m_conn.begin(); }
   void commit() override { m_conn.commit(); }
   void rollback() noexcept override { m_conn.rollback(); }
-  void execute(const dialects::Statement& s) override { dialects::execute(m_conn, s); }
+  void execute(const dialects::Statement& s) override { dialects::run_statement(m_conn, s); }
   void comment(std::string_view) override {}
   bool transaction_open() const override { return m_conn.in_transaction(); }
+  dialects::Connection* connection() override { return &m_conn; }
 
 private:
   dialects::Connection& m_conn;

@@ -215,6 +215,13 @@ void alter_column(Database& db, const AlterColumn& o) {
   }
 }
 
+void alter_primary_key(Table& t, const AlterPrimaryKey& o) {
+  for (const auto& name : o.columns) {
+    column_or_throw(t, name);
+  }
+  set_primary_key(t, o.columns);
+}
+
 // An unnamed constraint (name "") is found by the definition the op carries.
 template <class T> bool erase_by_definition(std::vector<T>& items, const std::optional<T>& def) {
   if (!def) {
@@ -305,6 +312,7 @@ void apply(Database& db, const Op& op) {
           },
           [&](const DropColumn& o) { drop_column(table_or_throw(db, o.table), o.column); },
           [&](const AlterColumn& o) { alter_column(db, o); },
+          [&](const AlterPrimaryKey& o) { alter_primary_key(table_or_throw(db, o.table), o); },
           [&](const CreateIndex& o) {
             Table& t = table_or_throw(db, o.table);
             if (!o.index.name.empty() && find_named(t.indexes, o.index.name) != t.indexes.end()) {
@@ -374,6 +382,19 @@ void apply_column_changes(Column& c, const AlterColumn& o) {
   }
   if (o.comment) {
     c.comment = o.comment->empty() ? std::nullopt : o.comment;
+  }
+  if (o.autoincrement) {
+    c.autoincrement = *o.autoincrement;
+  }
+}
+
+void set_primary_key(Table& t, const std::vector<std::string>& columns) {
+  for (auto& c : t.columns) {
+    const bool key = std::find(columns.begin(), columns.end(), c.name) != columns.end();
+    if (c.primary_key || key) {
+      c.nullable = false; // a column leaving the key stays NOT NULL, as on PostgreSQL
+    }
+    c.primary_key = key;
   }
 }
 

@@ -31,6 +31,7 @@ Op reverse_alter(const AlterColumn& o) {
   need(o.nullable.has_value(), o.existing_nullable.has_value(), "nullable");
   need(o.default_expr.has_value(), o.existing_default.has_value(), "default");
   need(o.comment.has_value(), o.existing_comment.has_value(), "comment");
+  need(o.autoincrement.has_value(), o.existing_autoincrement.has_value(), "autoincrement");
 
   AlterColumn r;
   r.table = o.table;
@@ -53,6 +54,8 @@ Op reverse_alter(const AlterColumn& o) {
   swap_or_keep(o.nullable, o.existing_nullable, r.nullable, r.existing_nullable);
   swap_or_keep(o.default_expr, o.existing_default, r.default_expr, r.existing_default);
   swap_or_keep(o.comment, o.existing_comment, r.comment, r.existing_comment);
+  swap_or_keep(o.autoincrement, o.existing_autoincrement, r.autoincrement,
+               r.existing_autoincrement);
   return r;
 }
 
@@ -66,6 +69,7 @@ std::string op_name(const Op& op) {
                         [](const AddColumn&) { return "add_column"; },
                         [](const DropColumn&) { return "drop_column"; },
                         [](const AlterColumn&) { return "alter_column"; },
+                        [](const AlterPrimaryKey&) { return "alter_primary_key"; },
                         [](const CreateIndex&) { return "create_index"; },
                         [](const DropIndex&) { return "drop_index"; },
                         [](const CreateUnique&) { return "create_unique"; },
@@ -138,6 +142,13 @@ Op reverse(const Op& op) {
             return AddColumn{o.table, std::move(c)};
           },
           [](const AlterColumn& o) -> Op { return reverse_alter(o); },
+          [](const AlterPrimaryKey& o) -> Op {
+            if (!o.existing_columns) {
+              not_reversible("alter_primary_key " + o.table +
+                             " does not give existing_columns (the key before)");
+            }
+            return AlterPrimaryKey{o.table, *o.existing_columns, o.columns};
+          },
           [](const CreateIndex& o) -> Op {
             return DropIndex{o.table, o.index.name, o.index};
           },

@@ -52,7 +52,20 @@ struct AlterColumn {
   std::optional<bool> existing_nullable;
   std::optional<std::string> existing_default; // "" = had none
   std::optional<std::string> existing_comment; // "" = had none
+  // Autoincrement on or off (PostgreSQL: an identity column; SQLite: the AUTOINCREMENT of
+  // the table's only INTEGER key, so a rebuild). Generated files give it its own op.
+  std::optional<bool> autoincrement;
+  std::optional<bool> existing_autoincrement;
   bool operator==(const AlterColumn&) const = default;
+};
+// Makes `columns` the table's primary key, in place: rows are kept (PostgreSQL: drop and add
+// the key constraint; SQLite: a rebuild). Empty `columns`: the table loses its key. Columns
+// that leave the key stay NOT NULL; columns that join it become NOT NULL.
+struct AlterPrimaryKey {
+  std::string table;
+  std::vector<std::string> columns;
+  std::optional<std::vector<std::string>> existing_columns; // for the reverse
+  bool operator==(const AlterPrimaryKey&) const = default;
 };
 struct CreateIndex {
   std::string table;
@@ -134,9 +147,9 @@ struct AddEnumValue {
 };
 
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-                        CreateIndex, DropIndex, CreateUnique, CreateForeignKey, CreateCheck,
-                        DropConstraint, SetTableComment, Execute, BulkInsert, CreateEnum, DropEnum,
-                        AddEnumValue>;
+                        AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
+                        CreateCheck, DropConstraint, SetTableComment, Execute, BulkInsert,
+                        CreateEnum, DropEnum, AddEnumValue>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);

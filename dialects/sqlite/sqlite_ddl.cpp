@@ -3,6 +3,7 @@
 #include "dialects/sqlite/sqlite_ddl.h"
 
 #include "dialects/sqlite/sql_text.h"
+#include "dialects/sqlite/sqlite_table_extras.h"
 #include "schema/types.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -408,7 +409,8 @@ std::string constraint_prefix(const SqliteDialect& d, const std::string& name) {
 using namespace detail;
 
 std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
-                                            const std::string& as_name) const {
+                                            const std::string& as_name,
+                                            const TableExtras* extras) const {
   std::string out = "CREATE TABLE " + quote_ident(as_name.empty() ? t.name : as_name);
   if (has_comment(t.comment)) {
     out += " " + metadata_comment("comment", *t.comment);
@@ -416,8 +418,33 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
   const ColumnSql column_sql{*this, db};
   const auto pk = t.primary_key();
   std::vector<std::string> items;
+  // Generated columns (extras) go after the column they followed, or after the last one.
+  std::vector<bool> placed(extras != nullptr ? extras->generated.size() : 0, false);
+  auto add_generated_after = [&](std::string_view column) {
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+      if (!placed[i] && same_name(extras->generated[i].after, column)) {
+        items.push_back(extras->generated[i].definition);
+        placed[i] = true;
+      }
+    }
+  };
+  add_generated_after("");
   for (const auto& c : t.columns) {
-    items.push_back(column_sql(c, pk.size() == 1 && c.primary_key));
+    std::string item = column_sql(c, pk.size() == 1 && c.primary_key);
+    if (extras != nullptr) {
+      for (const auto& clause : extras->column_clauses) {
+        if (same_name(clause.column, c.name)) {
+          item += " " + clause.clause;
+        }
+      }
+    }
+    items.push_back(std::move(item));
+    add_generated_after(c.name);
+  }
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    if (!placed[i]) {
+      items.push_back(extras->generated[i].definition);
+    }
   }
   if (pk.size() > 1) {
     items.push_back("PRIMARY KEY (" + idents(*this, pk) + ")");
@@ -443,6 +470,9 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
     items.push_back(constraint_prefix(*this, ck.name) + "CHECK (" + guarded(ck.expression) + ")");
   }
   out += " (\n  " + util::join(items, ",\n  ") + "\n)";
+  if (extras != nullptr && !extras->table_options.empty()) {
+    out += " " + extras->table_options;
+  }
   return out;
 }
 

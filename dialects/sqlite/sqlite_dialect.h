@@ -12,6 +12,10 @@
 
 namespace migratecpp::dialects::sqlite {
 
+namespace detail {
+struct TableExtras;
+}
+
 // A rebuild creates the new definition under this prefix + the table's name before swapping
 // it in. Introspection skips such tables (left behind only if someone ran a rebuild by hand).
 inline constexpr std::string_view k_rebuild_prefix = "_migratecpp_new_";
@@ -33,6 +37,8 @@ public:
   // %f is seconds with milliseconds; 'now' is UTC.
   std::string utc_now_sql() const override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
 
+  bool autoincrement_only_on_sole_key() const override { return true; }
+
   // Plain ALTER TABLE where SQLite has it: rename_table, alter_column with only new_name,
   // add_column of a column SQLite can add (not a key; NOT NULL only with a literal non-NULL
   // default; no CURRENT_* or expression default), drop_column of a column nothing depends on.
@@ -44,6 +50,18 @@ public:
   // `before` (the ops that are plain ALTER TABLE do not look at it).
   std::vector<Statement> render(const schema::Op& op,
                                 const schema::Database& before) const override;
+  // With a context, a rebuild also carries over what the model does not describe
+  // (sqlite_table_extras.h): the table's triggers, COLLATE clauses, generated columns and
+  // table options (online, from sqlite_master), or the triggers and indexes execute ops made
+  // (offline); it refuses, before anything runs, a table with ON CONFLICT or DEFERRABLE
+  // clauses and, offline, a table an execute op added a column to. A rebuild that touches
+  // foreign keys (the table's own, or other tables' that reference it) ends with a check that
+  // none points nowhere: online a check Statement, in a script statements that fail.
+  std::vector<Statement> render(const schema::Op& op, const schema::Database& before,
+                                const RenderContext& context) const override;
+  // PRAGMA foreign_keys = OFF before BEGIN, ON after COMMIT (see Dialect).
+  std::vector<Statement> script_before_rebuilds() const override;
+  std::vector<Statement> script_after_rebuilds() const override;
   // True for the ops render() turns into a rebuild (see above).
   bool needs_rebuild(const schema::Op& op, const schema::Database& before) const override;
 
@@ -75,27 +93,36 @@ public:
 
   // CREATE TABLE for `table`, named `as_name` (the table's own name if empty). `db` resolves
   // enum type names. Indexes are not part of it.
+  // `extras`: the clauses a rebuild carries over (sqlite_table_extras.h).
   std::string create_table_sql(const schema::Table& table, const schema::Database& db,
-                               const std::string& as_name = "") const;
+                               const std::string& as_name = "",
+                               const detail::TableExtras* extras = nullptr) const;
   std::string create_index_sql(const std::string& table, const schema::Index& index) const;
 
   // The statements that replace `from` by `to` keeping the rows: create the new table, copy
   // the columns both have (`renamed` maps a column of `to` to its name in `from`), drop the
-  // old table, rename the new one, re-create the indexes of `to`.
+  // old table, rename the new one, re-create the indexes of `to` and what `extras` keeps
+  // (triggers, ...), then check the foreign keys (see render()).
   std::vector<Statement> rebuild(const schema::Table& from, const schema::Table& to,
                                  const schema::Database& db,
                                  const std::map<std::string, std::string>& renamed,
-                                 const std::string& why) const;
+                                 const std::string& why, const RenderContext& context,
+                                 const detail::TableExtras& extras) const;
 
 private:
-  std::vector<Statement> add_column(const schema::AddColumn& op,
-                                    const schema::Database& before) const;
-  std::vector<Statement> drop_column(const schema::DropColumn& op,
-                                     const schema::Database& before) const;
-  std::vector<Statement> alter_column(const schema::AlterColumn& op,
-                                      const schema::Database& before) const;
+  // rebuild() with the extras table_extras() reads for `from`.
+  std::vector<Statement> rebuild(const schema::Table& from, const schema::Table& to,
+                                 const schema::Database& db, const std::string& why,
+                                 const RenderContext& context) const;
+  std::vector<Statement> add_column(const schema::AddColumn& op, const schema::Database& before,
+                                    const RenderContext& context) const;
+  std::vector<Statement> drop_column(const schema::DropColumn& op, const schema::Database& before,
+                                     const RenderContext& context) const;
+  std::vector<Statement> alter_column(const schema::AlterColumn& op, const schema::Database& before,
+                                      const RenderContext& context) const;
   std::vector<Statement> drop_constraint(const schema::DropConstraint& op,
-                                         const schema::Database& before) const;
+                                         const schema::Database& before,
+                                         const RenderContext& context) const;
   std::vector<Statement> bulk_insert(const schema::BulkInsert& op,
                                      const schema::Database& before) const;
 };

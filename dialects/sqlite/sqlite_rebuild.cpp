@@ -1,6 +1,7 @@
 // The table rebuild that stands in for the ALTER TABLE forms SQLite lacks.
 #include "dialects/sqlite/sqlite_ddl.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_table_extras.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -11,10 +12,52 @@ using schema::Column;
 using schema::Database;
 using schema::Table;
 
+namespace {
+
+// The tables whose foreign keys a rebuild of `to` can break: itself (its own foreign keys)
+// and those that reference it.
+std::vector<std::string> tables_to_check(const Table& to, const Database& db) {
+  std::vector<std::string> out;
+  if (!to.foreign_keys.empty()) {
+    out.push_back(to.name);
+  }
+  for (const auto& t : db.tables) {
+    if (same_name(t.name, to.name)) {
+      continue;
+    }
+    for (const auto& fk : t.foreign_keys) {
+      if (same_name(fk.ref_table, to.name)) {
+        out.push_back(t.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to,
+                                              const Database& db, const std::string& why,
+                                              const RenderContext& context) const {
+  return rebuild(from, to, db, {}, why, context, table_extras(from, context, why));
+}
+
+std::vector<Statement> SqliteDialect::script_before_rebuilds() const {
+  return {{"PRAGMA foreign_keys = OFF",
+           "a rebuild drops and re-creates tables: no ON DELETE CASCADE while it runs (the "
+           "pragma does nothing inside a transaction)"}};
+}
+
+std::vector<Statement> SqliteDialect::script_after_rebuilds() const {
+  return {{"PRAGMA foreign_keys = ON", "foreign-key enforcement back on"}};
+}
+
 std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to,
                                               const Database& db,
                                               const std::map<std::string, std::string>& renamed,
-                                              const std::string& why) const {
+                                              const std::string& why, const RenderContext& context,
+                                              const TableExtras& extras) const {
   // The procedure of https://www.sqlite.org/lang_altertable.html section 7. It relies on
   // foreign-key enforcement being off (SqliteConnection keeps it off): the old table is
   // dropped while other tables still reference it, and those references resolve again, by
@@ -24,7 +67,8 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
   std::vector<Statement> out;
   // Undo (compensating strategy): up to the drop of the old table, dropping the new one
   // takes everything back; the drop itself has no reverse.
-  out.push_back({create_table_sql(to, db, tmp), what + ": create the new definition",
+  check_generated_columns(extras, from, to, why);
+  out.push_back({create_table_sql(to, db, tmp, &extras), what + ": create the new definition",
                  "DROP TABLE " + quote_ident(tmp)});
 
   std::vector<std::string> target_cols;
@@ -66,6 +110,42 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
   for (const auto& idx : to.indexes) {
     out.push_back({index_sql(to.name, &to, idx), what + ": re-create index " + idx.name,
                    "DROP INDEX " + quote_ident(idx.name)});
+  }
+  // Dropping the old table dropped its triggers (and, offline, indexes an execute op made).
+  for (const auto& o : extras.objects) {
+    out.push_back({o.sql, what + ": re-create " + (o.trigger ? "trigger " : "index ") + o.name,
+                   std::string(o.trigger ? "DROP TRIGGER " : "DROP INDEX ") + quote_ident(o.name)});
+  }
+  // The rows were copied with foreign-key enforcement off: check that every foreign key of
+  // the table, and of the tables that reference it, still finds its parent row.
+  const auto checked = tables_to_check(to, db);
+  if (!checked.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& t : checked) {
+      parts.push_back("SELECT \"table\" FROM pragma_foreign_key_check(" + quote_string(t) + ")");
+    }
+    const std::string violations = util::join(parts, " UNION ALL ");
+    const std::string label = what + ": foreign key check";
+    if (context.live != nullptr) {
+      Statement check{"SELECT \"table\" || ' (rows whose foreign key has no parent row)', "
+                      "count(*) FROM (" +
+                          violations + ") GROUP BY \"table\"",
+                      label, ""};
+      check.check = true;
+      out.push_back(std::move(check));
+    } else {
+      // A script cannot branch: a CHECK constraint makes the INSERT fail when rows point
+      // nowhere (the client must stop at the first error: sqlite3 -bail).
+      const std::string name = quote_ident(std::string(k_rebuild_prefix) + "fk_check");
+      out.push_back({"CREATE TEMP TABLE " + name + " (violations INTEGER CONSTRAINT " +
+                         quote_ident("foreign keys point nowhere after rebuilding " + to.name +
+                                     ": PRAGMA foreign_key_check lists the rows") +
+                         " CHECK (violations = 0))",
+                     label, ""});
+      out.push_back(
+          {"INSERT INTO " + name + " SELECT count(*) FROM (" + violations + ")", label, ""});
+      out.push_back({"DROP TABLE " + name, label, ""});
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // DDL for each op: plain ALTER TABLE where SQLite has it, the table rebuild for the rest.
 #include "dialects/sqlite/sqlite_ddl.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_table_extras.h"
 
 #include "dialects/inserted_rows.h"
 #include "schema/apply.h"
@@ -25,6 +26,11 @@ constexpr std::size_t k_rows_per_insert = 500;
 } // namespace
 
 std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Database& before) const {
+  return render(op, before, RenderContext{});
+}
+
+std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Database& before,
+                                             const RenderContext& context) const {
   // SQLite cannot add a constraint to a table: the table is rebuilt with it.
   auto add_constraint = [&](const std::string& table, auto list, const auto& constraint,
                             const std::string& what) {
@@ -32,7 +38,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
     require_new_constraint_name(t, constraint.name);
     Table to = t;
     (to.*list).push_back(constraint);
-    return rebuild(t, to, before, {}, what + " " + constraint.name);
+    return rebuild(t, to, before, what + " " + constraint.name, context);
   };
   // No default branch on purpose: a new Op must break this build until SQLite handles it.
   return std::visit(
@@ -57,9 +63,26 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
                 {"ALTER TABLE " + quote_ident(o.table) + " RENAME TO " + quote_ident(o.new_name),
                  "rename table " + o.table + " to " + o.new_name}};
           },
-          [&](const schema::AddColumn& o) { return add_column(o, before); },
-          [&](const schema::DropColumn& o) { return drop_column(o, before); },
-          [&](const schema::AlterColumn& o) { return alter_column(o, before); },
+          [&](const schema::AddColumn& o) { return add_column(o, before, context); },
+          [&](const schema::DropColumn& o) { return drop_column(o, before, context); },
+          [&](const schema::AlterColumn& o) { return alter_column(o, before, context); },
+          [&](const schema::AlterPrimaryKey& o) {
+            const Table& t = require_table(before, o.table);
+            std::vector<std::string> names;
+            for (const auto& c : o.columns) {
+              names.push_back(require_column(t, c).name);
+            }
+            Table to = t;
+            schema::set_primary_key(to, names);
+            for (auto& c : to.columns) {
+              // SQLite autoincrements only the rowid alias, the table's only INTEGER key.
+              c.autoincrement = c.autoincrement && c.primary_key && names.size() == 1;
+            }
+            if (to == t) {
+              return std::vector<Statement>{};
+            }
+            return rebuild(t, to, before, "change the primary key", context);
+          },
           [&](const schema::CreateIndex& o) {
             return std::vector<Statement>{
                 {index_sql(o.table, find_table_ci(before, o.table), o.index),
@@ -78,7 +101,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::CreateCheck& o) {
             return add_constraint(o.table, &Table::checks, o.constraint, "add check constraint");
           },
-          [&](const schema::DropConstraint& o) { return drop_constraint(o, before); },
+          [&](const schema::DropConstraint& o) { return drop_constraint(o, before, context); },
           [&](const schema::SetTableComment& o) {
             const Table& t = require_table(before, o.table);
             Table to = t;
@@ -86,7 +109,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             if (to == t) {
               return std::vector<Statement>{};
             }
-            return rebuild(t, to, before, {}, "set the table comment");
+            return rebuild(t, to, before, "set the table comment", context);
           },
           [&](const schema::Execute& o) {
             auto it = o.sql.find(std::string(name()));
@@ -114,8 +137,8 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
       op);
 }
 
-std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o,
-                                                 const Database& before) const {
+std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o, const Database& before,
+                                                 const RenderContext& context) const {
   const Column& c = o.column;
   // ALTER TABLE ADD COLUMN cannot add a key column, nor a NOT NULL one without a non-NULL
   // default, nor one whose default is not a constant (CURRENT_TIMESTAMP, an expression).
@@ -135,11 +158,12 @@ std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o,
   const Table& t = require_table(before, o.table);
   Table to = t;
   to.columns.push_back(c);
-  return rebuild(t, to, before, {}, "add column " + c.name);
+  return rebuild(t, to, before, "add column " + c.name, context);
 }
 
 std::vector<Statement> SqliteDialect::drop_column(const schema::DropColumn& o,
-                                                  const Database& before) const {
+                                                  const Database& before,
+                                                  const RenderContext& context) const {
   const Table& t = require_table(before, o.table);
   const Column& c = require_column(t, o.column);
   if (t.columns.size() == 1) {
@@ -150,13 +174,14 @@ std::vector<Statement> SqliteDialect::drop_column(const schema::DropColumn& o,
     return {{"ALTER TABLE " + quote_ident(t.name) + " DROP COLUMN " + quote_ident(c.name),
              "drop column " + t.name + "." + c.name}};
   }
-  return rebuild(t, without_column(t, c.name), before, {}, "drop column " + c.name);
+  return rebuild(t, without_column(t, c.name), before, "drop column " + c.name, context);
 }
 
 std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
-                                                   const Database& before) const {
+                                                   const Database& before,
+                                                   const RenderContext& context) const {
   if (o.new_name && !o.new_name->empty() && !o.type && !o.nullable && !o.default_expr &&
-      !o.comment) {
+      !o.comment && !o.autoincrement) {
     // A rename alone needs nothing from `before`: SQLite rewrites the references itself.
     if (*o.new_name == o.column) {
       return {};
@@ -181,6 +206,11 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                             [&](const Column& x) { return x.name == name; });
   const schema::ColumnType type_before = c.type;
   schema::apply_column_changes(c, o);
+  if (c.autoincrement && !(c.primary_key && to.primary_key().size() == 1)) {
+    throw util::Error("column '" + name + "' of table '" + t.name +
+                      "' cannot autoincrement on SQLite: only a table's only primary-key "
+                      "column, of an integer type, can");
+  }
   // An alias of the same type keeps the spelling the table was created with.
   if (c.type == type_before) {
     c.type = type_before;
@@ -193,14 +223,21 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                    "rename column " + t.name + "." + old.name + " to " + name});
   }
   if (to != renamed) {
-    auto more = rebuild(renamed, to, before, {}, "alter column " + name);
+    const std::string why = "alter column " + name;
+    // What the table has beyond the model, as it will be after the RENAME COLUMN above.
+    TableExtras extras = table_extras(t, context, why);
+    if (renaming) {
+      extras.rename_column(old.name, name);
+    }
+    auto more = rebuild(renamed, to, before, {}, why, context, extras);
     out.insert(out.end(), more.begin(), more.end());
   }
   return out;
 }
 
 std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstraint& o,
-                                                      const Database& before) const {
+                                                      const Database& before,
+                                                      const RenderContext& context) const {
   const Table& t = require_table(before, o.table);
   Table to = t;
   auto named = [&](const auto& x) { return !o.name.empty() && same_name(x.name, o.name); };
@@ -231,7 +268,7 @@ std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstrai
   drop(to.foreign_keys, o.foreign_key);
   drop(to.checks, o.check);
   if (to.uniques.size() + to.foreign_keys.size() + to.checks.size() != count) {
-    return rebuild(t, to, before, {}, "drop constraint " + o.name);
+    return rebuild(t, to, before, "drop constraint " + o.name, context);
   }
   // A unique constraint SQLite keeps as a unique index (created by hand, or by another tool).
   if (any || o.unique) {

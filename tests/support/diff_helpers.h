@@ -4,6 +4,7 @@
 #include "schema/apply.h"
 #include "schema/model.h"
 #include "schema/ops.h"
+#include "util/strings.h"
 
 #include <catch2/catch.hpp>
 
@@ -148,7 +149,18 @@ inline std::string full(const schema::Op& op) {
                    " existing_type=" + opt(o.existing_type) +
                    " existing_nullable=" + b(o.existing_nullable) +
                    " existing_default=" + opt(o.existing_default) +
-                   " existing_comment=" + opt(o.existing_comment);
+                   " existing_comment=" + opt(o.existing_comment) +
+                   (o.autoincrement ? std::string(" autoincrement=") + b(o.autoincrement) +
+                                          " existing_autoincrement=" + b(o.existing_autoincrement)
+                                    : std::string());
+          },
+          [](const schema::AlterPrimaryKey& o) {
+            std::string out =
+                "alter_primary_key " + o.table + " (" + util::join(o.columns, ",") + ")";
+            if (o.existing_columns) {
+              out += " was (" + util::join(*o.existing_columns, ",") + ")";
+            }
+            return out;
           },
           [](const CreateIndex& o) { return "create_index " + o.table + " " + dump(o.index); },
           [](const DropIndex& o) {

@@ -112,6 +112,14 @@ inline std::vector<schema::Op> every_op() {
   ops.push_back(DropEnum{"colour", std::nullopt});
   ops.push_back(AddEnumValue{"mood", "meh", "sad"});
   ops.push_back(AddEnumValue{"mood", "ok", std::nullopt});
+  ops.push_back(AlterPrimaryKey{"users", {"id", "org_id"}, std::vector<std::string>{"id"}});
+  ops.push_back(AlterPrimaryKey{"users", {}, std::nullopt});
+  AlterColumn autoinc;
+  autoinc.table = "users";
+  autoinc.column = "id";
+  autoinc.autoincrement = false;
+  autoinc.existing_autoincrement = true;
+  ops.push_back(autoinc);
   return ops;
 }
 

@@ -99,7 +99,7 @@ void ScratchDatabase::run(const std::vector<dialects::Statement>& statements) {
   }
   try {
     for (const auto& s : statements) {
-      dialects::execute(*m_conn, s);
+      dialects::run_statement(*m_conn, s);
     }
     if (transaction) {
       m_conn->commit();

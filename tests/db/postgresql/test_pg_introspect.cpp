@@ -334,7 +334,7 @@ TEST_CASE("round trip from a model through the create ops", "[postgresql][db]") 
   state.enums = model.enums;
   for (const auto& e : model.enums) {
     for (const auto& st : d.render(schema::CreateEnum{e}, {})) {
-      dialects::execute(s.conn(), st);
+      dialects::run_statement(s.conn(), st);
     }
   }
   for (const auto& t : model.tables) {
@@ -345,14 +345,14 @@ TEST_CASE("round trip from a model through the create ops", "[postgresql][db]") 
     }
     for (const auto& st : d.render(schema::CreateTable{created}, state)) {
       INFO(st.sql);
-      dialects::execute(s.conn(), st);
+      dialects::run_statement(s.conn(), st);
     }
     state.tables.push_back(created);
     if (t.name == "users") {
       for (const auto& i : t.indexes) {
         for (const auto& st : d.render(schema::CreateIndex{t.name, i}, state)) {
           INFO(st.sql);
-          dialects::execute(s.conn(), st);
+          dialects::run_statement(s.conn(), st);
         }
       }
     }

@@ -379,7 +379,7 @@ struct Runner {
   void run(const schema::Op& op) {
     for (const auto& s : test::pg::pg_dialect().render(op, state)) {
       INFO(s.sql);
-      dialects::execute(conn, s);
+      dialects::run_statement(conn, s);
     }
     schema::apply(state, op);
   }
@@ -563,7 +563,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     s.conn().begin();
     for (const auto& st : test::pg::pg_dialect().render(
              schema::AddEnumValue{"mood", "happy", std::string("ok")}, r.state)) {
-      dialects::execute(s.conn(), st);
+      dialects::run_statement(s.conn(), st);
     }
     // PostgreSQL 12+ accepts ADD VALUE in a transaction, but not a use of the new value there.
     try {

@@ -55,14 +55,18 @@ public:
     return *t;
   }
 
-  // Renders `op` against the live schema and runs it in one transaction.
+  // Renders `op` against the live schema and runs it in one transaction, as the runner does
+  // online (the context names the connection: a rebuild reads the table's stored SQL).
   std::vector<dialects::Statement> run(const schema::Op& op) { return run(op, schema()); }
   std::vector<dialects::Statement> run(const schema::Op& op, const schema::Database& before) {
-    auto statements = sqlite_dialect().render(op, before);
     m_conn->begin();
+    std::vector<dialects::Statement> statements;
     try {
+      dialects::RenderContext context;
+      context.live = m_conn.get();
+      statements = sqlite_dialect().render(op, before, context);
       for (const auto& s : statements) {
-        dialects::execute(*m_conn, s);
+        dialects::run_statement(*m_conn, s);
       }
       m_conn->commit();
     } catch (...) {

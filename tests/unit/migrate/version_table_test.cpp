@@ -13,7 +13,7 @@ namespace {
 
 void run_all(SqliteDb& db, const std::vector<dialects::Statement>& statements) {
   for (const auto& s : statements) {
-    dialects::execute(db.conn(), s);
+    dialects::run_statement(db.conn(), s);
   }
 }
 

@@ -1,6 +1,6 @@
-#include "support/fixtures.h"
 #include "migrate/revision_file.h"
 #include "schema/ops.h"
+#include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
 
@@ -50,7 +50,10 @@ TEST_CASE("ops: op_name and op_table", "[ops]") {
                                           "drop_enum",
                                           "drop_enum",
                                           "add_enum_value",
-                                          "add_enum_value"});
+                                          "add_enum_value",
+                                          "alter_primary_key",
+                                          "alter_primary_key",
+                                          "alter_column"});
   CHECK(op_table(ops[0]) == "users");
   CHECK(op_table(ops[22]) == "orgs");
   CHECK(op_table(ops[20]).empty());
