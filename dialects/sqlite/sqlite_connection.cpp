@@ -239,8 +239,7 @@ void SqliteConnection::run(sqlite3_stmt* stmt, std::string_view sql) {
   sqlite3_finalize(stmt);
 }
 
-void SqliteConnection::exec(std::string_view sql) {
-  ++m_statements_sent;
+sqlite3_stmt* SqliteConnection::prepare_one(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
   if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail) !=
@@ -260,7 +259,12 @@ void SqliteConnection::exec(std::string_view sql) {
     sqlite3_finalize(stmt);
     throw DatabaseError("refused: the text holds more than one statement", "", std::string(sql));
   }
-  if (stmt != nullptr) {
+  return stmt;
+}
+
+void SqliteConnection::exec(std::string_view sql) {
+  ++m_statements_sent;
+  if (sqlite3_stmt* stmt = prepare_one(sql); stmt != nullptr) {
     run(stmt, sql);
   }
 }
@@ -291,12 +295,7 @@ bool SqliteConnection::in_transaction() const {
 Rows SqliteConnection::query(std::string_view sql,
                              const std::vector<std::optional<std::string>>& params) {
   ++m_statements_sent;
-  sqlite3_stmt* stmt = nullptr;
-  const char* tail = nullptr;
-  if (sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, &tail) !=
-      SQLITE_OK) {
-    fail(sql);
-  }
+  sqlite3_stmt* stmt = prepare_one(sql);
   if (stmt == nullptr) {
     throw util::Error("internal error: empty query");
   }
@@ -304,9 +303,6 @@ Rows SqliteConnection::query(std::string_view sql,
     sqlite3_stmt* s;
     ~Finalizer() { sqlite3_finalize(s); }
   } guard{stmt};
-  if (!util::trim(std::string_view(tail, sql.data() + sql.size() - tail)).empty()) {
-    throw util::Error("internal error: query() takes one statement: " + std::string(sql));
-  }
   for (std::size_t i = 0; i < params.size(); ++i) {
     const int idx = static_cast<int>(i + 1);
     const int rc = params[i]

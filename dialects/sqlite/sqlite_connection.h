@@ -46,6 +46,9 @@ public:
 private:
   // Throws DatabaseError for the connection's current error, quoting `sql`.
   [[noreturn]] void fail(std::string_view sql) const;
+  // Prepares the one statement `sql` holds (nullptr if only whitespace or comments); a second
+  // statement after it is refused (DatabaseError) before anything runs.
+  sqlite3_stmt* prepare_one(std::string_view sql);
   // Steps a prepared statement to the end and finalizes it; throws DatabaseError quoting `sql`.
   void run(sqlite3_stmt* stmt, std::string_view sql);
 

@@ -20,6 +20,12 @@ fresh_pg_url() {
   echo "${TEST_PG_URL}${sep}options=-csearch_path%3D${schema}"
 }
 
+# use_fresh_pg NAME: points the project's config at a fresh schema (fresh_pg_url); sets URL.
+use_fresh_pg() {
+  URL="$(fresh_pg_url "$1")"
+  sed -i "s|^url = .*|url = \"$URL\"|" migratecpp.toml
+}
+
 # pg_sql URL SQL: runs SQL in the schema of URL.
 pg_sql() {
   local schema="${1##*search_path%3D}"

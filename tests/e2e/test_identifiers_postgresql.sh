@@ -5,8 +5,7 @@ source "$(dirname "$0")/lib.sh" "$@"
 source "$E2E_DIR/pg_lib.sh"
 
 run init; expect_rc 0
-URL="$(fresh_pg_url identifiers)"
-sed -i "s|^url = .*|url = \"$URL\"|" migratecpp.toml
+use_fresh_pg identifiers
 long="c_$(printf 'x%.0s' $(seq 1 62))" # 64 bytes
 write_rev 0001 r1 '""' "long column" "
 [[upgrade]]

@@ -5,8 +5,7 @@ source "$E2E_DIR/pg_lib.sh"
 source "$E2E_DIR/injection_cases.sh"
 
 run init; expect_rc 0
-URL="$(fresh_pg_url injection)"
-sed -i "s|^url = .*|url = \"$URL\"|" migratecpp.toml
+use_fresh_pg injection
 victim_sql() { pg_sql "$URL" "$1" | tail -n 1; }
 run_injection_cases
 

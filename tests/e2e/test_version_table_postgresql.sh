@@ -6,8 +6,7 @@ source "$E2E_DIR/pg_lib.sh"
 run init; expect_rc 0
 # Not "migratecpp_version": the test server's password is "migratecpp", and errors hide it.
 sed -i 's/^version_table = .*/version_table = "schema_version"/' migratecpp.toml
-URL="$(fresh_pg_url vtable)"
-sed -i "s|^url = .*|url = \"$URL\"|" migratecpp.toml
+use_fresh_pg vtable
 write_rev 0001 r1 '""' "one" '
 [[upgrade]]
 op = "create_table"
