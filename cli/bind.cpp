@@ -224,6 +224,8 @@ void bind(CLI::App& app, Context& ctx) {
   app.option_defaults()->always_capture_default(false);
   app.add_option("-c,--config", ctx.global.config_file, "Config file (default: ./migratecpp.toml)");
   app.add_option("--url", ctx.global.url, "Database URL; beats MIGRATECPP_URL and the config file");
+  app.add_option("--lock-timeout", ctx.lock_timeout,
+                 "Seconds to wait for the migration lock (default: [database] lock_timeout, 300)");
   app.add_option("-x", ctx.x_pairs, "KEY=VALUE for templates (repeatable)")
       ->allow_extra_args(false);
   app.add_flag("-q,--quiet", ctx.quiet, "Only print data and errors");
@@ -247,6 +249,23 @@ void apply_globals(Context& ctx) {
       throw util::UsageError("-x expects KEY=VALUE, got '" + pair + "'");
     }
     ctx.global.x_args[pair.substr(0, eq)] = pair.substr(eq + 1);
+  }
+  if (!ctx.lock_timeout.empty()) {
+    std::size_t used = 0;
+    double seconds = -1;
+    try {
+      seconds = std::stod(ctx.lock_timeout, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used != ctx.lock_timeout.size() || !(seconds >= 0) ||
+        seconds > migrate::k_max_lock_timeout_seconds) {
+      throw util::UsageError(
+          "--lock-timeout expects a number of seconds between 0 and " +
+          std::to_string(static_cast<long>(migrate::k_max_lock_timeout_seconds)) + ", got '" +
+          ctx.lock_timeout + "'");
+    }
+    ctx.global.lock_timeout = seconds;
   }
   if (ctx.quiet && ctx.verbose) {
     throw util::UsageError("-q and -v cannot be used together");
@@ -273,7 +292,8 @@ std::string unknown_command(const CLI::App& app, const std::vector<std::string>&
     const std::string& a = *it;
     if (a.empty() || a[0] == '-') {
       // Options with a value: skip the value too.
-      if (a == "-c" || a == "--config" || a == "--url" || a == "-x" || a == "--color") {
+      if (a == "-c" || a == "--config" || a == "--url" || a == "-x" || a == "--color" ||
+          a == "--lock-timeout") {
         ++it;
         if (it == args.end()) {
           break;

@@ -21,6 +21,7 @@ struct Context {
   bool quiet = false;
   bool verbose = false;
   std::string color = "auto";
+  std::string lock_timeout;     // --lock-timeout, checked by apply_globals
   std::function<void()> action; // set by the chosen subcommand
   int exit_code = 0;
 

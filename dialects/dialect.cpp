@@ -88,6 +88,19 @@ std::string Dialect::use_schema_sql(const std::string& schema) const {
                     std::string(name()) + "; remove it from the config");
 }
 
+namespace {
+// What a dialect without a lock of its own holds: nothing.
+class NoLock : public HeldLock {};
+} // namespace
+
+std::unique_ptr<HeldLock> Dialect::try_lock(Connection&, const std::string&) const {
+  return std::make_unique<NoLock>();
+}
+
+std::string Dialect::lock_name(Connection&, const std::string& version_table) const {
+  return "the migration lock of version table " + version_table;
+}
+
 schema::Database Dialect::introspect(Connection&, const IntrospectOptions&) const {
   throw util::Error("reading the schema of a " + std::string(name()) +
                     " database is not available in this build yet");

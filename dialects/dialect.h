@@ -9,6 +9,7 @@
 #include "schema/ops.h"
 #include "util/url.h"
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -17,6 +18,22 @@
 #include <vector>
 
 namespace migratecpp::dialects {
+
+// What Dialect::connect needs besides the URL.
+struct ConnectOptions {
+  // How long one statement may wait for a lock that another connection holds ([database]
+  // lock_timeout), for drivers that wait on their own (SQLite's busy timeout): a reader such
+  // as `current` then waits for a migration's commit instead of failing at once. A URL
+  // parameter that sets the wait (sqlite busy_timeout) beats it.
+  std::chrono::milliseconds lock_timeout{std::chrono::minutes(5)};
+};
+
+// The migration lock while one process holds it: released when destroyed (and by the
+// database or the operating system when the process dies).
+class HeldLock {
+public:
+  virtual ~HeldLock() = default;
+};
 
 struct Statement {
   std::string sql;     // one statement, no trailing semicolon
@@ -138,7 +155,9 @@ public:
 
   // Opens a connection. Throws util::Error with the driver's message (never the password);
   // the caller adds the redacted URL.
-  virtual std::unique_ptr<Connection> connect(const util::Url& url) const = 0;
+  virtual std::unique_ptr<Connection> connect(const util::Url& url,
+                                              const ConnectOptions& options) const = 0;
+  std::unique_ptr<Connection> connect(const util::Url& url) const { return connect(url, {}); }
   // True if the version table exists on this connection.
   virtual bool table_exists(Connection& conn, const std::string& table) const = 0;
   // What the connection's current schema holds under `name` in any letter case, so that a
@@ -159,15 +178,27 @@ public:
   // has no schemas.
   virtual std::string use_schema_sql(const std::string& schema) const;
 
-  // A lock held for the whole of upgrade, downgrade and stamp, so that two deploys running
-  // at once apply each revision exactly once (PostgreSQL: an advisory lock). The default does
-  // nothing: SQLite serializes writers itself and the runner re-reads the version table inside
-  // each revision's transaction.
-  virtual void lock(Connection& conn, const std::string& version_table) const {}
-  // True when lock() really excludes other migrators for the whole run; the runner then need
-  // not re-read the version table inside each revision's transaction.
+  // The migration lock: held for the whole of upgrade, downgrade, stamp and verify --accept,
+  // so that two deploys running at once apply each revision exactly once. One lock per
+  // version table and schema (two projects in one database do not wait for each other).
+  // migrate::MigrationLock polls try_lock until it succeeds or [database] lock_timeout runs
+  // out, saying after a second what it waits for (lock_name) and who holds it (lock_holder).
+  //
+  // Takes the lock if it is free, without waiting: nullptr when another connection holds
+  // it. The default takes nothing and always succeeds (a dialect without a lock relies on
+  // the runner re-reading the version table inside each revision's transaction).
+  virtual std::unique_ptr<HeldLock> try_lock(Connection& conn,
+                                             const std::string& version_table) const;
+  // The lock, for messages: "the migration lock (PostgreSQL advisory lock 123 ...)".
+  virtual std::string lock_name(Connection& conn, const std::string& version_table) const;
+  // Who holds the lock, as far as the database can tell ("pid 4242, application 'x', client
+  // 10.0.0.3, since ..."); "" when it cannot tell or nobody holds it any more.
+  virtual std::string lock_holder(Connection& conn, const std::string& version_table) const {
+    return "";
+  }
+  // True when try_lock really excludes other migrators for the whole run; the runner then
+  // need not re-read the version table inside each revision's transaction.
   virtual bool has_migration_lock() const { return false; }
-  virtual void unlock(Connection& conn, const std::string& version_table) const noexcept {}
 
   // --- URLs and introspection. ----------------------------------------------------------
 

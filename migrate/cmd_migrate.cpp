@@ -3,6 +3,7 @@
 #include "migrate/commands.h"
 #include "migrate/database.h"
 #include "migrate/history_table.h"
+#include "migrate/migration_lock.h"
 #include "migrate/preflight.h"
 #include "migrate/runner.h"
 #include "migrate/script_directory.h"
@@ -194,7 +195,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   }
 
   LiveDatabase db = open_database(project);
-  const MigrationLock lock(db, project.config.version_table);
+  const MigrationLock lock(db, project, out);
   VersionTable versions(*db.dialect, project.config.version_table);
   const auto rows = versions.read(*db.conn);
   check_version_rows(graph, rows, project.config.version_table);
@@ -245,7 +246,7 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
     return;
   }
   LiveDatabase db = open_database(project);
-  const MigrationLock lock(db, project.config.version_table);
+  const MigrationLock lock(db, project, out);
   VersionTable versions(*db.dialect, project.config.version_table);
   auto rows = versions.read(*db.conn);
   if (!options.purge) {

@@ -3,6 +3,7 @@
 #include "migrate/commands.h"
 #include "migrate/database.h"
 #include "migrate/history_table.h"
+#include "migrate/migration_lock.h"
 #include "migrate/revision_checksum.h"
 #include "migrate/script_directory.h"
 #include "migrate/version_table.h"
@@ -71,7 +72,7 @@ bool verify(const Project& project, const VerifyOptions& options, util::Output& 
   LiveDatabase db = open_database(project);
   std::optional<MigrationLock> lock;
   if (!options.accept.empty()) {
-    lock.emplace(db, project.config.version_table);
+    lock.emplace(db, project, out);
   }
   const VersionTable versions(*db.dialect, project.config.version_table);
   const HistoryTable table(*db.dialect, project.config.version_table);

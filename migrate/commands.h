@@ -19,6 +19,7 @@ struct GlobalOptions {
   std::optional<std::filesystem::path> config_file; // -c; default ./migratecpp.toml
   std::string url;                                  // --url; beats MIGRATECPP_URL and the file
   std::map<std::string, std::string> x_args;        // -x KEY=VALUE
+  std::optional<double> lock_timeout;               // --lock-timeout S; beats the config
 };
 
 // The loaded project: config plus the effective URL (--url > MIGRATECPP_URL > file).
@@ -27,6 +28,7 @@ struct Project {
   std::string url;
   std::optional<util::Error> url_error; // the config's URL was needed but cannot be expanded
   std::map<std::string, std::string> x_args;
+  double lock_timeout_seconds = k_default_lock_timeout_seconds; // --lock-timeout > the config
 };
 Project open_project(const GlobalOptions& global);
 

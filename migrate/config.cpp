@@ -216,8 +216,8 @@ Config load_config(const fs::path& file) {
   std::optional<KeyReader> database_slot;
   std::optional<KeyReader> migrations_slot;
   std::optional<KeyReader> models_slot;
-  if (const KeyReader* db =
-          section(root, path, "database", database_slot, {"url", "version_table", "schema"})) {
+  if (const KeyReader* db = section(root, path, "database", database_slot,
+                                    {"url", "version_table", "schema", "lock_timeout"})) {
     if (const auto raw = db->string("url")) { // a wrong type is an error at once
       try {
         cfg.url = expand_at(*raw, *db->node("url"), db->path());
@@ -227,6 +227,18 @@ Config load_config(const fs::path& file) {
     }
     cfg.version_table = non_empty_string(*db, "version_table", cfg.version_table);
     cfg.schema = string_value(*db, "schema").value_or("");
+    if (const toml::node* n = db->node("lock_timeout")) {
+      const auto seconds = n->value<double>(); // an integer or a float
+      if (!seconds || n->is_boolean()) {
+        db->fail("lock_timeout", "'lock_timeout' must be a number of seconds");
+      }
+      if (!(*seconds >= 0 && *seconds <= k_max_lock_timeout_seconds)) {
+        db->fail("lock_timeout", "'lock_timeout' must be between 0 and " +
+                                     std::to_string(static_cast<long>(k_max_lock_timeout_seconds)) +
+                                     " seconds");
+      }
+      cfg.lock_timeout_seconds = *seconds;
+    }
   }
   if (const KeyReader* m = section(
           root, path, "migrations", migrations_slot,

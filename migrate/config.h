@@ -11,6 +11,10 @@
 
 namespace migratecpp::migrate {
 
+inline constexpr double k_default_lock_timeout_seconds = 300;
+// A week: longer is surely a mistake (and would overflow the clocks' arithmetic).
+inline constexpr double k_max_lock_timeout_seconds = 7 * 24 * 3600;
+
 struct Config {
   std::filesystem::path file; // the config file, as given
   std::filesystem::path dir;  // its directory, absolute: relative paths start here
@@ -25,12 +29,15 @@ struct Config {
   bool transaction_per_migration = true;
   std::vector<std::string> model_paths; // globs as written, relative to dir
   std::vector<std::string> exclude_tables;
-  std::string schema;                        // [database] schema, PostgreSQL
+  std::string schema; // [database] schema, PostgreSQL
+  // [database] lock_timeout: how long a writing command waits for the migration lock (and a
+  // statement for another connection's lock) before giving up; 0: do not wait.
+  double lock_timeout_seconds = k_default_lock_timeout_seconds;
   std::map<std::string, std::string> x_args; // -x KEY=VALUE; filled by the command layer
 };
 
 // Reads the config file:
-//   [database]   url, version_table, schema
+//   [database]   url, version_table, schema, lock_timeout
 //   [migrations] script_location, file_template, transaction_per_migration, version_locations
 //   [models]     paths, exclude_tables
 // ${VAR} and ${VAR:-default} are expanded from the environment in every string (the default

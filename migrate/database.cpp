@@ -27,6 +27,7 @@ Project open_project(const GlobalOptions& global) {
   for (const auto& [k, v] : global.x_args) {
     p.config.x_args[k] = v;
   }
+  p.lock_timeout_seconds = global.lock_timeout.value_or(p.config.lock_timeout_seconds);
   if (!global.url.empty()) {
     p.url = global.url;
   } else if (const char* env = std::getenv("MIGRATECPP_URL"); env != nullptr && *env != '\0') {
@@ -51,7 +52,10 @@ LiveDatabase open_database(const Project& project) {
   db.redacted_url = url.redacted();
   db.dialect = &dialects::dialect_for_scheme(url.scheme);
   try {
-    db.conn = db.dialect->connect(url);
+    dialects::ConnectOptions options;
+    options.lock_timeout = std::chrono::milliseconds(
+        static_cast<std::chrono::milliseconds::rep>(project.lock_timeout_seconds * 1000));
+    db.conn = db.dialect->connect(url, options);
   } catch (const util::Error& e) {
     throw util::Error("cannot connect to " + db.redacted_url + ": " +
                       util::redact_urls(e.message()));
@@ -60,15 +64,6 @@ LiveDatabase open_database(const Project& project) {
     db.conn->exec(db.dialect->use_schema_sql(project.config.schema));
   }
   return db;
-}
-
-MigrationLock::MigrationLock(LiveDatabase& db, std::string version_table)
-    : m_db(db), m_table(std::move(version_table)) {
-  m_db.dialect->lock(*m_db.conn, m_table);
-}
-
-MigrationLock::~MigrationLock() {
-  m_db.dialect->unlock(*m_db.conn, m_table);
 }
 
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag) {

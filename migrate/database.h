@@ -17,21 +17,8 @@ struct LiveDatabase {
   std::string redacted_url;
 };
 
-// Holds the dialect's migration lock (PostgreSQL advisory lock) while alive: upgrade,
-// downgrade and stamp take it before reading the version table.
-class MigrationLock {
-public:
-  MigrationLock(LiveDatabase& db, std::string version_table);
-  ~MigrationLock();
-  MigrationLock(const MigrationLock&) = delete;
-  MigrationLock& operator=(const MigrationLock&) = delete;
-
-private:
-  LiveDatabase& m_db;
-  std::string m_table;
-};
-
 // Throws util::Error "cannot connect to <redacted url>: ..." (never the password).
+// The connection waits up to the project's lock_timeout for another connection's lock.
 LiveDatabase open_database(const Project& project);
 
 // The dialect for offline (--sql) output: --dialect, else the URL's scheme.

@@ -1,6 +1,7 @@
 #include "dialects/postgresql/pg_connection.h"
 
 #include "util/error.h"
+#include "util/process_identity.h"
 #include "util/strings.h"
 
 #include <libpq-fe.h>
@@ -61,6 +62,11 @@ std::vector<std::pair<std::string, std::string>> connection_parameters(const uti
   if (!timeout_given) {
     out.emplace_back("connect_timeout", std::string(k_default_connect_timeout));
   }
+  // Used unless the URL or PGAPPNAME set application_name: it is what a deployer waiting
+  // for the migration lock is told about its holder (pg_stat_activity), so it names the
+  // process and the machine. At most 63 bytes are kept by the server.
+  out.emplace_back("fallback_application_name",
+                   ("migratecpp (" + util::this_process() + ")").substr(0, 63));
   return out;
 }
 

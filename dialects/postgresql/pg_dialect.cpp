@@ -568,7 +568,8 @@ util::Url PostgresDialect::parse_url(const std::string& text) const {
   return parse_pg_url(text);
 }
 
-std::unique_ptr<Connection> PostgresDialect::connect(const util::Url& url) const {
+std::unique_ptr<Connection> PostgresDialect::connect(const util::Url& url,
+                                                     const ConnectOptions&) const {
   return std::make_unique<PgConnection>(url);
 }
 
@@ -609,30 +610,6 @@ PostgresDialect::relations_named(Connection& conn, const std::string& name) cons
     out.push_back({found, r[1].value_or(""), found == name});
   }
   return out;
-}
-
-std::int64_t PostgresDialect::lock_key(const std::string& version_table) {
-  constexpr std::uint64_t k_fnv_offset = 14695981039346656037ULL;
-  constexpr std::uint64_t k_fnv_prime = 1099511628211ULL;
-  std::uint64_t hash = k_fnv_offset;
-  for (unsigned char ch : "migratecpp:" + version_table) {
-    hash ^= ch;
-    hash *= k_fnv_prime;
-  }
-  return static_cast<std::int64_t>(hash); // C++20: modular conversion, same on every platform
-}
-
-void PostgresDialect::lock(Connection& conn, const std::string& version_table) const {
-  conn.query("SELECT pg_advisory_lock(" + std::to_string(lock_key(version_table)) + ")");
-}
-
-void PostgresDialect::unlock(Connection& conn, const std::string& version_table) const noexcept {
-  try {
-    conn.query("SELECT pg_advisory_unlock(" + std::to_string(lock_key(version_table)) + ")");
-  } catch (...) {
-    // Only on an error path (a broken connection, an aborted transaction left open): the
-    // server releases a session lock when the connection closes, which follows shortly.
-  }
 }
 
 const Dialect& dialect() {

@@ -59,7 +59,9 @@ public:
   // As type_sql, but a name (or array of a name) of an enum in `db` is quoted: "Mood"[].
   std::string column_type_sql(const schema::ColumnType& type, const schema::Database& db) const;
 
-  std::unique_ptr<Connection> connect(const util::Url& url) const override;
+  using Dialect::connect;
+  std::unique_ptr<Connection> connect(const util::Url& url,
+                                      const ConnectOptions& options) const override;
   // libpq reads the URL (parse_pg_url): several hosts, IPv6, every libpq parameter.
   util::Url parse_url(const std::string& text) const override;
   // True if a table (plain or partitioned) of that name is in current_schema().
@@ -69,15 +71,19 @@ public:
   // SET search_path: the version table, the DDL and introspection then all use `schema`.
   std::string use_schema_sql(const std::string& schema) const override;
 
-  // pg_advisory_lock / pg_advisory_unlock on lock_key(version_table): a session lock, held
-  // across the revisions' transactions until unlock or disconnect. Waits while another
-  // migrator holds it.
-  void lock(Connection& conn, const std::string& version_table) const override;
+  // pg_try_advisory_lock on lock_key(current_schema(), version_table): a session lock, held
+  // across the revisions' transactions until released or the session ends.
+  std::unique_ptr<HeldLock> try_lock(Connection& conn,
+                                     const std::string& version_table) const override;
+  std::string lock_name(Connection& conn, const std::string& version_table) const override;
+  // From pg_locks and pg_stat_activity: the backend's pid, application_name (migratecpp sets
+  // its own pid and host there), user, client address and since when.
+  std::string lock_holder(Connection& conn, const std::string& version_table) const override;
   bool has_migration_lock() const override { return true; }
-  void unlock(Connection& conn, const std::string& version_table) const noexcept override;
-  // The advisory-lock key: FNV-1a 64 of "migratecpp:" + version_table, so that every
-  // migratecpp build (and every platform) computes the same key for the same project.
-  static std::int64_t lock_key(const std::string& version_table);
+  // The advisory-lock key: FNV-1a 64 of "migratecpp:<schema>.<version_table>", so that every
+  // migratecpp build (and every platform) computes the same key for the same project, and
+  // projects in two schemas of one database do not wait for each other.
+  static std::int64_t lock_key(const std::string& schema, const std::string& version_table);
 
   // Reads IntrospectOptions::schema ("" = current_schema()) with five catalog queries
   // whatever the number of tables: tables, columns, constraints, indexes, enums. Partitions

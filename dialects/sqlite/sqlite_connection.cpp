@@ -3,7 +3,9 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <sqlite3.h>
 #include <utility>
 
@@ -16,9 +18,6 @@ namespace {
 void interrupt_statement(void* db) noexcept {
   sqlite3_interrupt(static_cast<sqlite3*>(db));
 }
-
-// SQLite waits this long for another connection's lock before failing with SQLITE_BUSY.
-constexpr int k_busy_timeout_ms = 5000;
 
 struct CodeName {
   int code;
@@ -139,7 +138,8 @@ std::string uri_path(const std::string& path) {
 } // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path,
-                                   const std::vector<std::pair<std::string, std::string>>& params)
+                                   const std::vector<std::pair<std::string, std::string>>& params,
+                                   std::chrono::milliseconds busy_timeout)
     : m_path(path.empty() ? ":memory:" : path) {
   namespace fs = std::filesystem;
   const std::string what = "cannot open SQLite database '" + m_path + "'";
@@ -161,7 +161,8 @@ SqliteConnection::SqliteConnection(const std::string& path,
       throw util::Error(what + ": it is a directory");
     }
   }
-  int busy_timeout_ms = k_busy_timeout_ms;
+  auto busy_timeout_ms = static_cast<int>(std::min<std::chrono::milliseconds::rep>(
+      busy_timeout.count(), std::numeric_limits<int>::max()));
   std::string uri_query;
   for (const auto& [key, value] : params) {
     if (key == "busy_timeout") {
@@ -355,6 +356,11 @@ void SqliteConnection::rollback() noexcept {
   }
   ++m_statements_sent;
   sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+std::string SqliteConnection::file_name() const {
+  const char* name = sqlite3_db_filename(m_db, "main");
+  return name != nullptr ? name : "";
 }
 
 } // namespace migratecpp::dialects::sqlite

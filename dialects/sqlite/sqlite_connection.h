@@ -3,6 +3,7 @@
 #include "dialects/connection.h"
 #include "util/interrupt.h"
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,9 +20,10 @@ public:
   // when it cannot be opened (missing directory, not a database, no permission).
   // `params`: URI parameters as SqliteDialect::complete_url checked them (mode, cache,
   // immutable: SQLite's own, passed through a file: URI; busy_timeout: milliseconds to wait
-  // for another connection's lock, default 5000).
+  // for another connection's lock, beating `busy_timeout`).
   explicit SqliteConnection(const std::string& path,
-                            const std::vector<std::pair<std::string, std::string>>& params = {});
+                            const std::vector<std::pair<std::string, std::string>>& params = {},
+                            std::chrono::milliseconds busy_timeout = std::chrono::seconds(5));
   ~SqliteConnection() override;
   SqliteConnection(const SqliteConnection&) = delete;
   SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -42,6 +44,8 @@ public:
   void rollback() noexcept override;
 
   const std::string& path() const { return m_path; }
+  // The database file's absolute name, as SQLite resolved it; "" for an in-memory database.
+  std::string file_name() const;
 
 private:
   // Throws DatabaseError for the connection's current error, quoting `sql`.

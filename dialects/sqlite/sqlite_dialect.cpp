@@ -30,8 +30,9 @@ std::string SqliteDialect::type_sql(const schema::ColumnType& type) const {
   return out;
 }
 
-std::unique_ptr<Connection> SqliteDialect::connect(const util::Url& url) const {
-  return std::make_unique<SqliteConnection>(url.database, url.params);
+std::unique_ptr<Connection> SqliteDialect::connect(const util::Url& url,
+                                                   const ConnectOptions& options) const {
+  return std::make_unique<SqliteConnection>(url.database, url.params, options.lock_timeout);
 }
 
 bool SqliteDialect::table_exists(Connection& conn, const std::string& table) const {

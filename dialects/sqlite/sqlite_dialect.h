@@ -79,7 +79,18 @@ public:
   void complete_url(util::Url& url) const override;
   // Anything but "sqlite://" followed by nothing or "/": the path form is the only form.
   void check_url_text(const std::string& text) const override;
-  std::unique_ptr<Connection> connect(const util::Url& url) const override;
+  using Dialect::connect;
+  // busy_timeout (the URL's, else options.lock_timeout): a reader waits for a migration's
+  // commit rather than failing with "database is locked".
+  std::unique_ptr<Connection> connect(const util::Url& url,
+                                      const ConnectOptions& options) const override;
+  // flock(2) on "<database file>-migratecpp-lock" (sqlite_lock.cpp); nothing for an
+  // in-memory database.
+  std::unique_ptr<HeldLock> try_lock(Connection& conn,
+                                     const std::string& version_table) const override;
+  std::string lock_name(Connection& conn, const std::string& version_table) const override;
+  // The line the holder wrote into the lock file: "pid 4242 on web-1, since ...".
+  std::string lock_holder(Connection& conn, const std::string& version_table) const override;
   bool table_exists(Connection& conn, const std::string& table) const override;
   std::vector<NamedRelation> relations_named(Connection& conn,
                                              const std::string& name) const override;

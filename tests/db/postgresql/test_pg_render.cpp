@@ -361,10 +361,13 @@ TEST_CASE("DDL text of each op", "[postgresql]") {
 }
 
 TEST_CASE("the lock key is stable", "[postgresql]") {
-  CHECK(PostgresDialect::lock_key("migratecpp_version") ==
-        PostgresDialect::lock_key("migratecpp_version"));
-  CHECK(PostgresDialect::lock_key("migratecpp_version") !=
-        PostgresDialect::lock_key("alembic_version"));
+  // Pinned: every migratecpp build, on every platform, must compute the same key, or two
+  // versions deployed side by side would not exclude each other.
+  CHECK(PostgresDialect::lock_key("public", "migratecpp_version") == -1782363865108052475LL);
+  CHECK(PostgresDialect::lock_key("public", "migratecpp_version") !=
+        PostgresDialect::lock_key("public", "alembic_version"));
+  CHECK(PostgresDialect::lock_key("public", "migratecpp_version") !=
+        PostgresDialect::lock_key("tenant_a", "migratecpp_version"));
 }
 
 // -------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ TEST_CASE("config: every key", "[config]") {
 url = "postgresql://u@h/db"
 version_table = "alembic_version"
 schema = "app"
+lock_timeout = 12.5
 
 [migrations]
 script_location = "db/migrations"
@@ -54,6 +55,7 @@ exclude_tables = ["spatial_ref_sys"]
   CHECK(cfg.url == "postgresql://u@h/db");
   CHECK(cfg.version_table == "alembic_version");
   CHECK(cfg.schema == "app");
+  CHECK(cfg.lock_timeout_seconds == 12.5);
   CHECK(cfg.script_location == dir / "db/migrations");
   CHECK(cfg.file_template == "{year}_{rev}_{slug}");
   CHECK_FALSE(cfg.transaction_per_migration);
@@ -75,6 +77,21 @@ TEST_CASE("config: defaults", "[config]") {
   CHECK(cfg.model_paths.empty());
   CHECK(cfg.exclude_tables.empty());
   CHECK(cfg.schema.empty());
+  CHECK(cfg.lock_timeout_seconds == 300);
+}
+
+TEST_CASE("config: lock_timeout is a number of seconds", "[config]") {
+  test::TempDir dir;
+  CHECK(load(dir, "[database]\nlock_timeout = 0\n").lock_timeout_seconds == 0);
+  CHECK(load(dir, "[database]\nlock_timeout = 60\n").lock_timeout_seconds == 60);
+  CHECK_THROWS_WITH(load(dir, "[database]\nlock_timeout = \"60\"\n"),
+                    at(dir, 2, "'lock_timeout' must be a number of seconds"));
+  CHECK_THROWS_WITH(load(dir, "[database]\nlock_timeout = true\n"),
+                    at(dir, 2, "'lock_timeout' must be a number of seconds"));
+  CHECK_THROWS_WITH(load(dir, "[database]\nlock_timeout = -1\n"),
+                    at(dir, 2, "'lock_timeout' must be between 0 and 604800 seconds"));
+  CHECK_THROWS_WITH(load(dir, "[database]\nlock_timeout = nan\n"),
+                    at(dir, 2, "'lock_timeout' must be between 0 and 604800 seconds"));
 }
 
 TEST_CASE("config: relative paths start at the config file's directory", "[config]") {
