@@ -138,8 +138,7 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
 }
 
 void run_online(const Project& project, const ScriptDirectory& scripts, LiveDatabase& db,
-                const std::vector<Step>& steps, util::Output& out) {
-  VersionTable versions(*db.dialect, project.config.version_table);
+                const VersionTable& versions, const std::vector<Step>& steps, util::Output& out) {
   versions.ensure(*db.conn);
   const HistoryTable history(*db.dialect, project.config.version_table);
   history.ensure(*db.conn);
@@ -210,7 +209,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   }
   const auto steps = make_steps(scripts, rows, plan, dir);
   preflight(*db.dialect, steps, out);
-  run_online(project, scripts, db, steps, out);
+  run_online(project, scripts, db, versions, steps, out);
 }
 
 } // namespace
@@ -261,7 +260,7 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));
     return;
   }
-  run_online(project, scripts, db, {s}, out);
+  run_online(project, scripts, db, versions, {s}, out);
 }
 
 } // namespace migratecpp::migrate

@@ -1,5 +1,6 @@
 #include "migrate/history_table.h"
 
+#include "migrate/owned_table.h"
 #include "util/error.h"
 
 #include <ctime>
@@ -66,12 +67,18 @@ std::string HistoryTable::create_sql() const {
 }
 
 bool HistoryTable::exists(dialects::Connection& conn) const {
-  return m_dialect.table_exists(conn, m_table);
+  if (!m_seen) {
+    m_seen = owned_table_exists(m_dialect, conn, m_table, "history table", [](const std::string&) {
+      return std::string("The history table is named after [database] version_table; rename it");
+    });
+  }
+  return m_seen;
 }
 
 void HistoryTable::ensure(dialects::Connection& conn) const {
   if (!exists(conn)) {
     conn.exec(create_sql());
+    m_seen = true;
   }
 }
 

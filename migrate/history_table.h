@@ -75,6 +75,7 @@ public:
 private:
   const dialects::Dialect& m_dialect;
   std::string m_table;
+  mutable bool m_seen = false; // exists() found it, or ensure() made it
 };
 
 } // namespace migratecpp::migrate

@@ -1,5 +1,6 @@
 #include "migrate/version_table.h"
 
+#include "migrate/owned_table.h"
 #include "util/error.h"
 
 #include <algorithm>
@@ -15,27 +16,17 @@ std::string VersionTable::create_sql() const {
 }
 
 bool VersionTable::exists(dialects::Connection& conn) const {
-  const auto found = m_dialect.relations_named(conn, m_table);
-  for (const auto& r : found) {
-    if (r.same && r.kind == "table") {
-      return true;
-    }
+  // Once seen, the table stays for the command's run (only ensure() creates it): one catalog
+  // query per command, not one per read.
+  if (!m_seen) {
+    m_seen =
+        owned_table_exists(m_dialect, conn, m_table, "version table", [](const std::string& found) {
+          return "If it is the version table, set [database] "
+                 "version_table = \"" +
+                 found + "\"; else rename it";
+        });
   }
-  for (const auto& r : found) {
-    if (r.same) {
-      throw util::Error("the version table '" + m_table + "' is a " + r.kind +
-                        ", not a table: migratecpp cannot record revisions in it. Rename or "
-                        "drop it, or set [database] version_table to another name");
-    }
-  }
-  if (!found.empty()) {
-    throw util::Error("there is no version table '" + m_table + "', but there is a " +
-                      found.front().kind + " named '" + found.front().name +
-                      "' (the letter case differs). If it is the version table, set "
-                      "[database] version_table = \"" +
-                      found.front().name + "\"; else rename it");
-  }
-  return false;
+  return m_seen;
 }
 
 std::vector<std::string> VersionTable::read(dialects::Connection& conn) const {
@@ -60,6 +51,7 @@ std::vector<std::string> VersionTable::read_existing(dialects::Connection& conn)
 void VersionTable::ensure(dialects::Connection& conn) const {
   if (!exists(conn)) {
     conn.exec(create_sql());
+    m_seen = true;
   }
 }
 

@@ -25,6 +25,17 @@ expect_not_anywhere "already applied"
 expect_eq "$(sql app.db "select count(*) from sqlite_master where name = 'a'")" "0"
 rm app.db
 
+# The same for the history table beside it: upgrade, verify and log say so; nothing changes.
+sqlite3 app.db "CREATE VIEW migratecpp_version_history AS SELECT 1 AS seq"
+run upgrade head; expect_rc 1
+expect_err_has "the history table 'migratecpp_version_history' is a view, not a table"
+expect_eq "$(sql app.db "select count(*) from sqlite_master where name in ('a', 'migratecpp_version')")" "0"
+run verify; expect_rc 1
+expect_err_has "the history table 'migratecpp_version_history' is a view, not a table"
+run log; expect_rc 1
+expect_err_has "the history table 'migratecpp_version_history' is a view, not a table"
+rm app.db
+
 # SQLite names ignore letter case: a table in another case is the version table.
 sqlite3 app.db "CREATE TABLE MIGRATECPP_VERSION (version_num VARCHAR(32) NOT NULL PRIMARY KEY)"
 run upgrade r1; expect_rc 0

@@ -18,7 +18,7 @@ run current; expect_rc 1
 expect_err_has "there is no version table 'schema_version', but there is a table named 'Schema_Version' (the letter case differs)"
 run upgrade head; expect_rc 1
 expect_not_anywhere "already applied"
-expect_eq "$(pg_sql "$URL" "SELECT count(*) FROM pg_tables WHERE tablename = 'a'" | tail -n 1)" "0"
+expect_eq "$(pg_sql "$URL" "SELECT count(*) FROM pg_tables WHERE tablename = 'a' AND schemaname = current_schema()" | tail -n 1)" "0"
 # Pointing the config at it works.
 sed -i 's/^version_table = .*/version_table = "Schema_Version"/' migratecpp.toml
 run current; expect_out "r1 (head)"
@@ -28,6 +28,15 @@ VIEW="$(fresh_pg_url vview)"
 pg_sql "$VIEW" "CREATE VIEW \"Schema_Version\" AS SELECT 'r1'::varchar AS version_num" >/dev/null
 run --url "$VIEW" current; expect_rc 1
 expect_err_has "is a view, not a table"
+
+# The history table beside it in another letter case: refused, not taken for an empty history.
+HIST="$(fresh_pg_url vhist)"
+pg_sql "$HIST" 'CREATE TABLE "Schema_Version_History" (seq integer PRIMARY KEY)' >/dev/null
+run --url "$HIST" upgrade head; expect_rc 1
+expect_err_has "there is no history table 'Schema_Version_history', but there is a table named 'Schema_Version_History' (the letter case differs)"
+expect_eq "$(pg_sql "$HIST" "SELECT count(*) FROM pg_tables WHERE tablename IN ('a', 'Schema_Version') AND schemaname = current_schema()" | tail -n 1)" "0"
+run --url "$HIST" log; expect_rc 1
+expect_err_has "the letter case differs"
 
 # [database] schema naming a schema that does not exist.
 sed -i 's/^version_table = .*/version_table = "schema_version"/' migratecpp.toml

@@ -1,0 +1,21 @@
+#pragma once
+// migratecpp's own tables, the version table and the history table beside it: whether one
+// exists, refusing what would otherwise be misread as "no such table" (and so as "no revision
+// applied" or "no history"): a view or another relation under its name, or a table whose name
+// differs only in letter case.
+#include "dialects/dialect.h"
+
+#include <functional>
+#include <string>
+
+namespace migratecpp::migrate {
+
+// True if `name` is a table on `conn`. Throws util::Error naming `what` ("version table",
+// "history table") when the name is taken by something that is not a table, or when only a
+// relation whose name differs in letter case exists; `advice` says, for the name found, what
+// to do in that case.
+bool owned_table_exists(const dialects::Dialect& dialect, dialects::Connection& conn,
+                        const std::string& name, const std::string& what,
+                        const std::function<std::string(const std::string& found)>& advice);
+
+} // namespace migratecpp::migrate
