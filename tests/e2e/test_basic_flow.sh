@@ -15,6 +15,10 @@ for f in migratecpp.toml migrations/script.toml.tmpl migrations/versions models/
   [ -e "$f" ] || fail "init did not create $f"
 done
 run list-templates; expect_rc 0; expect_out_has "generic"; expect_out_has "postgresql"
+expect_out_has "mysql"
+run init --template mysql my; expect_rc 0
+expect_eq "$(grep '^url' my/migratecpp.toml)" 'url = "${DATABASE_URL:-mysql://app@localhost:3306/app}"'
+rm -rf my
 
 run revision -m "first"; expect_rc 0
 first_path="$OUT"
