@@ -304,7 +304,7 @@ run_crash_cases() {
   echo "seed $seed (MIGRATECPP_CRASH_SEED=$seed repeats these kill points), $rounds rounds"
   RANDOM=$seed
   declare -A landed=() running=()
-  local round delay running_rev fails_before hot_journals=0 commits_in_flight=0
+  local round delay running_rev fails_before journals=0 hot_journals=0 commits_in_flight=0
   for ((round = 1; round <= rounds; round++)); do
     fails_before=$FAILS
     reset_db
@@ -317,7 +317,12 @@ run_crash_cases() {
     # The revision the killed run had started last ("Running upgrade r2 -> r3" names r3).
     running_rev="$(grep -o 'Running upgrade .* -> r[0-9]*' "$WORK/.err" | tail -n 1)"
     running_rev="${running_rev##* }"
-    [ -n "${CRASH_HOT_JOURNAL:-}" ] && [ -s "$CRASH_HOT_JOURNAL" ] && hot_journals=$((hot_journals + 1))
+    # SQLite: a journal is hot (the next read-write open rolls the file back from it) once its
+    # header is written, before the first change reaches the database file.
+    if [ -n "${CRASH_HOT_JOURNAL:-}" ] && [ -s "$CRASH_HOT_JOURNAL" ]; then
+      journals=$((journals + 1))
+      [ "$(head -c 1 "$CRASH_HOT_JOURNAL" | od -An -tx1 | tr -d ' ')" = d9 ] && hot_journals=$((hot_journals + 1))
+    fi
 
     # `current` at once: the first to open the database after the kill (SQLite: it meets the
     # hot journal; PostgreSQL: the killed run's backend may still be running its statement).
@@ -372,7 +377,7 @@ run_crash_cases() {
     started=$((started + ${running[r$k]:-0}))
   done
   echo " (before any: $((rounds - started)))"
-  [ -n "${CRASH_HOT_JOURNAL:-}" ] && echo "rounds that left a hot journal for current to meet: $hot_journals"
+  [ -n "${CRASH_HOT_JOURNAL:-}" ] && echo "rounds that left a journal: $journals, a hot one (the file half written) for current to roll back: $hot_journals"
   [ "${CRASH_SETTLES:-0}" = 1 ] && echo "rounds where a commit in flight completed after the first current: $commits_in_flight"
   CHECKS=$((CHECKS + 1))
   [ "$states" -ge 3 ] || fail "the kills landed in only $states different states: they were not spread"
