@@ -47,7 +47,7 @@ run_crash_cases
 # --- a kill at a fixed point: the hot journal and read-only opens ---------------------------
 # f2 updates every row, more pages than SQLite's page cache holds, so that changed pages reach
 # the file (the journal keeps their old content and gets its header, which makes it hot), and
-# then runs a statement that takes minutes; the kill lands in it. A read-only open cannot roll the journal back: it
+# then runs a statement that takes minutes; the kill lands once the journal is hot. A read-only open cannot roll the journal back: it
 # must say so, naming the journal (not "attempt to write a readonly database"), and
 # immutable=1, which would read past the journal into half a transaction, is refused. The
 # first read-write open rolls it back, and `current` tells the truth.
@@ -87,22 +87,21 @@ sql = "UPDATE items SET n = n - 1"
 run upgrade f1; expect_rc 0
 "$BIN" upgrade head >"$WORK/.out" 2>"$WORK/.err" </dev/null &
 pid=$!
-for _ in $(seq 1 100); do
-  grep -q "Running upgrade f1 -> f2" "$WORK/.err" 2>/dev/null && break
+# Kill once the journal is hot: its header written, the first changed pages in the file.
+journal_magic() { head -c 8 app.db-journal 2>/dev/null | od -An -tx1 | tr -d ' \n'; }
+for _ in $(seq 1 300); do
+  [ "$(journal_magic)" = d9d505f920a163d7 ] && break
   sleep 0.1
 done
-sleep 1 # into the slow statement
 kill -KILL "$pid"
 wait "$pid" 2>/dev/null
-expect_eq "journal header: $(head -c 8 app.db-journal | od -An -tx1 | tr -d ' ')" \
-  "journal header: d9d505f920a163d7"
+expect_eq "journal header: $(journal_magic)" "journal header: d9d505f920a163d7"
 run --url "sqlite:///app.db?mode=ro" current; expect_rc 1
 expect_err_has "app.db-journal' holds the rollback of a write whose process died"
 expect_err_has "Open the database read-write once"
 run --url "sqlite:///app.db?immutable=1" current; expect_rc 1
 expect_err_has "immutable=1, but 'app.db-journal' holds the rollback"
-expect_eq "journal still there: $(head -c 8 app.db-journal | od -An -tx1 | tr -d ' ')" \
-  "journal still there: d9d505f920a163d7"
+expect_eq "journal still there: $(journal_magic)" "journal still there: d9d505f920a163d7"
 run current; expect_rc 0; expect_out "f1"
 [ -s app.db-journal ] && fail "the read-write open left the journal"
 expect_eq "$(sql app.db "SELECT count(*), sum(n) FROM items")" "20000|0"
