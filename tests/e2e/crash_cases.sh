@@ -30,6 +30,7 @@
 #                        (the history table's revision-direction pairs by seq)
 #   db_health            check the database's own consistency (fail on a problem)
 #   after_kill           wait until the killed run has left the server (or nothing)
+#   timed_run_watch      (optional) called while the timed run goes, to learn what it holds
 #   CRASH_ACCOUNTS       rows of accounts, a multiple of 100 from 500 (entries get two each)
 #   INSERT_ACCOUNTS, INSERT_ENTRIES   execute-op SQL (TOML strings) filling the tables
 #   TRIGGER_UP, TRIGGER_DOWN          TOML op blocks that make / drop trigger trg_accounts_audit,

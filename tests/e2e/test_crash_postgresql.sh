@@ -1,8 +1,9 @@
 # SIGKILL at random points of `upgrade head` on PostgreSQL: see crash_cases.sh. The killed
 # client's backend lives on until it notices the closed socket (after its running statement),
 # then rolls back and releases the advisory lock. `current` is asked at once (it must not wait
-# for the lock and must tell the committed truth) and again once the backend has gone; no
-# session or advisory lock of ours may be left a few seconds later.
+# for the lock and must tell the committed truth); if the database then moves on by one
+# revision (a COMMIT the client had sent), a second `current` must say so. No session or
+# advisory lock of ours may be left a few seconds after the kill.
 source "$(dirname "$0")/lib.sh" "$@"
 source "$E2E_DIR/pg_lib.sh"
 source "$E2E_DIR/crash_cases.sh"
