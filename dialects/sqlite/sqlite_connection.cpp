@@ -4,6 +4,8 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <sqlite3.h>
@@ -135,6 +137,32 @@ std::string uri_path(const std::string& path) {
   return out;
 }
 
+// A hot journal: the rollback journal of a write transaction whose process died (a SIGKILL, a
+// power cut) before it committed or rolled back. It starts with this magic while it is live;
+// a finished one is deleted, truncated or has its header zeroed. The next read-write open
+// rolls the database back from it (https://www.sqlite.org/fileformat2.html#the_rollback_journal).
+bool has_hot_journal(const std::string& path) {
+  static constexpr unsigned char k_magic[8] = {0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7};
+  std::FILE* f = std::fopen((path + "-journal").c_str(), "rb");
+  if (f == nullptr) {
+    return false;
+  }
+  unsigned char head[8] = {};
+  const bool hot = std::fread(head, 1, sizeof head, f) == sizeof head &&
+                   std::memcmp(head, k_magic, sizeof head) == 0;
+  std::fclose(f);
+  return hot;
+}
+
+// `dead`: SQLite found no live writer, so the journal's process died mid-transaction.
+std::string hot_journal_message(const std::string& path, bool dead) {
+  return "'" + path + "-journal' holds the rollback of " +
+         (dead ? "a write whose process died mid-transaction"
+               : "an unfinished write (running now, or its process died mid-transaction)") +
+         ", which a read-only connection cannot apply. Open the database read-write once (any " +
+         "migratecpp command without mode=ro or immutable=1) and SQLite rolls it back";
+}
+
 } // namespace
 
 SqliteConnection::SqliteConnection(const std::string& path,
@@ -168,6 +196,11 @@ SqliteConnection::SqliteConnection(const std::string& path,
     if (key == "busy_timeout") {
       busy_timeout_ms = std::stoi(value);
     } else {
+      // immutable=1 makes SQLite skip the journal: after a killed migration it would read the
+      // file with half a transaction in it, so refuse while a hot journal is there.
+      if (key == "immutable" && value == "1" && has_hot_journal(m_path)) {
+        throw util::Error(what + ": immutable=1, but " + hot_journal_message(m_path, false));
+      }
       uri_query += (uri_query.empty() ? "?" : "&") + key + "=" + value;
     }
   }
@@ -201,6 +234,10 @@ SqliteConnection::SqliteConnection(const std::string& path,
   if (sqlite3_exec(m_db, "PRAGMA foreign_keys = OFF; SELECT count(*) FROM sqlite_master", nullptr,
                    nullptr, &err) != SQLITE_OK) {
     std::string msg = err != nullptr ? err : sqlite3_errmsg(m_db);
+    if (sqlite3_extended_errcode(m_db) == SQLITE_READONLY_ROLLBACK) {
+      // SQLite says only "attempt to write a readonly database".
+      msg = hot_journal_message(m_path, true);
+    }
     sqlite3_free(err);
     sqlite3_close(m_db);
     m_db = nullptr;
