@@ -94,6 +94,12 @@ public:
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).
   virtual bool autoincrement_only_on_sole_key() const { return false; }
+  // False where an index cannot have a WHERE predicate (MySQL): render refuses such an index
+  // with util::Error naming it.
+  virtual bool has_partial_indexes() const { return true; }
+  // False where an index key cannot be an expression on the server behind `conn` (MariaDB;
+  // MySQL can from 8.0.13): render refuses such an index with util::Error naming it.
+  virtual bool has_expression_indexes(Connection& conn) const { return true; }
   // The longest identifier the database keeps, in bytes (PostgreSQL: 63, longer names are
   // truncated); nullopt where there is no limit worth checking (SQLite).
   virtual std::optional<std::size_t> max_identifier_length() const { return std::nullopt; }
@@ -124,6 +130,9 @@ public:
   // that a rebuild's DROP TABLE would cascade into child rows) and back on. Online the
   // connection sees to it itself.
   virtual std::vector<Statement> script_before_rebuilds() const { return {}; }
+  // Statements a --sql script runs first, so that the client's session reads the script as
+  // the dialect wrote it (MySQL: the sql_mode the connection sets online). Default: none.
+  virtual std::vector<Statement> script_session() const { return {}; }
   virtual std::vector<Statement> script_after_rebuilds() const { return {}; }
 
   // How this dialect quotes identifiers and strings and how its SQL text is read back
@@ -245,6 +254,11 @@ const Dialect& dialect_by_name(std::string_view name);
 // "mysql"), including those not available in this build yet: the keys of per-dialect SQL in
 // revision files and the choices of --dialect.
 std::vector<std::string> dialect_names();
+
+// The keys per-dialect SQL may have in revision files (`execute` ops): dialect_names(), then
+// the keys of the dialects' flavors, each falling back to its dialect's key ("mariadb", read
+// by the mysql dialect on a MariaDB server before "mysql").
+std::vector<std::string> sql_keys();
 
 // A database URL as its dialect reads it (Dialect::parse_url of the scheme's dialect). Throws
 // util::Error for a malformed URL or an unknown scheme, never showing the password.

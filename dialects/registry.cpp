@@ -4,6 +4,7 @@
 // nothing references, and the initialization order across files is unspecified. Adding a
 // dialect is one line in k_dialects (plus its include).
 #include "dialects/dialect.h"
+#include "dialects/mysql/mysql_dialect.h"
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/sqlite/sqlite_dialect.h"
 #include "util/error.h"
@@ -17,30 +18,31 @@ namespace migratecpp::dialects {
 
 namespace {
 
-struct DialectEntry {
-  std::string_view name;                   // as --dialect and Dialect::name() spell it
-  std::array<std::string_view, 2> schemes; // URL schemes; "" = unused slot
+struct SchemeEntry {
+  std::string_view scheme; // "" = unused slot
   const Dialect& (*get)();
 };
 
-template <const char* Name> const Dialect& not_yet_available() {
-  throw util::Error(std::string("the ") + Name + " dialect is not available in this build yet");
-}
-constexpr char k_postgresql[] = "postgresql";
-constexpr char k_mysql[] = "mysql";
+struct DialectEntry {
+  std::string_view name;              // as --dialect and Dialect::name() spell it
+  std::array<SchemeEntry, 2> schemes; // URL schemes, each with its flavor of the dialect
+  const Dialect& get() const { return schemes[0].get(); }
+};
 
+// mariadb:// gets the MariaDB flavor of the mysql dialect (its `execute` ops prefer
+// sql.mariadb offline); both are the "mysql" dialect by name.
 const std::array<DialectEntry, 3> k_dialects = {{
-    {"sqlite", {"sqlite", ""}, &sqlite::dialect},
-    {"postgresql", {"postgresql", "postgres"}, &postgresql::dialect},
-    {"mysql", {"mysql", "mariadb"}, &not_yet_available<k_mysql>},
+    {"sqlite", {{{"sqlite", &sqlite::dialect}, {"", nullptr}}}},
+    {"postgresql", {{{"postgresql", &postgresql::dialect}, {"postgres", &postgresql::dialect}}}},
+    {"mysql", {{{"mysql", &mysql::dialect}, {"mariadb", &mysql::mariadb_dialect}}}},
 }};
 
 std::vector<std::string> all_schemes() {
   std::vector<std::string> out;
   for (const auto& d : k_dialects) {
-    for (auto s : d.schemes) {
-      if (!s.empty()) {
-        out.emplace_back(s);
+    for (const auto& s : d.schemes) {
+      if (!s.scheme.empty()) {
+        out.emplace_back(s.scheme);
       }
     }
   }
@@ -66,10 +68,10 @@ namespace {
 // The dialect of `scheme`, or nullptr when no available dialect has it.
 const Dialect* find_by_scheme(const std::string& scheme) {
   for (const auto& d : k_dialects) {
-    for (auto known : d.schemes) {
-      if (!known.empty() && known == scheme) {
+    for (const auto& known : d.schemes) {
+      if (!known.scheme.empty() && known.scheme == scheme) {
         try {
-          return &d.get();
+          return &known.get();
         } catch (const util::Error&) {
           return nullptr; // not available in this build
         }
@@ -84,9 +86,9 @@ const Dialect* find_by_scheme(const std::string& scheme) {
 const Dialect& dialect_for_scheme(std::string_view scheme) {
   const std::string s = util::to_lower(scheme);
   for (const auto& d : k_dialects) {
-    for (auto known : d.schemes) {
-      if (!known.empty() && known == s) {
-        return d.get();
+    for (const auto& known : d.schemes) {
+      if (!known.scheme.empty() && known.scheme == s) {
+        return known.get();
       }
     }
   }
@@ -99,6 +101,19 @@ std::vector<std::string> dialect_names() {
   std::vector<std::string> out;
   for (const auto& d : k_dialects) {
     out.emplace_back(d.name);
+  }
+  return out;
+}
+
+std::vector<std::string> sql_keys() {
+  std::vector<std::string> out = dialect_names();
+  for (const auto& d : k_dialects) {
+    for (const auto& s : d.schemes) {
+      // A scheme with a dialect instance of its own is a flavor with its own SQL key.
+      if (!s.scheme.empty() && s.get != d.schemes[0].get) {
+        out.emplace_back(s.scheme);
+      }
+    }
   }
   return out;
 }
@@ -129,9 +144,9 @@ const Dialect& dialect_by_name(std::string_view name) {
   }
   // The URL aliases are accepted too: "--dialect postgres" should not be an error.
   for (const auto& d : k_dialects) {
-    for (auto known : d.schemes) {
-      if (!known.empty() && known == n) {
-        return d.get();
+    for (const auto& known : d.schemes) {
+      if (!known.scheme.empty() && known.scheme == n) {
+        return known.get();
       }
     }
   }

@@ -113,6 +113,9 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
   VersionTable versions(dialect, project.config.version_table);
   const HistoryTable history(dialect, project.config.version_table);
   sink.comment("migratecpp " + title + " (" + std::string(dialect.name()) + ")");
+  for (const auto& s : dialect.script_session()) {
+    sink.execute(s);
+  }
   if (!project.config.schema.empty()) {
     sink.execute({dialect.use_schema_sql(project.config.schema), "use the configured schema"});
   }

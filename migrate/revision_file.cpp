@@ -91,7 +91,7 @@ std::map<std::string, std::string> read_sql(const KeyReader& r, std::string_view
     r.fail(key, squote(key) + " must be a string or a table of per-dialect strings "
                               "{ postgresql = ..., mysql = ..., sqlite = ... }");
   }
-  const std::vector<std::string> names = dialects::dialect_names();
+  const std::vector<std::string> names = dialects::sql_keys();
   KeyReader per(*n->as_table(), r.path(), std::string(key), squote(key),
                 std::vector<std::string_view>(names.begin(), names.end()));
   for (const auto& d : names) {
@@ -499,6 +499,16 @@ std::string render_sql(std::string_view key, const std::map<std::string, std::st
     }
     if (it != sql.end()) {
       out += std::string(key) + "." + d + " = " + toml_text(it->second) + "\n";
+    }
+  }
+  // A flavor's own SQL (sql.mariadb) only where the op gives it: it falls back to its
+  // dialect's otherwise.
+  const auto names = dialects::dialect_names();
+  for (const auto& k : dialects::sql_keys()) {
+    if (std::find(names.begin(), names.end(), k) == names.end()) {
+      if (const auto it = sql.find(k); it != sql.end()) {
+        out += std::string(key) + "." + k + " = " + toml_text(it->second) + "\n";
+      }
     }
   }
   return out;

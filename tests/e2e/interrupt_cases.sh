@@ -1,7 +1,9 @@
 # The cases of test_interrupt.sh and test_interrupt_postgresql.sh: SIGINT or SIGTERM while a
 # revision's statement runs cancels the statement, rolls the revision back, says where the
 # database is and exits 130 / 143. The caller has made a project on its database and defines
-# SLOW_SQL (a statement that runs for a long time) and victim_sql QUERY.
+# SLOW_SQL (a statement that runs for a long time) and victim_sql QUERY. Where DDL is not
+# transactional (MySQL: COMPENSATING=1) the revision is undone op by op instead of rolled back
+# (expect_taken_back).
 
 # interrupt_upgrade SIGNAL: starts `upgrade head`, waits until r2 is running, sends SIGNAL;
 # sets RC, ERR.
@@ -47,7 +49,7 @@ column = \"added\"
   interrupt_upgrade INT
   expect_rc 130
   expect_err_has "interrupted"
-  expect_eq "$(tail -n 1 <<<"$ERR")" "rolled back: the database is still at r1"
+  expect_taken_back r1
   CHECKS=$((CHECKS + 1))
   [ $((SECONDS - started)) -lt 20 ] || fail "the interrupted run took $((SECONDS - started)) s: the statement was not cancelled"
   run current; expect_out "r1"
@@ -55,6 +57,6 @@ column = \"added\"
 
   interrupt_upgrade TERM
   expect_rc 143
-  expect_eq "$(tail -n 1 <<<"$ERR")" "rolled back: the database is still at r1"
+  expect_taken_back r1
   run current; expect_out "r1"
 }

@@ -95,7 +95,11 @@ const schema::Table& Fixture::table(const std::string& name) const {
 void Fixture::apply(const schema::Op& op) {
   const std::string what = migrate::describe(op);
   INFO("op: " << what);
-  const auto statements = dialect().render(op, m_state);
+  // As the runner renders: with the live connection, which a dialect may read (MySQL keeps a
+  // column's collation when it restates it; SQLite keeps a rebuilt table's triggers).
+  dialects::RenderContext context;
+  context.live = &m_db.conn();
+  const auto statements = dialect().render(op, m_state, context);
   std::vector<std::string> sql;
   for (const auto& s : statements) {
     sql.push_back(s.sql);

@@ -433,6 +433,15 @@ TEST_CASE("revision file: an execute op with common and per-dialect SQL", "[revi
   CHECK(back.sql.at("mysql") == "SELECT 0");
 }
 
+TEST_CASE("revision file: sql.mariadb is read and written back", "[revision_file]") {
+  const std::string text = "[[upgrade]]\nop = \"execute\"\nsql.mysql = \"SELECT 1\"\n"
+                           "sql.mariadb = \"SELECT 2\"\n";
+  const auto back = std::get<schema::Execute>(upgrade_of(text)[0]);
+  CHECK(back.sql.at("mysql") == "SELECT 1");
+  CHECK(back.sql.at("mariadb") == "SELECT 2");
+  CHECK(render_ops({back}, "upgrade") == text);
+}
+
 TEST_CASE("revision file: read_revision_file reads from disk", "[revision_file]") {
   test::TempDir dir;
   const auto path = dir / "a1_x.toml";

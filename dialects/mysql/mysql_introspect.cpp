@@ -1,0 +1,259 @@
+// MySQL / MariaDB introspection: information_schema, read with five queries whatever the
+// number of tables (tables, columns, index entries, foreign-key columns, checks), normalized
+// into the shared model so that a schema created from models reads back equal to them.
+//
+// Normalization rules (what the catalog shows -> what the model holds):
+// - types: mysql_normalize.h (display widths dropped, tinyint(1) -> boolean, float -> real);
+//   MariaDB's JSON (a LONGTEXT with an automatic CHECK (json_valid(`col`)) named after the
+//   column) -> json, and that check left out;
+// - defaults: mysql_normalize.h (MariaDB's quoting of literals, current_timestamp() ->
+//   CURRENT_TIMESTAMP, ON UPDATE appended); auto_increment -> autoincrement; generated
+//   columns report no default;
+// - primary key: the PRIMARY index's columns flagged;
+// - unique indexes on plain columns -> unique constraints (MySQL has no other kind: ADD
+//   CONSTRAINT ... UNIQUE makes such an index); other indexes -> indexes, BTREE the default
+//   method, FULLTEXT / SPATIAL / HASH as `method`, a prefix length kept unless it is the
+//   automatic one (mysql_index.h), D -> DESC;
+// - the index MySQL creates for a foreign key (named after it, on its columns) is left out;
+// - foreign-key rules: NO ACTION -> "", the others lowercased (RESTRICT stays: the dialect
+//   writes NO ACTION for "" so that the two read back apart);
+// - charset and collation: not in the model; alter_column keeps a column's own collation by
+//   reading it when it restates the column (mysql_render.cpp).
+#include "dialects/mysql/mysql_connection.h"
+#include "dialects/mysql/mysql_dialect.h"
+#include "dialects/mysql/mysql_index.h"
+#include "dialects/mysql/mysql_normalize.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <map>
+
+namespace migratecpp::dialects::mysql {
+
+namespace {
+
+constexpr std::string_view k_schema = "COALESCE(NULLIF(?, ''), DATABASE())";
+
+std::string text(const std::optional<std::string>& v) {
+  return v.value_or("");
+}
+
+} // namespace
+
+schema::Database MysqlDialect::introspect(Connection& conn,
+                                          const IntrospectOptions& options) const {
+  const auto* mysql_conn = dynamic_cast<const MysqlConnection*>(&conn);
+  const bool on_mariadb = mysql_conn != nullptr ? mysql_conn->is_mariadb() : m_mariadb;
+  const std::vector<std::optional<std::string>> schema_param = {options.schema};
+  const std::string where = "TABLE_SCHEMA = " + std::string(k_schema);
+
+  schema::Database db;
+  std::map<std::string, std::size_t> position;
+  const Rows tables = conn.query("SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
+                                 "WHERE " +
+                                     where + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
+                                 schema_param);
+  for (const auto& r : tables.rows) {
+    const std::string name = text(r[0]);
+    if (options.skips(name)) {
+      continue;
+    }
+    schema::Table t;
+    t.name = name;
+    if (!text(r[1]).empty()) {
+      t.comment = text(r[1]);
+    }
+    position[name] = db.tables.size();
+    db.tables.push_back(std::move(t));
+  }
+  auto table_of = [&](const std::optional<std::string>& name) -> schema::Table* {
+    const auto it = position.find(text(name));
+    return it == position.end() ? nullptr : &db.tables[it->second];
+  };
+
+  // Checks first: MariaDB's automatic json_valid check makes a LONGTEXT column a json one.
+  std::map<std::pair<std::string, std::string>, bool> json_columns;
+  const std::string checks_sql =
+      on_mariadb
+          ? "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE, LEVEL FROM "
+            "information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = " +
+                std::string(k_schema) + " ORDER BY TABLE_NAME, CONSTRAINT_NAME"
+          : "SELECT tc.TABLE_NAME, tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE, 'Table' FROM "
+            "information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.CHECK_CONSTRAINTS cc "
+            "ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = "
+            "tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = " +
+                std::string(k_schema) + " ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME";
+  const Rows checks = conn.query(checks_sql, schema_param);
+  for (const auto& r : checks.rows) {
+    schema::Table* t = table_of(r[0]);
+    if (t == nullptr) {
+      continue;
+    }
+    const std::string name = text(r[1]);
+    const std::string clause = util::trim(text(r[2]));
+    if (text(r[3]) == "Column" && clause == "json_valid(" + quote_ident(name) + ")") {
+      json_columns[{t->name, name}] = true;
+      continue;
+    }
+    t->checks.push_back({name, clause});
+  }
+
+  const Rows columns =
+      conn.query("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+                 "COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE " +
+                     where + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
+                 schema_param);
+  for (const auto& r : columns.rows) {
+    schema::Table* t = table_of(r[0]);
+    if (t == nullptr) {
+      continue;
+    }
+    schema::Column c;
+    c.name = text(r[1]);
+    std::string type = normalize_column_type(text(r[2]));
+    if (json_columns.count({t->name, c.name}) != 0 && type == "longtext") {
+      type = "json";
+    }
+    c.type = schema::ColumnType(type).as_canonical();
+    c.nullable = text(r[3]) == "YES";
+    const std::string extra = text(r[5]);
+    c.autoincrement = util::to_lower(extra).find("auto_increment") != std::string::npos;
+    const bool generated = !text(r[7]).empty();
+    if (!c.autoincrement && !generated) {
+      c.default_expr = normalize_default(r[4], extra, type, on_mariadb);
+    }
+    if (!text(r[6]).empty()) {
+      c.comment = text(r[6]);
+    }
+    t->columns.push_back(std::move(c));
+  }
+
+  // Foreign keys before indexes: the index MySQL made for one is left out.
+  const Rows fks = conn.query(
+      "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, "
+      "k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, rc.UPDATE_RULE, rc.DELETE_RULE "
+      "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS "
+      "rc ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = "
+      "k.CONSTRAINT_NAME AND rc.TABLE_NAME = k.TABLE_NAME WHERE k.TABLE_SCHEMA = " +
+          std::string(k_schema) +
+          " AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+          "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+      schema_param);
+  auto rule = [](const std::optional<std::string>& r) {
+    const std::string v = util::to_lower(text(r));
+    return v == "no action" ? std::string() : v;
+  };
+  const std::string schema_name = [&] {
+    if (!options.schema.empty()) {
+      return options.schema;
+    }
+    const Rows current = conn.query("SELECT DATABASE()");
+    return current.rows.empty() ? std::string() : text(current.rows[0][0]);
+  }();
+  for (const auto& r : fks.rows) {
+    schema::Table* t = table_of(r[0]);
+    if (t == nullptr) {
+      continue;
+    }
+    const std::string name = text(r[1]);
+    if (t->foreign_keys.empty() || t->foreign_keys.back().name != name) {
+      schema::ForeignKey fk;
+      fk.name = name;
+      fk.ref_table = text(r[3]) == schema_name ? text(r[4]) : text(r[3]) + "." + text(r[4]);
+      fk.on_update = rule(r[6]);
+      fk.on_delete = rule(r[7]);
+      t->foreign_keys.push_back(std::move(fk));
+    }
+    t->foreign_keys.back().columns.push_back(text(r[2]));
+    t->foreign_keys.back().ref_columns.push_back(text(r[5]));
+  }
+
+  const Rows stats = conn.query(
+      "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
+      "FROM information_schema.STATISTICS WHERE " +
+          where + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+      schema_param);
+  struct RawIndex {
+    std::string table;
+    schema::Index index;
+    bool plain = true; // columns only, no prefix, no DESC: a unique constraint if unique
+  };
+  std::vector<RawIndex> raw;
+  for (const auto& r : stats.rows) {
+    schema::Table* t = table_of(r[0]);
+    if (t == nullptr) {
+      continue;
+    }
+    const std::string name = text(r[1]);
+    if (raw.empty() || raw.back().table != t->name || raw.back().index.name != name) {
+      RawIndex ri;
+      ri.table = t->name;
+      ri.index.name = name;
+      ri.index.unique = text(r[2]) == "0";
+      const std::string type = util::to_lower(text(r[5]));
+      if (type == "fulltext" || type == "spatial" || (type == "hash" && !ri.index.unique)) {
+        ri.index.method = type;
+        ri.plain = false;
+      }
+      raw.push_back(std::move(ri));
+    }
+    RawIndex& ri = raw.back();
+    if (!r[3]) {
+      ri.plain = false; // an expression (MySQL 8 functional index): not readable here
+      ri.index.parts.push_back(schema::IndexPart::of_expression("?"));
+      continue;
+    }
+    schema::IndexPart part = schema::IndexPart::of_column(text(r[3]));
+    if (r[4]) {
+      part.length = static_cast<int>(util::to_int(text(r[4])).value_or(0));
+      ri.plain = false;
+    }
+    if (text(r[6]) == "D") {
+      part.order = schema::SortOrder::descending;
+      ri.plain = false;
+    }
+    ri.index.parts.push_back(std::move(part));
+  }
+  for (auto& ri : raw) {
+    schema::Table& t = *table_of(ri.table);
+    if (ri.index.name == "PRIMARY") {
+      for (const auto& p : ri.index.parts) {
+        if (schema::Column* c = t.find_column(p.column)) {
+          c->primary_key = true;
+        }
+      }
+      continue;
+    }
+    std::vector<std::string> cols;
+    for (const auto& p : ri.index.parts) {
+      cols.push_back(p.column);
+    }
+    const bool implicit_fk = !ri.index.unique && ri.plain &&
+                             std::any_of(t.foreign_keys.begin(), t.foreign_keys.end(),
+                                         [&](const schema::ForeignKey& fk) {
+                                           return fk.name == ri.index.name && fk.columns == cols;
+                                         });
+    if (implicit_fk) {
+      continue;
+    }
+    if (ri.index.unique && ri.plain && !ri.index.method) {
+      t.uniques.push_back({ri.index.name, cols});
+      continue;
+    }
+    // A prefix equal to the automatic one is what a model without a length renders.
+    schema::Index without = ri.index;
+    for (auto& p : without.parts) {
+      p.length.reset();
+    }
+    for (auto& p : ri.index.parts) {
+      if (p.length && !p.is_expression() && automatic_prefix(t, without, p.column) == p.length) {
+        p.length.reset();
+      }
+    }
+    t.indexes.push_back(std::move(ri.index));
+  }
+  sort_introspected(db);
+  return db;
+}
+
+} // namespace migratecpp::dialects::mysql

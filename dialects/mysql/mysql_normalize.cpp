@@ -1,0 +1,123 @@
+#include "dialects/mysql/mysql_normalize.h"
+
+#include "schema/column_type.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace migratecpp::dialects::mysql {
+
+namespace {
+
+bool is_number(const std::string& s) {
+  static const std::regex k_number(R"(^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$)");
+  return std::regex_match(s, k_number);
+}
+
+} // namespace
+
+std::string normalize_column_type(const std::string& column_type) {
+  std::string t = util::trim(column_type);
+  // Lowercase outside quotes (enum('A','b') keeps its values).
+  std::string out;
+  bool quoted = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char ch = t[i];
+    if (quoted) {
+      out.push_back(ch);
+      if (ch == '\'') {
+        if (i + 1 < t.size() && t[i + 1] == '\'') {
+          out.push_back('\'');
+          ++i;
+        } else {
+          quoted = false;
+        }
+      }
+      continue;
+    }
+    quoted = ch == '\'';
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+  }
+  if (out == "tinyint(1)") {
+    return "boolean";
+  }
+  static const std::regex k_width(R"(^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\)(.*)$)");
+  std::smatch m;
+  if (std::regex_match(out, m, k_width)) {
+    out = m[1].str() + m[2].str();
+  }
+  if (out == "float") {
+    return "real";
+  }
+  if (out == "decimal(65,30)") {
+    return "numeric";
+  }
+  return out;
+}
+
+std::string normalize_now(const std::string& expression) {
+  static const std::regex k_now(R"(^(current_timestamp|now|localtimestamp)\s*(\(\s*(\d*)\s*\))?$)",
+                                std::regex::icase);
+  std::smatch m;
+  const std::string e = util::trim(expression);
+  if (std::regex_match(e, m, k_now)) {
+    const std::string digits = m[3].str();
+    return digits.empty() || digits == "0" ? "CURRENT_TIMESTAMP"
+                                           : "CURRENT_TIMESTAMP(" + digits + ")";
+  }
+  return e;
+}
+
+std::optional<std::string> normalize_default(const std::optional<std::string>& column_default,
+                                             const std::string& extra, const std::string& type,
+                                             bool mariadb) {
+  std::optional<std::string> out;
+  const std::string lower_extra = util::to_lower(extra);
+  if (column_default) {
+    const std::string d = *column_default;
+    if (mariadb) {
+      // 10.2.7+: literals as SQL, NULL spelled out for an explicit NULL default.
+      if (d != "NULL") {
+        out = normalize_now(d);
+      }
+    } else if (lower_extra.find("default_generated") != std::string::npos) {
+      out = normalize_now(d);
+    } else {
+      // MySQL 8: the literal's value, unquoted.
+      const schema::ColumnType ct(type);
+      const bool numeric = ct.family() == schema::TypeFamily::integer ||
+                           ct.family() == schema::TypeFamily::decimal ||
+                           ct.family() == schema::TypeFamily::floating ||
+                           ct.family() == schema::TypeFamily::boolean;
+      if (numeric && is_number(d)) {
+        out = d;
+      } else if (util::to_lower(d).rfind("current_timestamp", 0) == 0) {
+        out = normalize_now(d);
+      } else {
+        std::string q = "'";
+        for (char ch : d) {
+          q += ch == '\''   ? std::string("''")
+               : ch == '\\' ? std::string("\\\\")
+                            : std::string(1, ch);
+        }
+        out = q + "'";
+      }
+    }
+  }
+  if (out && type == "boolean") {
+    if (*out == "0" || *out == "'0'") {
+      out = "FALSE";
+    } else if (*out == "1" || *out == "'1'") {
+      out = "TRUE";
+    }
+  }
+  if (const auto at = lower_extra.find("on update "); at != std::string::npos) {
+    const std::string when = normalize_now(util::trim(extra.substr(at + 10)));
+    out = (out ? *out : std::string("NULL")) + " ON UPDATE " + when;
+  }
+  return out;
+}
+
+} // namespace migratecpp::dialects::mysql

@@ -1,0 +1,672 @@
+// DDL for every op on MySQL / MariaDB. One statement per op wherever MySQL allows it (see
+// mysql_dialect.h): the runner's compensating strategy then never meets an op half done.
+#include "dialects/inserted_rows.h"
+#include "dialects/mysql/mysql_connection.h"
+#include "dialects/mysql/mysql_dialect.h"
+#include "dialects/mysql/mysql_index.h"
+#include "schema/naming.h"
+#include "util/error.h"
+#include "util/strings.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace migratecpp::dialects::mysql {
+
+namespace {
+
+std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
+
+std::string column_label(const std::string& table, const std::string& column) {
+  return quoted(table + "." + column);
+}
+
+std::string strip_trailing_semicolons(std::string_view sql) {
+  std::string out = util::trim(sql);
+  while (!out.empty() && out.back() == ';') {
+    out.pop_back();
+    out = util::trim(out);
+  }
+  return out;
+}
+
+std::string upper(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
+  }
+  return out;
+}
+
+// "set null" -> "SET NULL".
+std::string fk_action_sql(const std::string& action) {
+  std::vector<std::string> words;
+  for (const auto& w : util::split(util::trim(action), ' ')) {
+    if (!w.empty()) {
+      words.push_back(upper(w));
+    }
+  }
+  return util::join(words, " ");
+}
+
+std::string ident_list(const MysqlDialect& d, const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names) {
+    out.push_back(d.quote_ident(n));
+  }
+  return util::join(out, ", ");
+}
+
+// Both actions always written, "" as NO ACTION: MySQL reports an FK without a clause as
+// RESTRICT, so only an explicit NO ACTION reads back apart from an explicit RESTRICT.
+std::string foreign_key_sql(const MysqlDialect& d, const schema::ForeignKey& fk) {
+  auto action = [](const std::string& a) {
+    const std::string sql = fk_action_sql(a);
+    return sql.empty() ? std::string("NO ACTION") : sql;
+  };
+  return "FOREIGN KEY (" + ident_list(d, fk.columns) + ") REFERENCES " +
+         d.quote_ident(fk.ref_table) + " (" + ident_list(d, fk.ref_columns) + ") ON DELETE " +
+         action(fk.on_delete) + " ON UPDATE " + action(fk.on_update);
+}
+
+// One key part: `column`(prefix) or (expression), then DESC. A TEXT/BLOB column without a
+// prefix gets the automatic one (mysql_index.h). Collations and operator classes are
+// PostgreSQL's: refused.
+std::string index_part_sql(const MysqlDialect& d, const std::string& table_name,
+                           const schema::Table* table, const schema::Index& index,
+                           const schema::IndexPart& written, bool mariadb) {
+  const schema::IndexPart part =
+      table != nullptr ? schema::resolve_index_part(written, table->column_names()) : written;
+  if (part.collation || part.opclass || part.nulls_first) {
+    throw util::Error("index " + quoted(index.name) + " on " + quoted(table_name) + ": '" +
+                      schema::index_part_text(part) +
+                      "' has a collation, operator class or NULLS placement, which MySQL "
+                      "indexes do not have");
+  }
+  std::string out;
+  if (part.is_expression()) {
+    if (mariadb) {
+      throw util::Error("index " + quoted(index.name) + " on " + quoted(table_name) +
+                        ": MariaDB has no expression indexes (MySQL 8.0.13+ has); '" +
+                        part.expression + "' needs a generated column to index instead");
+    }
+    out = "(" + part.expression + ")";
+  } else {
+    out = d.quote_ident(part.column);
+    std::optional<int> length = part.length;
+    const bool fulltext = index.method && util::to_lower(*index.method) == "fulltext";
+    if (!length && table != nullptr && !fulltext) {
+      length = automatic_prefix(*table, index, part.column);
+    }
+    if (length) {
+      out += "(" + std::to_string(*length) + ")";
+    }
+  }
+  if (part.descending()) {
+    out += " DESC";
+  }
+  return out;
+}
+
+// "UNIQUE INDEX", "FULLTEXT INDEX", "SPATIAL INDEX", "INDEX", and " USING BTREE|HASH".
+std::pair<std::string, std::string> index_kind(const std::string& table,
+                                               const schema::Index& index) {
+  const std::string method = index.method ? util::to_lower(util::trim(*index.method)) : "";
+  std::string kind = index.unique ? "UNIQUE INDEX" : "INDEX";
+  std::string using_clause;
+  if (method == "fulltext" || method == "spatial") {
+    if (index.unique) {
+      throw util::Error("index " + quoted(index.name) + " on " + quoted(table) + ": a " + method +
+                        " index cannot be unique");
+    }
+    kind = upper(method) + " INDEX";
+  } else if (method == "btree" || method == "hash") {
+    using_clause = " USING " + upper(method);
+  } else if (!method.empty()) {
+    throw util::Error("index " + quoted(index.name) + " on " + quoted(table) + ": method '" +
+                      *index.method + "' is not one of MySQL's (btree, hash, fulltext, spatial)");
+  }
+  if (index.where && !util::trim(*index.where).empty()) {
+    throw util::Error("index " + quoted(index.name) + " on " + quoted(table) +
+                      ": MySQL has no partial indexes (where = ...)");
+  }
+  return {kind, using_clause};
+}
+
+// The index's definition inside CREATE TABLE or after CREATE ... ON: `name` (parts) USING.
+std::string index_body(const MysqlDialect& d, const std::string& table_name,
+                       const schema::Table* table, const schema::Index& index, bool mariadb) {
+  const auto [kind, using_clause] = index_kind(table_name, index);
+  std::vector<std::string> parts;
+  for (const auto& p : index.parts) {
+    parts.push_back(index_part_sql(d, table_name, table, index, p, mariadb));
+  }
+  return d.quote_ident(index.name) + " (" + util::join(parts, ", ") + ")" + using_clause;
+}
+
+// True when a key of `table` (primary key, unique constraint, index) starts with `columns`:
+// then MySQL uses it for a foreign key on them and creates no index of its own.
+bool has_leading_key(const schema::Table& table, const std::vector<std::string>& columns) {
+  auto starts_with = [&](const std::vector<std::string>& key) {
+    return key.size() >= columns.size() && std::equal(columns.begin(), columns.end(), key.begin());
+  };
+  if (starts_with(table.primary_key())) {
+    return true;
+  }
+  for (const auto& u : table.uniques) {
+    if (starts_with(u.columns)) {
+      return true;
+    }
+  }
+  for (const auto& ix : table.indexes) {
+    std::vector<std::string> cols;
+    for (const auto& p : ix.parts) {
+      if (p.is_expression()) {
+        break;
+      }
+      cols.push_back(p.column);
+    }
+    if (starts_with(cols)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// What the catalog says of a column that the model has no place for, read when a live
+// connection is at hand: a collation other than the table's, and ON UPDATE.
+struct LiveColumn {
+  std::string charset_collation; // "CHARACTER SET x COLLATE y", or ""
+  std::string on_update;         // "ON UPDATE current_timestamp(3)", or ""
+};
+
+std::optional<LiveColumn> read_live_column(Connection* conn, const std::string& table,
+                                           const std::string& column) {
+  if (conn == nullptr) {
+    return std::nullopt;
+  }
+  const Rows rows =
+      conn->query("SELECT c.CHARACTER_SET_NAME, c.COLLATION_NAME, t.TABLE_COLLATION, c.EXTRA "
+                  "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
+                  "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
+                  "WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = ? AND c.COLUMN_NAME = ?",
+                  {table, column});
+  if (rows.rows.empty()) {
+    return std::nullopt;
+  }
+  const auto& r = rows.rows[0];
+  LiveColumn out;
+  if (r[1] && r[2] && *r[1] != *r[2] && r[0]) {
+    out.charset_collation = "CHARACTER SET " + *r[0] + " COLLATE " + *r[1];
+  }
+  const std::string extra = r[3].value_or("");
+  if (const auto at = util::to_lower(extra).find("on update "); at != std::string::npos) {
+    out.on_update = "ON UPDATE " + util::trim(extra.substr(at + 10));
+  }
+  return out;
+}
+
+struct OpRenderer {
+  const MysqlDialect& d;
+  const schema::Database& before;
+  Connection* live;
+  bool mariadb;
+
+  std::string alter(const std::string& table) const {
+    return "ALTER TABLE " + d.quote_ident(table) + " ";
+  }
+
+  std::vector<Statement> operator()(const schema::CreateTable& o) const {
+    Statement s = d.create_table(o.table, before, mariadb);
+    s.undo = "DROP TABLE " + d.quote_ident(o.table.name);
+    return {s};
+  }
+
+  std::vector<Statement> operator()(const schema::DropTable& o) const {
+    return {{"DROP TABLE " + d.quote_ident(o.table), "drop table " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::RenameTable& o) const {
+    return {{"RENAME TABLE " + d.quote_ident(o.table) + " TO " + d.quote_ident(o.new_name),
+             "rename table " + quoted(o.table) + " to " + quoted(o.new_name),
+             "RENAME TABLE " + d.quote_ident(o.new_name) + " TO " + d.quote_ident(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::AddColumn& o) const {
+    std::string sql = alter(o.table) + "ADD COLUMN " + d.column_sql(o.table, o.column, before);
+    if (o.column.primary_key) {
+      sql += " PRIMARY KEY";
+    }
+    return {{sql, "add column " + column_label(o.table, o.column.name),
+             alter(o.table) + "DROP COLUMN " + d.quote_ident(o.column.name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::DropColumn& o) const {
+    return {{alter(o.table) + "DROP COLUMN " + d.quote_ident(o.column),
+             "drop column " + column_label(o.table, o.column)}};
+  }
+
+  // The column as it stands before the op: the tracked schema's, else the op's existing_*.
+  std::optional<schema::Column> current_column(const schema::AlterColumn& o) const {
+    const schema::Table* t = before.find_table(o.table);
+    if (const schema::Column* c = t != nullptr ? t->find_column(o.column) : nullptr) {
+      return *c;
+    }
+    if (!o.existing_type) {
+      return std::nullopt;
+    }
+    schema::Column c;
+    c.name = o.column;
+    c.type = schema::ColumnType(*o.existing_type);
+    c.nullable = o.existing_nullable.value_or(true);
+    if (o.existing_default && !o.existing_default->empty()) {
+      c.default_expr = *o.existing_default;
+    }
+    if (o.existing_comment && !o.existing_comment->empty()) {
+      c.comment = *o.existing_comment;
+    }
+    c.autoincrement = o.existing_autoincrement.value_or(false);
+    return c;
+  }
+
+  std::vector<Statement> operator()(const schema::AlterColumn& o) const {
+    const std::string what = column_label(o.table, o.column);
+    const std::string col = d.quote_ident(o.column);
+    const bool restates = o.type || o.nullable || o.autoincrement || o.comment;
+    if (!restates && !o.default_expr && !o.new_name) {
+      return {};
+    }
+    if (!restates) {
+      // A default or a name alone: ALTER COLUMN and RENAME COLUMN keep everything else,
+      // nothing needs restating. One statement for both.
+      std::vector<std::string> parts;
+      if (o.default_expr) {
+        parts.push_back(
+            "ALTER COLUMN " + col +
+            (o.default_expr->empty() ? " DROP DEFAULT" : " SET DEFAULT " + *o.default_expr));
+      }
+      if (o.new_name) {
+        parts.push_back("RENAME COLUMN " + col + " TO " + d.quote_ident(*o.new_name));
+      }
+      return {{alter(o.table) + util::join(parts, ", "),
+               o.new_name ? "rename column " + what + " to " + quoted(*o.new_name)
+                          : "set default of " + what}};
+    }
+    // MODIFY / CHANGE COLUMN replaces the whole definition: whatever the new one does not
+    // say is gone (Alembic's MySQL bug: a rename drops the comment, a key column becomes
+    // NULL). So the column is restated from what it is now, with the op's changes on top.
+    std::optional<schema::Column> current = current_column(o);
+    if (!current) {
+      throw util::Error("alter_column " + what +
+                        ": MySQL restates the whole column (MODIFY COLUMN) and its current "
+                        "definition is unknown (no such column in the tracked schema); give "
+                        "existing_type, existing_nullable, existing_default and "
+                        "existing_comment in the op");
+    }
+    schema::Column next = *current;
+    next.name = o.new_name.value_or(o.column);
+    if (o.type) {
+      next.type = schema::ColumnType(*o.type);
+    }
+    if (o.nullable) {
+      next.nullable = *o.nullable;
+    }
+    if (o.default_expr) {
+      next.default_expr = o.default_expr->empty() ? std::nullopt : o.default_expr;
+    }
+    if (o.autoincrement) {
+      next.autoincrement = *o.autoincrement;
+    }
+    if (o.comment) {
+      next.comment = o.comment->empty() ? std::nullopt : o.comment;
+    }
+    std::string collation;
+    std::string on_update;
+    if (const auto extra = read_live_column(live, o.table, o.column)) {
+      // What the model cannot say, kept as the catalog has it: a collation of its own (while
+      // the type stays as it is) and ON UPDATE (unless the default says it).
+      if (!o.type) {
+        collation = extra->charset_collation;
+      }
+      if (util::to_lower(next.default_expr.value_or("")).find("on update") == std::string::npos) {
+        on_update = extra->on_update;
+      }
+    }
+    std::string definition = d.column_sql(o.table, next, before, collation);
+    if (!on_update.empty()) {
+      definition += " " + on_update;
+    }
+    return {{alter(o.table) + "CHANGE COLUMN " + col + " " + definition,
+             o.new_name ? "change column " + what + " (renamed to " + quoted(*o.new_name) + ")"
+                        : "change column " + what}};
+  }
+
+  std::vector<Statement> operator()(const schema::AlterPrimaryKey& o) const {
+    const schema::Table* t = before.find_table(o.table);
+    std::vector<std::string> current;
+    if (t != nullptr) {
+      current = t->primary_key();
+    } else if (o.existing_columns) {
+      current = *o.existing_columns;
+    }
+    std::vector<std::string> parts;
+    if (!current.empty() || (t == nullptr && !o.existing_columns)) {
+      parts.push_back("DROP PRIMARY KEY");
+    }
+    if (!o.columns.empty()) {
+      parts.push_back("ADD PRIMARY KEY (" + ident_list(d, o.columns) + ")");
+    }
+    if (parts.empty()) {
+      return {};
+    }
+    return {
+        {alter(o.table) + util::join(parts, ", "), "change the primary key of " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateIndex& o) const {
+    schema::Index index = o.index;
+    if (index.name.empty()) {
+      index.name = schema::index_name(o.table, index);
+    }
+    const auto [kind, using_clause] = index_kind(o.table, index);
+    return {{"CREATE " + kind + " " +
+                 [&] {
+                   // name (parts) USING, with ON `table` after the name.
+                   std::string body =
+                       index_body(d, o.table, before.find_table(o.table), index, mariadb);
+                   const std::string name = d.quote_ident(index.name);
+                   return name + " ON " + d.quote_ident(o.table) + body.substr(name.size());
+                 }(),
+             "create index " + quoted(index.name) + " on " + quoted(o.table),
+             "DROP INDEX " + d.quote_ident(index.name) + " ON " + d.quote_ident(o.table)}};
+  }
+
+  // MySQL drops the index it made for a foreign key once another index can serve it, and
+  // then refuses to drop that other index (error 1553). Dropping it therefore gives each
+  // foreign key it served its own index back, named after the key as MySQL names it, in the
+  // same statement (introspection leaves such an index out). `dropped` is the unique
+  // constraint's or index's name.
+  std::string keep_foreign_key_indexes(const std::string& table, const std::string& dropped) const {
+    const schema::Table* t = before.find_table(table);
+    if (t == nullptr) {
+      return "";
+    }
+    schema::Table rest = *t;
+    std::erase_if(rest.indexes, [&](const schema::Index& ix) { return ix.name == dropped; });
+    std::erase_if(rest.uniques,
+                  [&](const schema::UniqueConstraint& u) { return u.name == dropped; });
+    std::string out;
+    for (const auto& fk : t->foreign_keys) {
+      if (has_leading_key(rest, fk.columns)) {
+        continue;
+      }
+      if (live != nullptr) {
+        const Rows rows = live->query("SELECT 1 FROM information_schema.STATISTICS WHERE "
+                                      "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND "
+                                      "INDEX_NAME = ? LIMIT 1",
+                                      {table, fk.name});
+        if (!rows.rows.empty()) {
+          continue; // its own index is still there
+        }
+      }
+      out += ", ADD INDEX " + d.quote_ident(fk.name) + " (" + ident_list(d, fk.columns) + ")";
+    }
+    return out;
+  }
+
+  std::vector<Statement> operator()(const schema::DropIndex& o) const {
+    return {{alter(o.table) + "DROP INDEX " + d.quote_ident(o.name) +
+                 keep_foreign_key_indexes(o.table, o.name),
+             "drop index " + quoted(o.name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateUnique& o) const {
+    const std::string name =
+        o.constraint.name.empty() ? schema::unique_name(o.table, o.constraint) : o.constraint.name;
+    return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " UNIQUE (" +
+                 ident_list(d, o.constraint.columns) + ")",
+             "create unique constraint " + quoted(name) + " on " + quoted(o.table),
+             alter(o.table) + "DROP INDEX " + d.quote_ident(name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateForeignKey& o) const {
+    const std::string name = o.constraint.name.empty()
+                                 ? schema::foreign_key_name(o.table, o.constraint)
+                                 : o.constraint.name;
+    return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " " +
+                 foreign_key_sql(d, o.constraint),
+             "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateCheck& o) const {
+    const std::string name =
+        o.constraint.name.empty() ? schema::check_name(o.table, o.constraint) : o.constraint.name;
+    return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " CHECK (" +
+                 o.constraint.expression + ")",
+             "create check constraint " + quoted(name) + " on " + quoted(o.table),
+             alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(name)}};
+  }
+
+  // True when dropping foreign key `name` leaves behind the index MySQL made for it: the
+  // catalog says so online; offline, when no key of the table starts with its columns.
+  bool leaves_implicit_index(const std::string& table, const std::string& name,
+                             const schema::ForeignKey* fk) const {
+    if (live != nullptr) {
+      const Rows rows = live->query("SELECT 1 FROM information_schema.STATISTICS WHERE "
+                                    "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND "
+                                    "INDEX_NAME = ? LIMIT 1",
+                                    {table, name});
+      const schema::Table* t = before.find_table(table);
+      const bool modelled =
+          t != nullptr && std::any_of(t->indexes.begin(), t->indexes.end(),
+                                      [&](const schema::Index& ix) { return ix.name == name; });
+      return !rows.rows.empty() && !modelled;
+    }
+    const schema::Table* t = before.find_table(table);
+    return t != nullptr && fk != nullptr && !has_leading_key(*t, fk->columns);
+  }
+
+  std::vector<Statement> operator()(const schema::DropConstraint& o) const {
+    const schema::Table* t = before.find_table(o.table);
+    const schema::ForeignKey* fk = o.foreign_key ? &*o.foreign_key : nullptr;
+    bool unique = o.unique.has_value();
+    bool check = o.check.has_value();
+    if (!fk && !unique && !check && t != nullptr) {
+      for (const auto& f : t->foreign_keys) {
+        fk = f.name == o.name ? &f : fk;
+      }
+      unique = std::any_of(t->uniques.begin(), t->uniques.end(),
+                           [&](const auto& u) { return u.name == o.name; });
+      check = std::any_of(t->checks.begin(), t->checks.end(),
+                          [&](const auto& c) { return c.name == o.name; });
+    }
+    std::string sql;
+    if (fk != nullptr) {
+      sql = alter(o.table) + "DROP FOREIGN KEY " + d.quote_ident(o.name);
+      if (leaves_implicit_index(o.table, o.name, fk)) {
+        sql += ", DROP INDEX " + d.quote_ident(o.name);
+      }
+    } else if (unique) {
+      sql = alter(o.table) + "DROP INDEX " + d.quote_ident(o.name) +
+            keep_foreign_key_indexes(o.table, o.name);
+    } else {
+      // A check, or a constraint the tracked schema does not know: MySQL 8.0.19+ and MariaDB
+      // find it by name whatever its kind.
+      sql = alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(o.name);
+    }
+    return {{sql, "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
+  }
+
+  std::vector<Statement> operator()(const schema::SetTableComment& o) const {
+    return {{alter(o.table) + "COMMENT = " + d.quote_string(o.comment),
+             "comment on table " + quoted(o.table),
+             o.existing_comment ? std::optional<std::string>(alter(o.table) + "COMMENT = " +
+                                                             d.quote_string(*o.existing_comment))
+                                : std::nullopt}};
+  }
+
+  std::vector<Statement> operator()(const schema::Execute& o) const {
+    // sql.mariadb on a MariaDB server (or offline for mariadb:// URLs), else sql.mysql, else
+    // the SQL for every dialect.
+    std::vector<std::string> keys;
+    if (mariadb) {
+      keys.push_back("mariadb");
+    }
+    keys.push_back("mysql");
+    keys.push_back("");
+    for (const auto& key : keys) {
+      if (const auto it = o.sql.find(key); it != o.sql.end()) {
+        std::string sql = strip_trailing_semicolons(it->second);
+        if (sql.empty()) {
+          return {};
+        }
+        return {{sql, "execute SQL", std::nullopt, true}};
+      }
+    }
+    return {};
+  }
+
+  std::vector<Statement> operator()(const schema::BulkInsert& o) const {
+    std::vector<std::string> columns;
+    std::map<std::string, std::size_t> position;
+    for (const auto& row : o.rows) {
+      for (const auto& [column, value] : row) {
+        if (position.emplace(column, columns.size()).second) {
+          columns.push_back(column);
+        }
+      }
+    }
+    std::vector<Statement> out;
+    const std::string head =
+        "INSERT INTO " + d.quote_ident(o.table) + " (" + ident_list(d, columns) + ") VALUES\n  ";
+    for (std::size_t start = 0; start < o.rows.size(); start += k_bulk_insert_chunk) {
+      const std::size_t end = std::min(o.rows.size(), start + k_bulk_insert_chunk);
+      std::vector<std::string> tuples;
+      for (std::size_t r = start; r < end; ++r) {
+        std::vector<std::string> values(columns.size(), "DEFAULT");
+        for (const auto& [column, value] : o.rows[r]) {
+          values[position.at(column)] = d.literal(value);
+        }
+        tuples.push_back("(" + util::join(values, ", ") + ")");
+      }
+      out.push_back({head + util::join(tuples, ",\n  "),
+                     "insert " + std::to_string(end - start) + " rows into " + quoted(o.table),
+                     delete_inserted_rows_sql(
+                         d, before, o.table,
+                         std::span<const schema::Row>(o.rows.data() + start, end - start))});
+    }
+    return out;
+  }
+
+  // No enum objects in MySQL: nothing to create or drop.
+  std::vector<Statement> operator()(const schema::CreateEnum&) const { return {}; }
+  std::vector<Statement> operator()(const schema::DropEnum&) const { return {}; }
+
+  // The columns whose type is the enum are restated with the longer list (one statement
+  // each, each with the statement that puts the old list back).
+  std::vector<Statement> operator()(const schema::AddEnumValue& o) const {
+    const schema::Enum* e = before.find_enum(o.name);
+    if (e == nullptr) {
+      return {};
+    }
+    schema::Database after = before;
+    auto& values = const_cast<schema::Enum*>(after.find_enum(o.name))->values;
+    auto at = o.before ? std::find(values.begin(), values.end(), *o.before) : values.end();
+    values.insert(at, o.value);
+    std::vector<Statement> out;
+    for (const auto& t : before.tables) {
+      for (const auto& c : t.columns) {
+        if (util::trim(c.type.declared()) != o.name) {
+          continue;
+        }
+        out.push_back(
+            {alter(t.name) + "MODIFY COLUMN " + d.column_sql(t.name, c, after),
+             "add value " + quoted(o.value) + " to the enum of " + column_label(t.name, c.name),
+             alter(t.name) + "MODIFY COLUMN " + d.column_sql(t.name, c, before)});
+      }
+    }
+    return out;
+  }
+};
+
+} // namespace
+
+std::string MysqlDialect::column_sql(const std::string& table, const schema::Column& column,
+                                     const schema::Database& db,
+                                     std::string_view after_type) const {
+  std::string out = quote_ident(column.name) + " " + column_type_sql(column.type, db);
+  if (!after_type.empty()) {
+    out += " " + std::string(after_type);
+  }
+  out += (!column.nullable || column.primary_key) ? " NOT NULL" : " NULL";
+  if (column.autoincrement) {
+    if (column.default_expr) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot have both autoincrement and a default");
+    }
+    if (column.type.family() != schema::TypeFamily::integer) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot autoincrement: its type '" + column.type.declared() +
+                        "' is not an integer type");
+    }
+    out += " AUTO_INCREMENT";
+  } else if (column.default_expr) {
+    out += " DEFAULT " + *column.default_expr;
+  }
+  if (column.comment && !column.comment->empty()) {
+    out += " COMMENT " + quote_string(*column.comment);
+  }
+  return out;
+}
+
+Statement MysqlDialect::create_table(const schema::Table& input, const schema::Database& db,
+                                     bool mariadb) const {
+  schema::Table table = input;
+  schema::name_unnamed(table);
+  std::vector<std::string> lines;
+  for (const auto& c : table.columns) {
+    lines.push_back(column_sql(table.name, c, db));
+  }
+  if (const auto pk = table.primary_key(); !pk.empty()) {
+    lines.push_back("PRIMARY KEY (" + ident_list(*this, pk) + ")");
+  }
+  for (const auto& u : table.uniques) {
+    lines.push_back("CONSTRAINT " + quote_ident(u.name) + " UNIQUE (" +
+                    ident_list(*this, u.columns) + ")");
+  }
+  for (const auto& ix : table.indexes) {
+    lines.push_back(index_kind(table.name, ix).first + " " +
+                    index_body(*this, table.name, &table, ix, mariadb));
+  }
+  for (const auto& fk : table.foreign_keys) {
+    lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " + foreign_key_sql(*this, fk));
+  }
+  for (const auto& ck : table.checks) {
+    lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");
+  }
+  std::string sql =
+      "CREATE TABLE " + quote_ident(table.name) + " (\n  " + util::join(lines, ",\n  ") + "\n)";
+  if (table.comment && !table.comment->empty()) {
+    sql += " COMMENT = " + quote_string(*table.comment);
+  }
+  return {sql, "create table " + quoted(table.name)};
+}
+
+std::vector<Statement> MysqlDialect::render(const schema::Op& op,
+                                            const schema::Database& before) const {
+  return std::visit(OpRenderer{*this, before, nullptr, m_mariadb}, op);
+}
+
+std::vector<Statement> MysqlDialect::render(const schema::Op& op, const schema::Database& before,
+                                            const RenderContext& context) const {
+  bool mariadb = m_mariadb;
+  if (const auto* conn = dynamic_cast<const MysqlConnection*>(context.live)) {
+    mariadb = conn->is_mariadb();
+  }
+  return std::visit(OpRenderer{*this, before, context.live, mariadb}, op);
+}
+
+} // namespace migratecpp::dialects::mysql
