@@ -189,8 +189,12 @@ std::string expand_env(const std::string& text, const EnvLookup& lookup) {
 }
 
 Config load_config(const fs::path& file) {
+  return parse_config(read_file_text(file, "config file"), file);
+}
+
+Config parse_config(std::string_view text, const fs::path& file) {
   const std::string path = file.string();
-  const toml::table root = parse_toml(read_file_text(file, "config file"), path);
+  const toml::table root = parse_toml(text, path);
   for (auto&& [key, value] : root) {
     const std::string k(key.str());
     if (std::find(k_sections.begin(), k_sections.end(), k) != k_sections.end()) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace migratecpp::migrate {
@@ -47,6 +48,9 @@ struct Config {
 // (with a did-you-mean), wrong value types and an unset ${VAR} without a default; at "path:"
 // for a file that cannot be read.
 Config load_config(const std::filesystem::path& file);
+// The same from the file's text; `file` is where it was read from (for messages and the
+// directory relative paths start from), never opened.
+Config parse_config(std::string_view text, const std::filesystem::path& file);
 
 // The model files: every [models] paths glob matched against the file system, relative to
 // the config's directory. `*` and `?` match within one path component (not a leading '.'),

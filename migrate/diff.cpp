@@ -211,9 +211,10 @@ void Differ::diff_enums() {
         ++matched;
       }
     }
+    // `d = d`: clang before 16 cannot capture a structured binding by name.
     const bool only_added =
         matched == c.values.size() &&
-        std::all_of(c.values.begin(), c.values.end(), [&](const std::string& v) {
+        std::all_of(c.values.begin(), c.values.end(), [&, d = d](const std::string& v) {
           return std::count(d->values.begin(), d->values.end(), v) == 1;
         });
     if (only_added) {

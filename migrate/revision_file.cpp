@@ -732,7 +732,8 @@ std::string render_ops(const std::vector<schema::Op>& ops, std::string_view sect
       out += "\n";
     }
     if (schema::is_destructive(op)) {
-      out += "# WARNING: this operation loses data (" + loss(op) + "); review before applying\n";
+      out += "# WARNING: this operation loses data (" + toml_comment_text(loss(op)) +
+             "); review before applying\n";
     }
     out += "[[" + std::string(section) + "]]\n";
     out += line("op", toml_string(schema::op_name(op)));

@@ -202,14 +202,6 @@ std::string expand_file_template(const std::string& tmpl, const std::string& rev
   return out;
 }
 
-std::string comment_safe(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    out.push_back(c == '\n' || c == '\r' ? ' ' : c);
-  }
-  return out;
-}
-
 std::string down_revision_value(const std::vector<std::string>& down) {
   if (down.empty()) {
     return toml_string("");
@@ -252,11 +244,11 @@ fs::path write_revision_file(const Config& config, const ScriptDirectory& script
   vars["branch_labels"] = toml_string_array(rev.branch_labels);
   vars["depends_on"] = toml_string_array(rev.depends_on);
   vars["message"] = toml_string(rev.message);
-  vars["message_comment"] = comment_safe(rev.message);
+  vars["message_comment"] = toml_comment_text(rev.message);
   vars["create_date"] = date;
   std::string notes;
   for (const auto& n : rev.notes) {
-    notes += "# " + comment_safe(n) + "\n";
+    notes += "# " + toml_comment_text(n) + "\n";
   }
   vars["notes"] = notes;
   vars["upgrades"] = (rev.upgrade.empty() ? std::string("# No upgrade operations.\n") : notes) +

@@ -1,7 +1,9 @@
 #include "migrate/toml_writer.h"
 
+#include "util/display.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -65,6 +67,13 @@ std::string toml_float(double v) {
     out += ".0";
   }
   return out;
+}
+
+std::string toml_comment_text(std::string_view text) {
+  std::string one_line(text);
+  std::replace_if(
+      one_line.begin(), one_line.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  return util::escape_control(one_line);
 }
 
 } // namespace migratecpp::migrate

@@ -12,6 +12,11 @@ namespace migratecpp::migrate {
 std::string toml_string(std::string_view s);
 // ["a", "b"]; [] when empty.
 std::string toml_string_array(const std::vector<std::string>& items);
+// `text` fit for a TOML comment, which ends at the line's end and may hold no control
+// character but tab: line breaks as spaces, the other controls escaped (util::escape_control,
+// "\x01"). A name quoted in a comment as it is could end the comment and continue the file as
+// TOML of its own (an op injected into a revision file).
+std::string toml_comment_text(std::string_view text);
 // A TOML float that reads back as the same double: "0.5", "2.0", "1e+300", "inf", "nan".
 std::string toml_float(double v);
 

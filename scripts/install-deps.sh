@@ -5,6 +5,12 @@ set -euo pipefail
 # python3 (3.11, for tomllib) runs tests/corpus/check_corpus.py; sqlite3 is used by the e2e tests.
 packages=(g++ cmake ninja-build pkg-config libcli11-dev libtomlplusplus-dev libsqlite3-dev sqlite3
           libpq-dev libmariadb-dev libssl-dev catch2 python3)
+# --fuzz: also what scripts/fuzz.sh needs (not CI, whose replay tests build with g++): clang,
+# and libFuzzer's runtime, which Debian ships in libclang-rt-14-dev, only a Recommends of
+# clang (so --no-install-recommends leaves `clang++ -fsanitize=fuzzer` unable to link).
+if [ "${1:-}" = --fuzz ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -204,7 +204,11 @@ void read_executed(const schema::Table& table, const RenderContext& context, con
         if (!trigger && !is_keyword(t[i], "INDEX")) {
           continue;
         }
-        auto [name, next] = object_name(t, i + 1);
+        // Not a structured binding: the lambdas below capture `name`, which clang before 16
+        // refuses for a binding.
+        const auto named = object_name(t, i + 1);
+        const auto& name = named.first;
+        auto next = named.second;
         while (next < t.size() && !is_keyword(t[next], "ON")) {
           ++next;
         }

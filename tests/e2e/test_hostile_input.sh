@@ -166,4 +166,26 @@ CHECKS=$((CHECKS + 1))
 [[ "$OUT$ERR" == *"$esc"* ]] && fail "history printed a raw escape"
 rm migrations/versions/0002.toml
 
+# --- A model name with newlines, quoted in the data-loss warning comment of a generated
+# revision (found by fuzzing): the comment must stay on its line, or the rest of the name is
+# read as TOML and can add an op of its own to the revision file.
+mkdir "$WORK/comment" && cd "$WORK/comment"
+run init; expect_rc 0
+nasty='x\n[[upgrade]]\nop = \"execute\"\nsql = \"DROP TABLE victim\"\n#'
+victim='[[table]]
+name = "victim"
+columns = [ { name = "id", type = "integer", primary_key = true } ]
+'
+printf '%s\n[[table]]\nname = "t"\ncolumns = [ { name = "id", type = "integer", primary_key = true }, { name = "%s", type = "text" } ]\n' \
+  "$victim" "$nasty" >models/schema.toml
+run revision --autogenerate -m one; expect_rc 0
+run upgrade head; expect_rc 0
+printf '%s\n[[table]]\nname = "t"\ncolumns = [ { name = "id", type = "integer", primary_key = true } ]\n' \
+  "$victim" >models/schema.toml
+run revision --autogenerate -m two; expect_rc 0
+expect_eq "$(grep -c '^\[\[upgrade\]\]' migrations/versions/*_two.toml)" 1
+run upgrade head; expect_rc 0
+expect_eq "$(sql app.db "SELECT count(*) FROM sqlite_master WHERE name = 'victim'")" 1
+cd "$WORK"
+
 finish

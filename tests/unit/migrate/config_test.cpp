@@ -221,3 +221,14 @@ TEST_CASE("config: model globs", "[config]") {
                         ": models path 'models' is a directory; use a glob such as "
                         "'models/*.toml'");
 }
+
+TEST_CASE("config: parse_config reads text without opening the file", "[config]") {
+  const fs::path file = "/nonexistent/project/migratecpp.toml";
+  const auto cfg = migrate::parse_config(
+      "[database]\nurl = \"sqlite:///app.db\"\n[migrations]\nscript_location = \"db\"\n", file);
+  CHECK(cfg.file == file);
+  CHECK(cfg.url == "sqlite:///app.db");
+  CHECK(cfg.script_location == fs::path("/nonexistent/project/db"));
+  CHECK_THROWS_WITH(migrate::parse_config("[database]\nurll = \"x\"\n", file),
+                    Catch::Contains(file.string() + ":2: ") && Catch::Contains("'url'"));
+}

@@ -395,6 +395,26 @@ TEST_CASE("revision file: warnings on every destructive op", "[revision_file]") 
         "[[upgrade]]\nop = \"drop_table\"\ntable = \"users\"\n");
 }
 
+// Found by fuzzing (tests/fuzz/regressions/revision_file/newline_in_warning_comment): the
+// warning comment quoted names as they are, so a newline in a name ended the comment and the
+// rest of the name was read as TOML: a model column could inject an op into the revision file.
+TEST_CASE("revision file: names with newlines or control characters stay in the warning comment",
+          "[revision_file]") {
+  schema::DropColumn drop{"t", "a\n[[upgrade]]\nop = \"execute\"\nsql = \"DROP TABLE victim\"",
+                          std::nullopt};
+  schema::AlterColumn narrow;
+  narrow.table = "t\r";
+  narrow.column = "b\x01\x7f";
+  narrow.type = "varchar(5)\n";
+  narrow.existing_type = "text";
+  const std::vector<schema::Op> ops = {drop, narrow};
+  const std::string text = render_ops(ops, "upgrade");
+  CHECK(text.find("(drops column t.a [[upgrade]] op = \"execute\" sql = \"DROP TABLE victim\")") !=
+        std::string::npos);
+  CHECK(text.find("(narrows column t .b\\x01\\x7f from text to varchar(5) )") != std::string::npos);
+  CHECK(parse(rev(text)).upgrade == ops);
+}
+
 TEST_CASE("revision file: every op round-trips through render and parse", "[revision_file]") {
   const auto ops = every_op();
   const std::string text = rev(render_ops(ops, "upgrade") + "\n" + render_ops(ops, "downgrade"));

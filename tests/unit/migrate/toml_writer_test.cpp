@@ -33,3 +33,13 @@ TEST_CASE("toml writer: toml_float reads back as the same double", "[toml_writer
     CHECK(t["v"].value<double>() == v);
   }
 }
+
+TEST_CASE("toml writer: toml_comment_text keeps a comment on its line", "[toml_writer]") {
+  CHECK(migrate::toml_comment_text("drops table users") == "drops table users");
+  CHECK(migrate::toml_comment_text("a\nb\r\nc\td") == "a b  c\td");
+  CHECK(migrate::toml_comment_text(std::string("x\x01y\x7f\x1b", 5)) == "x\\x01y\\x7f\\x1b");
+  const std::string nasty = "t\n[[upgrade]]\nop = \"execute\"\x01\r";
+  const toml::table t =
+      migrate::parse_toml("# " + migrate::toml_comment_text(nasty) + "\nv = 1\n", "t.toml");
+  CHECK(t.size() == 1);
+}
