@@ -50,11 +50,17 @@ std::string percent_decode(const std::string& s) {
   return out;
 }
 
-std::string redact_url(std::string_view text) {
+namespace {
+
+// password=secret in a query string or a libpq connection string.
+std::string redact_password_params(const std::string& text) {
+  static const std::regex k_kv(R"((password\s*=\s*)('[^']*'|[^&\s'"]+))", std::regex::icase);
+  return std::regex_replace(text, k_kv, "$1***");
+}
+
+// The URL with the password of its userinfo (user:password@) replaced.
+std::string redact_userinfo(std::string_view text) {
   const auto scheme_end = text.find("://");
-  if (scheme_end == std::string_view::npos) {
-    return redact_urls(std::string(text));
-  }
   const std::size_t start = scheme_end + 3;
   const auto at = text.rfind('@');
   if (at == std::string_view::npos || at < start) {
@@ -65,6 +71,17 @@ std::string redact_url(std::string_view text) {
     return std::string(text);
   }
   return std::string(text.substr(0, colon + 1)) + "***" + std::string(text.substr(at));
+}
+
+} // namespace
+
+std::string redact_url(std::string_view text) {
+  if (text.find("://") == std::string_view::npos) {
+    return redact_urls(std::string(text));
+  }
+  // Both places a URL can hold a password: postgresql://u@h/db?password=x has no userinfo
+  // password, and used to come back whole (found by fuzzing).
+  return redact_password_params(redact_userinfo(text));
 }
 
 std::string redact_urls(const std::string& text) {
@@ -81,9 +98,7 @@ std::string redact_urls(const std::string& text) {
   // user:password@ with or without a well-formed scheme before it ("postgresql//u:pw@h").
   static const std::regex k_userinfo(R"(([^:/@\s'"]*):([^@\s'"/]*)@)");
   out = std::regex_replace(out, k_userinfo, "$1:***@");
-  // password=secret in a query string or a libpq connection string.
-  static const std::regex k_kv(R"((password\s*=\s*)('[^']*'|[^&\s'"]+))", std::regex::icase);
-  return scrub_secrets(std::regex_replace(out, k_kv, "$1***"));
+  return scrub_secrets(redact_password_params(out));
 }
 
 namespace {

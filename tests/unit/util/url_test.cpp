@@ -56,6 +56,12 @@ TEST_CASE("redaction never shows the password", "[url]") {
   CHECK(parse_url("postgresql://u:s3cret@h:1/db").redacted() == "postgresql://u:***@h:1/db");
   CHECK(parse_url("postgresql://u:p%40ss@h/db").redacted() == "postgresql://u:***@h/db");
   CHECK(parse_url("postgresql://u@h/db").redacted() == "postgresql://u@h/db");
+  // A password given as a parameter, with a user but no userinfo password (found by fuzzing:
+  // it used to come back whole).
+  CHECK(parse_url("postgresql://u@h/db?password=hunter22&sslmode=require").redacted() ==
+        "postgresql://u@h/db?password=***&sslmode=require");
+  CHECK(parse_url("postgresql://h/db?password=hunter22").redacted() ==
+        "postgresql://h/db?password=***");
   CHECK(redact_urls("cannot connect to mysql://root:hunter2@127.0.0.1:3306/x: refused") ==
         "cannot connect to mysql://root:***@127.0.0.1:3306/x: refused");
   CHECK(redact_urls("host=h password=hunter2 dbname=x") == "host=h password=*** dbname=x");
