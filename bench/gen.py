@@ -2,9 +2,10 @@
 """Generates the benchmark projects for Alembic and migratecpp, sets up the 500-table databases
 on the Alembic side, and checks the revisions autogenerate writes.
 
-Run with /usr/bin/python3 (Debian's, which has alembic / SQLAlchemy / psycopg2). Subcommands:
+Run with /usr/bin/python3 (Debian's, which has alembic / SQLAlchemy / psycopg2 / PyMySQL).
+Subcommands:
 
-  gen.py projects WORK --pg-url URL
+  gen.py projects WORK --pg-url URL --mysql-url URL
       writes, under WORK:
         chain/alembic/   200 Alembic revision files + env.py + one .ini per (scenario, dialect)
         chain/mcpp/      the same 200 revisions as migratecpp TOML files + one .toml per target
@@ -14,7 +15,7 @@ Run with /usr/bin/python3 (Debian's, which has alembic / SQLAlchemy / psycopg2).
                          base revision, configs <dialect>.toml and <dialect>-changed.toml
         ag/mcpp-create/  one revision creating the 500 tables (migratecpp's own DDL sets up
                          migratecpp's database; the bench project is then stamped at its base)
-  gen.py create-all WORK DIALECT
+  gen.py create-all WORK DIALECT --pg-url URL --mysql-url URL
       SQLAlchemy metadata.create_all of the 500 tables into Alembic's scenario-d/e database
   gen.py verify TOOL FILE EXPECT
       TOOL alembic|migratecpp, EXPECT none|changes: exit 1 unless the revision written by
@@ -36,7 +37,7 @@ ADDED_COLUMN_TABLES = [f"m_{i:04d}" for i in range(101, 106)]   # scenario e: + 
 ADDED_INDEX_TABLES = [f"m_{i:04d}" for i in range(201, 206)]    # scenario e: + index on "qty"
 BASE_REV = "000000000000"   # the empty revision the scenario-d/e databases are stamped at
 CREATE_REV = "0000000000c0"  # migratecpp-only scratch revision that creates the 500 tables
-DIALECTS = ("sqlite", "postgresql")
+DIALECTS = ("sqlite", "postgresql", "mysql")
 
 
 def chain_rev(i):
@@ -62,16 +63,18 @@ def write(path, text):
 
 
 # ----------------------------------------------------------------------------- targets
-def targets(work, pg_url):
+def targets(work, pg_url, mysql_url):
     """Database of each (group, dialect, tool): URL for each tool and, on PG, database + schema.
 
     group is a | b | c (the 200-revision chain) or ag (the 500 tables of d/e); tool is
     alembic | mcpp. On PostgreSQL, a/b/c share the bench database (one schema per group and
     tool); ag gets one database per tool (<db>_ag_alembic, <db>_ag_mcpp), so that each tool's
-    catalog queries see its own 500 tables only, as in the anchor's database `bench_ag`.
+    catalog queries see its own 500 tables only, as in the anchor's database `bench_ag`. On
+    MariaDB a schema is a database: every (group, tool) gets its own, <db>_<group>_<tool>.
     Returns {(group, dialect, tool): dict(url=, db=, schema=, sqlite_file=)}."""
     out = {}
     server, db = pg_url.split("?")[0].rsplit("/", 1)
+    my_server, my_db = mysql_url.split("?")[0].rsplit("/", 1)
     for group in ("a", "b", "c", "ag"):
         for tool in ("alembic", "mcpp"):
             name = f"{group}_{tool}"
@@ -87,6 +90,13 @@ def targets(work, pg_url):
                 url = f"{base}?options=-csearch_path%3D{schema}"
             out[(group, "postgresql", tool)] = dict(url=url, db=pg_db, schema=schema,
                                                     sqlite_file="")
+            m_db = f"{my_db}_{name}"
+            m_base = f"{my_server}/{m_db}"
+            if tool == "alembic":
+                url = re.sub(r"^(mysql|mariadb)://", "mysql+pymysql://", m_base)
+            else:
+                url = m_base
+            out[(group, "mysql", tool)] = dict(url=url, db=m_db, schema="", sqlite_file="")
     return out
 
 
@@ -404,7 +414,7 @@ def mcpp_project(root, configs):
 # ----------------------------------------------------------------------------- subcommands
 def cmd_projects(args):
     work = Path(args.work).resolve()
-    tg = targets(work, args.pg_url)
+    tg = targets(work, args.pg_url, args.mysql_url)
     (work / "dbs").mkdir(parents=True, exist_ok=True)
 
     # a, b, c: the 200-revision chain
@@ -462,10 +472,11 @@ def cmd_create_all(args):
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
     work = Path(args.work).resolve()
-    t = targets(work, args.pg_url)[("ag", args.dialect, "alembic")]
+    t = targets(work, args.pg_url, args.mysql_url)[("ag", args.dialect, "alembic")]
     sys.path.insert(0, str(work / "ag/alembic"))
     import models
-    connect_args = {"options": "-csearch_path=" + t["schema"]} if t["schema"] else {}
+    connect_args = ({"options": "-csearch_path=" + t["schema"]}
+                    if t["schema"] and args.dialect == "postgresql" else {})
     engine = create_engine(t["url"], poolclass=NullPool, connect_args=connect_args)
     models.Base.metadata.create_all(engine)
     engine.dispose()
@@ -499,11 +510,13 @@ def main():
     p = sub.add_parser("projects")
     p.add_argument("work")
     p.add_argument("--pg-url", required=True)
+    p.add_argument("--mysql-url", required=True)
     p.set_defaults(func=cmd_projects)
     p = sub.add_parser("create-all")
     p.add_argument("work")
     p.add_argument("dialect", choices=DIALECTS)
     p.add_argument("--pg-url", required=True)
+    p.add_argument("--mysql-url", required=True)
     p.set_defaults(func=cmd_create_all)
     p = sub.add_parser("verify")
     p.add_argument("tool", choices=("alembic", "migratecpp"))

@@ -3,7 +3,8 @@
 
 OUT_DIR holds: <scen>-<dialect>.json (hyperfine, commands named alembic / migratecpp),
 <scen>-<dialect>-<tool>.rss (peak RSS in KiB, one line per run), .clientcount (statements
-Alembic's env.py counted), .servercount (statements the PostgreSQL server logged),
+Alembic's env.py counted), .servercount (statements the PostgreSQL server logged; none on
+MariaDB),
 c-<dialect>-<tool>.statements, checks.txt, failures.txt, meta.txt, ag-<dialect>.setup_ms."""
 import json
 import statistics
@@ -15,18 +16,21 @@ OUT = Path(sys.argv[1])
 SCENARIOS = [
     ("a", "a `current` (200 revs at head)"),
     ("b", "b `upgrade head`, 200 revs from empty"),
-    ("c1", "c floor: offline SQL → sqlite3/psql, 1 transaction (each tool's own script)"),
+    ("c1", "c floor: offline SQL → sqlite3/psql/mariadb, 1 transaction (each tool's own script; "
+           "MariaDB: DDL commits each statement)"),
     ("c", "c floor: migratecpp's `--sql` as emitted (1 transaction per revision)"),
     ("d", "d autogenerate, 500 tables, no change"),
     ("e", "e autogenerate, 500 tables, 10 changes"),
 ]
-DIALECTS = [("sqlite", "SQLite"), ("postgresql", "PostgreSQL")]
+DIALECTS = [("sqlite", "SQLite"), ("postgresql", "PostgreSQL"), ("mysql", "MariaDB")]
 # Alembic medians of shared/notes/anchor-bench.md (run 1), for reference.
 ANCHOR = {("a", "sqlite"): 0.251, ("a", "postgresql"): 0.260,
           ("b", "sqlite"): 1.090, ("b", "postgresql"): 0.930,
           ("c1", "sqlite"): 0.019, ("c1", "postgresql"): 0.583,
           ("d", "sqlite"): 1.323, ("d", "postgresql"): 3.445,
-          ("e", "sqlite"): 1.278, ("e", "postgresql"): 3.589}
+          ("e", "sqlite"): 1.278, ("e", "postgresql"): 3.589,
+          ("a", "mysql"): 0.272, ("b", "mysql"): 1.526, ("c1", "mysql"): 0.996,
+          ("d", "mysql"): 1.149, ("e", "mysql"): 1.162}
 TOOLS = ("alembic", "migratecpp")
 
 
@@ -94,8 +98,8 @@ def main():
           f" in {meta.get('runtime_s', '?')} s. Medians of hyperfine runs; peak RSS is the median of "
           "runs under `/usr/bin/time -f %M`. The machine is shared (colleagues building and "
           "testing on the same cores): expect ±10 % between runs and occasional 2× outliers.\n")
-    print("MariaDB/MySQL: not measured — migratecpp has no MySQL dialect yet.\n")
-    for key in ("cpu", "loadavg", "migratecpp", "alembic", "sqlite", "postgresql", "hyperfine"):
+    for key in ("cpu", "loadavg", "migratecpp", "alembic", "sqlite", "postgresql", "mariadb",
+                "hyperfine"):
         if key in meta:
             print(f"- {key}: {meta[key]}")
     cal = read(OUT / "calibration.json")
@@ -112,7 +116,7 @@ def main():
           "| migratecpp peak RSS MiB | Alembic peak RSS MiB | anchor Alembic median s |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
-    print("\nIn the c rows the two columns are the *native clients* (sqlite3 / psql) running "
+    print("\nIn the c rows the two columns are the *native clients* (sqlite3 / psql / mariadb) running "
           "Alembic's and migratecpp's offline scripts, so RSS is the client's; the ratio shows "
           "how the two scripts compare, and migratecpp's `b` minus its `c` is its own overhead "
           "over the database's work.")
@@ -130,7 +134,10 @@ def main():
     print("\nSQL statements: *client* is Alembic's `before_cursor_execute` counter in env.py; "
           "*server* is the number of `LOG:  statement:` / `LOG:  execute` lines PostgreSQL wrote "
           "for one run with `log_statement = 'all'` set for the bench role in the bench database "
-          "only (so it includes the statements that set up the connection).")
+          "only (so it includes the statements that set up the connection). On MariaDB only "
+          "Alembic's client counter is measured: the server's counters (`Questions`, `Com_%`) "
+          "are global or per session, and other sessions share the server, so migratecpp's "
+          "statements there are not counted.")
     for dia, _ in DIALECTS:
         ms = read(OUT / f"ag-{dia}.setup_ms")
         if ms:

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # bench/run.sh — the anchor scenarios (shared/notes/anchor-bench.md), Alembic and migratecpp
-# side by side in one invocation, on SQLite and PostgreSQL; prints medians and ratios and
-# writes them to bench/results/<date>.md.
+# side by side in one invocation, on SQLite, PostgreSQL and MariaDB; prints medians and ratios
+# and writes them to bench/results/<date>.md.
 #
-#   bash bench/run.sh [--quick] [--only a,b,c,d,e] [--dialects sqlite,postgresql]
+#   bash bench/run.sh [--quick] [--only a,b,c,d,e] [--dialects sqlite,postgresql,mysql]
 #                     [--bin PATH] [--keep] [--no-install]
 #
 # Scenarios (see bench/README.md): a `current` at the head of a 200-revision chain; b `upgrade
 # head` over those 200 revisions from an empty database; c the floor of b: the offline SQL
-# (`upgrade head --sql`) fed to sqlite3 / psql; d `revision --autogenerate` with no change on
+# (`upgrade head --sql`) fed to sqlite3 / psql / mariadb; d `revision --autogenerate` with no change on
 # 500 tables; e the same with 10 changes.
 #
 # Environment: MIGRATECPP_BIN (binary; default build-bench/migratecpp, built if missing),
@@ -16,8 +16,10 @@
 # the database is created if missing, from BENCH_PG_MAINT_DB, default migratecpp_test),
 # BENCH_PG_ADMIN (command running psql as a superuser, for the statement count; default
 # `runuser -u postgres -- psql -h /tmp/migratecpp-testdb/pg/run -p 54329 -U postgres`),
-# BENCH_PG_LOG (the server log; default /tmp/migratecpp-testdb/pg/server.log).
-# MariaDB is not benchmarked: migratecpp has no MySQL dialect yet.
+# BENCH_PG_LOG (the server log; default /tmp/migratecpp-testdb/pg/server.log),
+# BENCH_MYSQL_URL (default mysql://migratecpp:migratecpp@127.0.0.1:33069/migratecpp_bench: the
+# user must be allowed to create databases; <db>_<scenario>_<tool> are created and dropped).
+# A dialect whose server does not answer is skipped with a warning.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,7 +30,7 @@ GTIME=/usr/bin/time
 
 QUICK=0
 ONLY="a,b,c,d,e"
-DIALECTS="sqlite,postgresql"
+DIALECTS="sqlite,postgresql,mysql"
 KEEP=0
 INSTALL=1
 BIN="${MIGRATECPP_BIN:-$REPO/build-bench/migratecpp}"
@@ -36,8 +38,9 @@ PG_URL="${BENCH_PG_URL:-postgresql://migratecpp:migratecpp@127.0.0.1:54329/migra
 PG_MAINT_DB="${BENCH_PG_MAINT_DB:-migratecpp_test}"
 PG_ADMIN="${BENCH_PG_ADMIN:-runuser -u postgres -- psql -h /tmp/migratecpp-testdb/pg/run -p 54329 -U postgres}"
 PG_LOG="${BENCH_PG_LOG:-/tmp/migratecpp-testdb/pg/server.log}"
+MY_URL="${BENCH_MYSQL_URL:-mysql://migratecpp:migratecpp@127.0.0.1:33069/migratecpp_bench}"
 
-usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -57,9 +60,8 @@ for s in ${ONLY//,/ }; do
   case "$s" in a|b|c|d|e) ;; *) echo "run.sh: unknown scenario '$s' (a,b,c,d,e)" >&2; exit 2 ;; esac
 done
 for d in ${DIALECTS//,/ }; do
-  case "$d" in sqlite|postgresql) ;;
-    mysql|mariadb) echo "run.sh: MariaDB/MySQL: migratecpp has no MySQL dialect yet" >&2; exit 2 ;;
-    *) echo "run.sh: unknown dialect '$d' (sqlite,postgresql)" >&2; exit 2 ;;
+  case "$d" in sqlite|postgresql|mysql) ;;
+    *) echo "run.sh: unknown dialect '$d' (sqlite,postgresql,mysql)" >&2; exit 2 ;;
   esac
 done
 want() { [[ ",$ONLY," == *",$1,"* ]]; }
@@ -88,6 +90,10 @@ ensure_tools() {
   [ -x "$GTIME" ] || need+=(time)
   command -v sqlite3 >/dev/null || need+=(sqlite3)
   command -v psql >/dev/null || need+=(postgresql-client)
+  if want_dialect mysql; then
+    "$PY" -c 'import pymysql' 2>/dev/null || need+=(python3-pymysql)
+    command -v mariadb >/dev/null || need+=(mariadb-client)
+  fi
   [ ${#need[@]} -eq 0 ] && return 0
   [ "$INSTALL" = 1 ] || die "missing packages: ${need[*]} (--no-install)"
   [ "$(id -u)" = 0 ] || die "missing packages: ${need[*]}; run as root or install them"
@@ -160,14 +166,58 @@ cleanup() {
         mpsql "$pg_maint_url" -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1 || true
       done
     fi
+    if [ "$MY_OK" = 1 ]; then
+      for db in "${MY_DBS[@]}"; do mymaria -e "DROP DATABASE IF EXISTS \`$db\`" >/dev/null 2>&1 || true; done
+    fi
     rm -rf "$WORK"
   fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT; trap 'exit 143' TERM   # so that cleanup runs when interrupted
 unset BENCH_URL BENCH_SQL_COUNT_FILE MIGRATECPP_URL
 
+# MariaDB: reachable? (else try the test servers, else skip the dialect). The client reads the
+# credentials from an option file (no password on a command line); every (scenario, tool) gets
+# its own database <db>_<group>_<tool>, created fresh here.
+MY_OK=0
+MY_DBS=()
+MYCNF="$WORK/my.cnf"
+my_base="${MY_URL%%\?*}"
+my_db="${my_base##*/}"
+mymaria() { mariadb --defaults-file="$MYCNF" -N -B "$@"; }
+if want_dialect mysql; then
+  "$PY" - "$MY_URL" >"$MYCNF" <<'PYEOF'
+import sys, urllib.parse
+u = urllib.parse.urlsplit(sys.argv[1])
+print("[client]")
+print(f"host={u.hostname or '127.0.0.1'}")
+if u.port: print(f"port={u.port}")
+if u.username: print(f"user={urllib.parse.unquote(u.username)}")
+if u.password: print(f"password={urllib.parse.unquote(u.password)}")
+sock = urllib.parse.parse_qs(u.query).get("unix_socket")
+if sock: print(f"socket={sock[0]}")
+PYEOF
+  chmod 600 "$MYCNF"
+  if ! mymaria -e 'select 1' >/dev/null 2>&1 && [ -f "$REPO/scripts/test-databases.sh" ]; then
+    log "MariaDB does not answer: bash scripts/test-databases.sh start"
+    bash "$REPO/scripts/test-databases.sh" start >/dev/null 2>&1 || true
+  fi
+  if mymaria -e 'select 1' >/dev/null 2>&1; then
+    MY_OK=1
+    for g in a b c ag; do for t in alembic mcpp; do MY_DBS+=("${my_db}_${g}_$t"); done; done
+    for db in "${MY_DBS[@]}"; do
+      mymaria -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\`" >/dev/null ||
+        { MY_OK=0; break; }
+    done
+  fi
+  if [ "$MY_OK" = 0 ]; then
+    log "WARNING: MariaDB at $my_base not reachable (or no right to create ${my_db}_*): skipping the mysql dialect"
+    DIALECTS="${DIALECTS//mysql/}"
+  fi
+fi
+
 log "work dir $WORK; migratecpp $BIN"
-"$PY" "$BENCH_DIR/gen.py" projects "$WORK" --pg-url "$PG_URL"
+"$PY" "$BENCH_DIR/gen.py" projects "$WORK" --pg-url "$PG_URL" --mysql-url "$MY_URL"
 # migratecpp's stock revision template, from `init`
 mkdir -p "$WORK/init"
 (cd "$WORK/init" && "$BIN" -q init >/dev/null 2>&1) || log "WARNING: migratecpp init failed"
@@ -181,9 +231,10 @@ source "$WORK/targets.sh"
 # prep.sh: the --prepare commands (hyperfine does not time them).
 cat >"$WORK/prep.sh" <<EOF
 #!/usr/bin/env bash
-# prep.sh sqlite FILE | pg DATABASE SCHEMA | rm FILE...
+# prep.sh sqlite FILE | pg DATABASE SCHEMA | my DATABASE | rm FILE...
 case "\$1" in
   sqlite) rm -f "\$2" "\$2-journal" "\$2-wal" "\$2-shm" ;;
+  my) mariadb --defaults-file="$MYCNF" -e "DROP DATABASE IF EXISTS \\\`\$2\\\`; CREATE DATABASE \\\`\$2\\\`" >/dev/null 2>&1 ;;
   pg) "$PSQL" -X -q -v ON_ERROR_STOP=1 "${pg_base%/*}/\$2" -c "DROP SCHEMA IF EXISTS \$3 CASCADE" -c "CREATE SCHEMA \$3" >/dev/null 2>&1 ;;
   rm) shift; rm -f "\$@" ;;
 esac
@@ -194,21 +245,32 @@ PREP="$WORK/prep.sh"
 # reset_db GROUP DIALECT TOOL: an empty database for that target.
 reset_db() {
   local k="$1_$2_$3"
-  if [ "$2" = sqlite ]; then "$PREP" sqlite "${T_FILE[$k]}"; else "$PREP" pg "${T_DB[$k]}" "${T_SCHEMA[$k]}"; fi
+  case "$2" in
+    sqlite) "$PREP" sqlite "${T_FILE[$k]}" ;;
+    mysql) "$PREP" my "${T_DB[$k]}" ;;
+    *) "$PREP" pg "${T_DB[$k]}" "${T_SCHEMA[$k]}" ;;
+  esac
 }
 prep_cmd() {
   local k="$1_$2_$3"
-  if [ "$2" = sqlite ]; then echo "$PREP sqlite ${T_FILE[$k]}"; else echo "$PREP pg ${T_DB[$k]} ${T_SCHEMA[$k]}"; fi
+  case "$2" in
+    sqlite) echo "$PREP sqlite ${T_FILE[$k]}" ;;
+    mysql) echo "$PREP my ${T_DB[$k]}" ;;
+    *) echo "$PREP pg ${T_DB[$k]} ${T_SCHEMA[$k]}" ;;
+  esac
 }
 # dbq GROUP DIALECT TOOL SQL: one query in that target's database.
 dbq() {
   local k="$1_$2_$3"
   if [ "$2" = sqlite ]; then sqlite3 "${T_FILE[$k]}" "$4"
+  elif [ "$2" = mysql ]; then mymaria "${T_DB[$k]}" -e "$4"
   else mpsql -At "$(pg_url_of "${T_DB[$k]}")" -c "SET search_path TO ${T_SCHEMA[$k]}" -c "$4"; fi
 }
 count_tables() {   # tables named t_% / m_%
   if [ "$2" = sqlite ]; then
     dbq "$@" "select count(*) from sqlite_master where type='table' and (name like 't\_%' escape '\\' or name like 'm\_%' escape '\\')"
+  elif [ "$2" = mysql ]; then
+    dbq "$@" "select count(*) from information_schema.tables where table_schema=database() and (table_name like 't\\_%' or table_name like 'm\\_%')"
   else
     dbq "$@" "select count(*) from pg_tables where schemaname=current_schema() and (tablename like 't\_%' or tablename like 'm\_%')"
   fi
@@ -223,11 +285,15 @@ check() {   # check LABEL GOT WANT
   else echo "FAIL $1: got '$2', expected '$3'" >>"$CHECKS"; log "CHECK FAILED: $1: got '$2', expected '$3'"; fi
 }
 
-# run_once PREP CMD LOGFILE: prepare, then the command, words split on blanks (no shell).
+# split_cmd CMD: the words of CMD into argv, quotes honoured as hyperfine -N does (shell
+# words, no globbing, no expansion: the commands are built here from known paths).
+split_cmd() { set -f; eval "argv=($1)"; set +f; }
+
+# run_once PREP CMD LOGFILE: prepare, then the command split into words (no shell).
 run_once() {
   local -a argv
   bash -c "$1"
-  read -r -a argv <<<"$2"
+  split_cmd "$2"
   "${argv[@]}" >"$3.out" 2>"$3.err" </dev/null
 }
 
@@ -264,7 +330,7 @@ measure() {
     for ((r = 0; r < RSS_RUNS; r++)); do
       bash -c "${preps[$i]}"
       local -a argv
-      read -r -a argv <<<"${cmds[$i]}"
+      split_cmd "${cmds[$i]}"
       "$GTIME" -f %M -o "$WORK/rss.tmp" "${argv[@]}" >/dev/null 2>&1 </dev/null || true
       tail -n1 "$WORK/rss.tmp" >>"$OUT/$scen-$dia-${names[$i]}.rss"
     done
@@ -283,7 +349,7 @@ server_count() {
   local off
   off=$(stat -c %s "$PG_LOG")
   local -a argv
-  read -r -a argv <<<"$5"
+  split_cmd "$5"
   "${argv[@]}" >/dev/null 2>&1 </dev/null || true
   sleep 0.3
   padmin -d postgres -c "ALTER ROLE \"$PG_ROLE\" IN DATABASE \"$db\" RESET log_statement" >/dev/null
@@ -319,7 +385,7 @@ verify_de() {
 }
 
 ALL_DIALECTS=()
-for d in sqlite postgresql; do want_dialect "$d" && ALL_DIALECTS+=("$d"); done
+for d in sqlite postgresql mysql; do want_dialect "$d" && ALL_DIALECTS+=("$d"); done
 [ ${#ALL_DIALECTS[@]} -gt 0 ] || die "no dialect left to run"
 mcfg() { echo "$WORK/chain/mcpp/$1-$2.toml"; }     # migratecpp config of chain target
 acfg() { echo "$WORK/chain/alembic/$1-$2.ini"; }   # Alembic ini of chain target
@@ -366,6 +432,9 @@ fi
 # c1: each tool's offline script in ONE transaction, fed to the native client (Alembic's
 #     PostgreSQL script is already one BEGIN..COMMIT; its SQLite script has none and is wrapped;
 #     migratecpp's per-revision BEGIN/COMMIT are collapsed into one).
+#     MariaDB commits each DDL statement on its own: there c1 is each script without its
+#     BEGIN/COMMIT lines (Alembic emits none there), fed to `mariadb DB < script` (through
+#     `bash -c 'exec ...'`: the client stops at the first error only when reading stdin).
 # c:  migratecpp's script exactly as emitted (transaction_per_migration = true: one transaction
 #     per revision), i.e. the floor of b as migratecpp runs it.
 if want c; then
@@ -379,7 +448,8 @@ if want c; then
       f_one="$WORK/c1-$d-$t.sql" f_as="$WORK/c-$d-$t.sql"
       {
         [ "$d" = postgresql ] && echo "SET search_path TO ${T_SCHEMA[c_${d}_$t]};"
-        if [ "$d" = sqlite ] || [ "$t" = mcpp ]; then
+        if [ "$d" = mysql ]; then grep -vE '^(BEGIN|COMMIT);$' "$WORK/c-$d-$t.raw"
+        elif [ "$d" = sqlite ] || [ "$t" = mcpp ]; then
           echo "BEGIN;"; grep -vE '^(BEGIN|COMMIT);$' "$WORK/c-$d-$t.raw"; echo "COMMIT;"
         else cat "$WORK/c-$d-$t.raw"; fi
       } >"$f_one"
@@ -389,6 +459,7 @@ if want c; then
     grep -cE '^(CREATE|INSERT|UPDATE)' "$WORK/c-$d-alembic.raw" >"$OUT/c-$d-alembic.statements" || true
     client() {   # client DIALECT TOOL SCRIPT
       if [ "$1" = sqlite ]; then echo "sqlite3 -bail -init $3 ${T_FILE[c_$1_$2]} .quit"
+      elif [ "$1" = mysql ]; then echo "bash -c 'exec mariadb --defaults-file=$MYCNF -B ${T_DB[c_$1_$2]} < $3'"
       else echo "$PSQL -X -q -v ON_ERROR_STOP=1 -f $3 $(pg_url_of "${T_DB[c_$1_$2]}")"; fi
     }
     measure c1 "$d" "$RUNS_C" "$WARM_C" verify_c \
@@ -405,7 +476,7 @@ if want d || want e; then
     log "d,e/$d: creating the 500 tables (Alembic: metadata.create_all + stamp head; migratecpp: its own DDL + stamp head)"
     reset_db ag "$d" alembic; reset_db ag "$d" mcpp
     t0=$(date +%s%N)
-    "$PY" "$BENCH_DIR/gen.py" create-all "$WORK" "$d" --pg-url "$PG_URL"
+    "$PY" "$BENCH_DIR/gen.py" create-all "$WORK" "$d" --pg-url "$PG_URL" --mysql-url "$MY_URL"
     "$ALEMBIC" -c "$WORK/ag/alembic/$d.ini" stamp head >/dev/null 2>&1
     t1=$(date +%s%N)
     # migratecpp: the scratch project's single revision creates the tables; its version row is
@@ -445,12 +516,13 @@ fi
   echo "loadavg=at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg)"
   # The binary may be older than the tree (colleagues commit meanwhile): say so.
   stale=""
-  [ -n "$(find "$REPO/src" "$REPO/CMakeLists.txt" -newer "$BIN" -print -quit 2>/dev/null)" ] &&
+  [ -n "$(find "$REPO"/{util,schema,dialects,introspect,migrate,cli} "$REPO/CMakeLists.txt" -newer "$BIN" -print -quit 2>/dev/null)" ] &&
     stale="; WARNING: sources changed since this binary was built, it is older than HEAD"
   echo "migratecpp=$("$BIN" --version 2>&1 | head -n1), $BIN built $(date -u -r "$BIN" +%Y-%m-%dT%H:%M:%SZ); tree HEAD $(git -C "$REPO" log -1 --format='%h (%cI)' 2>/dev/null || echo '?')$stale"
   echo "alembic=$("$PY" -c 'import alembic, sqlalchemy, psycopg2, sys; print(f"alembic {alembic.__version__}, SQLAlchemy {sqlalchemy.__version__}, psycopg2 {psycopg2.__version__.split()[0]}, Python {sys.version.split()[0]}")')"
   echo "sqlite=SQLite $(sqlite3 --version | cut -d' ' -f1)"
   [ "$PG_OK" = 1 ] && echo "postgresql=$(mpsql -At "$pg_base" -c 'show server_version') (fsync=$(mpsql -At "$pg_base" -c 'show fsync'), psql: $PSQL)"
+  [ "$MY_OK" = 1 ] && echo "mariadb=$(mymaria -e 'select concat(version(), " (innodb_flush_log_at_trx_commit=", @@innodb_flush_log_at_trx_commit, ", innodb_doublewrite=", @@innodb_doublewrite, ")")'), client: $(mariadb --version | sed 's/,.*//'); Alembic through PyMySQL $("$PY" -c 'import pymysql; print(pymysql.__version__)' 2>/dev/null || echo '?')"
   echo "hyperfine=$(hyperfine --version)"
   echo "pg_counts=$PG_ADMIN_OK"
 } >"$OUT/meta.txt"
