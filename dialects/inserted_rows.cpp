@@ -2,6 +2,9 @@
 
 #include "util/strings.h"
 
+#include <algorithm>
+#include <map>
+
 namespace migratecpp::dialects {
 
 namespace {
@@ -48,6 +51,43 @@ std::optional<std::string> delete_inserted_rows_sql(const Dialect& dialect,
     return head + dialect.quote_ident(key[0]) + " IN (" + util::join(matches, ", ") + ")";
   }
   return head + util::join(matches, " OR ");
+}
+
+std::vector<Statement> multi_row_inserts(const Dialect& dialect, const schema::BulkInsert& op,
+                                         const schema::Database& before, std::size_t chunk) {
+  std::vector<std::string> columns;
+  std::map<std::string, std::size_t> position;
+  for (const auto& row : op.rows) {
+    for (const auto& [column, value] : row) {
+      if (position.emplace(column, columns.size()).second) {
+        columns.push_back(column);
+      }
+    }
+  }
+  std::vector<std::string> quoted_columns;
+  for (const auto& c : columns) {
+    quoted_columns.push_back(dialect.quote_ident(c));
+  }
+  const std::string head = "INSERT INTO " + dialect.quote_ident(op.table) + " (" +
+                           util::join(quoted_columns, ", ") + ") VALUES\n  ";
+  std::vector<Statement> out;
+  for (std::size_t start = 0; start < op.rows.size(); start += chunk) {
+    const std::size_t end = std::min(op.rows.size(), start + chunk);
+    std::vector<std::string> tuples;
+    for (std::size_t r = start; r < end; ++r) {
+      std::vector<std::string> values(columns.size(), "DEFAULT");
+      for (const auto& [column, value] : op.rows[r]) {
+        values[position.at(column)] = dialect.literal(value);
+      }
+      tuples.push_back("(" + util::join(values, ", ") + ")");
+    }
+    out.push_back({head + util::join(tuples, ",\n  "),
+                   "insert " + std::to_string(end - start) + " rows into '" + op.table + "'",
+                   delete_inserted_rows_sql(
+                       dialect, before, op.table,
+                       std::span<const schema::Row>(op.rows.data() + start, end - start))});
+  }
+  return out;
 }
 
 } // namespace migratecpp::dialects

@@ -1,12 +1,14 @@
 #pragma once
-// The reverse of inserting rows: a DELETE that finds exactly those rows again by primary key.
-// Renderers put it in Statement::undo of their INSERTs, so that the runner's compensating
-// strategy can take back a bulk_insert where no transaction can.
+// Inserting rows (a bulk_insert as multi-row INSERTs) and the reverse: a DELETE that finds
+// exactly those rows again by primary key. Renderers put it in Statement::undo of their
+// INSERTs, so that the runner's compensating strategy can take back a bulk_insert where no
+// transaction can.
 #include "dialects/dialect.h"
 
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace migratecpp::dialects {
 
@@ -19,5 +21,12 @@ std::optional<std::string> delete_inserted_rows_sql(const Dialect& dialect,
                                                     const schema::Database& db,
                                                     const std::string& table,
                                                     std::span<const schema::Row> rows);
+
+// A bulk_insert as INSERT ... VALUES statements of at most `chunk` rows each, every row
+// giving every column any row names (in order of first appearance; DEFAULT where a row has
+// none), each statement's undo the DELETE of its rows as `before` knows the table. For
+// dialects with a DEFAULT keyword in VALUES (PostgreSQL, MySQL).
+std::vector<Statement> multi_row_inserts(const Dialect& dialect, const schema::BulkInsert& op,
+                                         const schema::Database& before, std::size_t chunk);
 
 } // namespace migratecpp::dialects

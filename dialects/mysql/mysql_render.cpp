@@ -530,35 +530,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::BulkInsert& o) const {
-    std::vector<std::string> columns;
-    std::map<std::string, std::size_t> position;
-    for (const auto& row : o.rows) {
-      for (const auto& [column, value] : row) {
-        if (position.emplace(column, columns.size()).second) {
-          columns.push_back(column);
-        }
-      }
-    }
-    std::vector<Statement> out;
-    const std::string head =
-        "INSERT INTO " + d.quote_ident(o.table) + " (" + ident_list(d, columns) + ") VALUES\n  ";
-    for (std::size_t start = 0; start < o.rows.size(); start += k_bulk_insert_chunk) {
-      const std::size_t end = std::min(o.rows.size(), start + k_bulk_insert_chunk);
-      std::vector<std::string> tuples;
-      for (std::size_t r = start; r < end; ++r) {
-        std::vector<std::string> values(columns.size(), "DEFAULT");
-        for (const auto& [column, value] : o.rows[r]) {
-          values[position.at(column)] = d.literal(value);
-        }
-        tuples.push_back("(" + util::join(values, ", ") + ")");
-      }
-      out.push_back({head + util::join(tuples, ",\n  "),
-                     "insert " + std::to_string(end - start) + " rows into " + quoted(o.table),
-                     delete_inserted_rows_sql(
-                         d, before, o.table,
-                         std::span<const schema::Row>(o.rows.data() + start, end - start))});
-    }
-    return out;
+    return multi_row_inserts(d, o, before, k_bulk_insert_chunk);
   }
 
   // No enum objects in MySQL: nothing to create or drop.
