@@ -1,6 +1,7 @@
 #include "dialects/dialect.h"
 
 #include "util/error.h"
+#include "util/strings.h"
 
 #include <charconv>
 #include <cmath>
@@ -99,6 +100,27 @@ std::unique_ptr<HeldLock> Dialect::try_lock(Connection&, const std::string&) con
 
 std::string Dialect::lock_name(Connection&, const std::string& version_table) const {
   return "the migration lock of version table " + version_table;
+}
+
+std::vector<Statement> execute_statements(const schema::Execute& op,
+                                          const std::vector<std::string>& keys,
+                                          const std::string& comment) {
+  for (const auto& key : keys) {
+    const auto it = op.sql.find(key);
+    if (it == op.sql.end()) {
+      continue;
+    }
+    std::string sql = util::trim(it->second);
+    while (!sql.empty() && sql.back() == ';') {
+      sql.pop_back();
+      sql = util::trim(sql);
+    }
+    if (sql.empty()) {
+      return {};
+    }
+    return {{sql, comment, std::nullopt, true}};
+  }
+  return {};
 }
 
 schema::Database Dialect::introspect(Connection&, const IntrospectOptions&) const {

@@ -245,6 +245,13 @@ public:
                                    const std::vector<std::string>& predicates) const;
 };
 
+// An `execute` op's SQL for the first of `keys` it holds (the dialect's own keys, then ""),
+// trailing semicolons removed, as one free-form Statement with `comment`; none when the op has
+// no SQL for those keys or only an empty one.
+std::vector<Statement> execute_statements(const schema::Execute& op,
+                                          const std::vector<std::string>& keys,
+                                          const std::string& comment);
+
 // Dialect by URL scheme ("postgres" -> postgresql, "mariadb" -> mysql) or by name.
 // Throws util::Error listing the known schemes, with a "did you mean".
 const Dialect& dialect_for_scheme(std::string_view scheme);

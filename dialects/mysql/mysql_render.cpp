@@ -24,15 +24,6 @@ std::string column_label(const std::string& table, const std::string& column) {
   return quoted(table + "." + column);
 }
 
-std::string strip_trailing_semicolons(std::string_view sql) {
-  std::string out = util::trim(sql);
-  while (!out.empty() && out.back() == ';') {
-    out.pop_back();
-    out = util::trim(out);
-  }
-  return out;
-}
-
 std::string upper(std::string_view text) {
   std::string out;
   for (char ch : text) {
@@ -511,22 +502,10 @@ struct OpRenderer {
   std::vector<Statement> operator()(const schema::Execute& o) const {
     // sql.mariadb on a MariaDB server (or offline for mariadb:// URLs), else sql.mysql, else
     // the SQL for every dialect.
-    std::vector<std::string> keys;
     if (mariadb) {
-      keys.push_back("mariadb");
+      return execute_statements(o, {"mariadb", "mysql", ""}, "execute SQL");
     }
-    keys.push_back("mysql");
-    keys.push_back("");
-    for (const auto& key : keys) {
-      if (const auto it = o.sql.find(key); it != o.sql.end()) {
-        std::string sql = strip_trailing_semicolons(it->second);
-        if (sql.empty()) {
-          return {};
-        }
-        return {{sql, "execute SQL", std::nullopt, true}};
-      }
-    }
-    return {};
+    return execute_statements(o, {"mysql", ""}, "execute SQL");
   }
 
   std::vector<Statement> operator()(const schema::BulkInsert& o) const {

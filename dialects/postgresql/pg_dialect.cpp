@@ -46,15 +46,6 @@ std::string column_label(const std::string& table, const std::string& column) {
   return quoted(table + "." + column);
 }
 
-std::string strip_trailing_semicolons(std::string_view sql) {
-  std::string out = util::trim(sql);
-  while (!out.empty() && out.back() == ';') {
-    out.pop_back();
-    out = util::trim(out);
-  }
-  return out;
-}
-
 // "set null" -> "SET NULL"; "" -> "".
 std::string fk_action_sql(const std::string& action) {
   std::string out;
@@ -487,18 +478,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::Execute& o) const {
-    auto it = o.sql.find(std::string(d.name()));
-    if (it == o.sql.end()) {
-      it = o.sql.find("");
-    }
-    if (it == o.sql.end()) {
-      return {};
-    }
-    std::string sql = strip_trailing_semicolons(it->second);
-    if (sql.empty()) {
-      return {};
-    }
-    return {{sql, "execute SQL", std::nullopt, true}};
+    return execute_statements(o, {std::string(d.name()), ""}, "execute SQL");
   }
 
   std::vector<Statement> operator()(const schema::BulkInsert& o) const {

@@ -112,22 +112,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             return rebuild(t, to, before, "set the table comment", context);
           },
           [&](const schema::Execute& o) {
-            auto it = o.sql.find(std::string(name()));
-            if (it == o.sql.end()) {
-              it = o.sql.find("");
-            }
-            std::vector<Statement> out;
-            if (it != o.sql.end()) {
-              std::string sql = util::trim(it->second);
-              while (!sql.empty() && sql.back() == ';') {
-                sql.pop_back();
-                sql = util::trim(sql);
-              }
-              if (!sql.empty()) {
-                out.push_back({sql, "execute", std::nullopt, true});
-              }
-            }
-            return out;
+            return execute_statements(o, {std::string(name()), ""}, "execute");
           },
           [&](const schema::BulkInsert& o) { return bulk_insert(o, before); },
           [&](const schema::CreateEnum&) { return std::vector<Statement>{}; },
