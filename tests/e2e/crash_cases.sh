@@ -6,8 +6,11 @@
 # execute), add indexes, make a trigger with `execute`, change rows with an UPDATE that fires it,
 # rebuild tables on SQLite (alter_column, create_check, create_foreign_key on tables with rows),
 # add a foreign key and a column; each writes its version row and its history row. The run is
-# timed once (T); each round starts from an empty database, kills `upgrade head` after a delay
-# drawn uniformly from [0, T] and checks, in this order:
+# timed once (T); each round starts from an empty database and kills `upgrade head`: odd rounds
+# after a delay drawn uniformly from [0, T], even rounds ("aimed") a delay drawn from
+# [0, T / revisions] after the run announced revision r1, r2, ... in turn, so that the kills
+# spread over the revisions even when the machine is slower than when T was measured. Then it
+# checks, in this order:
 #  - `current` exits 0 and names r_k (nothing at base), the first command to open the database
 #    after the kill (on SQLite it meets the hot journal; on PostgreSQL the killed client's
 #    backend may still be running: with CRASH_SETTLES=1 the database may then move on by one
@@ -305,13 +308,25 @@ run_crash_cases() {
   echo "seed $seed (MIGRATECPP_CRASH_SEED=$seed repeats these kill points), $rounds rounds"
   RANDOM=$seed
   declare -A landed=() running=()
-  local round delay running_rev fails_before journals=0 hot_journals=0 commits_in_flight=0
+  local round delay aim running_rev fails_before journals=0 hot_journals=0 commits_in_flight=0
   for ((round = 1; round <= rounds; round++)); do
     fails_before=$FAILS
     reset_db
-    delay=$(((RANDOM * 32768 + RANDOM) % (total + 1)))
     "$BIN" upgrade head >"$WORK/.out" 2>"$WORK/.err" </dev/null &
     pid=$!
+    aim=""
+    if ((round % 2 == 0)); then
+      # Aimed: wait until the run announces revision r_aim, then a delay of up to one
+      # revision's share of T. A machine slower now than when T was measured (load, a
+      # sanitizer) still spreads these kills over the revisions.
+      aim=$(((round / 2 - 1) % CRASH_HEAD + 1))
+      while ! grep -q -- "-> r$aim," "$WORK/.err" 2>/dev/null && kill -0 "$pid" 2>/dev/null; do
+        sleep 0.005
+      done
+      delay=$(((RANDOM * 32768 + RANDOM) % (total / CRASH_HEAD + 1)))
+    else
+      delay=$(((RANDOM * 32768 + RANDOM) % (total + 1)))
+    fi
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
     kill -KILL "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
@@ -355,7 +370,7 @@ run_crash_cases() {
     run upgrade head; expect_rc 0
     # The fingerprint holds the version and history rows too.
     expect_eq "$(fingerprint)" "${CRASH_REF[$CRASH_HEAD]}"
-    echo "round $round: killed at ${delay} ms${running_rev:+ while running $running_rev}, left at $([ "$k" = 0 ] && echo base || echo "r$k")$([ "$FAILS" = "$fails_before" ] && echo ", all checks passed" || echo ": FAILED (seed $seed)")"
+    echo "round $round: killed $([ -n "$aim" ] && echo "$delay ms after r$aim began" || echo "at $delay ms")${running_rev:+ while running $running_rev}, left at $([ "$k" = 0 ] && echo base || echo "r$k")$([ "$FAILS" = "$fails_before" ] && echo ", all checks passed" || echo ": FAILED (seed $seed)")"
   done
 
   echo "$rounds rounds in $((SECONDS - started)) s"
