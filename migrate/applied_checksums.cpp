@@ -1,5 +1,6 @@
 #include "migrate/applied_checksums.h"
 
+#include "migrate/begun_revisions.h"
 #include "migrate/revision_checksum.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -11,8 +12,10 @@ namespace migratecpp::migrate {
 std::map<std::string, const HistoryEntry*>
 applied_records(const std::vector<HistoryEntry>& history) {
   std::map<std::string, const HistoryEntry*> latest;
-  for (const auto& e : history) { // in seq order: later rows win
-    latest[e.revision] = &e;
+  for (const auto& e : history) {        // in seq order: later rows win
+    if (!is_begin_marker(e.direction)) { // a revision begun says nothing of what is applied
+      latest[e.revision] = &e;
+    }
   }
   std::erase_if(latest, [](const auto& kv) { return !marks_applied(kv.second->direction); });
   return latest;
@@ -169,7 +172,9 @@ void guard_applied_checksums(const ScriptDirectory& scripts, LiveDatabase& db,
                              const std::string& version_table, const std::vector<std::string>& rows,
                              util::Output& out) {
   const HistoryTable table(*db.dialect, version_table);
-  const auto result = check_applied(scripts, rows, table.read(*db.conn));
+  const auto history = table.read(*db.conn);
+  refuse_if_begun(scripts, history);
+  const auto result = check_applied(scripts, rows, history);
   if (!result.problems.empty()) {
     std::string message = std::to_string(result.problems.size()) +
                           " applied revision(s) no longer match what was applied:";

@@ -1,4 +1,5 @@
 // current, history, heads, branches, show: reading the graph (and the version table).
+#include "migrate/begun_revisions.h"
 #include "migrate/commands.h"
 #include "migrate/database.h"
 #include "migrate/runner.h"
@@ -116,12 +117,10 @@ void current(const Project& project, bool verbose, util::Output& out) {
   if (verbose) {
     out.info("Current revision(s) for " + db.redacted_url + ":");
   }
-  if (rows.empty()) {
-    return;
-  }
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
   check_version_rows(graph, rows, project.config.version_table);
+  warn_if_begun(scripts, db, HistoryTable(*db.dialect, project.config.version_table), out);
   for (const auto& id : rows) {
     const Revision* r = graph.find(id);
     if (verbose) {

@@ -1,10 +1,12 @@
 // upgrade, downgrade and stamp: online against the database, or offline (--sql) as a script.
 #include "migrate/applied_checksums.h"
+#include "migrate/begun_revisions.h"
 #include "migrate/commands.h"
 #include "migrate/database.h"
 #include "migrate/history_table.h"
 #include "migrate/migration_lock.h"
 #include "migrate/preflight.h"
+#include "migrate/revision_checksum.h"
 #include "migrate/runner.h"
 #include "migrate/script_directory.h"
 #include "schema/apply.h"
@@ -152,6 +154,23 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
   options.after_versions = [&](const Step& step, std::chrono::system_clock::time_point started) {
     return history_statements(history, scripts, step, started);
   };
+  if (failure_strategy(*db.dialect) == FailureStrategy::compensating) {
+    auto record = [&](const Step& step, std::chrono::system_clock::time_point started) {
+      return HistoryRecord{step.file->revision.id,
+                           step.upgrade ? k_history_begin_upgrade : k_history_begin_downgrade,
+                           ops_checksum(*step.file), started, std::nullopt};
+    };
+    options.begin_marker =
+        RunOptions::BeginMarker{[&, record](const Step& step, auto started) {
+                                  return history.begin(record(step, started));
+                                },
+                                [&, record](const Step& step, auto started, std::size_t done) {
+                                  return history.progress(record(step, started), done);
+                                },
+                                [&, record](const Step& step, auto started, std::size_t done) {
+                                  return history.end(record(step, started), done);
+                                }};
+  }
   options.reread_schema = [&] { return read_schema(db, project, false); };
   options.rows_now = [&] { return versions.read(*db.conn); };
   if (!db.dialect->has_migration_lock()) {
@@ -254,6 +273,9 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
   if (!options.purge) {
     check_version_rows(graph, rows, project.config.version_table);
   }
+  // Said before "nothing to do": stamping the revision a database is at is how a user says
+  // that a revision begun and never finished (begun_revisions.h) was undone by hand.
+  forget_begun(scripts, db, HistoryTable(*db.dialect, project.config.version_table), out);
   Step s;
   s.rows_before = rows;
   s.rows_after = graph.stamp_rows(options.purge ? std::vector<std::string>{} : rows,

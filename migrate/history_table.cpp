@@ -10,7 +10,7 @@ namespace migratecpp::migrate {
 namespace {
 
 constexpr std::string_view k_columns =
-    "seq, revision, direction, checksum, started_at, duration_ms, migratecpp_version";
+    "seq, revision, direction, checksum, started_at, duration_ms, migratecpp_version, ops_done";
 
 std::optional<std::int64_t> to_int64(const std::optional<std::string>& text) {
   if (!text || text->empty()) {
@@ -24,6 +24,10 @@ std::optional<std::int64_t> to_int64(const std::optional<std::string>& text) {
 }
 
 } // namespace
+
+bool is_begin_marker(std::string_view direction) {
+  return direction == k_history_begin_upgrade || direction == k_history_begin_downgrade;
+}
 
 bool marks_applied(std::string_view direction) {
   return direction == k_history_upgrade || direction == k_history_stamp ||
@@ -62,6 +66,7 @@ std::string HistoryTable::create_sql() const {
   b.kw("started_at VARCHAR(32) NOT NULL").comma();
   b.kw("duration_ms INTEGER").comma();
   b.kw("migratecpp_version VARCHAR(32) NOT NULL").comma();
+  b.kw("ops_done INTEGER").comma();
   b.kw("CONSTRAINT").ident(m_table + "_pkc").kw("PRIMARY KEY").open().kw("seq").close();
   return b.close().sql();
 }
@@ -90,7 +95,7 @@ std::vector<HistoryEntry> HistoryTable::read(dialects::Connection& conn) const {
                                m_dialect.quote_ident(m_table) + " ORDER BY seq");
   std::vector<HistoryEntry> out;
   for (const auto& r : rows.rows) {
-    if (r.size() < 7) {
+    if (r.size() < 8) {
       continue;
     }
     auto text = [&](std::size_t i) { return r[i] ? *r[i] : std::string(); };
@@ -102,15 +107,19 @@ std::vector<HistoryEntry> HistoryTable::read(dialects::Connection& conn) const {
     e.started_at = text(4);
     e.duration_ms = to_int64(r[5]);
     e.migratecpp_version = text(6);
+    e.ops_done = to_int64(r[7]);
     out.push_back(std::move(e));
   }
   return out;
 }
 
 dialects::Statement HistoryTable::insert(const HistoryRecord& record) const {
+  return insert_row(record, "CAST(NULL AS INTEGER)");
+}
+
+dialects::Statement HistoryTable::insert_row(const HistoryRecord& record,
+                                             const std::string& ops_done) const {
   const std::string table = m_dialect.quote_ident(m_table);
-  const std::string revision = m_dialect.quote_string(record.revision);
-  const std::string direction = m_dialect.quote_string(record.direction);
   const std::string started = record.started_at
                                   ? m_dialect.quote_string(iso_utc(*record.started_at))
                                   : m_dialect.utc_now_sql();
@@ -120,16 +129,52 @@ dialects::Statement HistoryTable::insert(const HistoryRecord& record) const {
   // INSERT ... SELECT rather than VALUES ((SELECT MAX ...)): MySQL refuses a subquery on the
   // table being inserted into, but takes this form.
   std::string sql = "INSERT INTO " + table + " (" + std::string(k_columns) + ") SELECT " +
-                    "COALESCE(MAX(seq), 0) + 1, " + revision + ", " + direction + ", " +
+                    "COALESCE(MAX(seq), 0) + 1, " + m_dialect.quote_string(record.revision) + ", " +
+                    m_dialect.quote_string(record.direction) + ", " +
                     m_dialect.quote_string(record.checksum) + ", " + started + ", " + duration +
-                    ", " + m_dialect.quote_string(MIGRATECPP_VERSION) + " FROM " + table;
+                    ", " + m_dialect.quote_string(MIGRATECPP_VERSION) + ", " + ops_done + " FROM " +
+                    table;
   std::optional<std::string> undo;
   if (record.started_at) {
-    undo = "DELETE FROM " + table + " WHERE revision = " + revision +
-           " AND direction = " + direction + " AND started_at = " + started;
+    undo = "DELETE FROM " + table + row_of(record);
   }
   return {std::move(sql), "history: " + std::string(record.direction) + " " + record.revision,
           std::move(undo)};
+}
+
+std::string HistoryTable::row_of(const HistoryRecord& record) const {
+  const std::string started = record.started_at
+                                  ? m_dialect.quote_string(iso_utc(*record.started_at))
+                                  : m_dialect.utc_now_sql();
+  return " WHERE revision = " + m_dialect.quote_string(record.revision) +
+         " AND direction = " + m_dialect.quote_string(record.direction) +
+         " AND started_at = " + started;
+}
+
+dialects::Statement HistoryTable::begin(const HistoryRecord& record) const {
+  return insert_row(record, "0");
+}
+
+dialects::Statement HistoryTable::progress(const HistoryRecord& record,
+                                           std::size_t ops_done) const {
+  const std::string table = m_dialect.quote_ident(m_table);
+  return {"UPDATE " + table + " SET ops_done = " + std::to_string(ops_done) + row_of(record),
+          "history: " + std::to_string(ops_done) + " op(s) of " + record.revision + " done",
+          "UPDATE " + table + " SET ops_done = " + std::to_string(ops_done - 1) + row_of(record)};
+}
+
+dialects::Statement HistoryTable::end(const HistoryRecord& record, std::size_t ops_done) const {
+  // Undone (a later revision of the same run failed) by putting the marker back as it was.
+  return {"DELETE FROM " + m_dialect.quote_ident(m_table) + row_of(record),
+          "history: " + record.revision + " no longer begun",
+          insert_row(record, std::to_string(ops_done)).sql};
+}
+
+dialects::Statement HistoryTable::clear_begun() const {
+  return {"DELETE FROM " + m_dialect.quote_ident(m_table) + " WHERE direction IN (" +
+              m_dialect.quote_string(k_history_begin_upgrade) + ", " +
+              m_dialect.quote_string(k_history_begin_downgrade) + ")",
+          "history: forget the revisions begun", std::nullopt};
 }
 
 } // namespace migratecpp::migrate

@@ -28,8 +28,17 @@ inline constexpr std::string_view k_history_accept = "accept";
 // `verify --accept` of an applied revision whose file is gone: no longer checked.
 inline constexpr std::string_view k_history_forget = "forget";
 
+// A revision begun on a database without transactional DDL (the compensating strategy): the
+// row is written before its first op, counts the ops done as they finish, and is deleted with
+// the version-row write (or once a failure's undo is complete). One left behind names a
+// revision that was killed, or whose undo was partial, with part of it applied.
+inline constexpr std::string_view k_history_begin_upgrade = "begin-upgrade";
+inline constexpr std::string_view k_history_begin_downgrade = "begin-downgrade";
+
 // True for the directions after which the revision counts as applied with the row's checksum.
 bool marks_applied(std::string_view direction);
+// True for k_history_begin_upgrade and k_history_begin_downgrade.
+bool is_begin_marker(std::string_view direction);
 
 struct HistoryEntry {
   std::int64_t seq = 0; // 1, 2, ...: the order rows were written
@@ -39,6 +48,7 @@ struct HistoryEntry {
   std::string started_at;                  // UTC, ISO-8601 with milliseconds
   std::optional<std::int64_t> duration_ms; // nullopt: not measured (scripts, stamps, baselines)
   std::string migratecpp_version;
+  std::optional<std::int64_t> ops_done; // begin markers: the revision's ops finished so far
 };
 
 // What to record; started_at nullopt means "when the statement runs" (--sql scripts).
@@ -72,10 +82,22 @@ public:
   // strategy.
   dialects::Statement insert(const HistoryRecord& record) const;
 
+  // The begin marker of `record` (direction k_history_begin_*, started_at set): its INSERT
+  // (ops_done 0; undone by deleting it), the UPDATE that counts `ops_done` ops finished, and
+  // the DELETE that ends it after `ops_done` ops (undone by inserting it back).
+  dialects::Statement begin(const HistoryRecord& record) const;
+  dialects::Statement progress(const HistoryRecord& record, std::size_t ops_done) const;
+  dialects::Statement end(const HistoryRecord& record, std::size_t ops_done) const;
+  // Deletes every begin marker (stamp: the user has said where the database is).
+  dialects::Statement clear_begun() const;
+
 private:
   const dialects::Dialect& m_dialect;
   std::string m_table;
   mutable bool m_seen = false; // exists() found it, or ensure() made it
+
+  std::string row_of(const HistoryRecord& record) const; // WHERE of the record's own row
+  dialects::Statement insert_row(const HistoryRecord& record, const std::string& ops_done) const;
 };
 
 } // namespace migratecpp::migrate

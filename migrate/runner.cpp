@@ -16,12 +16,12 @@ FailureStrategy failure_strategy(const dialects::Dialect& dialect) {
                                      : FailureStrategy::compensating;
 }
 
-namespace {
-
 std::string describe_op(const schema::Op& op) {
   std::string table = schema::op_table(op);
   return schema::op_name(op) + (table.empty() ? "" : " on '" + table + "'");
 }
+
+namespace {
 
 std::string step_title(const Step& step) {
   const auto& rev = step.file->revision;
@@ -35,6 +35,11 @@ std::string rows_text(const std::vector<std::string>& rows) {
   return rows.empty() ? std::string("base") : util::join(rows, ", ");
 }
 
+// True if `step` is a revision run with a begin marker (compensating strategy, online).
+bool marks_begun(const Step& step, const RunOptions& options, const UndoJournal* journal) {
+  return journal != nullptr && options.begin_marker && step.file != nullptr;
+}
+
 // Moves the version table for `step`, then writes what options.after_versions adds (the
 // history rows). With a journal (compensating), records the statements that ran, also when
 // one of them fails.
@@ -42,6 +47,12 @@ void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
                     const RunOptions& options, std::chrono::system_clock::time_point started,
                     UndoJournal* journal) {
   auto statements = versions.transition(step.rows_before, step.rows_after);
+  if (marks_begun(step, options, journal)) {
+    // Right after the version row, which says the revision is done, and before the history
+    // row, which then takes the marker's number (seq stays 1, 2, 3, ...).
+    const auto& ops = step.upgrade ? step.file->upgrade : step.file->downgrade;
+    statements.push_back(options.begin_marker->end(step, started, ops.size()));
+  }
   if (options.after_versions) {
     for (auto& s : options.after_versions(step, started)) {
       statements.push_back(std::move(s));
@@ -87,6 +98,13 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
   const auto& lines = step.upgrade ? step.file->upgrade_lines : step.file->downgrade_lines;
   const std::string& path = step.file->revision.where.path;
   const std::string& id = step.file->revision.id;
+  const bool marked = marks_begun(step, options, journal);
+  if (marked) {
+    // Journaled: a failure wholly undone takes the marker away with the rest.
+    auto begin = options.begin_marker->begin(step, started);
+    sink.execute(begin);
+    journal->bookkeeping_ran(id + "'s begin marker in the history table", std::move(begin));
+  }
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const schema::Op& op = ops[i];
     const util::Location where{path, i < lines.size() ? lines[i] : 0};
@@ -133,6 +151,11 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
     }
     if (journal != nullptr) {
       journal->op_done(id + " " + what, op, std::move(ran));
+    }
+    if (marked) {
+      // Not journaled: an undo leaves the count as it was, and a partial undo says itself
+      // what it could not take back.
+      sink.execute(options.begin_marker->progress(step, started, i + 1));
     }
     const bool free_form = std::holds_alternative<schema::Execute>(op);
     if (free_form && journal == nullptr && sink.online() && !sink.transaction_open()) {

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ enum class FailureStrategy {
   compensating,
 };
 
+// "create_table on 'users'", "execute": how messages name an op.
+std::string describe_op(const schema::Op& op);
+
 // The strategy for running online against `dialect`: from its transactional_ddl().
 // Scripts (--sql) always keep their transaction statements.
 FailureStrategy failure_strategy(const dialects::Dialect& dialect);
@@ -58,6 +62,20 @@ struct RunOptions {
   std::function<std::vector<dialects::Statement>(const Step& step,
                                                  std::chrono::system_clock::time_point started)>
       after_versions;
+  // Compensating strategy only: the begin marker of a revision (HistoryTable::begin), written
+  // before its first op, told of each op finished (progress) and ended with its version-row
+  // write (end) or once a failure is wholly undone, so that a revision killed halfway (or
+  // whose undo was partial) is named by the next run instead of meeting its own leftovers.
+  struct BeginMarker {
+    std::function<dialects::Statement(const Step&, std::chrono::system_clock::time_point)> begin;
+    std::function<dialects::Statement(const Step&, std::chrono::system_clock::time_point,
+                                      std::size_t ops_done)>
+        progress;
+    std::function<dialects::Statement(const Step&, std::chrono::system_clock::time_point,
+                                      std::size_t ops_done)>
+        end;
+  };
+  std::optional<BeginMarker> begin_marker;
   // Offline only: the SQL of the execute ops in the revisions the script starts from, oldest
   // first (dialects::RenderContext::executed); the runner adds the script's own.
   std::vector<dialects::RenderContext::Executed> executed_before;

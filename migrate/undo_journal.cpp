@@ -70,6 +70,10 @@ void UndoJournal::statements_ran(std::string what, std::vector<dialects::Stateme
   }
 }
 
+void UndoJournal::bookkeeping_ran(std::string what, dialects::Statement ran) {
+  m_entries.push_back({std::move(what), std::nullopt, {std::move(ran)}, true});
+}
+
 UndoJournal::Outcome UndoJournal::undo(const dialects::Dialect& dialect, Sink& sink,
                                        schema::Database& state,
                                        const std::function<schema::Database()>& reread) {
@@ -132,6 +136,9 @@ UndoJournal::Outcome UndoJournal::undo(const dialects::Dialect& dialect, Sink& s
         continue;
       }
       const auto missing = undo_statements(sink, e.ran);
+      if (!missing && e.quiet) {
+        continue;
+      }
       if (!missing) {
         out.undone.push_back(e.what + (e.ran.size() == 1 ? " (the statement that ran)"
                                                          : " (the " + std::to_string(e.ran.size()) +

@@ -31,6 +31,10 @@ public:
   // first one without a reverse: the ones before it assumed it had run.
   void statements_ran(std::string what, std::vector<dialects::Statement> ran);
 
+  // migratecpp's own bookkeeping (a revision's begin marker in the history table): undone
+  // like statements_ran, but not listed among what was undone (the user's changes).
+  void bookkeeping_ran(std::string what, dialects::Statement ran);
+
   bool empty() const { return m_entries.empty(); }
   void clear() { m_entries.clear(); }
 
@@ -47,6 +51,7 @@ private:
     std::string what;
     std::optional<schema::Op> op; // set for a finished op
     std::vector<dialects::Statement> ran;
+    bool quiet = false; // bookkeeping: not listed as undone
   };
   std::vector<Entry> m_entries;
 };

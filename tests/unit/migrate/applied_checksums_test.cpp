@@ -87,6 +87,16 @@ TEST_CASE("check_applied: matching, changed, vanished and unrecorded revisions",
     CHECK(result.problems.empty());
     CHECK(result.verified == 2);
   }
+  SECTION("a begin marker says nothing of what is applied (an interrupted downgrade of r2)") {
+    const std::vector<migrate::HistoryEntry> h = {
+        entry(1, "r1", migrate::k_history_upgrade, c1),
+        entry(2, "r2", migrate::k_history_upgrade, c2),
+        entry(3, "r2", migrate::k_history_begin_downgrade, c2)};
+    const auto result = migrate::check_applied(scripts, {"r2"}, h);
+    CHECK(result.problems.empty());
+    CHECK(result.unrecorded.empty()); // not "unrecorded": r2's upgrade row still counts
+    CHECK(result.verified == 2);
+  }
   SECTION("no record: unrecorded, not a problem") {
     const auto result = migrate::check_applied(scripts, {"r2"}, {});
     CHECK(result.problems.empty());

@@ -62,3 +62,53 @@ TEST_CASE("history table: absent reads empty; rows numbered 1, 2, ...; undo dele
   CHECK(db.rows("SELECT seq, revision, direction FROM v_history ORDER BY seq") ==
         Rows{"1|r1|upgrade", "3|r2|downgrade"});
 }
+
+TEST_CASE("history table: a begin marker counts ops, ends, and each step undoes", "[history]") {
+  SqliteDb db;
+  migrate::HistoryTable h(sqlite_dialect(), "v");
+  h.ensure(db.conn());
+  const auto t = std::chrono::system_clock::now();
+  const migrate::HistoryRecord r{"r2", migrate::k_history_begin_upgrade, "abc", t, std::nullopt};
+  CHECK(migrate::is_begin_marker(migrate::k_history_begin_upgrade));
+  CHECK(migrate::is_begin_marker(migrate::k_history_begin_downgrade));
+  CHECK_FALSE(migrate::is_begin_marker(migrate::k_history_upgrade));
+  CHECK_FALSE(migrate::marks_applied(migrate::k_history_begin_upgrade));
+
+  db.exec(h.insert({"r1", migrate::k_history_upgrade, "x", t, 5}).sql);
+  const auto begin = h.begin(r);
+  db.exec(begin.sql);
+  auto rows = h.read(db.conn());
+  REQUIRE(rows.size() == 2);
+  CHECK_FALSE(rows[0].ops_done.has_value()); // only markers count ops
+  CHECK(rows[1].direction == "begin-upgrade");
+  CHECK(rows[1].ops_done == 0);
+
+  db.exec(h.progress(r, 1).sql);
+  const auto second = h.progress(r, 2);
+  db.exec(second.sql);
+  CHECK(h.read(db.conn())[1].ops_done == 2);
+  REQUIRE(second.undo.has_value());
+  db.exec(*second.undo);
+  CHECK(h.read(db.conn())[1].ops_done == 1);
+
+  // Ended after 3 ops; its undo (a later revision of the run failed) puts it back as it was.
+  const auto end = h.end(r, 3);
+  db.exec(end.sql);
+  CHECK(h.read(db.conn()).size() == 1);
+  REQUIRE(end.undo.has_value());
+  db.exec(*end.undo);
+  rows = h.read(db.conn());
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].ops_done == 3);
+  REQUIRE(begin.undo.has_value());
+  db.exec(*begin.undo);
+  CHECK(h.read(db.conn()).size() == 1);
+
+  // stamp forgets every marker, and nothing else.
+  db.exec(h.begin(r).sql);
+  db.exec(h.begin({"r3", migrate::k_history_begin_downgrade, "d", t, std::nullopt}).sql);
+  db.exec(h.clear_begun().sql);
+  rows = h.read(db.conn());
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].revision == "r1");
+}
