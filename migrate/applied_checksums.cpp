@@ -173,7 +173,7 @@ void guard_applied_checksums(const ScriptDirectory& scripts, LiveDatabase& db,
                              util::Output& out) {
   const HistoryTable table(*db.dialect, version_table);
   const auto history = table.read(*db.conn);
-  refuse_if_begun(scripts, history);
+  refuse_if_begun(scripts, db, table, history, rows, out);
   const auto result = check_applied(scripts, rows, history);
   if (!result.problems.empty()) {
     std::string message = std::to_string(result.problems.size()) +

@@ -72,13 +72,36 @@ std::string describe_begun(const ScriptDirectory& scripts, const HistoryEntry& m
   return out;
 }
 
-void refuse_if_begun(const ScriptDirectory& scripts, const std::vector<HistoryEntry>& history) {
-  const auto begun = begun_revisions(history);
-  if (begun.empty()) {
-    return;
+bool finished_begun(const ScriptDirectory& scripts, const HistoryEntry& marker,
+                    const std::vector<std::string>& rows) {
+  const RevisionGraph& graph = scripts.graph();
+  if (graph.find(marker.revision) == nullptr) {
+    return false;
   }
+  for (const auto& r : rows) {
+    if (graph.find(r) == nullptr) {
+      return false; // check_version_rows reports these
+    }
+  }
+  const RevisionFile& file = scripts.file(marker.revision);
+  const auto& ops = upgrading(marker) ? file.upgrade : file.downgrade;
+  const bool applied = graph.applied_set(rows).count(marker.revision) != 0;
+  return marker.ops_done.value_or(-1) == static_cast<std::int64_t>(ops.size()) &&
+         applied == upgrading(marker);
+}
+
+void refuse_if_begun(const ScriptDirectory& scripts, LiveDatabase& db, const HistoryTable& table,
+                     const std::vector<HistoryEntry>& history, const std::vector<std::string>& rows,
+                     util::Output& out) {
   std::string message;
-  for (const auto& m : begun) {
+  for (const auto& m : begun_revisions(history)) {
+    if (finished_begun(scripts, m, rows)) {
+      db.conn->exec(table.remove(m).sql);
+      out.info("note: the " + std::string(upgrading(m) ? "upgrade" : "downgrade") +
+               " of revision " + m.revision + " finished but its begin marker was left in " +
+               table.name() + " (the run was stopped right after it); deleted it");
+      continue;
+    }
     const std::string before = upgrading(m) ? parents_of(scripts, m.revision) : m.revision;
     const std::string after = upgrading(m) ? m.revision : parents_of(scripts, m.revision);
     message += (message.empty() ? "" : "\n") + describe_begun(scripts, m) +
@@ -87,7 +110,9 @@ void refuse_if_begun(const ScriptDirectory& scripts, const std::vector<HistoryEn
                "with 'migratecpp stamp " +
                before + "' (what ran undone) or 'migratecpp stamp " + after + "' (the rest done)";
   }
-  throw util::Error(message + "\nnothing was run");
+  if (!message.empty()) {
+    throw util::Error(message + "\nnothing was run");
+  }
 }
 
 std::size_t forget_begun(const ScriptDirectory& scripts, LiveDatabase& db,

@@ -22,9 +22,18 @@ std::vector<HistoryEntry> begun_revisions(const std::vector<HistoryEntry>& histo
 // naming them and the one that may have run in part.
 std::string describe_begun(const ScriptDirectory& scripts, const HistoryEntry& marker);
 
-// upgrade and downgrade, before changing anything: throws util::Error describing every marker
-// and how to go on (make the database match one end of the revision by hand, then `stamp` it).
-void refuse_if_begun(const ScriptDirectory& scripts, const std::vector<HistoryEntry>& history);
+// True if `marker` is stale: every op of its revision finished and the version rows (`rows`)
+// already say the revision is done (a kill between the version-row write and the marker's
+// deletion). Nothing of it is unknown.
+bool finished_begun(const ScriptDirectory& scripts, const HistoryEntry& marker,
+                    const std::vector<std::string>& rows);
+
+// upgrade and downgrade, before changing anything: deletes stale markers (finished_begun, with
+// a note), then throws util::Error describing every other marker and how to go on (make the
+// database match one end of the revision by hand, then `stamp` it).
+void refuse_if_begun(const ScriptDirectory& scripts, LiveDatabase& db, const HistoryTable& table,
+                     const std::vector<HistoryEntry>& history, const std::vector<std::string>& rows,
+                     util::Output& out);
 
 // stamp: the user has said where the database is; the markers are deleted (one transaction)
 // and what they said is repeated on stderr. Returns how many there were.

@@ -170,6 +170,12 @@ dialects::Statement HistoryTable::end(const HistoryRecord& record, std::size_t o
           insert_row(record, std::to_string(ops_done)).sql};
 }
 
+dialects::Statement HistoryTable::remove(const HistoryEntry& entry) const {
+  return {"DELETE FROM " + m_dialect.quote_ident(m_table) +
+              " WHERE seq = " + std::to_string(entry.seq),
+          "history: delete row " + std::to_string(entry.seq), std::nullopt};
+}
+
 dialects::Statement HistoryTable::clear_begun() const {
   return {"DELETE FROM " + m_dialect.quote_ident(m_table) + " WHERE direction IN (" +
               m_dialect.quote_string(k_history_begin_upgrade) + ", " +

@@ -88,6 +88,8 @@ public:
   dialects::Statement begin(const HistoryRecord& record) const;
   dialects::Statement progress(const HistoryRecord& record, std::size_t ops_done) const;
   dialects::Statement end(const HistoryRecord& record, std::size_t ops_done) const;
+  // Deletes the row `entry` (read by read()).
+  dialects::Statement remove(const HistoryEntry& entry) const;
   // Deletes every begin marker (stamp: the user has said where the database is).
   dialects::Statement clear_begun() const;
 

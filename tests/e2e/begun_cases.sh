@@ -5,7 +5,7 @@
 # into its own leftovers ("table already exists"); `stamp` is how the user says where the
 # database is after fixing it by hand. The caller has made a project on its database and
 # defines SLOW_SQL (a statement running several seconds), has_table NAME (exit 0 if the
-# table exists), drop_table NAME, create_b (makes table b as r2 would), history_rows (the
+# table exists), db_exec SQL, drop_table NAME, create_b (makes table b as r2 would), history_rows (the
 # history table's "revision|direction|ops_done" rows by seq) and fresh_database.
 
 # kill_during_r2: `upgrade head` from r1, killed while r2's slow second op runs.
@@ -115,6 +115,14 @@ r2|upgrade|"
   expect_not_anywhere "warning"
   run upgrade head; expect_rc 0
   expect_err_has "Nothing to do"
+
+  # Killed right after the version row moved, before the marker went: every op had finished,
+  # the version table says r2; the next run deletes the stale marker with a note.
+  db_exec "INSERT INTO migratecpp_version_history (seq, revision, direction, checksum, started_at, duration_ms, migratecpp_version, ops_done) VALUES (99, 'r2', 'begin-upgrade', 'x', '2026-12-05T10:00:00.000Z', NULL, '0.1.0', 3)"
+  run upgrade head; expect_rc 0
+  expect_err_has "note: the upgrade of revision r2 finished but its begin marker was left in migratecpp_version_history"
+  expect_err_has "Nothing to do"
+  expect_eq "$(history_rows | grep -c begin)" "0"
 
   # A failure wholly undone leaves no marker: the database is as before, as the message says.
   write_rev 0003 r3 '"r2"' "fails on its third op" '
