@@ -23,7 +23,8 @@ std::optional<std::string> normalize_default(const std::optional<std::string>& c
                                              const std::string& extra, const std::string& type,
                                              bool mariadb);
 
-// current_timestamp() / CURRENT_TIMESTAMP(3) / now() -> CURRENT_TIMESTAMP[(n)]; other text as is.
+// current_timestamp() / CURRENT_TIMESTAMP(3) / now() -> CURRENT_TIMESTAMP[(n)], curdate() ->
+// CURRENT_DATE, curtime(n) -> CURRENT_TIME[(n)]; other text as is.
 std::string normalize_now(const std::string& expression);
 
 } // namespace migratecpp::dialects::mysql
