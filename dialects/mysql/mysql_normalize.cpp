@@ -119,9 +119,9 @@ std::optional<std::string> normalize_default(const std::optional<std::string>& c
   }
   if (out && type == "boolean") {
     if (*out == "0" || *out == "'0'") {
-      out = "FALSE";
+      out = "false";
     } else if (*out == "1" || *out == "'1'") {
-      out = "TRUE";
+      out = "true";
     }
   }
   if (const auto at = lower_extra.find("on update "); at != std::string::npos) {
