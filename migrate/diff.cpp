@@ -365,7 +365,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
         a.nullable = effective_nullable(d);
         changed = true;
       }
-      if (normalize_default(c->default_expr) != normalize_default(d.default_expr)) {
+      if (normalize_default(c->default_expr, d.type) != normalize_default(d.default_expr, d.type)) {
         a.default_expr = d.default_expr.value_or("");
         changed = true;
       }

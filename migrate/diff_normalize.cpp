@@ -204,6 +204,52 @@ std::string normalize_default(const std::optional<std::string>& expr) {
   return n == "null" ? "" : n;
 }
 
+namespace {
+
+// "007" -> "7", "1.500" -> "1.5", "0.00" -> "0", ".5" -> "0.5"; nullopt for anything but
+// digits with at most one point (exponents, hex and words are left to the caller).
+std::optional<std::string> plain_number_value(std::string_view text) {
+  const std::size_t point = text.find('.');
+  std::string_view whole = text.substr(0, point);
+  std::string_view fraction = point == std::string_view::npos ? "" : text.substr(point + 1);
+  auto digits = [](std::string_view d) {
+    return std::all_of(d.begin(), d.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  };
+  if ((whole.empty() && fraction.empty()) || !digits(whole) || !digits(fraction)) {
+    return std::nullopt;
+  }
+  while (!whole.empty() && whole.front() == '0') {
+    whole.remove_prefix(1);
+  }
+  while (!fraction.empty() && fraction.back() == '0') {
+    fraction.remove_suffix(1);
+  }
+  std::string out = whole.empty() ? "0" : std::string(whole);
+  if (!fraction.empty()) {
+    out += "." + std::string(fraction);
+  }
+  return out;
+}
+
+} // namespace
+
+std::string normalize_default(const std::optional<std::string>& expr,
+                              const schema::ColumnType& type) {
+  std::string n = normalize_default(expr);
+  const auto family = type.family();
+  if (type.is_array() ||
+      (family != schema::TypeFamily::integer && family != schema::TypeFamily::decimal &&
+       family != schema::TypeFamily::floating)) {
+    return n;
+  }
+  const bool negative = n.rfind("- ", 0) == 0;
+  if (const auto value = plain_number_value(negative ? std::string_view(n).substr(2) : n)) {
+    return (negative && *value != "0" ? "- " : "") + *value;
+  }
+  return n;
+}
+
 std::string normalize_entry(const std::string& entry) {
   if (!entry.empty() && std::all_of(entry.begin(), entry.end(), is_word_char)) {
     return entry;

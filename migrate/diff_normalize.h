@@ -12,6 +12,10 @@ namespace migratecpp::migrate {
 
 // Defaults compare as expressions; an explicit NULL default is the same as none ("" for both).
 std::string normalize_default(const std::optional<std::string>& expr);
+// As above, for a column of `type`: on a numeric column a plain number compares by its value
+// (MySQL stores DEFAULT 0 of a DECIMAL(10,2) column as 0.00), on any other it stays as written.
+std::string normalize_default(const std::optional<std::string>& expr,
+                              const schema::ColumnType& type);
 // An index entry is a column name (compared exactly) or an expression (normalized).
 std::string normalize_entry(const std::string& entry);
 // An index part: its column (as normalize_entry) or its expression (normalized), then what

@@ -100,6 +100,11 @@ public:
 
   // information_schema, five queries whatever the number of tables (mysql_introspect.cpp).
   schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
+  // MySQL keeps a CHECK rewritten; a temporary copy of the table tells how
+  // (mysql_stored_forms.cpp). Partial-index predicates: none.
+  StoredForms stored_forms(Connection& conn, const schema::Table& table,
+                           const std::vector<std::string>& checks,
+                           const std::vector<std::string>& predicates) const override;
 
   bool mariadb() const { return m_mariadb; }
 

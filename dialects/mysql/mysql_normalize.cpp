@@ -58,14 +58,25 @@ std::string normalize_column_type(const std::string& column_type) {
 }
 
 std::string normalize_now(const std::string& expression) {
+  // The catalog's spellings of the three: current_timestamp() / now(), curdate(), curtime(n).
   static const std::regex k_now(R"(^(current_timestamp|now|localtimestamp)\s*(\(\s*(\d*)\s*\))?$)",
                                 std::regex::icase);
+  static const std::regex k_date(R"(^(current_date|curdate)\s*(\(\s*\))?$)", std::regex::icase);
+  static const std::regex k_time(R"(^(current_time|curtime)\s*(\(\s*(\d*)\s*\))?$)",
+                                 std::regex::icase);
   std::smatch m;
   const std::string e = util::trim(expression);
+  auto with_precision = [](const std::string& name, const std::string& digits) {
+    return digits.empty() || digits == "0" ? name : name + "(" + digits + ")";
+  };
   if (std::regex_match(e, m, k_now)) {
-    const std::string digits = m[3].str();
-    return digits.empty() || digits == "0" ? "CURRENT_TIMESTAMP"
-                                           : "CURRENT_TIMESTAMP(" + digits + ")";
+    return with_precision("CURRENT_TIMESTAMP", m[3].str());
+  }
+  if (std::regex_match(e, m, k_date)) {
+    return "CURRENT_DATE";
+  }
+  if (std::regex_match(e, m, k_time)) {
+    return with_precision("CURRENT_TIME", m[3].str());
   }
   return e;
 }
@@ -108,9 +119,9 @@ std::optional<std::string> normalize_default(const std::optional<std::string>& c
   }
   if (out && type == "boolean") {
     if (*out == "0" || *out == "'0'") {
-      out = "FALSE";
+      out = "false";
     } else if (*out == "1" || *out == "'1'") {
-      out = "TRUE";
+      out = "true";
     }
   }
   if (const auto at = lower_extra.find("on update "); at != std::string::npos) {

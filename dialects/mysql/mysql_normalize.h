@@ -17,13 +17,15 @@ std::string normalize_column_type(const std::string& column_type);
 // and current_timestamp() for CURRENT_TIMESTAMP; MySQL 8 leaves literals unquoted and marks
 // expressions DEFAULT_GENERATED in EXTRA. Both come out as a model writes them: 'abc', 0,
 // CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(3), an expression as printed; a boolean column's 0/1
-// as FALSE/TRUE. ON UPDATE current_timestamp() is appended to the default
-// ("CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"), the one place a model can say it.
+// as false/true (as PostgreSQL prints them). ON UPDATE current_timestamp() is appended to
+// the default ("CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP"), the one place a model can
+// say it.
 std::optional<std::string> normalize_default(const std::optional<std::string>& column_default,
                                              const std::string& extra, const std::string& type,
                                              bool mariadb);
 
-// current_timestamp() / CURRENT_TIMESTAMP(3) / now() -> CURRENT_TIMESTAMP[(n)]; other text as is.
+// current_timestamp() / CURRENT_TIMESTAMP(3) / now() -> CURRENT_TIMESTAMP[(n)], curdate() ->
+// CURRENT_DATE, curtime(n) -> CURRENT_TIME[(n)]; other text as is.
 std::string normalize_now(const std::string& expression);
 
 } // namespace migratecpp::dialects::mysql

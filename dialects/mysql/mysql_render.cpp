@@ -53,9 +53,18 @@ std::string ident_list(const MysqlDialect& d, const std::vector<std::string>& na
 
 // Both actions always written, "" as NO ACTION: MySQL reports an FK without a clause as
 // RESTRICT, so only an explicit NO ACTION reads back apart from an explicit RESTRICT.
-std::string foreign_key_sql(const MysqlDialect& d, const schema::ForeignKey& fk) {
-  auto action = [](const std::string& a) {
+// SET DEFAULT is refused: InnoDB has no such action; MySQL 8 rejects the table and MariaDB
+// accepts the clause but drops it (the key then restricts), which would silently give the
+// model another behavior than it says.
+std::string foreign_key_sql(const MysqlDialect& d, const std::string& table,
+                            const std::string& name, const schema::ForeignKey& fk) {
+  auto action = [&](const std::string& a) {
     const std::string sql = fk_action_sql(a);
+    if (sql == "SET DEFAULT") {
+      throw util::Error("foreign key " + quoted(name) + " on " + quoted(table) +
+                        ": MySQL and MariaDB (InnoDB) have no SET DEFAULT action (MariaDB would "
+                        "silently ignore it); use set null, cascade, restrict or no action");
+    }
     return sql.empty() ? std::string("NO ACTION") : sql;
   };
   return "FOREIGN KEY (" + ident_list(d, fk.columns) + ") REFERENCES " +
@@ -428,7 +437,7 @@ struct OpRenderer {
                                  ? schema::foreign_key_name(o.table, o.constraint)
                                  : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " " +
-                 foreign_key_sql(d, o.constraint),
+                 foreign_key_sql(d, o.table, name, o.constraint),
              "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
   }
 
@@ -593,7 +602,8 @@ Statement MysqlDialect::create_table(const schema::Table& input, const schema::D
                     index_body(*this, table.name, &table, ix, mariadb));
   }
   for (const auto& fk : table.foreign_keys) {
-    lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " + foreign_key_sql(*this, fk));
+    lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " +
+                    foreign_key_sql(*this, table.name, fk.name, fk));
   }
   for (const auto& ck : table.checks) {
     lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");

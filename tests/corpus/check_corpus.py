@@ -13,6 +13,13 @@ For every model file (roundtrip/NN_name.toml, changes/NN_name/{before,after}.tom
   * the expected `inspect` output is in canonical form (see tests/e2e/corpus_lib.sh): the file
     itself, or its NAME.inspect.toml sibling where the model leaves names out. The sibling is
     the model with the README's naming convention applied; --write regenerates it.
+  * a dialect's own spelling, NAME.<dialect>.inspect.toml (what that database's `inspect`
+    prints where it legitimately differs), is in canonical form and differs from the expected
+    output only as dialect_spelling() below allows: check expressions as the database rewrote
+    them (any text, same names) and, for mysql, the documented type mapping, unique indexes
+    read back as unique constraints and numeric defaults at the column's scale. --write
+    rewrites the mysql files from the model (keeping the check expressions they hold) and
+    creates those the mapping requires.
 Coverage (types, column options, FK actions, change kinds) is printed at the end.
 """
 import os
@@ -354,6 +361,150 @@ def has_unnamed(doc):
                for k in ("indexes", "unique", "foreign_keys", "checks") for x in t.get(k, []))
 
 
+# --- a dialect's own spelling (NAME.<dialect>.inspect.toml) ------------------------------------
+DIALECTS = ("sqlite", "postgresql", "mysql")
+# MySQL / MariaDB store these portable types under another name (dialects/mysql/mysql_types.cpp)
+# and inspect prints that name.
+MYSQL_STORED_TYPES = {"timestamptz": "timestamp", "uuid": "char(36)"}
+
+
+def mysql_default(column_type, default):
+    """MariaDB keeps a numeric default converted to the column's type: 0 -> 0.00 in numeric(10,2)."""
+    base, _, scale = parse_type(column_type)
+    if base != "numeric" or scale is None or not re.fullmatch(r"-?\d+(\.\d+)?", default):
+        return default
+    import decimal
+    return str(decimal.Decimal(default).quantize(decimal.Decimal(1).scaleb(-int(scale))))
+
+
+def dialect_spelling(dialect, doc):
+    """The expected inspect output `doc` (names filled in) as `dialect` spells it, check
+    expressions aside (the database's rewriting of those is only known to the database)."""
+    import copy
+    out = copy.deepcopy(doc)
+    if dialect != "mysql":
+        return out
+    for t in out.get("table", []):
+        for c in t["columns"]:
+            c["type"] = MYSQL_STORED_TYPES.get(c["type"], c["type"])
+            if "default" in c:
+                c["default"] = mysql_default(c["type"], c["default"])
+        # A unique index and a unique constraint are one thing in MySQL (a UNIQUE KEY): inspect
+        # prints it as a constraint.
+        kept = []
+        for i in t.get("indexes", []):
+            if i.get("unique") and "where" not in i and "method" not in i and \
+                    not any("(" in c for c in i["columns"]):
+                t.setdefault("unique", []).append({"name": i["name"], "columns": i["columns"]})
+            else:
+                kept.append(i)
+        if "indexes" in t:
+            t["indexes"] = kept
+            if not kept:
+                del t["indexes"]
+    return out
+
+
+def checks_of(doc):
+    return {(t["name"], c.get("name")): c["expression"] for t in doc.get("table", []) for c in t.get("checks", [])}
+
+
+def without_check_text(doc):
+    """`doc` with its check expressions blanked and its tables in name order (the e2e
+    comparison ignores the order of tables)."""
+    import copy
+    out = copy.deepcopy(doc)
+    out["table"] = sorted(out.get("table", []), key=lambda t: t["name"].encode())
+    for t in out.get("table", []):
+        for c in t.get("checks", []):
+            c["expression"] = ""
+    return out
+
+
+def check_dialect_spelling(own, dialect, expected_doc, write):
+    """Validates (or with --write, for mysql, regenerates) own = NAME.<dialect>.inspect.toml."""
+    derived = dialect_spelling(dialect, expected_doc)
+    header = []
+    held = None
+    if os.path.exists(own):
+        with open(own) as f:
+            text = f.read()
+        for ln in text.splitlines():
+            if not ln.startswith("#"):
+                break
+            header.append(ln)
+        try:
+            held = tomllib.loads(text)
+        except Exception as e:  # noqa: BLE001
+            err(own, f"TOML: {e}")
+            return
+    if write and dialect == "mysql":
+        want = dialect_spelling(dialect, expected_doc)
+        kept = checks_of(held) if held else {}
+        for t in want.get("table", []):
+            for c in t.get("checks", []):
+                c["expression"] = kept.get((t["name"], c.get("name")), c["expression"])
+        rendered = render_models(want)
+        if significant(rendered) != significant(render_models(expected_doc)):
+            if not header:
+                header = ["# What MariaDB's inspect prints for " + os.path.basename(own).split(".")[0] +
+                          ".toml: derived from the model by check_corpus.py",
+                          "# --write; its check expressions are as the server stored them."]
+            with open(own, "w") as f:
+                f.write("\n".join(header) + "\n" + rendered)
+            held = tomllib.loads(rendered)
+            text = rendered
+    if held is None:
+        return
+    if significant(text) != significant(render_models(held)):
+        err(own, "not in canonical form")
+    if render_models(without_check_text(held)) == render_models(without_check_text(expected_doc)) and \
+            checks_of(held) == checks_of(expected_doc):
+        err(own, "unneeded: the same as the expected output")
+    if render_models(without_check_text(held)) != render_models(without_check_text(derived)):
+        import difflib
+        d = "\n".join(difflib.unified_diff(significant(render_models(without_check_text(derived))),
+                                           significant(render_models(without_check_text(held))),
+                                           "allowed", "file", lineterm=""))
+        err(own, f"differs from the model beyond what {dialect} may spell differently "
+                 "(check expressions aside):\n" + d)
+
+
+def check_dialect_spellings(path, doc, write):
+    """The dialect spelling files of the model file `path` (parsed: `doc`)."""
+    named = copy_named(doc)
+    for dialect in DIALECTS:
+        stem = path[:-len(".toml")]
+        stem = stem[:-len(".inspect")] if stem.endswith(".inspect") else stem
+        own = stem + "." + dialect + ".inspect.toml"
+        check_dialect_spelling(own, dialect, named, write)
+
+
+def copy_named(doc):
+    import copy
+    named = copy.deepcopy(doc)
+    for t in named.get("table", []):
+        name_unnamed(t)
+    return named
+
+
+def check_dialect_expect(own, generic):
+    """expect.<dialect>.txt: expect.txt line for line, but for the text of check expressions
+    (as that database stores them)."""
+    mine = open(own).read().splitlines()
+    theirs = open(generic).read().splitlines()
+    same = re.compile(r'(!?(?:up:|down:)?)expression = ".*"')
+    if len(mine) != len(theirs):
+        err(own, "must have expect.txt's lines, one for one")
+        return
+    if mine == theirs:
+        err(own, "unneeded: the same as expect.txt")
+    for a, b in zip(mine, theirs):
+        ma, mb = same.fullmatch(a), same.fullmatch(b)
+        if a != b and not (ma and mb and ma.group(1) == mb.group(1)):
+            err(own, f"may differ from expect.txt only in a check expression: {a!r} vs {b!r}")
+
+
 def check_model(path, write):
     """Validates one model file; returns its parsed document."""
     with open(path, "rb") as f:
@@ -390,6 +541,7 @@ def check_model(path, write):
             import difflib
             d = "\n".join(difflib.unified_diff(significant(want), significant(raw.decode()), "canonical", "file", lineterm=""))
             err(path, "not in canonical form:\n" + d)
+    check_dialect_spellings(path, doc, write)
     return doc
 
 
@@ -460,7 +612,9 @@ def main():
             err(p, "unexpected case name")
         for f in os.listdir(p):
             if f not in ("before.toml", "after.toml", "before.inspect.toml", "after.inspect.toml",
-                         "rows.sql", "verify.sql", "expect.txt", "downgrade.inspect.toml"):
+                         "rows.sql", "verify.sql", "expect.txt", "downgrade.inspect.toml") and \
+                    not re.fullmatch(r"(before|after|downgrade)\.(sqlite|postgresql|mysql)\.inspect\.toml", f) and \
+                    not re.fullmatch(r"expect\.(sqlite|postgresql|mysql)\.txt", f):
                 err(os.path.join(p, f), "unexpected file")
         docs = {}
         for which in ("before", "after"):
@@ -471,7 +625,7 @@ def main():
             docs[which] = check_model(fp, write)
         dg = os.path.join(p, "downgrade.inspect.toml")
         if os.path.exists(dg):
-            check_model(dg, False)
+            check_model(dg, write)
         rows = os.path.join(p, "rows.sql")
         if os.path.exists(rows) and all(docs.get(w) for w in ("before", "after")):
             text = open(rows).read()
@@ -491,6 +645,10 @@ def main():
         exp = os.path.join(p, "expect.txt")
         if not os.path.exists(exp):
             err(p, "no expect.txt: every change case should say which op it expects")
+        for dialect in DIALECTS:
+            own = os.path.join(p, f"expect.{dialect}.txt")
+            if os.path.exists(own) and os.path.exists(exp):
+                check_dialect_expect(own, exp)
     print(f"roundtrip files: {len(rt_files)}, change cases: {len(cases)}")
     missing_types = [t for t in PORTABLE if t not in cov["types"]]
     print("types covered:", " ".join(t for t in PORTABLE if t in cov["types"]))

@@ -11,12 +11,18 @@
 #   corpus_main               # runs every case, prints "N cases passed, M failed", exits 0/1
 #
 # Optional hooks, defined before corpus_main: `corpus_skip KIND NAME` (KIND roundtrip|changes;
-# return 0 to skip that case, e.g. partial indexes where a dialect has none), and
+# return 0 to skip that case, e.g. partial indexes where a dialect has none),
+# `corpus_refused KIND NAME` (return 0 for a case the dialect must refuse, after setting
+# REFUSED_AT=models|before|after, the model file whose upgrade fails, and REFUSED_WITH, a
+# substring of the error; the case then checks the refusal instead, see below), and
 # `normalize_inspect` (a stdin -> stdout filter applied to both sides of every inspect
 # comparison, for a dialect whose inspect output is legitimately spelled differently).
 # Environment: CORPUS_FILTER=REGEX runs only the cases whose id ("roundtrip/07_comments",
 # "changes/12_nullable_to_not_null") matches; CORPUS_TIMEOUT=SECONDS bounds each binary call
-# (default 60); KEEP_WORK=1 keeps the temp directory (its path is printed).
+# (default 60); KEEP_WORK=1 keeps the temp directory (its path is printed);
+# CORPUS_SAVE_INSPECT=DIR writes, for each inspect that differs, what the database printed to
+# DIR/<the expected file's path in tests/corpus, .toml becoming .$CORPUS_DIALECT.inspect.toml>
+# (the raw material of a dialect's own spelling files; review before copying them in).
 # SQLite: tests/e2e/test_corpus_sqlite.sh. PostgreSQL: fresh_url creates a schema per case and
 # returns postgresql://...?options=-csearch_path%3D<schema>.
 #
@@ -30,13 +36,18 @@
 #     inspect == before; rows.sql run, rows counted per table it inserts into, verify.sql's
 #     queries (one a line) run and their output kept; after.toml as
 #     models; check (exit 1: drift); revision --autogenerate -m change; every line of
-#     expect.txt is in the new revision file (a line "!text": text must NOT be in it; after the
-#     "!", "up:" or "down:" limits the line to the upgrade or downgrade ops); upgrade
+#     expect.txt (expect.<dialect>.txt where the case has one) is in the new revision file
+#     (a line "!text": text must NOT be in it; after the "!", "up:" or "down:" limits the
+#     line to the upgrade or downgrade ops); upgrade
 #     head; check (0); inspect == after; row counts and verify.sql output unchanged;
 #     downgrade -1; inspect == before (or == downgrade.inspect.toml where the case has one:
 #     an accepted difference, e.g. a re-added column placed last); row counts and verify.sql
 #     output unchanged; upgrade
 #     head again; check (0).
+#   A refused case (corpus_refused): the same steps up to the upgrade of the refused model file
+#     (REFUSED_AT: the roundtrip file, before.toml or after.toml), which must exit 1 with
+#     REFUSED_WITH in its error and leave the database as it was: no table (models, before) or
+#     inspect == before with its rows and verify.sql output kept (after); check still exit 1.
 #
 # The canonical form ("inspect == X")
 #   The expected output for a model file F is F.inspect.toml next to it if that exists (for
@@ -75,6 +86,7 @@ CORPUS_TIMEOUT="${CORPUS_TIMEOUT:-60}"
 CASES_PASSED=0
 CASES_FAILED=0
 CASES_SKIPPED=0
+CASES_REFUSED=0
 FAILED_CASES=()
 CASE=""
 CASE_DIR=""
@@ -92,6 +104,9 @@ if ! declare -F normalize_inspect >/dev/null; then
 fi
 if ! declare -F corpus_skip >/dev/null; then
   corpus_skip() { return 1; }
+fi
+if ! declare -F corpus_refused >/dev/null; then
+  corpus_refused() { return 1; }
 fi
 
 # --- running the binary ---------------------------------------------------------------------
@@ -168,8 +183,10 @@ canon() {
 # expected_for MODEL_FILE: the file holding its canonical form.
 # A dialect's own spelling wins: F.<CORPUS_DIALECT>.inspect.toml (PostgreSQL stores some check
 # expressions rewritten, e.g. BETWEEN expanded), then F.inspect.toml, then F.
+# (downgrade.inspect.toml's own is downgrade.<dialect>.inspect.toml.)
 expected_for() {
-  local f="$1" sib="${1%.toml}.inspect.toml" own="${1%.toml}.${CORPUS_DIALECT:-none}.inspect.toml"
+  local f="$1" sib="${1%.toml}.inspect.toml" own="${1%.toml}"
+  own="${own%.inspect}.${CORPUS_DIALECT:-none}.inspect.toml"
   if [ -f "$own" ]; then echo "$own"; elif [ -f "$sib" ]; then echo "$sib"; else echo "$f"; fi
 }
 
@@ -182,8 +199,18 @@ inspect_equals() {
   canon <"$expected" >"$WORK/.expected"
   printf '%s\n' "$OUT" | canon >"$WORK/.actual"
   if ! cmp -s "$WORK/.expected" "$WORK/.actual"; then
+    if [ -n "${CORPUS_SAVE_INSPECT:-}" ]; then
+      local rel="${expected#"$CORPUS"/}"
+      rel="${rel%.toml}"
+      rel="${rel%.inspect}"
+      rel="${rel%."${CORPUS_DIALECT:-none}"}"
+      mkdir -p "$CORPUS_SAVE_INSPECT/$(dirname "$rel")"
+      printf '%s\n' "$OUT" >"$CORPUS_SAVE_INSPECT/$rel.${CORPUS_DIALECT:-none}.inspect.toml"
+    fi
     case_fail "inspect differs from the canonical form of ${expected#"$SRC"/} (diff expected actual)" \
       "$(diff -u "$WORK/.expected" "$WORK/.actual" | tail -n +3)"
+    # Saving: the case goes on (to reach its other inspects) and fails at the end.
+    [ -n "${CORPUS_SAVE_INSPECT:-}" ] && INSPECT_DIFFERED=1 && return 0
     return 1
   fi
 }
@@ -409,6 +436,8 @@ run_change_case() {
   [ -f "$dir/rows.sql" ] && rows="$dir/rows.sql"
   [ -f "$dir/verify.sql" ] && verify="$dir/verify.sql"
   [ -f "$dir/expect.txt" ] && expect="$dir/expect.txt" || expect=""
+  # A dialect's own expect.<dialect>.txt wins (a check expression as that database stores it).
+  [ -f "$dir/expect.${CORPUS_DIALECT:-none}.txt" ] && expect="$dir/expect.${CORPUS_DIALECT:-none}.txt"
   new_project changes "$name" || return 1
 
   use_models "$before"
@@ -468,6 +497,72 @@ run_change_case() {
   upgrade_check "again, after downgrade -1" || return 1
 }
 
+# upgrade_refused: `upgrade head` exits 1 with REFUSED_WITH in its error.
+upgrade_refused() {
+  step "upgrade head is refused"
+  mrun upgrade head
+  want_rc 1 || return 1
+  grep -qF -- "$REFUSED_WITH" <<<"$ERR" ||
+    { case_fail "the error lacks '$REFUSED_WITH'"; return 1; }
+}
+
+# A case the dialect refuses (corpus_refused): its refused upgrade changes nothing.
+run_refused_case() {
+  local path="$1" kind name rows="" verify="" counts0="" snap0="" head
+  if [ "$REFUSED_AT" = models ]; then
+    kind=roundtrip
+    name="$(basename "$path" .toml)"
+  else
+    kind=changes
+    name="$(basename "$path")"
+  fi
+  new_project "$kind" "$name" || return 1
+  if [ "$REFUSED_AT" = models ] || [ "$REFUSED_AT" = before ]; then
+    if [ "$REFUSED_AT" = models ]; then use_models "$path"; else use_models "$path/before.toml"; fi
+    autogenerate init || return 1
+    upgrade_refused || return 1
+    step "inspect after the refused upgrade"
+    inspect_empty || return 1
+    step "current after the refused upgrade"
+    mrun current
+    want_rc 0 || return 1
+    [ -z "$OUT" ] || { case_fail "current prints '$OUT' after a refused first revision"; return 1; }
+    return 0
+  fi
+  [ -f "$path/rows.sql" ] && rows="$path/rows.sql"
+  [ -f "$path/verify.sql" ] && verify="$path/verify.sql"
+  use_models "$path/before.toml"
+  autogenerate before || return 1
+  upgrade_check "before.toml" || return 1
+  step "inspect at before.toml"
+  inspect_equals "$path/before.toml" || return 1
+  if [ -n "$rows" ]; then
+    step "run rows.sql"
+    LAST_CMD="run_sql $URL $rows"
+    if ! OUT="$(run_sql "$URL" "$rows" 2>&1)"; then
+      RC=1; ERR=""
+      case_fail "rows.sql failed against the before schema"
+      return 1
+    fi
+    counts0="$(count_rows "$rows")"
+  fi
+  [ -n "$verify" ] && snap0="$(snapshot "$verify")"
+  mrun current
+  head="${OUT%% *}" # "<rev> (head)": the revision stays, it is no longer the head
+  use_models "$path/after.toml"
+  autogenerate change || return 1
+  upgrade_refused || return 1
+  step "inspect after the refused upgrade"
+  inspect_equals "$path/before.toml" || return 1
+  rows_kept "after the refused upgrade" || return 1
+  step "current after the refused upgrade"
+  mrun current
+  [ "${OUT%% *}" = "$head" ] || { case_fail "current is '$OUT', expected '$head'"; return 1; }
+  step "check after the refused upgrade"
+  mrun check
+  want_rc 1 || return 1
+}
+
 # run_case KIND NAME FUNCTION ARG: filter, skip, run, count.
 run_case() {
   local id="$1/$2"
@@ -479,10 +574,18 @@ run_case() {
     echo "skip $id"
     return
   fi
-  RC=""; OUT=""; ERR=""; LAST_CMD=""; REV_FILE=""
-  if "$3" "$4"; then
+  RC=""; OUT=""; ERR=""; LAST_CMD=""; REV_FILE=""; INSPECT_DIFFERED=""
+  local run="$3" refused=""
+  REFUSED_AT=""
+  REFUSED_WITH=""
+  if corpus_refused "$1" "$2"; then
+    run=run_refused_case
+    refused=" (refused, as it must be)"
+  fi
+  if "$run" "$4" && [ -z "$INSPECT_DIFFERED" ]; then
     CASES_PASSED=$((CASES_PASSED + 1))
-    echo "ok   $id"
+    [ -n "$refused" ] && CASES_REFUSED=$((CASES_REFUSED + 1))
+    echo "ok   $id$refused"
   else
     CASES_FAILED=$((CASES_FAILED + 1))
     FAILED_CASES+=("$id")
@@ -507,7 +610,9 @@ corpus_main() {
   done
   local skipped=""
   [ "$CASES_SKIPPED" -gt 0 ] && skipped=", $CASES_SKIPPED skipped"
-  echo "$CASES_PASSED cases passed, $CASES_FAILED failed$skipped"
+  local refused=""
+  [ "$CASES_REFUSED" -gt 0 ] && refused=" ($CASES_REFUSED of them refusals checked)"
+  echo "$CASES_PASSED cases passed$refused, $CASES_FAILED failed$skipped"
   if [ "$CASES_FAILED" -gt 0 ]; then
     printf 'failed: %s\n' "${FAILED_CASES[@]}" >&2
     exit 1

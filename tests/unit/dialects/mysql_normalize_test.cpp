@@ -32,8 +32,10 @@ TEST_CASE("MySQL defaults: MariaDB's and MySQL 8's catalog forms", "[dialects][m
   CHECK(normalize_default(std::string("current_timestamp(3)"), "on update current_timestamp(3)",
                           "timestamp(3)",
                           true) == "CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)");
-  CHECK(normalize_default(std::string("0"), "", "boolean", true) == "FALSE");
-  CHECK(normalize_default(std::string("1"), "", "boolean", true) == "TRUE");
+  // A boolean's 0/1 as PostgreSQL's inspect prints its defaults (and model files write them).
+  CHECK(normalize_default(std::string("0"), "", "boolean", true) == "false");
+  CHECK(normalize_default(std::string("1"), "", "boolean", true) == "true");
+  CHECK(normalize_default(std::string("1"), "", "boolean", false) == "true"); // MySQL 8
   // MySQL 8: literals unquoted, expressions marked DEFAULT_GENERATED.
   CHECK(normalize_default(std::string("abc"), "", "varchar(10)", false) == "'abc'");
   CHECK(normalize_default(std::string("it's"), "", "varchar(10)", false) == "'it''s'");
@@ -45,4 +47,20 @@ TEST_CASE("MySQL defaults: MariaDB's and MySQL 8's catalog forms", "[dialects][m
                           false) == "(now() + interval 1 day)");
   CHECK(normalize_default(std::nullopt, "on update CURRENT_TIMESTAMP", "timestamp", false) ==
         "NULL ON UPDATE CURRENT_TIMESTAMP");
+}
+
+TEST_CASE("MySQL defaults: CURRENT_DATE and CURRENT_TIME as the catalog spells them",
+          "[dialects][mysql]") {
+  // MariaDB stores DEFAULT CURRENT_DATE as curdate() and CURRENT_TIME as curtime(); MySQL 8
+  // the same, marked DEFAULT_GENERATED. A model says CURRENT_DATE / CURRENT_TIME.
+  CHECK(normalize_default(std::string("curdate()"), "", "date", true) == "CURRENT_DATE");
+  CHECK(normalize_default(std::string("curtime()"), "", "time", true) == "CURRENT_TIME");
+  CHECK(normalize_default(std::string("curtime(3)"), "", "time(3)", true) == "CURRENT_TIME(3)");
+  CHECK(normalize_default(std::string("curdate()"), "DEFAULT_GENERATED", "date", false) ==
+        "CURRENT_DATE");
+  CHECK(normalize_now("current_date") == "CURRENT_DATE");
+  CHECK(normalize_now("CURRENT_DATE()") == "CURRENT_DATE");
+  CHECK(normalize_now("current_time(0)") == "CURRENT_TIME");
+  // A function that merely starts with the same letters is left alone.
+  CHECK(normalize_now("curdate_of(x)") == "curdate_of(x)");
 }

@@ -183,6 +183,23 @@ TEST_CASE("diff: defaults compare after light normalization", "[diff][columns][d
     CHECK_FALSE(same(d("CURRENT_TIMESTAMP"), d("now()")));
     CHECK_FALSE(same(d("'a b'"), d("'a  b'")));
   }
+  SECTION("a number on a numeric column compares by value") {
+    // MySQL stores a DECIMAL(10,2) column's DEFAULT 0 as 0.00: the same value, not a change.
+    auto n = [](const std::string& type, const std::string& expr) {
+      return with_default(col("x", type), expr);
+    };
+    CHECK(same(n("numeric(10,2)", "0.00"), n("numeric(10,2)", "0")));
+    CHECK(same(n("numeric(5,3)", "1.000"), n("numeric(5,3)", "1")));
+    CHECK(same(n("numeric(6,2)", "9.90"), n("numeric(6,2)", "9.9")));
+    CHECK(same(n("numeric(6,2)", "-0.50"), n("numeric(6,2)", "(-.5)")));
+    CHECK(same(n("double", "1.50"), n("double", "1.5")));
+    CHECK(same(n("integer", "007"), n("integer", "7")));
+    CHECK_FALSE(same(n("numeric(6,2)", "9.90"), n("numeric(6,2)", "9.09")));
+    CHECK_FALSE(same(n("numeric(6,2)", "0.00"), n("numeric(6,2)", "'0'")));
+    CHECK_FALSE(same(n("numeric(6,2)", "1.00"), n("numeric(6,2)", "-1")));
+    CHECK_FALSE(same(n("numeric(6,2)", "10"), n("numeric(6,2)", "1")));
+    CHECK_FALSE(same(n("numeric(6,2)", "100"), n("numeric(6,2)", "1.00")));
+  }
 }
 
 TEST_CASE("diff: primary-key columns are never nullable, whatever the flag", "[diff][columns]") {
