@@ -221,8 +221,20 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       c.autoincrement = true;
     } else if (raw_default && util::starts_with_ci(*raw_default, "nextval(")) {
       c.autoincrement = true; // serial: the sequence is an implementation detail
+    } else if (raw_default && generated == "s") {
+      c.generated = schema::Generated{*raw_default, true}; // normalized below, table complete
     } else if (raw_default && generated.empty()) {
       c.default_expr = normalize_pg_default(*raw_default);
+    }
+  }
+  // Generation expressions as checks are read (pg_stored_forms.cpp reads the model's the
+  // same way), once each table's character columns are known.
+  for (auto& t : db.tables) {
+    const auto text_columns = text_columns_of(t);
+    for (auto& c : t.columns) {
+      if (c.generated) {
+        c.generated->expression = normalize_pg_expression(c.generated->expression, text_columns);
+      }
     }
   }
 
