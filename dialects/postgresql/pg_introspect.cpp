@@ -12,7 +12,9 @@
 //   nextval('..._seq'::regclass)) -> autoincrement = true, no default, key or not (the loader
 //   accepts autoincrement on any integer column; the dialect makes it an identity column);
 // - defaults: normalize_pg_default (literal casts dropped, numbers unquoted, CURRENT_TIMESTAMP,
-//   now(), true kept as PostgreSQL 15 prints them); generated columns report no default;
+//   now(), true kept as PostgreSQL 15 prints them);
+// - stored generated columns (attgenerated 's'): pg_get_expr of the generation expression,
+//   normalized as a check is (normalize_pg_expression), and no default;
 // - checks, partial-index predicates and index expressions: normalize_pg_check /
 //   normalize_pg_expression over the pretty-printed text (no redundant parentheses);
 // - foreign-key actions: a (no action) -> "", r -> restrict, c -> cascade, n -> set null,

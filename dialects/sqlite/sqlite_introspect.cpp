@@ -1,6 +1,7 @@
 // SQLite introspection: the catalog pragmas for what they report (columns, keys, indexes,
 // foreign keys), the stored CREATE TABLE / CREATE INDEX text for what they do not (constraint
-// names, CHECK expressions, partial-index predicates, AUTOINCREMENT, comments).
+// names, CHECK expressions, partial-index predicates, AUTOINCREMENT, comments, the expressions
+// of generated columns, which pragma table_xinfo marks hidden 2 (virtual) or 3 (stored)).
 //
 // Each pragma is queried once for all tables through its table-valued function joined with
 // sqlite_master (https://www.sqlite.org/pragma.html#pragfunc), so the number of statements is

@@ -252,6 +252,8 @@ TEST_CASE("diff: generated columns", "[diff][columns]") {
           Strings{"drop_column users.area " + dump(before), "add_column users " + dump(after)});
     CHECK(full_all(r.downgrade) ==
           Strings{"drop_column users.area " + dump(after), "add_column users " + dump(before)});
+    // The values are derived: the drop is not marked as losing data.
+    CHECK_FALSE(schema::is_destructive(r.upgrade[0]));
   }
   SECTION("stored or virtual, generated or not: drop and add again") {
     for (const auto& [from, to] : std::vector<std::pair<schema::Column, schema::Column>>{

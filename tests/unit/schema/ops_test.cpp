@@ -267,3 +267,11 @@ TEST_CASE("ops: alter_table_options reverses to the existing values", "[ops]") {
                     "file does not give its existing value");
   CHECK_FALSE(is_destructive(op));
 }
+
+TEST_CASE("ops: dropping a generated column loses nothing", "[ops]") {
+  Column c = col("area", "integer");
+  CHECK(is_destructive(DropColumn{"t", "area", c}));
+  c.generated = Generated{"w * h", true};
+  CHECK_FALSE(is_destructive(DropColumn{"t", "area", c}));
+  CHECK(is_destructive(DropColumn{"t", "area", std::nullopt}));
+}
