@@ -128,22 +128,20 @@ std::string op_table(const Op& op) {
 }
 
 bool is_destructive(const Op& op) {
-  return std::visit(Overloaded{
-                        [](const DropTable&) { return true; },
-                        // A generated column's values are derived: nothing is lost that
-                        // adding it again does not compute.
-                        [](const DropColumn& o) {
-                          return !(o.definition && o.definition->generated);
-                        },
-                        // Without existing_type the old type is unknown; generated files
-                        // always carry it, so only hand-written ops go unmarked.
-                        [](const AlterColumn& o) {
-                          return o.type && o.existing_type &&
-                                 is_narrowing(*o.existing_type, *o.type);
-                        },
-                        [](const auto&) { return false; },
-                    },
-                    op);
+  return std::visit(
+      Overloaded{
+          [](const DropTable&) { return true; },
+          // A generated column's values are derived: nothing is lost that
+          // adding it again does not compute.
+          [](const DropColumn& o) { return !(o.definition && o.definition->generated); },
+          // Without existing_type the old type is unknown; generated files
+          // always carry it, so only hand-written ops go unmarked.
+          [](const AlterColumn& o) {
+            return o.type && o.existing_type && is_narrowing(*o.existing_type, *o.type);
+          },
+          [](const auto&) { return false; },
+      },
+      op);
 }
 
 Op reverse(const Op& op) {
