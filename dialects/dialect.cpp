@@ -130,9 +130,11 @@ schema::Database Dialect::introspect(Connection&, const IntrospectOptions&) cons
 
 StoredForms Dialect::stored_forms(Connection&, const schema::Table&,
                                   const std::vector<std::string>& checks,
-                                  const std::vector<std::string>& predicates) const {
+                                  const std::vector<std::string>& predicates,
+                                  const std::vector<schema::Column>& generated) const {
   return {std::vector<std::optional<std::string>>(checks.size()),
-          std::vector<std::optional<std::string>>(predicates.size())};
+          std::vector<std::optional<std::string>>(predicates.size()),
+          std::vector<std::optional<std::string>>(generated.size())};
 }
 
 } // namespace migratecpp::dialects

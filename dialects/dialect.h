@@ -94,6 +94,21 @@ public:
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).
   virtual bool autoincrement_only_on_sole_key() const { return false; }
+  // True where a table has storage options (schema::TableOptions: MySQL's ENGINE, CHARSET,
+  // COLLATE, ROW_FORMAT). Elsewhere a model with options is refused at load naming the
+  // table, and render refuses create_table with options and alter_table_options.
+  virtual bool has_table_options() const { return false; }
+  // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
+  // virtual one is refused at load naming table.column, and so is render.
+  virtual bool has_virtual_generated_columns() const { return true; }
+  // The options a table gets when its CREATE TABLE names none, in the schema the connection
+  // works in (MySQL: the default storage engine, the database's charset and collation): what
+  // an option that introspection leaves out (being the default) stands for. Only the keys
+  // the database has a default for; none where has_table_options() is false.
+  virtual schema::TableOptions table_option_defaults(Connection& conn,
+                                                     const std::string& schema) const {
+    return {};
+  }
   // False where an index cannot have a WHERE predicate (MySQL): render refuses such an index
   // with util::Error naming it.
   virtual bool has_partial_indexes() const { return true; }
@@ -236,13 +251,15 @@ public:
   virtual schema::Database introspect(Connection& conn, const IntrospectOptions& options) const;
 
   // How the database would store SQL expressions written for the live table `table`: for
-  // each of `checks` (check-constraint expressions) and `predicates` (partial-index WHERE
-  // clauses), the text introspection would read back, or nullopt where the database keeps
-  // the text as written or refuses it (a column that does not exist yet). Leaves nothing
-  // behind. The default answers nullopt for all: the database keeps the text as written.
+  // each of `checks` (check-constraint expressions), `predicates` (partial-index WHERE
+  // clauses) and `generated` (generated columns: their generation expressions), the text
+  // introspection would read back, or nullopt where the database keeps the text as written
+  // or refuses it (a column that does not exist yet). Leaves nothing behind. The default
+  // answers nullopt for all: the database keeps the text as written.
   virtual StoredForms stored_forms(Connection& conn, const schema::Table& table,
                                    const std::vector<std::string>& checks,
-                                   const std::vector<std::string>& predicates) const;
+                                   const std::vector<std::string>& predicates,
+                                   const std::vector<schema::Column>& generated) const;
 };
 
 // An `execute` op's SQL for the first of `keys` it holds (the dialect's own keys, then ""),

@@ -53,8 +53,24 @@ std::optional<std::string> delete_inserted_rows_sql(const Dialect& dialect,
   return head + util::join(matches, " OR ");
 }
 
-std::vector<Statement> multi_row_inserts(const Dialect& dialect, const schema::BulkInsert& op,
+schema::BulkInsert without_generated(const schema::BulkInsert& op, const schema::Database& before) {
+  const schema::Table* t = before.find_table(op.table);
+  if (t == nullptr) {
+    return op;
+  }
+  schema::BulkInsert out = op;
+  for (auto& row : out.rows) {
+    std::erase_if(row, [&](const auto& cell) {
+      const schema::Column* c = t->find_column(cell.first);
+      return c != nullptr && c->generated.has_value();
+    });
+  }
+  return out;
+}
+
+std::vector<Statement> multi_row_inserts(const Dialect& dialect, const schema::BulkInsert& input,
                                          const schema::Database& before, std::size_t chunk) {
+  const schema::BulkInsert op = without_generated(input, before);
   std::vector<std::string> columns;
   std::map<std::string, std::size_t> position;
   for (const auto& row : op.rows) {

@@ -22,10 +22,16 @@ std::optional<std::string> delete_inserted_rows_sql(const Dialect& dialect,
                                                     const std::string& table,
                                                     std::span<const schema::Row> rows);
 
+// `op` without the values it gives for generated columns of the table as `before` knows it:
+// the database computes those (and refuses a value for one), so the rows are inserted with
+// the values of the other columns.
+schema::BulkInsert without_generated(const schema::BulkInsert& op, const schema::Database& before);
+
 // A bulk_insert as INSERT ... VALUES statements of at most `chunk` rows each, every row
 // giving every column any row names (in order of first appearance; DEFAULT where a row has
-// none), each statement's undo the DELETE of its rows as `before` knows the table. For
-// dialects with a DEFAULT keyword in VALUES (PostgreSQL, MySQL).
+// none; generated columns left out, see without_generated), each statement's undo the DELETE of its
+// rows as `before` knows the table. For dialects with a DEFAULT keyword in VALUES (PostgreSQL,
+// MySQL).
 std::vector<Statement> multi_row_inserts(const Dialect& dialect, const schema::BulkInsert& op,
                                          const schema::Database& before, std::size_t chunk);
 

@@ -26,6 +26,7 @@ struct IntrospectOptions {
 struct StoredForms {
   std::vector<std::optional<std::string>> checks;
   std::vector<std::optional<std::string>> predicates;
+  std::vector<std::optional<std::string>> generated; // generation expressions
 };
 
 // The order introspection promises: tables and enums by name, and in each table the indexes,

@@ -9,8 +9,9 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
 
 StoredForms stored_forms(dialects::Connection& conn, const dialects::Dialect& dialect,
                          const schema::Table& table, const std::vector<std::string>& checks,
-                         const std::vector<std::string>& predicates) {
-  return dialect.stored_forms(conn, table, checks, predicates);
+                         const std::vector<std::string>& predicates,
+                         const std::vector<schema::Column>& generated) {
+  return dialect.stored_forms(conn, table, checks, predicates, generated);
 }
 
 } // namespace migratecpp::introspect

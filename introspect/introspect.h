@@ -25,13 +25,15 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
                             const Options& options);
 
 // How the database would store SQL expressions written for the live table `table`: for each
-// of `checks` (check-constraint expressions) and `predicates` (partial-index WHERE clauses),
+// of `checks` (check-constraint expressions), `predicates` (partial-index WHERE clauses) and
+// `generated` (generated columns, for their expressions),
 // the text introspection would read back, or nullopt where the database keeps the text as
 // written (SQLite) or refuses it (a column that does not exist yet). PostgreSQL rewrites
 // expressions (BETWEEN, casts, parentheses); asking it is the only reliable way to tell a
 // rewritten expression from a changed one. Nothing is left behind.
 StoredForms stored_forms(dialects::Connection& conn, const dialects::Dialect& dialect,
                          const schema::Table& table, const std::vector<std::string>& checks,
-                         const std::vector<std::string>& predicates);
+                         const std::vector<std::string>& predicates,
+                         const std::vector<schema::Column>& generated = {});
 
 } // namespace migratecpp::introspect

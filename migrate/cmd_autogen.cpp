@@ -93,10 +93,30 @@ void align_rewritten_expressions(LiveDatabase& db, const schema::Database& live,
         }
       }
     }
-    if (checks.empty() && predicates.empty()) {
+    std::vector<schema::Column> generated;
+    std::vector<std::pair<schema::Column*, const schema::Column*>> generated_pairs;
+    for (auto& c : want.columns) {
+      const schema::Column* lc = have->find_column(c.name);
+      if (c.generated && lc != nullptr && lc->generated &&
+          c.generated->stored == lc->generated->stored &&
+          normalize_expression(c.generated->expression) !=
+              normalize_expression(lc->generated->expression)) {
+        generated.push_back(c);
+        generated_pairs.emplace_back(&c, lc);
+      }
+    }
+    if (checks.empty() && predicates.empty() && generated.empty()) {
       continue;
     }
-    const auto forms = introspect::stored_forms(*db.conn, *db.dialect, *have, checks, predicates);
+    const auto forms =
+        introspect::stored_forms(*db.conn, *db.dialect, *have, checks, predicates, generated);
+    for (std::size_t k = 0; k < generated_pairs.size(); ++k) {
+      const auto& [model, stored] = generated_pairs[k];
+      if (forms.generated[k] && normalize_expression(*forms.generated[k]) ==
+                                    normalize_expression(stored->generated->expression)) {
+        model->generated->expression = stored->generated->expression;
+      }
+    }
     for (std::size_t k = 0; k < check_pairs.size(); ++k) {
       const auto& [model, stored] = check_pairs[k];
       if (forms.checks[k] &&
@@ -114,10 +134,44 @@ void align_rewritten_expressions(LiveDatabase& db, const schema::Database& live,
   }
 }
 
+// Introspection leaves out a table option that is the database's default (so that `inspect`
+// of a table made without options shows none). Where a model gives such an option, the live
+// table takes the default's value, so that the diff compares values: a model that says
+// engine = "InnoDB" of an InnoDB table is clean, and a change knows the value it undoes.
+// One statement, and only when a model gives an option.
+void fill_default_options(LiveDatabase& db, const Project& project, const schema::Database& desired,
+                          schema::Database& live) {
+  const bool any = std::any_of(desired.tables.begin(), desired.tables.end(),
+                               [](const schema::Table& t) { return !t.options.empty(); });
+  if (!any || !db.dialect->has_table_options()) {
+    return;
+  }
+  const schema::TableOptions defaults =
+      db.dialect->table_option_defaults(*db.conn, project.config.schema);
+  for (auto& have : live.tables) {
+    const schema::Table* want = desired.find_table(have.name);
+    if (want == nullptr || want->options.empty()) {
+      continue;
+    }
+    schema::TableOptions& o = have.options;
+    if (!o.engine) {
+      o.engine = defaults.engine;
+    }
+    if (!o.charset && !o.collate) { // the two go together: both or neither are the default
+      o.charset = defaults.charset;
+      o.collate = defaults.collate;
+    }
+    if (!o.row_format) {
+      o.row_format = defaults.row_format;
+    }
+  }
+}
+
 Comparison compare(const Project& project, LiveDatabase& db) {
   // Models first: a broken model file is reported before anything touches the database.
   schema::Database desired = load_project_models(project, *db.dialect);
-  const schema::Database live = read_schema(db, project, true);
+  schema::Database live = read_schema(db, project, true);
+  fill_default_options(db, project, desired, live);
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
   DiffOptions options;

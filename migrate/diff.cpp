@@ -95,7 +95,7 @@ struct TableChanges {
   std::vector<Op> columns;     // added, altered, dropped
   std::vector<Op> create_others;
   std::vector<Op> create_foreign_keys;
-  std::vector<Op> comment;
+  std::vector<Op> comment; // and table options
   // Unchanged foreign keys: (as they are, as they would be created again, named).
   std::vector<std::pair<ForeignKey, ForeignKey>> kept_foreign_keys;
   // Column sets (sorted) of unique constraints and unique indexes dropped here, which a
@@ -126,6 +126,7 @@ private:
   void diff_enums();
   std::vector<Op> recreate_enum(const Enum& from, const Enum& to) const;
   TableChanges diff_table(const Table& cur, const Table& des);
+  void diff_table_options(const Table& cur, const Table& des, TableChanges& changes);
   void diff_columns(const Table& cur, const Table& des, TableChanges& changes);
   void diff_indexes_and_constraints(const Table& cur, const Table& des, TableChanges& changes);
   void recreate_blocking_foreign_keys();
@@ -307,9 +308,30 @@ std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
   return ops;
 }
 
+// Same generation: both plain, or both generated, equally stored, by expressions whose
+// comparison forms agree.
+bool same_generation(const Column& a, const Column& b) {
+  if (!a.generated || !b.generated) {
+    return a.generated.has_value() == b.generated.has_value();
+  }
+  return a.generated->stored == b.generated->stored &&
+         normalize_expression(a.generated->expression) ==
+             normalize_expression(b.generated->expression);
+}
+
 void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& changes) {
   std::vector<const Column*> added;
   std::vector<const Column*> dropped;
+  // Columns whose generation changes (expression, stored, generated or not) are dropped and
+  // added again below: no database alters a generation in place everywhere, and the values
+  // are derived, so nothing is lost that the new definition does not compute again.
+  std::set<std::string> regenerated;
+  for (const auto& d : des.columns) {
+    const Column* c = cur.find_column(d.name);
+    if (c != nullptr && !same_generation(*c, d)) {
+      regenerated.insert(d.name);
+    }
+  }
   for (const auto& d : des.columns) {
     const Column* c = cur.find_column(d.name);
     if (c == nullptr) {
@@ -350,7 +372,8 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
   auto alter_columns = [&](bool joining) {
     for (const auto& d : des.columns) {
       const Column* c = cur.find_column(d.name);
-      if (c == nullptr || (new_key.count(d.name) != 0 && old_key.count(d.name) == 0) != joining) {
+      if (c == nullptr || regenerated.count(d.name) != 0 ||
+          (new_key.count(d.name) != 0 && old_key.count(d.name) == 0) != joining) {
         continue;
       }
       AlterColumn a;
@@ -403,6 +426,12 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
         gone.autoincrement = false;
       }
       changes.columns.push_back(DropColumn{cur.name, c.name, gone});
+    }
+  }
+  for (const auto& d : des.columns) {
+    if (regenerated.count(d.name) != 0) {
+      changes.columns.push_back(DropColumn{cur.name, d.name, *cur.find_column(d.name)});
+      changes.columns.push_back(AddColumn{des.name, d});
     }
   }
 
@@ -535,6 +564,34 @@ void Differ::diff_indexes_and_constraints(const Table& cur, const Table& des,
   }
 }
 
+// Options the model gives and the table does not have (names compared case-insensitively, as
+// the database does). An option the model leaves out is not compared: the database chose it.
+// A charset change carries the collation the table had, so that the downgrade puts it back.
+void Differ::diff_table_options(const Table& cur, const Table& des, TableChanges& changes) {
+  schema::AlterTableOptions op;
+  op.table = des.name;
+  auto compare = [&](const std::optional<std::string>& want, const std::optional<std::string>& have,
+                     std::optional<std::string>& set, std::optional<std::string>& existing) {
+    if (want && !(have && util::iequals(*want, *have))) {
+      set = want;
+      existing = have;
+    }
+  };
+  const schema::TableOptions& w = des.options;
+  const schema::TableOptions& h = cur.options;
+  compare(w.engine, h.engine, op.options.engine, op.existing.engine);
+  compare(w.charset, h.charset, op.options.charset, op.existing.charset);
+  compare(w.collate, h.collate, op.options.collate, op.existing.collate);
+  compare(w.row_format, h.row_format, op.options.row_format, op.existing.row_format);
+  if (op.options.empty()) {
+    return;
+  }
+  if (op.options.charset && !op.options.collate) {
+    op.existing.collate = h.collate;
+  }
+  changes.comment.push_back(std::move(op));
+}
+
 TableChanges Differ::diff_table(const Table& cur, const Table& des) {
   TableChanges changes;
   diff_columns(cur, des, changes);
@@ -543,6 +600,7 @@ TableChanges Differ::diff_table(const Table& cur, const Table& des) {
     changes.comment.push_back(
         SetTableComment{des.name, effective_comment(des.comment), effective_comment(cur.comment)});
   }
+  diff_table_options(cur, des, changes);
   return changes;
 }
 

@@ -132,6 +132,20 @@ std::string describe(const Op& op) {
                        ? "remove comment on table " + o.table
                        : "set comment on table " + o.table + " to " + quoted(o.comment);
           },
+          [](const schema::AlterTableOptions& o) {
+            std::vector<std::string> parts;
+            auto add = [&](const char* key, const std::optional<std::string>& v,
+                           const std::optional<std::string>& was) {
+              if (v) {
+                parts.push_back(std::string(key) + " " + (was ? *was + " -> " : "") + *v);
+              }
+            };
+            add("engine", o.options.engine, o.existing.engine);
+            add("charset", o.options.charset, o.existing.charset);
+            add("collate", o.options.collate, o.existing.collate);
+            add("row_format", o.options.row_format, o.existing.row_format);
+            return "alter options of table " + o.table + ": " + util::join(parts, ", ");
+          },
           [](const schema::Execute&) { return std::string("execute SQL"); },
           [](const schema::BulkInsert& o) {
             return "insert " + std::to_string(o.rows.size()) +

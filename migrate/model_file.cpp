@@ -199,8 +199,22 @@ void check_models(const ParsedModels& m) {
 void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) {
   for (std::size_t ti = 0; ti < m.db.tables.size(); ++ti) {
     const schema::Table& t = m.db.tables[ti];
+    if (!t.options.empty() && !dialect.has_table_options()) {
+      throw util::Error("table " + squote(t.name) +
+                            ": options (engine, charset, collate, row_format) are storage "
+                            "options of MySQL/MariaDB tables; " +
+                            std::string(dialect.name()) + " has none",
+                        m.tables[ti].table);
+    }
     for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
       const schema::Column& c = t.columns[ci];
+      if (c.generated && !c.generated->stored && !dialect.has_virtual_generated_columns()) {
+        throw util::Error("column " + squote(t.name + "." + c.name) +
+                              " cannot be a virtual generated column on " +
+                              std::string(dialect.name()) +
+                              ": it has only stored ones (generated = { ..., stored = true })",
+                          m.tables[ti].columns[ci]);
+      }
       if (c.autoincrement && dialect.autoincrement_only_on_sole_key() &&
           !(c.primary_key && t.primary_key().size() == 1)) {
         throw util::Error("column " + squote(t.name + "." + c.name) + " cannot autoincrement on " +

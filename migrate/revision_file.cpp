@@ -20,14 +20,16 @@ std::string squote(std::string_view s) {
   return "'" + std::string(s) + "'";
 }
 
-const std::vector<std::string> k_op_names = {
-    "create_table",       "drop_table",   "rename_table",
-    "add_column",         "drop_column",  "alter_column",
-    "create_index",       "drop_index",   "create_unique",
-    "create_foreign_key", "create_check", "drop_constraint",
-    "set_table_comment",  "execute",      "bulk_insert",
-    "create_enum",        "drop_enum",    "add_enum_value",
-    "alter_primary_key"};
+const std::vector<std::string> k_op_names = {"create_table",      "drop_table",
+                                             "rename_table",      "add_column",
+                                             "drop_column",       "alter_column",
+                                             "create_index",      "drop_index",
+                                             "create_unique",     "create_foreign_key",
+                                             "create_check",      "drop_constraint",
+                                             "set_table_comment", "execute",
+                                             "bulk_insert",       "create_enum",
+                                             "drop_enum",         "add_enum_value",
+                                             "alter_primary_key", "alter_table_options"};
 
 // ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
 // fit would fail only at upgrade time.
@@ -161,7 +163,8 @@ schema::Op read_create_table(const KeyReader& r) {
 schema::Op read_drop_table(const KeyReader& r) {
   schema::DropTable op;
   op.table = required_table_name(r);
-  require_with(r, {"comment", "indexes", "unique", "foreign_keys", "checks"}, "columns", "table");
+  require_with(r, {"comment", "options", "indexes", "unique", "foreign_keys", "checks"}, "columns",
+               "table");
   if (r.has("columns")) {
     schema::Table t;
     t.name = op.table;
@@ -278,7 +281,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     schema::AddColumn op;
     op.table = required_table_name(r);
     const auto& col = r.required_table("column", "{ name = ..., type = ... }");
-    op.column = read_column(KeyReader(col, path, "column", "column", column_keys()));
+    op.column = read_column(KeyReader(col, path, "column", "column", column_keys()), op.table);
     return op;
   }
   if (name == "drop_column") {
@@ -288,7 +291,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.column = r.required_string("column");
     if (r.has("definition")) {
       const auto& def = r.required_table("definition", "{ name = ..., type = ... }");
-      op.definition = read_column(KeyReader(def, path, "column", "column", column_keys()));
+      op.definition =
+          read_column(KeyReader(def, path, "column", "column", column_keys()), op.table);
       if (op.definition->name != op.column) {
         r.fail("definition", "drop_column: the definition is of column " +
                                  squote(op.definition->name) + ", not " + squote(op.column));
@@ -378,6 +382,21 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     }
     op.comment = *r.string("comment");
     op.existing_comment = r.string("existing_comment");
+    return op;
+  }
+  if (name == "alter_table_options") {
+    const KeyReader r = op_reader(t, path, name, {"table", "options", "existing"});
+    schema::AlterTableOptions op;
+    op.table = required_table_name(r);
+    op.options = read_table_options(r.required_table("options", "{ engine = \"InnoDB\", ... }"),
+                                    path, op.table);
+    if (op.options.empty()) {
+      r.fail("options", "alter_table_options " + squote(op.table) + " changes no option");
+    }
+    if (r.has("existing")) {
+      op.existing = read_table_options(r.required_table("existing", "{ engine = \"InnoDB\", ... }"),
+                                       path, op.table);
+    }
     return op;
   }
   if (name == "execute") {
@@ -624,6 +643,11 @@ std::string render_keys(const schema::Op& op) {
           [&](const SetTableComment& o) {
             return table(o.table) + line("comment", toml_string(o.comment)) +
                    opt_line("existing_comment", o.existing_comment);
+          },
+          [&](const AlterTableOptions& o) {
+            return table(o.table) + line("options", render_table_options(o.options)) +
+                   (o.existing.empty() ? std::string()
+                                       : line("existing", render_table_options(o.existing)));
           },
           [&](const Execute& o) {
             return render_sql("sql", o.sql) + (o.reverse_sql.empty()

@@ -220,9 +220,33 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 
 } // namespace
 
+// `options = { engine, charset, collate, row_format }`: names pasted into DDL unquoted
+// (ENGINE=InnoDB), so each must be a bare word.
+schema::TableOptions read_table_options(const toml::table& t, const std::string& path,
+                                        const std::string& table) {
+  const KeyReader r(t, path, "options", "table options",
+                    {"engine", "charset", "collate", "row_format"});
+  auto word = [&](std::string_view key) -> std::optional<std::string> {
+    auto v = r.string(key);
+    if (v && (v->empty() || !std::all_of(v->begin(), v->end(), [](char ch) {
+                return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+              }))) {
+      r.fail(key, "table " + squote(table) + ": option " + squote(key) +
+                      " must be a name (letters, digits, _), not " + squote(*v));
+    }
+    return v;
+  };
+  schema::TableOptions o;
+  o.engine = word("engine");
+  o.charset = word("charset");
+  o.collate = word("collate");
+  o.row_format = word("row_format");
+  return o;
+}
+
 // --- readers ------------------------------------------------------------------------------
 
-schema::Column read_column(const KeyReader& r) {
+schema::Column read_column(const KeyReader& r, const std::string& table) {
   schema::Column c;
   c.name = r.required_string("name");
   c.type = schema::ColumnType(r.required_sql_text("type"));
@@ -232,6 +256,24 @@ schema::Column read_column(const KeyReader& r) {
   c.default_expr = r.sql_value("default");
   c.autoincrement = r.boolean("autoincrement").value_or(false);
   c.comment = r.string("comment");
+  if (r.has("generated")) {
+    const toml::table& g =
+        r.required_table("generated", "{ expression = \"...\", stored = true|false }");
+    const KeyReader gr(g, r.path(), "generated", "generated", {"expression", "stored"});
+    c.generated =
+        schema::Generated{gr.required_sql_text("expression"), gr.boolean("stored").value_or(false)};
+    // The database computes the value: a default or an autoincrement would be a second source.
+    const std::string label = table.empty() ? c.name : table + "." + c.name;
+    if (c.default_expr) {
+      r.fail("generated", "column " + squote(label) +
+                              " cannot have both a default and generated (a generated column's "
+                              "value is its expression)");
+    }
+    if (c.autoincrement) {
+      r.fail("generated",
+             "column " + squote(label) + " cannot both autoincrement and be generated");
+    }
+  }
   // Any integer column may autoincrement (PostgreSQL: an identity column, key or not; SQLite
   // only for its INTEGER PRIMARY KEY). Such a column is never NULL: NOT NULL unless the file
   // says otherwise, and it may not say so on a column that is not a key (the database would
@@ -309,8 +351,9 @@ schema::CheckConstraint read_check(const KeyReader& r) {
 }
 
 const std::vector<std::string_view>& column_keys() {
-  static const std::vector<std::string_view> keys = {
-      "name", "type", "nullable", "default", "primary_key", "autoincrement", "comment"};
+  static const std::vector<std::string_view> keys = {"name",          "type",      "nullable",
+                                                     "default",       "generated", "primary_key",
+                                                     "autoincrement", "comment"};
   return keys;
 }
 
@@ -337,8 +380,8 @@ const std::vector<std::string_view>& check_keys() {
 }
 
 const std::vector<std::string_view>& table_body_keys() {
-  static const std::vector<std::string_view> keys = {"comment", "columns",      "indexes",
-                                                     "unique",  "foreign_keys", "checks"};
+  static const std::vector<std::string_view> keys = {
+      "comment", "options", "columns", "indexes", "unique", "foreign_keys", "checks"};
   return keys;
 }
 
@@ -349,12 +392,20 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   src.table = location_of(r.table(), path);
 
   table.comment = r.string("comment");
+  if (r.has("options")) {
+    table.options = read_table_options(
+        r.required_table("options",
+                         "{ engine = \"InnoDB\", charset = \"utf8mb4\", collate = \"...\", "
+                         "row_format = \"DYNAMIC\" }"),
+        path, table.name);
+  }
   if (!r.has("columns")) {
     r.missing("columns");
   }
   for (const toml::table* t : r.table_array("columns")) {
-    schema::Column c = read_column(KeyReader(*t, path, "column", "column", column_keys()));
     const util::Location where = location_of(*t, path);
+    schema::Column c =
+        read_column(KeyReader(*t, path, "column", "column", column_keys()), table.name);
     if (const auto* first = table.find_column(c.name)) {
       const auto index = static_cast<std::size_t>(first - table.columns.data());
       fail_loc(where, "duplicate column " + squote(table.name + "." + c.name) +
@@ -437,6 +488,10 @@ std::string render_column(const schema::Column& c) {
   if (c.default_expr) {
     out += ", default = " + toml_string(*c.default_expr);
   }
+  if (c.generated) {
+    out += ", generated = { expression = " + toml_string(c.generated->expression) +
+           ", stored = " + (c.generated->stored ? "true" : "false") + " }";
+  }
   if (c.primary_key) {
     out += ", primary_key = true";
   }
@@ -447,6 +502,20 @@ std::string render_column(const schema::Column& c) {
     out += ", comment = " + toml_string(*c.comment);
   }
   return out + " }";
+}
+
+std::string render_table_options(const schema::TableOptions& o) {
+  std::vector<std::string> parts;
+  auto add = [&](const char* key, const std::optional<std::string>& v) {
+    if (v) {
+      parts.push_back(std::string(key) + " = " + toml_string(*v));
+    }
+  };
+  add("engine", o.engine);
+  add("charset", o.charset);
+  add("collate", o.collate);
+  add("row_format", o.row_format);
+  return "{ " + util::join(parts, ", ") + " }";
 }
 
 std::string render_index(const schema::Index& i) {
@@ -503,6 +572,9 @@ std::string render_table_body(const schema::Table& t) {
   std::string out;
   if (t.comment) {
     out += "comment = " + toml_string(*t.comment) + "\n";
+  }
+  if (!t.options.empty()) {
+    out += "options = " + render_table_options(t.options) + "\n";
   }
   out += "columns = [\n";
   for (const auto& c : t.columns) {

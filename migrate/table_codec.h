@@ -25,7 +25,8 @@ struct TableSource {
 // Readers of one object's keys from `r` (whose allowed keys include the object's keys):
 // an inline table of a models file, or an op that carries the object's keys beside its own
 // (create_index, drop_constraint, ...). Names are optional ("" when absent).
-schema::Column read_column(const KeyReader& r);
+// `table`, when known, names the column as table.column in errors.
+schema::Column read_column(const KeyReader& r, const std::string& table = "");
 schema::Index read_index(const KeyReader& r);
 schema::UniqueConstraint read_unique(const KeyReader& r);
 schema::ForeignKey read_foreign_key(const KeyReader& r);
@@ -48,6 +49,11 @@ const std::vector<std::string_view>& table_body_keys();
 
 // Writers: one inline table per object, keys in a fixed order, defaults left out.
 std::string render_column(const schema::Column& c);
+// `{ engine = "InnoDB", charset = ..., collate = ..., row_format = ... }`, given keys only.
+std::string render_table_options(const schema::TableOptions& o);
+// Reads such an inline table (each value a bare name); errors name `table`.
+schema::TableOptions read_table_options(const toml::table& t, const std::string& path,
+                                        const std::string& table);
 std::string render_index(const schema::Index& i);
 std::string render_unique(const schema::UniqueConstraint& u);
 std::string render_foreign_key(const schema::ForeignKey& f);

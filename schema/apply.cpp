@@ -353,6 +353,22 @@ void apply(Database& db, const Op& op) {
             Table& t = table_or_throw(db, o.table);
             t.comment = o.comment.empty() ? std::nullopt : std::optional<std::string>(o.comment);
           },
+          [&](const AlterTableOptions& o) {
+            Table& t = table_or_throw(db, o.table);
+            auto set = [](std::optional<std::string>& into, const std::optional<std::string>& v) {
+              if (v) {
+                into = v;
+              }
+            };
+            // A charset change without a collation gets the charset's default one: unknown here.
+            if (o.options.charset && !o.options.collate) {
+              t.options.collate.reset();
+            }
+            set(t.options.engine, o.options.engine);
+            set(t.options.charset, o.options.charset);
+            set(t.options.collate, o.options.collate);
+            set(t.options.row_format, o.options.row_format);
+          },
           [&](const Execute&) {},
           [&](const BulkInsert&) {},
           [&](const CreateEnum& o) {

@@ -10,6 +10,14 @@
 
 namespace migratecpp::schema {
 
+// A generated (computed) column's definition: GENERATED ALWAYS AS (expression), STORED (kept
+// in the row) or VIRTUAL (computed when read). Default and generated are exclusive.
+struct Generated {
+  std::string expression;
+  bool stored = false;
+  bool operator==(const Generated&) const = default;
+};
+
 struct Column {
   std::string name;
   ColumnType type;      // as written (portable "varchar(255)" or native), parsed once
@@ -19,6 +27,7 @@ struct Column {
   bool primary_key = false; // several flagged columns = composite key, column order
   bool autoincrement = false;
   std::optional<std::string> comment;
+  std::optional<Generated> generated; // computed from the row's other columns
   // Compares the declared spelling of the type, as the model's text did before it was a
   // value: a model or live schema that spells a type differently is not the same model. The
   // diff compares types by meaning (ColumnType ==).
@@ -56,6 +65,18 @@ struct CheckConstraint {
   bool operator==(const CheckConstraint&) const = default;
 };
 
+// Storage options of a table where the database has them (MySQL/MariaDB: ENGINE, DEFAULT
+// CHARSET, COLLATE, ROW_FORMAT). Each is optional: absent = whatever the database chooses,
+// and a model that leaves one out asks for no change.
+struct TableOptions {
+  std::optional<std::string> engine;     // "InnoDB"
+  std::optional<std::string> charset;    // "utf8mb4"
+  std::optional<std::string> collate;    // "utf8mb4_unicode_ci"
+  std::optional<std::string> row_format; // "DYNAMIC"
+  bool empty() const { return !engine && !charset && !collate && !row_format; }
+  bool operator==(const TableOptions&) const = default;
+};
+
 struct Table {
   std::string name;
   std::vector<Column> columns; // database order matters; keep it
@@ -64,6 +85,7 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::vector<CheckConstraint> checks;
   std::optional<std::string> comment;
+  TableOptions options;
   bool operator==(const Table&) const = default;
 
   const Column* find_column(const std::string& column) const;

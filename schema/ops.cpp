@@ -59,6 +59,34 @@ Op reverse_alter(const AlterColumn& o) {
   return r;
 }
 
+// Each option the op sets goes back to its existing value. A charset change that leaves the
+// collation to the server is undone with the collation it had (the old charset's default
+// collation may not be the one the table had).
+Op reverse_table_options(const AlterTableOptions& o) {
+  AlterTableOptions r;
+  r.table = o.table;
+  r.existing = o.options;
+  auto back = [&](const std::optional<std::string>& set, const std::optional<std::string>& was,
+                  std::optional<std::string>& into, const char* key) {
+    if (!set) {
+      return;
+    }
+    if (!was) {
+      not_reversible("alter_table_options " + o.table + " changes " + key +
+                     " but the file does not give its existing value");
+    }
+    into = was;
+  };
+  back(o.options.engine, o.existing.engine, r.options.engine, "engine");
+  back(o.options.charset, o.existing.charset, r.options.charset, "charset");
+  back(o.options.collate, o.existing.collate, r.options.collate, "collate");
+  back(o.options.row_format, o.existing.row_format, r.options.row_format, "row_format");
+  if (o.options.charset && !o.options.collate && o.existing.collate) {
+    r.options.collate = o.existing.collate;
+  }
+  return r;
+}
+
 } // namespace
 
 std::string op_name(const Op& op) {
@@ -77,6 +105,7 @@ std::string op_name(const Op& op) {
                         [](const CreateCheck&) { return "create_check"; },
                         [](const DropConstraint&) { return "drop_constraint"; },
                         [](const SetTableComment&) { return "set_table_comment"; },
+                        [](const AlterTableOptions&) { return "alter_table_options"; },
                         [](const Execute&) { return "execute"; },
                         [](const BulkInsert&) { return "bulk_insert"; },
                         [](const CreateEnum&) { return "create_enum"; },
@@ -99,18 +128,20 @@ std::string op_table(const Op& op) {
 }
 
 bool is_destructive(const Op& op) {
-  return std::visit(Overloaded{
-                        [](const DropTable&) { return true; },
-                        [](const DropColumn&) { return true; },
-                        // Without existing_type the old type is unknown; generated files
-                        // always carry it, so only hand-written ops go unmarked.
-                        [](const AlterColumn& o) {
-                          return o.type && o.existing_type &&
-                                 is_narrowing(*o.existing_type, *o.type);
-                        },
-                        [](const auto&) { return false; },
-                    },
-                    op);
+  return std::visit(
+      Overloaded{
+          [](const DropTable&) { return true; },
+          // A generated column's values are derived: nothing is lost that
+          // adding it again does not compute.
+          [](const DropColumn& o) { return !(o.definition && o.definition->generated); },
+          // Without existing_type the old type is unknown; generated files
+          // always carry it, so only hand-written ops go unmarked.
+          [](const AlterColumn& o) {
+            return o.type && o.existing_type && is_narrowing(*o.existing_type, *o.type);
+          },
+          [](const auto&) { return false; },
+      },
+      op);
 }
 
 Op reverse(const Op& op) {
@@ -194,6 +225,7 @@ Op reverse(const Op& op) {
             }
             return SetTableComment{o.table, *o.existing_comment, o.comment};
           },
+          [](const AlterTableOptions& o) -> Op { return reverse_table_options(o); },
           [](const Execute& o) -> Op {
             if (o.reverse_sql.empty()) {
               not_reversible("execute without reverse_sql");

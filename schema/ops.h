@@ -109,6 +109,15 @@ struct SetTableComment {
   std::optional<std::string> existing_comment; // for the reverse; "" = had none
   bool operator==(const SetTableComment&) const = default;
 };
+// Changes a table's storage options (TableOptions: MySQL/MariaDB ENGINE, CHARSET, COLLATE,
+// ROW_FORMAT). Each key of `options` that is set is changed; `existing` holds the values
+// before, for the reverse. Dialects without table options refuse it naming the table.
+struct AlterTableOptions {
+  std::string table;
+  TableOptions options;
+  TableOptions existing;
+  bool operator==(const AlterTableOptions&) const = default;
+};
 // Raw SQL. Key "" applies to every dialect; "sqlite", "postgresql", "mysql" to one.
 // A dialect with no entry (and no "" entry) skips the op.
 struct Execute {
@@ -148,8 +157,8 @@ struct AddEnumValue {
 
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
                         AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
-                        CreateCheck, DropConstraint, SetTableComment, Execute, BulkInsert,
-                        CreateEnum, DropEnum, AddEnumValue>;
+                        CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
+                        BulkInsert, CreateEnum, DropEnum, AddEnumValue>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);

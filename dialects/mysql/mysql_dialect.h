@@ -36,6 +36,11 @@ public:
   // written ENUM('a', 'b').
   bool has_enum_types() const override { return false; }
   bool has_partial_indexes() const override { return false; }
+  // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
+  bool has_table_options() const override { return true; }
+  // @@default_storage_engine, the schema's charset and collation, @@innodb_default_row_format.
+  schema::TableOptions table_option_defaults(Connection& conn,
+                                             const std::string& schema) const override;
   // MySQL 8.0.13+: functional key parts; MariaDB: none (index a generated column instead).
   bool has_expression_indexes(Connection& conn) const override;
   // 64 characters per identifier in MySQL and MariaDB.

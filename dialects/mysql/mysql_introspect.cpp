@@ -17,8 +17,15 @@
 // - the index MySQL creates for a foreign key (named after it, on its columns) is left out;
 // - foreign-key rules: NO ACTION -> "", the others lowercased (RESTRICT stays: the dialect
 //   writes NO ACTION for "" so that the two read back apart);
-// - charset and collation: not in the model; alter_column keeps a column's own collation by
-//   reading it when it restates the column (mysql_render.cpp).
+// - generated columns: GENERATION_EXPRESSION as the server stores it (MariaDB with
+//   backquotes; the diff compares expressions normalized) and STORED from EXTRA
+//   ('STORED GENERATED' / 'VIRTUAL GENERATED');
+// - table options: ENGINE unless it is @@default_storage_engine; charset (the collation's
+//   prefix) and collate unless the collation is the database's default one; ROW_FORMAT only
+//   where CREATE_OPTIONS shows it was given. Read in the tables query, so that options left
+//   to the defaults never show in `inspect` and a model without them stays clean;
+// - a column's own charset and collation: not in the model; alter_column keeps a column's
+//   own collation by reading it when it restates the column (mysql_render.cpp).
 #include "dialects/mysql/mysql_connection.h"
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_index.h"
@@ -26,6 +33,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace migratecpp::dialects::mysql {
@@ -38,7 +46,49 @@ std::string text(const std::optional<std::string>& v) {
   return v.value_or("");
 }
 
+// What the tables query reads of a table's options, defaults left out (see the top).
+schema::TableOptions table_options(const std::string& engine, const std::string& collation,
+                                   const std::string& create_options,
+                                   const std::string& default_engine,
+                                   const std::string& default_collation) {
+  schema::TableOptions o;
+  if (!engine.empty() && !util::iequals(engine, default_engine)) {
+    o.engine = engine;
+  }
+  if (!collation.empty() && !util::iequals(collation, default_collation)) {
+    o.charset = collation.substr(0, collation.find('_'));
+    o.collate = collation;
+  }
+  for (const auto& word : util::split(create_options, ' ')) {
+    if (util::starts_with_ci(word, "row_format=")) {
+      std::string value = word.substr(11);
+      std::transform(value.begin(), value.end(), value.begin(),
+                     [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+      o.row_format = value;
+    }
+  }
+  return o;
+}
+
 } // namespace
+
+schema::TableOptions MysqlDialect::table_option_defaults(Connection& conn,
+                                                         const std::string& schema) const {
+  const Rows rows = conn.query(
+      "SELECT @@default_storage_engine, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME, "
+      "UPPER(@@innodb_default_row_format) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = " +
+          std::string(k_schema),
+      {schema});
+  schema::TableOptions o;
+  if (!rows.rows.empty()) {
+    const auto& r = rows.rows[0];
+    o.engine = r[0];
+    o.charset = r[1];
+    o.collate = r[2];
+    o.row_format = r[3];
+  }
+  return o;
+}
 
 schema::Database MysqlDialect::introspect(Connection& conn,
                                           const IntrospectOptions& options) const {
@@ -49,10 +99,12 @@ schema::Database MysqlDialect::introspect(Connection& conn,
 
   schema::Database db;
   std::map<std::string, std::size_t> position;
-  const Rows tables = conn.query("SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
-                                 "WHERE " +
-                                     where + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
-                                 schema_param);
+  const Rows tables = conn.query(
+      "SELECT t.TABLE_NAME, t.TABLE_COMMENT, t.ENGINE, t.TABLE_COLLATION, t.CREATE_OPTIONS, "
+      "@@default_storage_engine, s.DEFAULT_COLLATION_NAME FROM information_schema.TABLES t "
+      "LEFT JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = t.TABLE_SCHEMA WHERE t." +
+          where + " AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY t.TABLE_NAME",
+      schema_param);
   for (const auto& r : tables.rows) {
     const std::string name = text(r[0]);
     if (options.skips(name)) {
@@ -63,6 +115,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     if (!text(r[1]).empty()) {
       t.comment = text(r[1]);
     }
+    t.options = table_options(text(r[2]), text(r[3]), text(r[4]), text(r[5]), text(r[6]));
     position[name] = db.tables.size();
     db.tables.push_back(std::move(t));
   }
@@ -119,7 +172,10 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     const std::string extra = text(r[5]);
     c.autoincrement = util::to_lower(extra).find("auto_increment") != std::string::npos;
     const bool generated = !text(r[7]).empty();
-    if (!c.autoincrement && !generated) {
+    if (generated) {
+      c.generated = schema::Generated{util::trim(text(r[7])),
+                                      util::to_lower(extra).find("stored") != std::string::npos};
+    } else if (!c.autoincrement) {
       c.default_expr = normalize_default(r[4], extra, type, on_mariadb);
     }
     if (!text(r[6]).empty()) {

@@ -209,6 +209,42 @@ std::optional<LiveColumn> read_live_column(Connection* conn, const std::string& 
   return out;
 }
 
+// The charset a collation belongs to: its name up to the first '_' (utf8mb4_unicode_ci ->
+// utf8mb4; binary -> binary), as MySQL and MariaDB name every collation.
+std::string charset_of_collation(const std::string& collation) {
+  return collation.substr(0, collation.find('_'));
+}
+
+// `ENGINE=x, CONVERT TO CHARACTER SET y COLLATE z, ROW_FORMAT=w` for the options set in `o`:
+// CONVERT TO rather than DEFAULT CHARACTER SET, so that the table's text columns are in the
+// charset the model names, not only columns added later (docs/mysql.md).
+std::string table_options_clauses(const schema::TableOptions& o) {
+  std::vector<std::string> parts;
+  if (o.engine) {
+    parts.push_back("ENGINE=" + *o.engine);
+  }
+  if (o.charset || o.collate) {
+    std::string convert =
+        "CONVERT TO CHARACTER SET " + (o.charset ? *o.charset : charset_of_collation(*o.collate));
+    if (o.collate) {
+      convert += " COLLATE " + *o.collate;
+    }
+    parts.push_back(convert);
+  }
+  if (o.row_format) {
+    parts.push_back("ROW_FORMAT=" + upper(*o.row_format));
+  }
+  return util::join(parts, ", ");
+}
+
+// MariaDB has no NOT NULL on a generated column (its value may always be NULL).
+void check_generated(const std::string& table, const schema::Column& c, bool mariadb) {
+  if (c.generated && mariadb && !c.nullable && !c.primary_key) {
+    throw util::Error("column " + column_label(table, c.name) +
+                      ": MariaDB cannot make a generated column NOT NULL; make it nullable");
+  }
+}
+
 struct OpRenderer {
   const MysqlDialect& d;
   const schema::Database& before;
@@ -220,6 +256,9 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::CreateTable& o) const {
+    for (const auto& c : o.table.columns) {
+      check_generated(o.table.name, c, mariadb);
+    }
     Statement s = d.create_table(o.table, before, mariadb);
     s.undo = "DROP TABLE " + d.quote_ident(o.table.name);
     return {s};
@@ -236,6 +275,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::AddColumn& o) const {
+    check_generated(o.table, o.column, mariadb);
     std::string sql = alter(o.table) + "ADD COLUMN " + d.column_sql(o.table, o.column, before);
     if (o.column.primary_key) {
       sql += " PRIMARY KEY";
@@ -508,6 +548,30 @@ struct OpRenderer {
                                 : std::nullopt}};
   }
 
+  std::vector<Statement> operator()(const schema::AlterTableOptions& o) const {
+    // The undo puts back each changed option that the op says the value of.
+    schema::TableOptions back;
+    bool known = true;
+    auto restore = [&](const std::optional<std::string>& set, const std::optional<std::string>& was,
+                       std::optional<std::string>& into) {
+      if (set) {
+        known = known && was.has_value();
+        into = was;
+      }
+    };
+    restore(o.options.engine, o.existing.engine, back.engine);
+    restore(o.options.charset, o.existing.charset, back.charset);
+    restore(o.options.collate, o.existing.collate, back.collate);
+    restore(o.options.row_format, o.existing.row_format, back.row_format);
+    if (o.options.charset && !o.options.collate && o.existing.collate) {
+      back.collate = o.existing.collate;
+    }
+    return {{alter(o.table) + table_options_clauses(o.options),
+             "alter options of table " + quoted(o.table),
+             known ? std::optional<std::string>(alter(o.table) + table_options_clauses(back))
+                   : std::nullopt}};
+  }
+
   std::vector<Statement> operator()(const schema::Execute& o) const {
     // sql.mariadb on a MariaDB server (or offline for mariadb:// URLs), else sql.mysql, else
     // the SQL for every dialect.
@@ -561,6 +625,23 @@ std::string MysqlDialect::column_sql(const std::string& table, const schema::Col
   if (!after_type.empty()) {
     out += " " + std::string(after_type);
   }
+  if (column.generated) {
+    if (column.default_expr || column.autoincrement) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot have a default or autoincrement: it is generated");
+    }
+    // NULL / NOT NULL after the generation (MySQL's order; MariaDB takes neither, and a
+    // nullable column needs none).
+    out += " GENERATED ALWAYS AS (" + column.generated->expression + ")" +
+           (column.generated->stored ? " STORED" : " VIRTUAL");
+    if (!column.nullable || column.primary_key) {
+      out += " NOT NULL";
+    }
+    if (column.comment && !column.comment->empty()) {
+      out += " COMMENT " + quote_string(*column.comment);
+    }
+    return out;
+  }
   out += (!column.nullable || column.primary_key) ? " NOT NULL" : " NULL";
   if (column.autoincrement) {
     if (column.default_expr) {
@@ -610,6 +691,20 @@ Statement MysqlDialect::create_table(const schema::Table& input, const schema::D
   }
   std::string sql =
       "CREATE TABLE " + quote_ident(table.name) + " (\n  " + util::join(lines, ",\n  ") + "\n)";
+  // As SHOW CREATE TABLE writes them.
+  const schema::TableOptions& o = table.options;
+  if (o.engine) {
+    sql += " ENGINE=" + *o.engine;
+  }
+  if (o.charset || o.collate) {
+    sql += " DEFAULT CHARSET=" + (o.charset ? *o.charset : charset_of_collation(*o.collate));
+  }
+  if (o.collate) {
+    sql += " COLLATE=" + *o.collate;
+  }
+  if (o.row_format) {
+    sql += " ROW_FORMAT=" + upper(*o.row_format);
+  }
   if (table.comment && !table.comment->empty()) {
     sql += " COMMENT = " + quote_string(*table.comment);
   }

@@ -136,7 +136,18 @@ std::string PostgresDialect::column_type_sql(const schema::ColumnType& type,
 std::string PostgresDialect::column_sql(const std::string& table, const schema::Column& column,
                                         const schema::Database& db) const {
   std::string out = quote_ident(column.name) + " " + column_type_sql(column.type, db);
-  if (column.autoincrement) {
+  if (column.generated) {
+    if (!column.generated->stored) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot be a virtual generated column: PostgreSQL has only stored "
+                        "ones (generated = { ..., stored = true })");
+    }
+    if (column.default_expr || column.autoincrement) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot have a default or autoincrement: it is generated");
+    }
+    out += " GENERATED ALWAYS AS (" + column.generated->expression + ") STORED";
+  } else if (column.autoincrement) {
     if (column.default_expr) {
       throw util::Error("column " + column_label(table, column.name) +
                         " cannot have both autoincrement and a default");
@@ -297,7 +308,20 @@ struct OpRenderer {
   SqlBuilder sql() const { return SqlBuilder(d.quoting()); }
 
   std::vector<Statement> operator()(const schema::CreateTable& o) const {
+    if (!o.table.options.empty()) {
+      refuse_options(o.table.name);
+    }
     return d.create_table(o.table, before);
+  }
+
+  [[noreturn]] void refuse_options(const std::string& table) const {
+    throw util::Error("table " + quoted(table) +
+                      ": table options (engine, charset, collate, row_format) are MySQL/MariaDB "
+                      "storage options; PostgreSQL has none");
+  }
+
+  std::vector<Statement> operator()(const schema::AlterTableOptions& o) const {
+    refuse_options(o.table);
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {

@@ -95,7 +95,10 @@ public:
   // inside a transaction that is rolled back, and reads back what PostgreSQL stored.
   StoredForms stored_forms(Connection& conn, const schema::Table& table,
                            const std::vector<std::string>& checks,
-                           const std::vector<std::string>& predicates) const override;
+                           const std::vector<std::string>& predicates,
+                           const std::vector<schema::Column>& generated) const override;
+  // PostgreSQL 15 has only STORED generated columns.
+  bool has_virtual_generated_columns() const override { return false; }
 
   // The statements of create_table: CREATE TABLE (columns, primary key, named unique, foreign
   // key and check constraints), then its CREATE INDEX statements, then COMMENT ON statements.

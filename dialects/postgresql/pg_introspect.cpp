@@ -12,7 +12,9 @@
 //   nextval('..._seq'::regclass)) -> autoincrement = true, no default, key or not (the loader
 //   accepts autoincrement on any integer column; the dialect makes it an identity column);
 // - defaults: normalize_pg_default (literal casts dropped, numbers unquoted, CURRENT_TIMESTAMP,
-//   now(), true kept as PostgreSQL 15 prints them); generated columns report no default;
+//   now(), true kept as PostgreSQL 15 prints them);
+// - stored generated columns (attgenerated 's'): pg_get_expr of the generation expression,
+//   normalized as a check is (normalize_pg_expression), and no default;
 // - checks, partial-index predicates and index expressions: normalize_pg_check /
 //   normalize_pg_expression over the pretty-printed text (no redundant parentheses);
 // - foreign-key actions: a (no action) -> "", r -> restrict, c -> cascade, n -> set null,
@@ -221,8 +223,20 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       c.autoincrement = true;
     } else if (raw_default && util::starts_with_ci(*raw_default, "nextval(")) {
       c.autoincrement = true; // serial: the sequence is an implementation detail
+    } else if (raw_default && generated == "s") {
+      c.generated = schema::Generated{*raw_default, true}; // normalized below, table complete
     } else if (raw_default && generated.empty()) {
       c.default_expr = normalize_pg_default(*raw_default);
+    }
+  }
+  // Generation expressions as checks are read (pg_stored_forms.cpp reads the model's the
+  // same way), once each table's character columns are known.
+  for (auto& t : db.tables) {
+    const auto text_columns = text_columns_of(t);
+    for (auto& c : t.columns) {
+      if (c.generated) {
+        c.generated->expression = normalize_pg_expression(c.generated->expression, text_columns);
+      }
     }
   }
 

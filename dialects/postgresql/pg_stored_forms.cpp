@@ -11,10 +11,12 @@ namespace migratecpp::dialects::postgresql {
 
 StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table& table,
                                           const std::vector<std::string>& checks,
-                                          const std::vector<std::string>& predicates) const {
+                                          const std::vector<std::string>& predicates,
+                                          const std::vector<schema::Column>& generated) const {
   StoredForms out{std::vector<std::optional<std::string>>(checks.size()),
-                  std::vector<std::optional<std::string>>(predicates.size())};
-  if ((checks.empty() && predicates.empty()) || table.columns.empty()) {
+                  std::vector<std::optional<std::string>>(predicates.size()),
+                  std::vector<std::optional<std::string>>(generated.size())};
+  if ((checks.empty() && predicates.empty() && generated.empty()) || table.columns.empty()) {
     return out;
   }
   static const std::string k_probe = "_migratecpp_probe";
@@ -41,6 +43,15 @@ StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table&
       attempt("CREATE INDEX " + quote_ident(k_probe + "_p" + std::to_string(i)) + " ON " + probe +
               " (" + quote_ident(table.columns.front().name) + ") WHERE " + predicates[i]);
     }
+    // A generated column of the column's type, under a name of the probe's own.
+    for (std::size_t i = 0; i < generated.size(); ++i) {
+      if (generated[i].generated) {
+        attempt("ALTER TABLE " + probe + " ADD COLUMN " +
+                quote_ident(k_probe + "_g" + std::to_string(i)) + " " +
+                type_sql(generated[i].type) + " GENERATED ALWAYS AS (" +
+                generated[i].generated->expression + ") STORED");
+      }
+    }
     const auto text_columns = text_columns_of(table);
     const Rows cons =
         conn.query("SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint "
@@ -63,6 +74,22 @@ StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table&
         const std::size_t i = std::stoul(row[0]->substr(prefix.size()));
         if (i < predicates.size()) {
           out.predicates[i] = normalize_pg_expression(*row[1], text_columns);
+        }
+      }
+    }
+    if (!generated.empty()) {
+      const Rows gens =
+          conn.query("SELECT a.attname, pg_get_expr(d.adbin, d.adrelid, true) FROM pg_attribute a "
+                     "JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                     "WHERE a.attrelid = 'pg_temp." +
+                     k_probe + "'::regclass AND a.attgenerated = 's'");
+      const std::string gprefix = k_probe + "_g";
+      for (const auto& row : gens.rows) {
+        if (row[0] && row[1] && row[0]->rfind(gprefix, 0) == 0) {
+          const std::size_t i = std::stoul(row[0]->substr(gprefix.size()));
+          if (i < generated.size()) {
+            out.generated[i] = normalize_pg_expression(*row[1], text_columns);
+          }
         }
       }
     }

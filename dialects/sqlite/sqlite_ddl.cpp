@@ -377,10 +377,14 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
       out += " AUTOINCREMENT";
     }
   }
+  if (c.generated) {
+    out += " GENERATED ALWAYS AS (" + c.generated->expression + ")" +
+           (c.generated->stored ? " STORED" : " VIRTUAL");
+  }
   if (!c.nullable || c.primary_key) {
     out += " NOT NULL";
   }
-  if (c.default_expr && !util::trim(*c.default_expr).empty()) {
+  if (c.default_expr && !util::trim(*c.default_expr).empty() && !c.generated) {
     out += " DEFAULT " + default_sql(*c.default_expr);
   }
   if (hint) {

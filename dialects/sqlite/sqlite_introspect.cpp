@@ -1,6 +1,7 @@
 // SQLite introspection: the catalog pragmas for what they report (columns, keys, indexes,
 // foreign keys), the stored CREATE TABLE / CREATE INDEX text for what they do not (constraint
-// names, CHECK expressions, partial-index predicates, AUTOINCREMENT, comments).
+// names, CHECK expressions, partial-index predicates, AUTOINCREMENT, comments, the expressions
+// of generated columns, which pragma table_xinfo marks hidden 2 (virtual) or 3 (stored)).
 //
 // Each pragma is queried once for all tables through its table-valued function joined with
 // sqlite_master (https://www.sqlite.org/pragma.html#pragfunc), so the number of statements is
@@ -27,6 +28,7 @@ struct ParsedColumn {
   bool autoincrement = false;
   std::optional<std::string> comment;
   std::optional<std::string> type_hint; // see metadata_comment
+  std::optional<std::string> generated; // GENERATED ALWAYS AS (this)
 };
 
 struct ParsedForeignKey {
@@ -202,6 +204,9 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
     if (is_keyword(t, "CONSTRAINT") && p + 1 < seg.size()) {
       pending = name_of(tokens[seg[p + 1]]);
       ++p;
+    } else if (is_keyword(t, "AS") && p + 1 < seg.size() && is_punct(tokens[seg[p + 1]], "(")) {
+      col.generated = paren_text(sql, tokens, seg[p + 1]); // STORED / VIRTUAL: table_xinfo
+      pending.clear();
     } else if (is_keyword(t, "AUTOINCREMENT")) {
       col.autoincrement = true;
     } else if (is_keyword(t, "UNIQUE")) {
@@ -430,8 +435,10 @@ schema::Database SqliteDialect::introspect(Connection& conn,
   const Reader cols(column_rows);
   for (std::size_t r = 0; r < cols.size(); ++r) {
     auto it = tables.find(cols.text(r, "table_name"));
-    // hidden: 1 = a virtual table's hidden column, 2/3 = generated columns (not modelled).
-    if (it == tables.end() || cols.number(r, "hidden") != 0) {
+    // hidden: 1 = a virtual table's hidden column, 2 = a virtual generated column, 3 = a
+    // stored one.
+    const long long hidden = cols.number(r, "hidden");
+    if (it == tables.end() || hidden == 1) {
       continue;
     }
     const ParsedTable& pt = parsed[it->first];
@@ -455,6 +462,13 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     if (pc != nullptr) {
       c.comment = pc->comment;
       c.autoincrement = c.primary_key && pc->autoincrement;
+    }
+    if (hidden == 2 || hidden == 3) {
+      if (pc == nullptr || !pc->generated) {
+        continue; // no expression found in the text: nothing a model could say
+      }
+      c.generated = schema::Generated{util::trim(*pc->generated), hidden == 3};
+      c.default_expr.reset();
     }
     if (c.primary_key && std::any_of(pt.autoincrement_keys.begin(), pt.autoincrement_keys.end(),
                                      [&](const std::string& k) { return same_name(k, c.name); })) {

@@ -76,7 +76,8 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
   for (const auto& c : to.columns) {
     auto it = renamed.find(c.name);
     const std::string source = it != renamed.end() ? it->second : c.name;
-    if (const Column* old = find_column(from, source)) {
+    const Column* old = find_column(from, source);
+    if (old != nullptr && !c.generated && !old->generated) { // computed, never copied
       target_cols.push_back(quote_ident(c.name));
       source_cols.push_back(quote_ident(old->name));
     }

@@ -44,6 +44,11 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
   return std::visit(
       schema::Overloaded{
           [&](const schema::CreateTable& o) {
+            if (!o.table.options.empty()) {
+              throw util::Error("table '" + o.table.name +
+                                "': table options (engine, charset, collate, row_format) are "
+                                "MySQL/MariaDB storage options; SQLite has none");
+            }
             std::vector<Statement> out{{create_table_sql(o.table, before),
                                         "create table " + o.table.name,
                                         "DROP TABLE " + quote_ident(o.table.name)}};
@@ -102,6 +107,11 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             return add_constraint(o.table, &Table::checks, o.constraint, "add check constraint");
           },
           [&](const schema::DropConstraint& o) { return drop_constraint(o, before, context); },
+          [&](const schema::AlterTableOptions& o) -> std::vector<Statement> {
+            throw util::Error("table '" + o.table +
+                              "': table options (engine, charset, collate, row_format) are "
+                              "MySQL/MariaDB storage options; SQLite has none");
+          },
           [&](const schema::SetTableComment& o) {
             const Table& t = require_table(before, o.table);
             Table to = t;
@@ -128,7 +138,9 @@ std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o, con
   // ALTER TABLE ADD COLUMN cannot add a key column, nor a NOT NULL one without a non-NULL
   // default, nor one whose default is not a constant (CURRENT_TIMESTAMP, an expression).
   const bool has_default = c.default_expr && !util::trim(*c.default_expr).empty();
-  bool plain = !c.primary_key;
+  // A STORED generated column cannot be added by ALTER TABLE (SQLite computes it for every
+  // row only when the table is made): a rebuild. A VIRTUAL one can.
+  bool plain = !c.primary_key && !(c.generated && c.generated->stored);
   if (has_default && !is_plain_default(*c.default_expr, false, false)) {
     plain = false;
   }
@@ -277,8 +289,9 @@ std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstrai
                     util::did_you_mean(o.name, names));
 }
 
-std::vector<Statement> SqliteDialect::bulk_insert(const schema::BulkInsert& o,
+std::vector<Statement> SqliteDialect::bulk_insert(const schema::BulkInsert& input,
                                                   const Database& before) const {
+  const schema::BulkInsert o = without_generated(input, before);
   std::vector<Statement> out;
   // Rows with the same keys share one INSERT; a row with other keys starts a new one.
   std::size_t i = 0;

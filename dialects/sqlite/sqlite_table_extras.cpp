@@ -308,6 +308,10 @@ TableExtras table_extras(const schema::Table& table, const RenderContext& contex
     const std::string sql = r[2].value_or("");
     if (type == "table") {
       read_create_table(table.name, sql, why, out);
+      // A generated column the model knows is made from the model's definition.
+      std::erase_if(out.generated, [&](const TableExtras::Generated& g) {
+        return find_column(table, g.name) != nullptr;
+      });
     } else {
       out.objects.push_back({r[1].value_or(""), sql, true});
     }
@@ -317,13 +321,22 @@ TableExtras table_extras(const schema::Table& table, const RenderContext& contex
 
 void check_generated_columns(const TableExtras& extras, const schema::Table& from,
                              const schema::Table& to, const std::string& why) {
-  for (const auto& g : extras.generated) {
+  auto check = [&](const std::string& name, const std::string& definition) {
     for (const auto& c : from.columns) {
-      if (find_column(to, c.name) == nullptr && mentions_identifier(g.definition, c.name)) {
+      if (find_column(to, c.name) == nullptr && mentions_identifier(definition, c.name)) {
         throw util::Error("cannot rebuild table '" + from.name + "' (" + why +
-                          "): its generated column '" + g.name + "' uses column '" + c.name +
+                          "): its generated column '" + name + "' uses column '" + c.name +
                           "', which the new definition no longer has; nothing was changed");
       }
+    }
+  };
+  for (const auto& g : extras.generated) {
+    check(g.name, g.definition);
+  }
+  // Those the model knows, as the new definition states them.
+  for (const auto& c : to.columns) {
+    if (c.generated) {
+      check(c.name, c.generated->expression);
     }
   }
 }

@@ -25,8 +25,8 @@ struct TableExtras {
     std::string clause;
   };
   std::vector<ColumnClause> column_clauses;
-  // A generated column (not in the model: SQLite hides it from pragma table_info), its
-  // definition verbatim, placed after the column it followed ("" = first).
+  // A generated column the model does not know (one that the rebuilt table's model leaves
+  // out), its definition verbatim, placed after the column it followed ("" = first).
   struct Generated {
     std::string name;
     std::string after;
@@ -55,8 +55,8 @@ struct TableExtras {
 TableExtras table_extras(const schema::Table& table, const RenderContext& context,
                          const std::string& why);
 
-// Throws util::Error naming the table and the column when a generated column of `extras`
-// uses a column of `from` that `to` no longer has.
+// Throws util::Error naming the table and the column when a generated column (of `extras`, or
+// of `to`'s model) uses a column of `from` that `to` no longer has.
 void check_generated_columns(const TableExtras& extras, const schema::Table& from,
                              const schema::Table& to, const std::string& why);
 

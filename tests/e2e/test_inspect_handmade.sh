@@ -7,7 +7,9 @@ CREATE TABLE orgs (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   name VARCHAR(100) NOT NULL UNIQUE,
   plan TEXT NOT NULL DEFAULT 'free' CHECK (plan IN ('free', 'pro')),
-  created TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+  created TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+  slug TEXT GENERATED ALWAYS AS (lower(name)) STORED,
+  name_len INT AS (length(name)) VIRTUAL
 );
 CREATE TABLE "user accounts" (
   id BIGINT NOT NULL,
@@ -32,11 +34,18 @@ run --url sqlite:///hand.db inspect; expect_rc 0
 echo "$OUT" > models/schema.toml
 expect_out_has 'name = "user accounts"'
 expect_out_has 'ck_age'
+expect_out_has '{ name = "slug", type = "text", generated = { expression = "lower(name)", stored = true } }'
+expect_out_has '{ name = "name_len", type = "integer", generated = { expression = "length(name)", stored = false } }'
 run --url sqlite:///hand.db check; expect_rc 0
 
 run revision --autogenerate -m "from hand-made"; expect_rc 0
 run upgrade head; expect_rc 0
 run check; expect_rc 0
+# The generated columns are generated in the new database too, STORED and VIRTUAL.
+sqlite3 app.db "INSERT INTO orgs (name) VALUES ('ACME')"
+expect_eq "$(sqlite3 app.db 'SELECT slug, name_len FROM orgs')" "acme|4"
+expect_eq "$(sqlite3 app.db "SELECT name, hidden FROM pragma_table_xinfo('orgs') WHERE hidden > 0")" "slug|3
+name_len|2"
 # What the database kept unnamed (inline UNIQUE, CHECK, REFERENCES) was created with the
 # naming convention's names, so later revisions can drop it by name.
 run inspect; expect_rc 0

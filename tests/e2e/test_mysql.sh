@@ -140,7 +140,8 @@ run --url "$OFF" current; expect_rc 0; expect_out_has "(head)"
 run --url "$OFF" check; expect_rc 0
 
 # A database built by hand with the mariadb client: inspect -> models -> upgrade an empty one
-# -> check clean, and the two SHOW CREATE TABLE agree.
+# -> check clean, and the two SHOW CREATE TABLE agree. With generated columns (VIRTUAL and
+# STORED) and tables whose ENGINE, CHARSET, COLLATE and ROW_FORMAT are not the defaults.
 HAND="$(fresh_my_url hand)"
 my_sql "$HAND" "
 CREATE TABLE orgs (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL UNIQUE,
@@ -159,9 +160,24 @@ CREATE TABLE people (
   FULLTEXT KEY ft_people_email (email),
   CONSTRAINT fk_people_org FOREIGN KEY (org_id) REFERENCES orgs (id) ON DELETE CASCADE,
   CONSTRAINT ck_people_score CHECK (score >= 0)
-);" >/dev/null
+);
+CREATE TABLE shapes (
+  id INT NOT NULL PRIMARY KEY,
+  w INT NOT NULL,
+  h INT NOT NULL,
+  area INT AS (w * h) VIRTUAL COMMENT 'computed',
+  label VARCHAR(40) GENERATED ALWAYS AS (CONCAT('shape ', id)) STORED,
+  KEY ix_shapes_area (area)
+);
+CREATE TABLE legacy (id INT NOT NULL PRIMARY KEY, name VARCHAR(30))
+  ENGINE=MyISAM DEFAULT CHARSET=latin1 COLLATE=latin1_general_ci ROW_FORMAT=DYNAMIC;
+CREATE TABLE compact (id INT NOT NULL PRIMARY KEY) ENGINE=InnoDB ROW_FORMAT=COMPACT;" >/dev/null
 run --url "$HAND" inspect; expect_rc 0
 echo "$OUT" > hand.toml
+expect_out_has 'generated = { expression = "`w` * `h`", stored = false }'
+expect_out_has 'generated = { expression = "concat('"'"'shape '"'"',`id`)", stored = true }'
+expect_out_has 'options = { engine = "MyISAM", charset = "latin1", collate = "latin1_general_ci", row_format = "DYNAMIC" }'
+expect_out_has 'options = { row_format = "COMPACT" }'
 EMPTY="$(fresh_my_url empty)"
 mkdir -p v2/migrations/versions v2/models && cp migrations/script.toml.tmpl v2/migrations/
 cp hand.toml v2/models/schema.toml
@@ -170,7 +186,7 @@ sed -e "s#script_location = \"migrations\"#script_location = \"v2/migrations\"#"
 run -c v2.toml --url "$EMPTY" revision --autogenerate -m "from hand"; expect_rc 0
 run -c v2.toml --url "$EMPTY" upgrade head; expect_rc 0
 run -c v2.toml --url "$EMPTY" check; expect_rc 0
-for t in orgs people; do
+for t in orgs people shapes legacy compact; do
   expect_eq "$(my_sql "$EMPTY" "show create table $t")" "$(my_sql "$HAND" "show create table $t")"
 done
 run -c v2.toml --url "$EMPTY" downgrade base; expect_rc 0

@@ -85,7 +85,15 @@ inline std::string list(const std::vector<std::string>& items) {
 inline std::string dump(const schema::Column& c) {
   return c.name + ":" + c.type.declared() + (c.nullable ? "" : " notnull") +
          (c.primary_key ? " pk" : "") + (c.autoincrement ? " ai" : "") +
-         " default=" + opt(c.default_expr) + " comment=" + opt(c.comment);
+         " default=" + opt(c.default_expr) + " comment=" + opt(c.comment) +
+         (c.generated ? std::string(" generated=(") + c.generated->expression + ")" +
+                            (c.generated->stored ? "stored" : "virtual")
+                      : std::string());
+}
+
+inline std::string dump(const schema::TableOptions& o) {
+  return "engine=" + opt(o.engine) + " charset=" + opt(o.charset) + " collate=" + opt(o.collate) +
+         " row_format=" + opt(o.row_format);
 }
 
 inline std::string dump(const schema::Index& i) {
@@ -123,7 +131,8 @@ inline std::string dump(const schema::Table& t) {
   for (const auto& c : t.checks) {
     s += dump(c) + ";";
   }
-  return s + "comment=" + opt(t.comment) + "}";
+  return s + "comment=" + opt(t.comment) +
+         (t.options.empty() ? std::string() : " options " + dump(t.options)) + "}";
 }
 
 template <class T> std::string dump_opt(const std::optional<T>& v) {
@@ -180,6 +189,10 @@ inline std::string full(const schema::Op& op) {
           [](const SetTableComment& o) {
             return "set_table_comment " + o.table + " '" + o.comment + "' " +
                    opt(o.existing_comment);
+          },
+          [](const AlterTableOptions& o) {
+            return "alter_table_options " + o.table + " " + dump(o.options) + " was " +
+                   dump(o.existing);
           },
           [](const Execute&) { return std::string("execute"); },
           [](const BulkInsert& o) { return "bulk_insert " + o.table; },

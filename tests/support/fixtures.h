@@ -120,6 +120,16 @@ inline std::vector<schema::Op> every_op() {
   autoinc.autoincrement = false;
   autoinc.existing_autoincrement = true;
   ops.push_back(autoinc);
+  schema::Column area = col("area", "integer");
+  area.generated = Generated{"w * h", true};
+  ops.push_back(AddColumn{"users", area});
+  TableOptions options;
+  options.engine = "MyISAM";
+  options.row_format = "DYNAMIC";
+  TableOptions existing;
+  existing.engine = "InnoDB";
+  existing.row_format = "COMPACT";
+  ops.push_back(AlterTableOptions{"users", options, existing});
   return ops;
 }
 

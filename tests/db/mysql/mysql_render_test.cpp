@@ -321,3 +321,106 @@ TEST_CASE("execute: sql.mariadb on MariaDB, else sql.mysql, else the common SQL"
   op.sql.erase("mysql");
   CHECK(mariadb.render(op, {}, context).at(0).sql == "SELECT 0");
 }
+
+TEST_CASE("generated columns and table options read back and recreate the table",
+          "[mysql][introspect][generated][options]") {
+  MIGRATECPP_MYSQL_URL_OR_SKIP(url);
+  TestDatabase hand(url, "genhand");
+  for (const std::string s : {
+           "CREATE TABLE plain (id INT NOT NULL PRIMARY KEY)",
+           "CREATE TABLE shapes (id INT NOT NULL PRIMARY KEY, w INT NOT NULL, h INT NOT NULL, "
+           "area INT AS (w * h) VIRTUAL COMMENT 'computed', label VARCHAR(40) GENERATED ALWAYS "
+           "AS (CONCAT('shape ', id)) STORED, KEY ix_area (area))",
+           "CREATE TABLE legacy (id INT NOT NULL PRIMARY KEY, name VARCHAR(30)) ENGINE=MyISAM "
+           "DEFAULT CHARSET=latin1 COLLATE=latin1_general_ci ROW_FORMAT=DYNAMIC",
+       }) {
+    hand.conn().exec(s);
+  }
+  const schema::Database model = hand.introspect();
+  // Options left to the defaults are left out.
+  CHECK(model.find_table("plain")->options.empty());
+  const auto& legacy = model.find_table("legacy")->options;
+  CHECK(legacy.engine == "MyISAM");
+  CHECK(legacy.charset == "latin1");
+  CHECK(legacy.collate == "latin1_general_ci");
+  CHECK(legacy.row_format == "DYNAMIC");
+  const schema::Table& shapes = *model.find_table("shapes");
+  REQUIRE(shapes.find_column("area")->generated);
+  CHECK_FALSE(shapes.find_column("area")->generated->stored);
+  CHECK(migrate::normalize_expression(shapes.find_column("area")->generated->expression) ==
+        "w * h");
+  CHECK(shapes.find_column("label")->generated->stored);
+  CHECK_FALSE(shapes.find_column("label")->default_expr);
+
+  TestDatabase built(url, "genbuilt");
+  schema::Database state;
+  for (const std::string name : {"plain", "shapes", "legacy"}) {
+    const schema::Op op = schema::CreateTable{*model.find_table(name)};
+    built.run(op, state);
+    schema::apply(state, op);
+  }
+  CHECK(migrate::diff(built.introspect(), model, {}).empty());
+  for (const std::string table : {"plain", "shapes", "legacy"}) {
+    CHECK(built.show_create(table) == hand.show_create(table));
+  }
+  // bulk_insert leaves the generated columns to the server.
+  built.run(schema::BulkInsert{"shapes",
+                               {{{"id", std::int64_t{1}},
+                                 {"w", std::int64_t{2}},
+                                 {"h", std::int64_t{5}},
+                                 {"label", std::string("ignored")}}}},
+            state);
+  CHECK(built.rows("SELECT area, label FROM shapes") == std::vector<std::string>{"10|shape 1"});
+
+  // The defaults a table without options gets.
+  const auto defaults = my_dialect().table_option_defaults(built.conn(), "");
+  CHECK(defaults.engine == "InnoDB");
+  CHECK(defaults.charset == "utf8mb4");
+  CHECK(defaults.row_format);
+}
+
+TEST_CASE("alter_table_options converts the table and undoes it", "[mysql][render][options]") {
+  MIGRATECPP_MYSQL_URL_OR_SKIP(url);
+  TestDatabase db(url, "opts");
+  schema::Database state;
+  schema::Table t;
+  t.name = "notes";
+  t.columns = {key("id"), column("body", "varchar(40)")};
+  apply(db, state, schema::CreateTable{t});
+  db.conn().exec("INSERT INTO notes VALUES (1, 'caf\xc3\xa9')");
+  schema::AlterTableOptions op;
+  op.table = "notes";
+  op.options.engine = "MyISAM";
+  op.options.charset = "latin1";
+  op.existing.engine = "InnoDB";
+  op.existing.charset = "utf8mb4";
+  op.existing.collate = "utf8mb4_general_ci";
+  const auto statements = my_dialect().render(op, state);
+  REQUIRE(statements.size() == 1);
+  CHECK(statements[0].sql == "ALTER TABLE `notes` ENGINE=MyISAM, CONVERT TO CHARACTER SET latin1");
+  CHECK(statements[0].undo == "ALTER TABLE `notes` ENGINE=InnoDB, CONVERT TO CHARACTER SET "
+                              "utf8mb4 COLLATE utf8mb4_general_ci");
+  db.run(op, state);
+  schema::apply(state, op);
+  const auto live = db.introspect();
+  CHECK(live.find_table("notes")->options.engine == "MyISAM");
+  CHECK(live.find_table("notes")->options.charset == "latin1");
+  // CONVERT TO: the text is in the new charset, unchanged.
+  CHECK(db.rows("SELECT HEX(body) FROM notes") == std::vector<std::string>{"636166E9"});
+  db.conn().exec(*statements[0].undo);
+  CHECK(db.introspect().find_table("notes")->options.engine != "MyISAM");
+  CHECK(db.rows("SELECT body FROM notes") == std::vector<std::string>{"caf\xc3\xa9"});
+}
+
+TEST_CASE("MariaDB refuses a NOT NULL generated column with a clear error", "[mysql][render]") {
+  schema::Table t;
+  t.name = "g";
+  t.columns = {key("id"), column("twice", "bigint", false)};
+  t.columns[1].generated = schema::Generated{"id * 2", true};
+  CHECK_THROWS_WITH(dialects::mysql::mariadb_dialect().render(schema::CreateTable{t}, {}),
+                    "column 'g.twice': MariaDB cannot make a generated column NOT NULL; make it "
+                    "nullable");
+  const auto sql = my_dialect().render(schema::CreateTable{t}, {}).at(0).sql;
+  CHECK(sql.find("`twice` BIGINT GENERATED ALWAYS AS (id * 2) STORED NOT NULL") !=
+        std::string::npos);
+}

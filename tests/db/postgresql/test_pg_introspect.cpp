@@ -404,3 +404,48 @@ TEST_CASE("introspection sends as many queries for 500 tables as for 10", "[post
   CHECK(small_count == large_count);
   CHECK(large_count == 5);
 }
+
+TEST_CASE("stored generated columns: read back, compared in the stored form",
+          "[postgresql][db][generated]") {
+  MIGRATECPP_PG_URL_OR_SKIP(url);
+  test::pg::TestSchema s(url);
+  s.conn().exec_script(R"sql(
+    CREATE TABLE people (
+      id integer PRIMARY KEY,
+      first varchar(40) NOT NULL,
+      last varchar(40) NOT NULL,
+      full_name text GENERATED ALWAYS AS (first || ' ' || last) STORED,
+      twice bigint NOT NULL GENERATED ALWAYS AS (id * 2) STORED
+    );
+  )sql");
+  const schema::Database live = read(s.conn());
+  const schema::Table& t = live.tables.at(0);
+  const auto* full = t.find_column("full_name");
+  REQUIRE(full->generated);
+  CHECK(full->generated->stored);
+  CHECK_FALSE(full->default_expr);
+  CHECK(t.find_column("twice")->generated == schema::Generated{"id * 2", true});
+  CHECK_FALSE(t.find_column("twice")->nullable);
+  CHECK_FALSE(t.find_column("first")->generated);
+
+  // The model's spelling is not the catalog's; the probe says how PostgreSQL would store it.
+  schema::Column model = *full;
+  model.generated->expression = "first || ' ' || last";
+  schema::Column other = model;
+  other.generated->expression = "last || ' ' || first";
+  const auto forms = test::pg::pg_dialect().stored_forms(s.conn(), t, {}, {}, {model, other});
+  REQUIRE(forms.generated.size() == 2);
+  CHECK(forms.generated[0] == full->generated->expression);
+  CHECK(forms.generated[1] != full->generated->expression);
+  // Nothing left behind.
+  CHECK(s.scalar("SELECT count(*) FROM pg_class WHERE relname = '_migratecpp_probe'") == "0");
+
+  // A virtual one is refused naming the column.
+  schema::Table v = t;
+  v.name = "v";
+  v.columns = {key("id", "integer", false), col("x", "integer")};
+  v.columns[1].generated = schema::Generated{"id + 1", false};
+  CHECK_THROWS_WITH(test::pg::pg_dialect().render(schema::CreateTable{v}, {}),
+                    "column 'v.x' cannot be a virtual generated column: PostgreSQL has only "
+                    "stored ones (generated = { ..., stored = true })");
+}

@@ -250,3 +250,42 @@ TEST_CASE("diff: probable column renames", "[diff][columns][renames]") {
     CHECK(r.renames[1].to == "z2");
   }
 }
+
+TEST_CASE("diff: generated columns", "[diff][columns]") {
+  auto generated = [](const std::string& expression, bool stored) {
+    schema::Column c = col("area", "integer");
+    c.generated = schema::Generated{expression, stored};
+    return c;
+  };
+  SECTION("the same generation in another spelling is no change") {
+    CHECK(same(generated("w * h", true), generated("(`w`*`h`)", true)));
+    CHECK(same(generated("w * h", false), generated("\"w\" * h", false)));
+  }
+  SECTION("a changed expression: drop and add again, reversible") {
+    const auto before = generated("w * h", true);
+    const auto after = generated("w * h * 2", true);
+    const auto r = diff_and_check(database({users({before})}), database({users({after})}));
+    CHECK(full_all(r.upgrade) ==
+          Strings{"drop_column users.area " + dump(before), "add_column users " + dump(after)});
+    CHECK(full_all(r.downgrade) ==
+          Strings{"drop_column users.area " + dump(after), "add_column users " + dump(before)});
+    // The values are derived: the drop is not marked as losing data.
+    CHECK_FALSE(schema::is_destructive(r.upgrade[0]));
+  }
+  SECTION("stored or virtual, generated or not: drop and add again") {
+    for (const auto& [from, to] : std::vector<std::pair<schema::Column, schema::Column>>{
+             {generated("w * h", true), generated("w * h", false)},
+             {col("area", "integer"), generated("w * h", true)},
+             {generated("w * h", false), col("area", "integer")}}) {
+      const auto r = diff_and_check(database({users({from})}), database({users({to})}));
+      CHECK(briefs(r.upgrade) == Strings{"drop_column users.area", "add_column users.area"});
+    }
+  }
+  SECTION("a type or comment change of a generated column is an alter") {
+    auto after = generated("w * h", true);
+    after.type = schema::ColumnType("bigint");
+    const auto r =
+        diff_and_check(database({users({generated("w * h", true)})}), database({users({after})}));
+    CHECK(briefs(r.upgrade) == Strings{"alter_column users.area"});
+  }
+}

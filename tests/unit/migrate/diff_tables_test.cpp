@@ -342,3 +342,58 @@ TEST_CASE("diff: a foreign key is recreated around the unique key it relies on",
           Strings{"drop_constraint orgs.uq_orgs_slug", "create_unique orgs.uq_orgs_slug"});
   }
 }
+
+TEST_CASE("diff: table options", "[diff][tables][options]") {
+  auto with = [](schema::TableOptions o) {
+    schema::Table t = orgs();
+    t.options = std::move(o);
+    return t;
+  };
+  schema::TableOptions live;
+  live.engine = "InnoDB";
+  live.charset = "utf8mb4";
+  live.collate = "utf8mb4_unicode_ci";
+  live.row_format = "DYNAMIC";
+
+  SECTION("an option the model leaves out asks for no change") {
+    CHECK(migrate::diff(database({with(live)}), database({orgs()}), {}).empty());
+    schema::TableOptions engine_only;
+    engine_only.engine = "innodb"; // names compare case-insensitively
+    CHECK(migrate::diff(database({with(live)}), database({with(engine_only)}), {}).empty());
+  }
+  SECTION("a changed engine and row format: one op, its reverse from the live values") {
+    schema::TableOptions want;
+    want.engine = "MyISAM";
+    want.row_format = "FIXED";
+    const auto r = diff_and_check(database({with(live)}), database({with(want)}));
+    schema::TableOptions was;
+    was.engine = "InnoDB";
+    was.row_format = "DYNAMIC";
+    CHECK(full_all(r.upgrade) ==
+          Strings{"alter_table_options orgs " + dump(want) + " was " + dump(was)});
+    CHECK(full_all(r.downgrade) ==
+          Strings{"alter_table_options orgs " + dump(was) + " was " + dump(want)});
+    CHECK(describe_all(r.upgrade) ==
+          Strings{"alter options of table orgs: engine InnoDB -> MyISAM, row_format DYNAMIC -> "
+                  "FIXED"});
+  }
+  SECTION("a charset change alone keeps the old collation for the downgrade") {
+    schema::TableOptions want;
+    want.charset = "latin1";
+    const auto r = diff_and_check(database({with(live)}), database({with(want)}));
+    const auto& op = std::get<schema::AlterTableOptions>(r.upgrade.at(0));
+    CHECK(op.options == want);
+    CHECK(op.existing.charset == "utf8mb4");
+    CHECK(op.existing.collate == "utf8mb4_unicode_ci");
+    const auto& back = std::get<schema::AlterTableOptions>(r.downgrade.at(0));
+    CHECK(back.options.charset == "utf8mb4");
+    CHECK(back.options.collate == "utf8mb4_unicode_ci");
+  }
+  SECTION("a new table is created with its options") {
+    schema::TableOptions want;
+    want.engine = "MyISAM";
+    const auto r = diff_and_check(database({}), database({with(want)}));
+    REQUIRE(r.upgrade.size() == 1);
+    CHECK(std::get<schema::CreateTable>(r.upgrade[0]).table.options == want);
+  }
+}

@@ -1,4 +1,6 @@
 #include "migrate/model_file.h"
+
+#include "dialects/dialect.h"
 #include "support/fixtures.h"
 #include "support/test_support.h"
 
@@ -429,4 +431,87 @@ TEST_CASE("models: a double-quoted type name is native", "[model_file]") {
   // Unquoted, a near miss of a portable name is still a typo.
   CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"chr\" },\n")),
                     at(4, "unknown type 'chr' (did you mean 'char'?)"));
+}
+
+TEST_CASE("models: generated columns and table options", "[model_file]") {
+  const std::string text = R"toml([[table]]
+name = "shapes"
+options = { engine = "InnoDB", charset = "utf8mb4", collate = "utf8mb4_unicode_ci", row_format = "DYNAMIC" }
+columns = [
+  { name = "id", type = "integer", primary_key = true },
+  { name = "w", type = "integer", nullable = false },
+  { name = "area", type = "integer", generated = { expression = "w * w", stored = false }, comment = "computed" },
+  { name = "label", type = "text", nullable = false, generated = { expression = "'shape ' || id", stored = true } },
+]
+)toml";
+  const schema::Database db = parse(text);
+  const schema::Table& t = db.tables[0];
+  CHECK(t.options.engine == "InnoDB");
+  CHECK(t.options.charset == "utf8mb4");
+  CHECK(t.options.collate == "utf8mb4_unicode_ci");
+  CHECK(t.options.row_format == "DYNAMIC");
+  REQUIRE(t.columns[2].generated);
+  CHECK(*t.columns[2].generated == schema::Generated{"w * w", false});
+  CHECK(*t.columns[3].generated == schema::Generated{"'shape ' || id", true});
+  CHECK_FALSE(t.columns[1].generated);
+  // Canonical: the text renders back as written, and parses back to the same model.
+  CHECK(render_models(db) == text);
+  CHECK(parse(render_models(db)) == db);
+
+  SECTION("a stored flag left out is virtual; an option left out is absent") {
+    const auto d = parse(table_t("  { name = \"a\", type = \"integer\" },\n"
+                                 "  { name = \"b\", type = \"integer\", generated = { expression "
+                                 "= \"a + 1\" } },\n",
+                                 "options = { engine = \"MyISAM\" }\n"));
+    CHECK(*d.tables[0].columns[1].generated == schema::Generated{"a + 1", false});
+    CHECK(d.tables[0].options.engine == "MyISAM");
+    CHECK_FALSE(d.tables[0].options.charset);
+    CHECK(render_models(d).find("stored = false") != std::string::npos);
+  }
+  SECTION("default and generated are exclusive") {
+    CHECK_THROWS_WITH(
+        parse(table_t("  { name = \"a\", type = \"integer\" },\n"
+                      "  { name = \"b\", type = \"integer\", default = 0, generated = { "
+                      "expression = \"a + 1\" } },\n")),
+        at(5, "column 't.b' cannot have both a default and generated (a generated column's "
+              "value is its expression)"));
+  }
+  SECTION("bad generated and options keys are located") {
+    CHECK_THROWS_WITH(parse(table_t("  { name = \"b\", type = \"integer\", generated = { "
+                                    "expresion = \"1\" } },\n")),
+                      at(4, "unknown key 'expresion' in generated (did you mean 'expression'?)"));
+    CHECK_THROWS_WITH(
+        parse(table_t("  { name = \"b\", type = \"integer\", generated = \"1\" },\n")),
+        Catch::Contains("'generated' must be a table"));
+    CHECK_THROWS_WITH(parse(table_t("  { name = \"b\", type = \"integer\" },\n",
+                                    "options = { engine = \"InnoDB; DROP\" }\n")),
+                      Catch::Contains("table 't': option 'engine' must be a name"));
+    CHECK_THROWS_WITH(parse(table_t("  { name = \"b\", type = \"integer\" },\n",
+                                    "options = { charst = \"x\" }\n")),
+                      Catch::Contains("unknown key 'charst' in table options"));
+  }
+}
+
+TEST_CASE("models: what a dialect cannot hold is refused naming the table", "[model_file]") {
+  test::TempDir dir;
+  test::write_file(dir / "opts.toml", "[[table]]\nname = \"t\"\noptions = { engine = \"MyISAM\" }\n"
+                                      "columns = [ { name = \"id\", type = \"integer\" } ]\n");
+  test::write_file(dir / "virt.toml",
+                   "[[table]]\nname = \"t\"\ncolumns = [\n"
+                   "  { name = \"id\", type = \"integer\" },\n"
+                   "  { name = \"v\", type = \"integer\", generated = { expression = \"id * 2\" } "
+                   "},\n]\n");
+  const auto& sqlite = dialects::dialect_by_name("sqlite");
+  const auto& mysql = dialects::dialect_by_name("mysql");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "opts.toml"}, &sqlite),
+                    (dir / "opts.toml").string() +
+                        ":1: table 't': options (engine, charset, collate, row_format) are "
+                        "storage options of MySQL/MariaDB tables; sqlite has none");
+  CHECK(migrate::load_models({dir / "opts.toml"}, &mysql).tables[0].options.engine == "MyISAM");
+  CHECK_NOTHROW(migrate::load_models({dir / "virt.toml"}, &sqlite));
+  const auto& pg = dialects::dialect_by_name("postgresql");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "virt.toml"}, &pg),
+                    (dir / "virt.toml").string() +
+                        ":5: column 't.v' cannot be a virtual generated column on postgresql: "
+                        "it has only stored ones (generated = { ..., stored = true })");
 }

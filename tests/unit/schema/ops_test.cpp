@@ -53,7 +53,9 @@ TEST_CASE("ops: op_name and op_table", "[ops]") {
                                           "add_enum_value",
                                           "alter_primary_key",
                                           "alter_primary_key",
-                                          "alter_column"});
+                                          "alter_column",
+                                          "add_column",
+                                          "alter_table_options"});
   CHECK(op_table(ops[0]) == "users");
   CHECK(op_table(ops[22]) == "orgs");
   CHECK(op_table(ops[20]).empty());
@@ -241,4 +243,35 @@ TEST_CASE("ops: every reversible op reversed twice is itself", "[ops]") {
     INFO(text(op));
     CHECK(back == op);
   }
+}
+
+TEST_CASE("ops: alter_table_options reverses to the existing values", "[ops]") {
+  AlterTableOptions op;
+  op.table = "t";
+  op.options.charset = "latin1";
+  op.existing.charset = "utf8mb4";
+  op.existing.collate = "utf8mb4_unicode_ci";
+  op.existing.engine = "InnoDB"; // unchanged: not restated
+  const auto back = std::get<AlterTableOptions>(reverse(op));
+  CHECK(back.options.charset == "utf8mb4");
+  // The collation the table had comes back too, not the old charset's default.
+  CHECK(back.options.collate == "utf8mb4_unicode_ci");
+  CHECK_FALSE(back.options.engine);
+  CHECK(back.existing.charset == "latin1");
+
+  AlterTableOptions unknown;
+  unknown.table = "t";
+  unknown.options.engine = "MyISAM";
+  CHECK_THROWS_WITH(reverse(unknown),
+                    "operation is not reversible: alter_table_options t changes engine but the "
+                    "file does not give its existing value");
+  CHECK_FALSE(is_destructive(op));
+}
+
+TEST_CASE("ops: dropping a generated column loses nothing", "[ops]") {
+  Column c = col("area", "integer");
+  CHECK(is_destructive(DropColumn{"t", "area", c}));
+  c.generated = Generated{"w * h", true};
+  CHECK_FALSE(is_destructive(DropColumn{"t", "area", c}));
+  CHECK(is_destructive(DropColumn{"t", "area", std::nullopt}));
 }

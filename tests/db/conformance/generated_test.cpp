@@ -1,0 +1,110 @@
+// Conformance: generated columns (create_table, add_column, drop_column, a changed generation
+// as drop + add, bulk_insert leaving them out) and table options (alter_table_options where
+// the dialect has them, a clear refusal where it does not).
+#include "conformance_fixture.h"
+
+#include "util/error.h"
+
+#include <catch2/catch.hpp>
+
+using namespace migratecpp;
+using namespace migratecpp::test::conformance;
+
+namespace {
+
+schema::Column generated(std::string name, std::string type, std::string expression, bool stored) {
+  schema::Column c = col(std::move(name), std::move(type));
+  c.generated = schema::Generated{std::move(expression), stored};
+  return c;
+}
+
+// Stored everywhere; virtual where the dialect has virtual generated columns.
+std::vector<bool> kinds(const Fixture& f) {
+  if (f.dialect().has_virtual_generated_columns()) {
+    return {true, false};
+  }
+  return {true};
+}
+
+} // namespace
+
+TEST_CASE("create_table with generated columns", "[conformance][generated]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  schema::Table t;
+  t.name = "boxes";
+  t.columns = {pk("id", "integer"), col("w", "integer", false), col("h", "integer", false),
+               generated("area", "integer", "w * h", true)};
+  if (f.dialect().has_virtual_generated_columns()) {
+    t.columns.push_back(generated("twice", "integer", "w * 2", false));
+  }
+  f.round_trip(schema::CreateTable{t});
+  f.apply(schema::CreateTable{t});
+  // Values for generated columns are left out of the INSERT: the database computes them.
+  f.apply(schema::BulkInsert{"boxes",
+                             {{{"id", std::int64_t{1}},
+                               {"w", std::int64_t{3}},
+                               {"h", std::int64_t{4}},
+                               {"area", std::int64_t{99}}}}});
+  CHECK(f.rows("SELECT area FROM boxes") == std::vector<std::string>{"12"});
+}
+
+TEST_CASE("add_column and drop_column of a generated column", "[conformance][generated]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  for (bool stored : kinds(f)) {
+    INFO((stored ? "stored" : "virtual"));
+    const auto twice = generated("twice", "integer", "age * 2", stored);
+    f.round_trip(schema::AddColumn{"users", twice});
+    f.apply(schema::AddColumn{"users", twice});
+    CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
+          f.rows("SELECT age * 2 FROM users ORDER BY id"));
+    f.round_trip(schema::DropColumn{"users", "twice", twice});
+    f.apply(schema::DropColumn{"users", "twice", twice});
+  }
+}
+
+TEST_CASE("a changed generation is a drop and an add that the diff makes",
+          "[conformance][generated]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  f.apply(schema::AddColumn{"users", generated("twice", "integer", "age * 2", true)});
+  schema::Database want = f.state();
+  want.find_table("users")->find_column("twice")->generated->expression = "age * 3";
+  const auto r = migrate::diff(f.state(), want, {});
+  REQUIRE(r.upgrade.size() == 2);
+  for (const auto& op : r.upgrade) {
+    f.apply(op);
+  }
+  CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
+        f.rows("SELECT age * 3 FROM users ORDER BY id"));
+  for (const auto& op : r.downgrade) {
+    f.apply(op);
+  }
+  CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
+        f.rows("SELECT age * 2 FROM users ORDER BY id"));
+}
+
+TEST_CASE("alter_table_options, or its refusal naming the table", "[conformance][options]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  schema::AlterTableOptions op;
+  op.table = "orgs";
+  op.options.row_format = "COMPACT";
+  op.existing.row_format = "DYNAMIC";
+  if (!f.dialect().has_table_options()) {
+    CHECK_THROWS_WITH(f.dialect().render(op, f.state()),
+                      Catch::Contains("table 'orgs'") && Catch::Contains("options"));
+    schema::Table t = orgs_table();
+    t.name = "other";
+    t.options.engine = "InnoDB";
+    CHECK_THROWS_WITH(f.dialect().render(schema::CreateTable{t}, f.state()),
+                      Catch::Contains("table 'other'"));
+    return;
+  }
+  // A table made without options reads back without them (the defaults are left out): what
+  // the tracked state holds after the op is what introspection shows.
+  f.round_trip(op);
+  schema::AlterTableOptions charset;
+  charset.table = "orgs";
+  charset.options.charset = "latin1";
+  charset.options.collate = "latin1_general_ci";
+  f.apply(charset);
+  CHECK(f.table("orgs").options.collate == "latin1_general_ci");
+}
