@@ -106,10 +106,12 @@ public:
   // information_schema, five queries whatever the number of tables (mysql_introspect.cpp).
   schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
   // MySQL keeps a CHECK rewritten; a temporary copy of the table tells how
-  // (mysql_stored_forms.cpp). Partial-index predicates: none.
+  // (mysql_stored_forms.cpp). Partial-index predicates: none. Generation expressions: not
+  // probed (compared through normalize_expression, which drops MariaDB's backquotes).
   StoredForms stored_forms(Connection& conn, const schema::Table& table,
                            const std::vector<std::string>& checks,
-                           const std::vector<std::string>& predicates) const override;
+                           const std::vector<std::string>& predicates,
+                           const std::vector<schema::Column>& generated) const override;
 
   bool mariadb() const { return m_mariadb; }
 

@@ -48,10 +48,12 @@ std::map<std::string, std::string> probe_checks(const std::string& ddl) {
 
 StoredForms MysqlDialect::stored_forms(Connection& conn, const schema::Table& table,
                                        const std::vector<std::string>& checks,
-                                       const std::vector<std::string>& predicates) const {
+                                       const std::vector<std::string>& predicates,
+                                       const std::vector<schema::Column>& generated) const {
   // No partial indexes here: predicates have no stored form to ask for.
   StoredForms out{std::vector<std::optional<std::string>>(checks.size()),
-                  std::vector<std::optional<std::string>>(predicates.size())};
+                  std::vector<std::optional<std::string>>(predicates.size()),
+                  std::vector<std::optional<std::string>>(generated.size())};
   if (checks.empty() || table.columns.empty()) {
     return out;
   }

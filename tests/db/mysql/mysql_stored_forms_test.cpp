@@ -33,7 +33,7 @@ TEST_CASE("stored_forms: each check as the catalog would read it back", "[mysql]
 
   std::vector<std::string> asked = checks;
   asked.push_back("no_such_column > 0"); // refused by the server: no answer
-  const auto forms = my_dialect().stored_forms(db.conn(), *table, asked, {"id > 0"});
+  const auto forms = my_dialect().stored_forms(db.conn(), *table, asked, {"id > 0"}, {});
   REQUIRE(forms.checks.size() == asked.size());
   for (std::size_t i = 0; i < checks.size(); ++i) {
     INFO(checks[i]);
@@ -47,7 +47,7 @@ TEST_CASE("stored_forms: each check as the catalog would read it back", "[mysql]
   // Nothing is left behind: the live table is unchanged, the probe is gone (asking again
   // works), and the session can make a table of the probe's name.
   CHECK(db.introspect() == live);
-  const auto again = my_dialect().stored_forms(db.conn(), *table, {checks[0]}, {});
+  const auto again = my_dialect().stored_forms(db.conn(), *table, {checks[0]}, {}, {});
   CHECK(again.checks.at(0) == table->checks[0].expression);
   CHECK_NOTHROW(db.conn().exec("CREATE TEMPORARY TABLE `_migratecpp_probe` (x INT)"));
 }
