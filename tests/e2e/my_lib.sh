@@ -1,6 +1,9 @@
 # MySQL / MariaDB helpers for the end-to-end tests: a fresh database per case on the test
 # server ($TEST_MYSQL_URL, started by scripts/test-databases.sh). Without TEST_MYSQL_URL the
 # calling test exits 77, which ctest reports as skipped.
+# Sourced once (db_lib.sh sources it for MIGRATECPP_E2E_DB=mysql).
+[ -n "${MY_LIB_LOADED:-}" ] && return
+MY_LIB_LOADED=1
 if [ -z "${TEST_MYSQL_URL:-}" ]; then
   echo "TEST_MYSQL_URL is not set: skipping MySQL tests"
   exit 77
@@ -42,4 +45,4 @@ drop_my_databases() {
     my_client -e "DROP DATABASE IF EXISTS \`$d\`" >/dev/null 2>&1 || true
   done
 }
-trap 'drop_my_databases; rm -rf "$WORK"' EXIT
+CLEANUPS+=(drop_my_databases)

@@ -1,6 +1,9 @@
 # PostgreSQL helpers for the end-to-end tests: a fresh schema per case on the test server
 # ($TEST_PG_URL, started by scripts/test.sh), reached through libpq's `options` parameter.
 # Without TEST_PG_URL the calling test exits 77, which ctest reports as skipped.
+# Sourced once (db_lib.sh sources it for MIGRATECPP_E2E_DB=postgresql).
+[ -n "${PG_LIB_LOADED:-}" ] && return
+PG_LIB_LOADED=1
 if [ -z "${TEST_PG_URL:-}" ]; then
   echo "TEST_PG_URL is not set: skipping PostgreSQL tests"
   exit 77
@@ -38,4 +41,4 @@ drop_pg_schemas() {
     psql_run -c "DROP SCHEMA IF EXISTS \"$s\" CASCADE" >/dev/null 2>&1 || true
   done
 }
-trap 'drop_pg_schemas; rm -rf "$WORK"' EXIT
+CLEANUPS+=(drop_pg_schemas)
