@@ -8,7 +8,8 @@ if [ -z "${TEST_MYSQL_URL:-}" ]; then
   echo "TEST_MYSQL_URL is not set: skipping MySQL tests"
   exit 77
 fi
-MY_DATABASES=()
+# The databases made, one a line: a file, since callers take the URL in a subshell ($(...)).
+MY_DATABASES_FILE="$WORK/.my_databases"
 
 # The parts of TEST_MYSQL_URL, for the mariadb client (mysql://user:password@host:port/db).
 MY_REST="${TEST_MYSQL_URL#*://}"
@@ -32,7 +33,7 @@ fresh_my_url() {
   local db
   db="t_$(tr -c 'a-z0-9_\n' '_' <<<"${1,,}" | head -c 30)_$RANDOM$RANDOM"
   my_client -e "CREATE DATABASE \`$db\` CHARACTER SET utf8mb4" >/dev/null
-  MY_DATABASES+=("$db")
+  echo "$db" >>"$MY_DATABASES_FILE"
   echo "${TEST_MYSQL_URL%%/*}//${MY_USERINFO}@${MY_HOSTPART}/$db"
 }
 
@@ -41,8 +42,9 @@ my_sql() { my_client "${1##*/}" -e "$2"; }
 
 drop_my_databases() {
   local d
-  for d in "${MY_DATABASES[@]}"; do
-    my_client -e "DROP DATABASE IF EXISTS \`$d\`" >/dev/null 2>&1 || true
-  done
+  [ -f "$MY_DATABASES_FILE" ] || return 0
+  while read -r d; do
+    my_client -e "DROP DATABASE IF EXISTS \`$d\`" </dev/null >/dev/null 2>&1 || true
+  done <"$MY_DATABASES_FILE"
 }
 CLEANUPS+=(drop_my_databases)
