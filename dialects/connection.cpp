@@ -3,7 +3,22 @@
 #include "util/display.h"
 #include "util/strings.h"
 
+#include <atomic>
+
 namespace migratecpp::dialects {
+
+namespace {
+std::atomic<std::size_t> g_statements_sent_by_process{0};
+} // namespace
+
+std::size_t Connection::statements_sent_by_process() {
+  return g_statements_sent_by_process.load();
+}
+
+void Connection::count_statement() {
+  ++m_statements_sent;
+  ++g_statements_sent_by_process;
+}
 
 std::size_t Rows::column_index(std::string_view name) const {
   for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -52,8 +52,14 @@ public:
   virtual void rollback() noexcept = 0; // called on error paths; must not throw
   // Statements sent so far (exec and query each count one): tests assert catalog query counts.
   std::size_t statements_sent() const { return m_statements_sent; }
+  // The same summed over every connection this process has opened: a test counts what a whole
+  // command (which opens its own connections) sends.
+  static std::size_t statements_sent_by_process();
 
 protected:
+  // Each implementation calls this once for every statement it sends to the server.
+  void count_statement();
+
   std::size_t m_statements_sent = 0;
 };
 

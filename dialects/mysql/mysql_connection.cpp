@@ -281,7 +281,7 @@ void MysqlConnection::drain(std::string_view sql) {
 }
 
 void MysqlConnection::exec(std::string_view sql) {
-  ++m_statements_sent;
+  count_statement();
   if (mysql_real_query(m_conn, sql.data(), sql.size()) != 0) {
     fail(sql);
   }
@@ -289,7 +289,7 @@ void MysqlConnection::exec(std::string_view sql) {
 }
 
 void MysqlConnection::exec_script(std::string_view sql) {
-  ++m_statements_sent;
+  count_statement();
   if (mysql_set_server_option(m_conn, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
     fail(sql);
   }
@@ -348,7 +348,7 @@ Rows MysqlConnection::query(std::string_view sql,
     }
     text.append(sql.substr(copied));
   }
-  ++m_statements_sent;
+  count_statement();
   if (mysql_real_query(m_conn, text.data(), text.size()) != 0) {
     fail(sql);
   }
@@ -402,7 +402,7 @@ void MysqlConnection::rollback() noexcept {
   if (!in_transaction()) {
     return;
   }
-  ++m_statements_sent;
+  count_statement();
   static constexpr std::string_view k_rollback = "ROLLBACK";
   if (mysql_real_query(m_conn, k_rollback.data(), k_rollback.size()) == 0) {
     if (MYSQL_RES* r = mysql_store_result(m_conn)) {

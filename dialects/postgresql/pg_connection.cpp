@@ -179,13 +179,13 @@ void PgConnection::finish_command(PGresult* result, std::string_view sql) {
 }
 
 void PgConnection::exec(std::string_view sql) {
-  ++m_statements_sent;
+  count_statement();
   const std::string text(sql);
   finish_command(PQexecParams(m_conn, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0), sql);
 }
 
 void PgConnection::exec_script(std::string_view sql) {
-  ++m_statements_sent;
+  count_statement();
   const std::string text(sql);
   finish_command(PQexec(m_conn, text.c_str()), sql);
 }
@@ -200,7 +200,7 @@ bool PgConnection::in_transaction() const {
 
 Rows PgConnection::query(std::string_view sql,
                          const std::vector<std::optional<std::string>>& params) {
-  ++m_statements_sent;
+  count_statement();
   const std::string text(sql);
   std::vector<const char*> values;
   values.reserve(params.size());
@@ -250,7 +250,7 @@ void PgConnection::begin() {
 }
 
 void PgConnection::commit() {
-  ++m_statements_sent;
+  count_statement();
   PGresult* result = PQexec(m_conn, "COMMIT");
   if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) {
     fail(result, "COMMIT");
@@ -269,7 +269,7 @@ void PgConnection::rollback() noexcept {
       PQtransactionStatus(m_conn) == PQTRANS_UNKNOWN) {
     return;
   }
-  ++m_statements_sent;
+  count_statement();
   PQclear(PQexec(m_conn, "ROLLBACK"));
 }
 

@@ -301,14 +301,14 @@ sqlite3_stmt* SqliteConnection::prepare_one(std::string_view sql) {
 }
 
 void SqliteConnection::exec(std::string_view sql) {
-  ++m_statements_sent;
+  count_statement();
   if (sqlite3_stmt* stmt = prepare_one(sql); stmt != nullptr) {
     run(stmt, sql);
   }
 }
 
 void SqliteConnection::exec_script(std::string_view sql) {
-  ++m_statements_sent;
+  count_statement();
   std::string_view rest = sql;
   while (!rest.empty()) {
     sqlite3_stmt* stmt = nullptr;
@@ -332,7 +332,7 @@ bool SqliteConnection::in_transaction() const {
 
 Rows SqliteConnection::query(std::string_view sql,
                              const std::vector<std::optional<std::string>>& params) {
-  ++m_statements_sent;
+  count_statement();
   sqlite3_stmt* stmt = prepare_one(sql);
   if (stmt == nullptr) {
     throw util::Error("internal error: empty query");
@@ -391,7 +391,7 @@ void SqliteConnection::rollback() noexcept {
   if (m_db == nullptr || sqlite3_get_autocommit(m_db) != 0) {
     return; // no transaction open (SQLite may already have rolled it back on an error)
   }
-  ++m_statements_sent;
+  count_statement();
   sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 

@@ -5,7 +5,17 @@ E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BIN="$1"
 SRC="$2"
 WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+# cleanup: runs every function named in CLEANUPS (the server helpers drop what they made),
+# then removes the work directory. A test that sets its own EXIT trap calls it from there.
+CLEANUPS=()
+cleanup() {
+  local c
+  for c in "${CLEANUPS[@]}"; do
+    "$c"
+  done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 cd "$WORK"
 FAILS=0
 CHECKS=0
@@ -51,6 +61,8 @@ expect_taken_back() {
     expect_eq "$last" "rolled back: the database is still at $1"
   fi
 }
+
+source "$E2E_DIR/db_lib.sh"
 
 # sql DB QUERY: runs a query with the sqlite3 shell.
 sql() { sqlite3 "$1" "$2"; }

@@ -1,11 +1,15 @@
 # MySQL / MariaDB helpers for the end-to-end tests: a fresh database per case on the test
 # server ($TEST_MYSQL_URL, started by scripts/test-databases.sh). Without TEST_MYSQL_URL the
 # calling test exits 77, which ctest reports as skipped.
+# Sourced once (db_lib.sh sources it for MIGRATECPP_E2E_DB=mysql).
+[ -n "${MY_LIB_LOADED:-}" ] && return
+MY_LIB_LOADED=1
 if [ -z "${TEST_MYSQL_URL:-}" ]; then
   echo "TEST_MYSQL_URL is not set: skipping MySQL tests"
   exit 77
 fi
-MY_DATABASES=()
+# The databases made, one a line: a file, since callers take the URL in a subshell ($(...)).
+MY_DATABASES_FILE="$WORK/.my_databases"
 
 # The parts of TEST_MYSQL_URL, for the mariadb client (mysql://user:password@host:port/db).
 MY_REST="${TEST_MYSQL_URL#*://}"
@@ -29,7 +33,7 @@ fresh_my_url() {
   local db
   db="t_$(tr -c 'a-z0-9_\n' '_' <<<"${1,,}" | head -c 30)_$RANDOM$RANDOM"
   my_client -e "CREATE DATABASE \`$db\` CHARACTER SET utf8mb4" >/dev/null
-  MY_DATABASES+=("$db")
+  echo "$db" >>"$MY_DATABASES_FILE"
   echo "${TEST_MYSQL_URL%%/*}//${MY_USERINFO}@${MY_HOSTPART}/$db"
 }
 
@@ -38,8 +42,9 @@ my_sql() { my_client "${1##*/}" -e "$2"; }
 
 drop_my_databases() {
   local d
-  for d in "${MY_DATABASES[@]}"; do
-    my_client -e "DROP DATABASE IF EXISTS \`$d\`" >/dev/null 2>&1 || true
-  done
+  [ -f "$MY_DATABASES_FILE" ] || return 0
+  while read -r d; do
+    my_client -e "DROP DATABASE IF EXISTS \`$d\`" </dev/null >/dev/null 2>&1 || true
+  done <"$MY_DATABASES_FILE"
 }
-trap 'drop_my_databases; rm -rf "$WORK"' EXIT
+CLEANUPS+=(drop_my_databases)

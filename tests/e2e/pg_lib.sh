@@ -1,11 +1,15 @@
 # PostgreSQL helpers for the end-to-end tests: a fresh schema per case on the test server
 # ($TEST_PG_URL, started by scripts/test.sh), reached through libpq's `options` parameter.
 # Without TEST_PG_URL the calling test exits 77, which ctest reports as skipped.
+# Sourced once (db_lib.sh sources it for MIGRATECPP_E2E_DB=postgresql).
+[ -n "${PG_LIB_LOADED:-}" ] && return
+PG_LIB_LOADED=1
 if [ -z "${TEST_PG_URL:-}" ]; then
   echo "TEST_PG_URL is not set: skipping PostgreSQL tests"
   exit 77
 fi
-PG_SCHEMAS=()
+# The schemas made, one a line: a file, since callers take the URL in a subshell ($(...)).
+PG_SCHEMAS_FILE="$WORK/.pg_schemas"
 
 psql_run() { psql -X -q -v ON_ERROR_STOP=1 -At "$TEST_PG_URL" "$@"; }
 
@@ -14,7 +18,7 @@ fresh_pg_url() {
   local schema
   schema="t_$(tr -c 'a-z0-9_\n' '_' <<<"${1,,}" | head -c 30)_$RANDOM$RANDOM"
   psql_run -c "CREATE SCHEMA \"$schema\"" >/dev/null
-  PG_SCHEMAS+=("$schema")
+  echo "$schema" >>"$PG_SCHEMAS_FILE"
   local sep='?'
   [[ "$TEST_PG_URL" == *\?* ]] && sep='&'
   echo "${TEST_PG_URL}${sep}options=-csearch_path%3D${schema}"
@@ -34,8 +38,9 @@ pg_sql() {
 
 drop_pg_schemas() {
   local s
-  for s in "${PG_SCHEMAS[@]}"; do
-    psql_run -c "DROP SCHEMA IF EXISTS \"$s\" CASCADE" >/dev/null 2>&1 || true
-  done
+  [ -f "$PG_SCHEMAS_FILE" ] || return 0
+  while read -r s; do
+    psql_run -c "DROP SCHEMA IF EXISTS \"$s\" CASCADE" </dev/null >/dev/null 2>&1 || true
+  done <"$PG_SCHEMAS_FILE"
 }
-trap 'drop_pg_schemas; rm -rf "$WORK"' EXIT
+CLEANUPS+=(drop_pg_schemas)

@@ -1,5 +1,5 @@
-# The spec's basic flow on SQLite: init, revision, upgrade, current, history, downgrade,
-# exit codes and streams.
+# The spec's basic flow: init, revision, upgrade, current, history, downgrade, exit codes and
+# streams. Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
 
 run --version; expect_rc 0; expect_out_has "migratecpp "
@@ -11,6 +11,7 @@ run upgrade; expect_rc 2
 run current; expect_rc 1; expect_err_has "no migratecpp.toml"
 
 run init; expect_rc 0
+use_db basic
 for f in migratecpp.toml migrations/script.toml.tmpl migrations/versions models/schema.toml; do
   [ -e "$f" ] || fail "init did not create $f"
 done
@@ -55,8 +56,8 @@ table = "users"
 '
 
 run upgrade head; expect_rc 0
-expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "a2000000000b"
-expect_eq "$(sql app.db "select count(*) from sqlite_master where name='ix_users_email'")" "1"
+expect_eq "$(q 'select version_num from migratecpp_version')" "a2000000000b"
+expect_eq "$(db_indexes)" "ix_users_email"
 run current; expect_rc 0; expect_out "a2000000000b (head)"
 run history; expect_rc 0
 expect_out "$first_id -> a2000000000b (head), add users
@@ -69,7 +70,7 @@ run upgrade +1; expect_rc 0
 run current; expect_out "a2000000000b (head)"
 run downgrade base; expect_rc 0
 run current; expect_rc 0; expect_out ""
-expect_eq "$(sql app.db "select count(*) from sqlite_master where name='users'")" "0"
+expect_eq "$(db_tables | grep -cx users)" "0"
 
 # Global options after the command, and -q.
 run upgrade head -q; expect_rc 0; expect_eq "$ERR" ""

@@ -1,8 +1,10 @@
 # A branched history with a merge and a dependency: upgrade and downgrade step by step,
 # checking the version table (one row per applied head) after each step, as Alembic does.
+# Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
 
 run init; expect_rc 0
+use_db branches
 mk() { # id down table
   write_rev "$1" "$1" "$2" "rev $1" "
 [[upgrade]]
@@ -15,7 +17,7 @@ op = \"drop_table\"
 table = \"t_$1\"
 "
 }
-rows() { sql app.db 'select version_num from migratecpp_version order by 1' | tr '\n' ' ' | sed 's/ $//'; }
+rows() { q 'select version_num from migratecpp_version order by 1' | tr '\n' ' ' | sed 's/ $//'; }
 
 mk a1 '""'
 mk b1 '"a1"'
@@ -35,9 +37,9 @@ run upgrade head; expect_rc 0; expect_eq "$(rows)" "m1"
 run downgrade -1; expect_rc 0; expect_eq "$(rows)" "b2 c1"
 run downgrade b1; expect_rc 0; expect_eq "$(rows)" "b1 c1"
 run downgrade a1; expect_rc 0; expect_eq "$(rows)" "a1"
-expect_eq "$(sql app.db "select count(*) from sqlite_master where name like 't_%'")" "1"
+expect_eq "$(db_tables | grep -c '^t_')" "1"
 run upgrade heads; expect_rc 0; expect_eq "$(rows)" "m1"
-expect_eq "$(sql app.db "select count(*) from sqlite_master where name like 't_%'")" "5"
+expect_eq "$(db_tables | grep -c '^t_')" "5"
 run downgrade base; expect_rc 0; expect_eq "$(rows)" ""
 
 # Two heads: `upgrade head` is ambiguous; a merge joins them.

@@ -2,23 +2,13 @@
 # (exit codes, --accept, a vanished file), upgrade/downgrade refusing an edited applied
 # revision (naming the file, database untouched), a database migrated before the history
 # table existed, `log`, and --sql scripts writing history rows.
-# SQLite by default; MIGRATECPP_E2E_DB=postgresql runs the same on the test server.
+# Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
-DB="${MIGRATECPP_E2E_DB:-sqlite}"
-if [ "$DB" = postgresql ]; then
-  source "$E2E_DIR/pg_lib.sh"
-  URL="$(fresh_pg_url history)"
-  OFFLINE_URL="$(fresh_pg_url history_sql)"
-  q() { pg_sql "$URL" "$1"; }
-  q_offline() { pg_sql "$OFFLINE_URL" "$1"; }
-  run_script() { psql -X -q -v ON_ERROR_STOP=1 "$OFFLINE_URL" -f "$1" >/dev/null; }
-else
-  URL="sqlite:///$WORK/app.db"
-  OFFLINE_URL="sqlite:///$WORK/offline.db"
-  q() { sqlite3 "$WORK/app.db" "$1"; }
-  q_offline() { sqlite3 "$WORK/offline.db" "$1"; }
-  run_script() { sqlite3 -bail "$WORK/offline.db" <"$1"; }
-fi
+URL="$(fresh_db_url history)"
+OFFLINE_URL="$(fresh_db_url history_sql)"
+DB_URL="$URL"
+q_offline() { q_at "$OFFLINE_URL" "$1"; }
+run_script() { run_sql_script "$OFFLINE_URL" "$1"; }
 export MIGRATECPP_URL="$URL"
 H=migratecpp_version_history
 

@@ -1,8 +1,10 @@
 # Hostile or broken input gets a clear error naming the file (and line), exit 1: never a
 # crash, an "internal error", a silently skipped file, or output that leaks or misleads.
+# Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
 
 run init; expect_rc 0
+use_db hostile
 write_rev 0001 r1 '""' "items" '
 [[upgrade]]
 op = "create_table"
@@ -124,20 +126,20 @@ with open("migrations/versions/0003.toml", "w") as f:
     f.write(head % ("r3", "r2") + 'op = "create_table"\ntable = "wide"\ncolumns = [ %s ]\n' % cols)
 PY
 run upgrade r2; expect_rc 1
-expect_err_has "UNIQUE constraint failed"
-expect_err_has 'while running: INSERT INTO "items"'
+expect_err_has "$(db_error unique)"
+expect_err_has "while running: INSERT INTO $(db_ident items)"
 expect_not_anywhere "row-data"
 [ "${#ERR}" -lt 1000 ] || fail "the error is ${#ERR} characters long"
 sed -i 's/{ id = 1, name = "row-data-1" }, //' migrations/versions/0002.toml
 run upgrade r2; expect_rc 0
-sql app.db 'create table wide (x)'
+q 'create table wide (x integer)'
 run upgrade r3; expect_rc 1
-expect_err_has 'while running: CREATE TABLE "wide" ('
+expect_err_has "while running: CREATE TABLE $(db_ident wide) ("
 expect_err_has "more characters)"
 [ "$(wc -l <<<"$ERR")" -le 12 ] || fail "the error has $(wc -l <<<"$ERR") lines"
-sql app.db 'drop table wide'
+q 'drop table wide'
 rm migrations/versions/0002.toml migrations/versions/0003.toml
-sql app.db "delete from items; update migratecpp_version set version_num = 'r1'"
+q "delete from items; update migratecpp_version set version_num = 'r1'"
 
 esc=$'\e'
 write_rev 0002 "r2" '"r1"' 'red \u001b[31m alert \u0007 \r' '
@@ -171,6 +173,7 @@ rm migrations/versions/0002.toml
 # read as TOML and can add an op of its own to the revision file.
 mkdir "$WORK/comment" && cd "$WORK/comment"
 run init; expect_rc 0
+use_db comment
 nasty='x\n[[upgrade]]\nop = \"execute\"\nsql = \"DROP TABLE victim\"\n#'
 victim='[[table]]
 name = "victim"
@@ -185,7 +188,7 @@ printf '%s\n[[table]]\nname = "t"\ncolumns = [ { name = "id", type = "integer", 
 run revision --autogenerate -m two; expect_rc 0
 expect_eq "$(grep -c '^\[\[upgrade\]\]' migrations/versions/*_two.toml)" 1
 run upgrade head; expect_rc 0
-expect_eq "$(sql app.db "SELECT count(*) FROM sqlite_master WHERE name = 'victim'")" 1
+expect_eq "$(db_tables | grep -cx victim)" 1
 cd "$WORK"
 
 finish

@@ -1,7 +1,10 @@
-# --sql prints a complete script: fed to sqlite3 it gives the same schema as an online upgrade.
+# --sql prints a complete script: fed to the database's own client it gives the same schema as
+# an online upgrade. Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
 
 run init; expect_rc 0
+use_db online
+OFF_URL="$(fresh_db_url offline)"
 write_rev 0001 r1 '""' "users" '
 [[upgrade]]
 op = "create_table"
@@ -44,22 +47,22 @@ nullable = true
 default = ""
 '
 run upgrade head --sql; expect_rc 0
-[ -e app.db ] && fail "--sql touched the database"
+db_is_empty || fail "--sql touched the database"
 echo "$OUT" > up.sql
 expect_out_has "CREATE TABLE"
 expect_out_has "INSERT INTO"
-sqlite3 offline.db < up.sql || fail "sqlite3 rejected the script"
+run_sql_script "$OFF_URL" up.sql || fail "the database's client rejected the script"
 run upgrade head; expect_rc 0
-expect_eq "$(sqlite3 offline.db .schema)" "$(sqlite3 app.db .schema)"
-expect_eq "$(sql offline.db 'select version_num from migratecpp_version')" "r2"
+expect_eq "$(DB_URL="$OFF_URL" db_schema)" "$(db_schema)"
+expect_eq "$(q_at "$OFF_URL" 'select version_num from migratecpp_version')" "r2"
 
 run downgrade r2:base --sql; expect_rc 0
 echo "$OUT" > down.sql
-sqlite3 offline.db < down.sql || fail "sqlite3 rejected the downgrade script"
-expect_eq "$(sql offline.db "select count(*) from sqlite_master where name='users'")" "0"
+run_sql_script "$OFF_URL" down.sql || fail "the database's client rejected the downgrade script"
+expect_eq "$(DB_URL="$OFF_URL" db_tables | grep -cx users)" "0"
 
 run upgrade r1:r2 --sql; expect_rc 0; expect_out_has "UPDATE"
 run downgrade --sql base; expect_rc 2
-run upgrade head --sql --dialect sqlite; expect_rc 0
+run upgrade head --sql --dialect "$E2E_DB"; expect_rc 0
 
 finish

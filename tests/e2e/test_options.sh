@@ -1,7 +1,9 @@
 # -x values in templates, transaction_per_migration = false, URL precedence, colour, concurrency.
+# Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
 
 run init; expect_rc 0
+use_db options
 printf '# ticket: ${x.ticket}\n' >> migrations/script.toml.tmpl
 run revision -m "needs x" ; expect_rc 1; expect_err_has "needs -x ticket=VALUE"
 run -x ticket=OPS-42 revision -m "with x" --rev-id x1; expect_rc 0
@@ -9,10 +11,14 @@ grep -q "# ticket: OPS-42" "$OUT" || fail "template did not get -x ticket"
 sed -i '$d' migrations/script.toml.tmpl
 
 # URL precedence: --url > MIGRATECPP_URL > config.
-run upgrade head; expect_rc 0; [ -e app.db ] || fail "config URL not used"
-MIGRATECPP_URL=sqlite:///env.db run upgrade head; expect_rc 0; [ -e env.db ] || fail "MIGRATECPP_URL not used"
-MIGRATECPP_URL=sqlite:///env.db run --url sqlite:///flag.db upgrade head; expect_rc 0
-[ -e flag.db ] || fail "--url not used"
+ENV_URL="$(fresh_db_url env)"
+FLAG_URL="$(fresh_db_url flag)"
+run upgrade head; expect_rc 0
+expect_eq "$(q 'select version_num from migratecpp_version')" "x1"
+MIGRATECPP_URL="$ENV_URL" run upgrade head; expect_rc 0
+expect_eq "$(q_at "$ENV_URL" 'select version_num from migratecpp_version')" "x1"
+MIGRATECPP_URL="$ENV_URL" run --url "$FLAG_URL" upgrade head; expect_rc 0
+expect_eq "$(q_at "$FLAG_URL" 'select version_num from migratecpp_version')" "x1"
 
 # One transaction for the whole upgrade: a failure in the second revision undoes the first.
 sed -i 's/transaction_per_migration = true/transaction_per_migration = false/' migratecpp.toml
@@ -33,16 +39,16 @@ sql = "SELECT * FROM nowhere"
 '
 run upgrade head; expect_rc 1
 expect_taken_back x1
-expect_eq "$(sql app.db "select count(*) from sqlite_master where name='t1'")" "0"
-expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "x1"
+expect_eq "$(db_tables | grep -cx t1)" "0"
+expect_eq "$(q 'select version_num from migratecpp_version')" "x1"
 run upgrade head --sql; expect_rc 0
-expect_eq "$(grep -c '^BEGIN;' <<<"$OUT")" "1"
+expect_eq "$(grep -cE '^(BEGIN|START TRANSACTION);' <<<"$OUT")" "1"
 rm migrations/versions/0003.toml
 # ... and without the failure, the whole run commits, and so does a downgrade.
 run upgrade head; expect_rc 0
-expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "y1"
+expect_eq "$(q 'select version_num from migratecpp_version')" "y1"
 run downgrade base; expect_rc 0
-expect_eq "$(sql app.db 'select count(*) from migratecpp_version')" "0"
+expect_eq "$(q 'select count(*) from migratecpp_version')" "0"
 run upgrade head; expect_rc 0
 sed -i 's/transaction_per_migration = false/transaction_per_migration = true/' migratecpp.toml
 
@@ -50,10 +56,10 @@ sed -i 's/transaction_per_migration = false/transaction_per_migration = true/' m
 cp migratecpp.toml saved.toml
 sed -i 's|^url = .*|url = "${MIGRATECPP_TEST_UNSET_VAR}"|' migratecpp.toml
 run current; expect_rc 1; expect_err_has "MIGRATECPP_TEST_UNSET_VAR"
-run --url sqlite:///app.db current; expect_rc 0; expect_out "y1 (head)"
-MIGRATECPP_URL=sqlite:///app.db run current; expect_rc 0
+run --url "$DB_URL" current; expect_rc 0; expect_out "y1 (head)"
+MIGRATECPP_URL="$DB_URL" run current; expect_rc 0
 run heads; expect_rc 0
-run upgrade head --sql --dialect sqlite; expect_rc 0
+run upgrade head --sql --dialect "$E2E_DB"; expect_rc 0
 cp saved.toml migratecpp.toml
 
 # Colour only when asked (stderr is not a terminal here) and never with NO_COLOR.
@@ -62,8 +68,8 @@ NO_COLOR=1 run upgrade nosuch; CHECKS=$((CHECKS + 1)); grep -q $'\033' <<<"$ERR"
 
 # The compensating strategy (the second run of this test) opens no transactions and relies on
 # the dialect's migration lock to keep two migrators apart, which SQLite lacks (MySQL has one):
-# the concurrent part below is the transactional strategy's alone.
-if [ "$COMPENSATING" = 1 ]; then
+# on SQLite the concurrent part below is the transactional strategy's alone.
+if [ "$COMPENSATING" = 1 ] && db_is sqlite; then
   finish
   exit
 fi
@@ -79,14 +85,14 @@ rows = [ { id = $i } ]
 done
 # two_upgrades_at_once: from an empty database, both succeed, each revision applied once.
 two_upgrades_at_once() {
-  rm -f app.db
+  db_reset
   "$BIN" upgrade head -q >"$WORK/a.out" 2>&1 & pa=$!
   "$BIN" upgrade head -q >"$WORK/b.out" 2>&1 & pb=$!
   wait $pa; ra=$?; wait $pb; rb=$?
   [ "$ra/$rb" = "0/0" ] || cat "$WORK/a.out" "$WORK/b.out" >&2
   expect_eq "$ra/$rb" "0/0"
-  expect_eq "$(sql app.db 'select count(*) from t1')" "19"
-  expect_eq "$(sql app.db 'select version_num from migratecpp_version')" "c20"
+  expect_eq "$(q 'select count(*) from t1')" "19"
+  expect_eq "$(q 'select version_num from migratecpp_version')" "c20"
 }
 two_upgrades_at_once
 

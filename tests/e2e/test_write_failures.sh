@@ -1,9 +1,11 @@
 # A write that fails (stdout on a full disk or /dev/full, a file on a full filesystem) is an
 # error, exit 1, never a truncated result reported as success; files are written whole or not
-# at all, and a failed `init` leaves nothing behind.
+# at all, and a failed `init` leaves nothing behind. Runs on the database MIGRATECPP_E2E_DB
+# names (db_lib.sh).
 source "$(dirname "$0")/lib.sh" "$@"
 
 run init; expect_rc 0
+use_db writes
 write_rev 0001 r1 '""' "items" '
 [[upgrade]]
 op = "create_table"
@@ -86,7 +88,7 @@ cd "$WORK"
 
 # A really full filesystem (a tiny tmpfs), where the machine lets us mount one.
 if mkdir -p "$WORK/full" && mount -t tmpfs -o size=64k tmpfs "$WORK/full" 2>/dev/null; then
-  trap 'umount "$WORK/full" 2>/dev/null; rm -rf "$WORK"' EXIT
+  trap 'umount "$WORK/full" 2>/dev/null; cleanup' EXIT
   cd "$WORK/full"
   run init; expect_rc 0
   dd if=/dev/zero of=filler bs=4k 2>/dev/null

@@ -43,6 +43,7 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::open(std::string& skip_reason)
     db->m_dir.emplace();
     const std::string url = target.name + ":///" + (*db->m_dir / "conformance.db").string();
     db->m_dialect = &expected;
+    db->m_url = url;
     db->m_conn = expected.connect(util::parse_url(url));
     return db;
   }
@@ -57,6 +58,7 @@ std::unique_ptr<ScratchDatabase> ScratchDatabase::open(std::string& skip_reason)
     throw util::Error(target.url_env + " holds a URL of another database (" + url.redacted() +
                       "), expected " + target.name);
   }
+  db->m_url = url_text;
   db->m_conn = db->m_dialect->connect(url);
   // A schema of its own, so that cases run in parallel on one server and leave nothing behind.
   db->m_schema = "conf_" + random_suffix();

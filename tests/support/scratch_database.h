@@ -38,6 +38,10 @@ public:
 
   const dialects::Dialect& dialect() const { return *m_dialect; }
   dialects::Connection& conn() { return *m_conn; }
+  // What a project's config needs to reach this database: the URL ([database] url) and, on a
+  // server, the schema to work in ([database] schema; "" for a file database).
+  const std::string& url() const { return m_url; }
+  const std::string& schema() const { return m_schema; }
   // Introspection options that read this scratch database only.
   introspect::Options introspect_options() const;
   schema::Database introspect();
@@ -51,7 +55,8 @@ private:
   ScratchDatabase() = default;
 
   std::optional<TempDir> m_dir; // SQLite: holds the file
-  std::string m_schema;         // servers: the schema created for this test, dropped after
+  std::string m_url;
+  std::string m_schema; // servers: the schema created for this test, dropped after
   const dialects::Dialect* m_dialect = nullptr;
   std::unique_ptr<dialects::Connection> m_conn;
 };
