@@ -3,6 +3,7 @@
 #include "dialects/inserted_rows.h"
 #include "dialects/mysql/mysql_connection.h"
 #include "dialects/mysql/mysql_dialect.h"
+#include "dialects/mysql/mysql_expression.h"
 #include "dialects/mysql/mysql_index.h"
 #include "schema/naming.h"
 #include "util/error.h"
@@ -93,7 +94,7 @@ std::string index_part_sql(const MysqlDialect& d, const std::string& table_name,
                         ": MariaDB has no expression indexes (MySQL 8.0.13+ has); '" +
                         part.expression + "' needs a generated column to index instead");
     }
-    out = "(" + part.expression + ")";
+    out = "(" + mysql_expression(part.expression) + ")";
   } else {
     out = d.quote_ident(part.column);
     std::optional<int> length = part.length;
@@ -485,7 +486,7 @@ struct OpRenderer {
     const std::string name =
         o.constraint.name.empty() ? schema::check_name(o.table, o.constraint) : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " CHECK (" +
-                 o.constraint.expression + ")",
+                 mysql_expression(o.constraint.expression) + ")",
              "create check constraint " + quoted(name) + " on " + quoted(o.table),
              alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(name)}};
   }
@@ -632,7 +633,7 @@ std::string MysqlDialect::column_sql(const std::string& table, const schema::Col
     }
     // NULL / NOT NULL after the generation (MySQL's order; MariaDB takes neither, and a
     // nullable column needs none).
-    out += " GENERATED ALWAYS AS (" + column.generated->expression + ")" +
+    out += " GENERATED ALWAYS AS (" + mysql_expression(column.generated->expression) + ")" +
            (column.generated->stored ? " STORED" : " VIRTUAL");
     if (!column.nullable || column.primary_key) {
       out += " NOT NULL";
@@ -687,7 +688,8 @@ Statement MysqlDialect::create_table(const schema::Table& input, const schema::D
                     foreign_key_sql(*this, table.name, fk.name, fk));
   }
   for (const auto& ck : table.checks) {
-    lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");
+    lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" +
+                    mysql_expression(ck.expression) + ")");
   }
   std::string sql =
       "CREATE TABLE " + quote_ident(table.name) + " (\n  " + util::join(lines, ",\n  ") + "\n)";

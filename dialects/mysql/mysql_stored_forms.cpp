@@ -8,6 +8,7 @@
 // the comparison runs outside one.
 #include "dialects/connection.h"
 #include "dialects/mysql/mysql_dialect.h"
+#include "dialects/mysql/mysql_expression.h"
 #include "util/sql_lexer.h"
 #include "util/strings.h"
 
@@ -65,7 +66,8 @@ StoredForms MysqlDialect::stored_forms(Connection& conn, const schema::Table& ta
       // One ALTER each: one the server refuses (a column the change adds) leaves the others.
       try {
         conn.exec("ALTER TABLE " + probe + " ADD CONSTRAINT " +
-                  quote_ident(k_check_prefix + std::to_string(i)) + " CHECK (" + checks[i] + ")");
+                  quote_ident(k_check_prefix + std::to_string(i)) + " CHECK (" +
+                  mysql_expression(checks[i]) + ")");
       } catch (const DatabaseError&) {
       }
     }

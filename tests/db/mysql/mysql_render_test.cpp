@@ -424,3 +424,23 @@ TEST_CASE("MariaDB refuses a NOT NULL generated column with a clear error", "[my
   CHECK(sql.find("`twice` BIGINT GENERATED ALWAYS AS (id * 2) STORED NOT NULL") !=
         std::string::npos);
 }
+
+TEST_CASE("a double-quoted name in a model expression is a name on MySQL too", "[mysql][render]") {
+  // Model expressions are standard SQL. Passed through as written, MySQL (no ANSI_QUOTES) read
+  // "from" as the string 'from': the check compared a constant and refused every row.
+  MIGRATECPP_MYSQL_URL_OR_SKIP(url);
+  TestDatabase db(url, "dquote");
+  schema::Database state;
+  schema::Table t;
+  t.name = "orders";
+  t.columns = {key("id", "integer"), column("from", "varchar(10)"), column("total", "integer"),
+               column("twice", "integer")};
+  t.columns[3].generated = schema::Generated{R"("total" * 2)", false};
+  t.checks = {{"ck_orders_from", R"("from" IN ('web', 'app'))"}};
+  apply(db, state, schema::CreateTable{t});
+  db.conn().exec("INSERT INTO orders (id, `from`, total) VALUES (1, 'web', 21)");
+  CHECK(db.conn().query("SELECT twice FROM orders").rows.at(0).at(0) == "42");
+  CHECK_THROWS(db.conn().exec("INSERT INTO orders (id, `from`) VALUES (2, 'fax')"));
+  apply(db, state, schema::CreateCheck{"orders", {"ck_orders_id", R"("id" < 100)"}});
+  CHECK_THROWS(db.conn().exec("INSERT INTO orders (id, `from`) VALUES (200, 'app')"));
+}
