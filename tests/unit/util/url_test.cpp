@@ -96,7 +96,7 @@ void check_hidden(const std::string& text, const std::string& context) {
 } // namespace
 
 TEST_CASE("no password is printed, whatever its characters", "[url]") {
-  for (const std::string& scheme : {"postgresql", "mysql", "sqlite", "postgres+psycopg2"}) {
+  for (const std::string scheme : {"postgresql", "mysql", "sqlite", "postgres+psycopg2"}) {
     for (const auto& sep : k_odd_separators) {
       const std::string password = "Q7pw" + sep + "Z9pw";
       for (const std::string& url :
