@@ -120,9 +120,7 @@ dialects::Statement HistoryTable::insert(const HistoryRecord& record) const {
 dialects::Statement HistoryTable::insert_row(const HistoryRecord& record,
                                              const std::string& ops_done) const {
   const std::string table = m_dialect.quote_ident(m_table);
-  const std::string started = record.started_at
-                                  ? m_dialect.quote_string(iso_utc(*record.started_at))
-                                  : m_dialect.utc_now_sql();
+  const std::string started = started_sql(record);
   // A typed NULL: PostgreSQL reads a bare NULL in a SELECT list as text.
   const std::string duration = record.duration_ms ? std::to_string(*record.duration_ms)
                                                   : std::string("CAST(NULL AS INTEGER)");
@@ -142,13 +140,15 @@ dialects::Statement HistoryTable::insert_row(const HistoryRecord& record,
           std::move(undo)};
 }
 
+std::string HistoryTable::started_sql(const HistoryRecord& record) const {
+  return record.started_at ? m_dialect.quote_string(iso_utc(*record.started_at))
+                           : m_dialect.utc_now_sql();
+}
+
 std::string HistoryTable::row_of(const HistoryRecord& record) const {
-  const std::string started = record.started_at
-                                  ? m_dialect.quote_string(iso_utc(*record.started_at))
-                                  : m_dialect.utc_now_sql();
   return " WHERE revision = " + m_dialect.quote_string(record.revision) +
          " AND direction = " + m_dialect.quote_string(record.direction) +
-         " AND started_at = " + started;
+         " AND started_at = " + started_sql(record);
 }
 
 dialects::Statement HistoryTable::begin(const HistoryRecord& record) const {

@@ -98,7 +98,8 @@ private:
   std::string m_table;
   mutable bool m_seen = false; // exists() found it, or ensure() made it
 
-  std::string row_of(const HistoryRecord& record) const; // WHERE of the record's own row
+  std::string started_sql(const HistoryRecord& record) const; // its started_at, as SQL
+  std::string row_of(const HistoryRecord& record) const;      // WHERE of the record's own row
   dialects::Statement insert_row(const HistoryRecord& record, const std::string& ops_done) const;
 };
 
