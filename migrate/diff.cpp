@@ -238,7 +238,7 @@ void Differ::diff_enums() {
       m_steps.push_back(Step{std::move(ops), recreate_enum(*d, c)});
     } else {
       add_step(recreate_enum(c, *d));
-      m_warnings.push_back("enum " + quoted(name) +
+      m_warnings.push_back("enum " + util::squote(name) +
                            " is dropped and created again because values are removed or "
                            "reordered (PostgreSQL can only add values); its columns go through "
                            "text, which fails if a row holds a removed value");

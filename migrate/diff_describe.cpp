@@ -46,7 +46,7 @@ std::string describe_alter(const AlterColumn& o) {
                     or_none(*o.default_expr));
   }
   if (o.comment) {
-    auto shown = [&](const std::string& c) { return c.empty() ? "none" : quoted(c); };
+    auto shown = [&](const std::string& c) { return c.empty() ? "none" : util::squote(c); };
     parts.push_back("comment " + (o.existing_comment ? shown(*o.existing_comment) + " -> " : "") +
                     shown(*o.comment));
   }
@@ -64,10 +64,6 @@ std::string describe_alter(const AlterColumn& o) {
 
 std::string paren_list(const std::vector<std::string>& items) {
   return "(" + util::join(items, ", ") + ")";
-}
-
-std::string quoted(const std::string& s) {
-  return "'" + s + "'";
 }
 
 std::string describe(const Op& op) {
@@ -130,7 +126,7 @@ std::string describe(const Op& op) {
           [](const SetTableComment& o) {
             return o.comment.empty()
                        ? "remove comment on table " + o.table
-                       : "set comment on table " + o.table + " to " + quoted(o.comment);
+                       : "set comment on table " + o.table + " to " + util::squote(o.comment);
           },
           [](const schema::AlterTableOptions& o) {
             std::vector<std::string> parts;
@@ -154,14 +150,14 @@ std::string describe(const Op& op) {
           [](const CreateEnum& o) {
             std::vector<std::string> values;
             for (const auto& v : o.type.values) {
-              values.push_back(quoted(v));
+              values.push_back(util::squote(v));
             }
             return "add enum " + o.type.name + " " + paren_list(values);
           },
           [](const DropEnum& o) { return "drop enum " + o.name; },
           [](const AddEnumValue& o) {
-            return "add value " + quoted(o.value) + " to enum " + o.name +
-                   (o.before ? " before " + quoted(*o.before) : "");
+            return "add value " + util::squote(o.value) + " to enum " + o.name +
+                   (o.before ? " before " + util::squote(*o.before) : "");
           },
       },
       op);

@@ -8,7 +8,5 @@ namespace migratecpp::migrate {
 
 // "(a, b)"
 std::string paren_list(const std::vector<std::string>& items);
-// 'text', as written (no escaping: for messages, not SQL).
-std::string quoted(const std::string& s);
 
 } // namespace migratecpp::migrate

@@ -15,10 +15,6 @@ namespace migratecpp::migrate {
 
 namespace {
 
-std::string squote(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
-
 // A models file as read, with where each part came from, before the checks that need every
 // file (foreign keys and enum types may point into another file).
 struct ParsedModels {
@@ -41,8 +37,8 @@ ParsedModels read_models(std::string_view text, const std::string& path) {
     e.values = r.string_array("values");
     for (std::size_t i = 0; i < e.values.size(); ++i) {
       if (std::find(e.values.begin(), e.values.begin() + i, e.values[i]) != e.values.begin() + i) {
-        r.fail("values",
-               "enum " + squote(e.name) + " lists value " + squote(e.values[i]) + " twice");
+        r.fail("values", "enum " + util::squote(e.name) + " lists value " +
+                             util::squote(e.values[i]) + " twice");
       }
     }
     out.db.enums.push_back(std::move(e));
@@ -93,8 +89,8 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
   const bool portable_base = !c.type.has_modifiers() && std::find(portable.begin(), portable.end(),
                                                                   c.type.base()) != portable.end();
   if (portable_base && !c.type.args().empty()) {
-    throw util::Error("invalid arguments in type " + squote(c.type.declared()) + " of column " +
-                          squote(c.name),
+    throw util::Error("invalid arguments in type " + util::squote(c.type.declared()) +
+                          " of column " + util::squote(c.name),
                       where);
   }
   if (schema::is_known_type(element)) {
@@ -111,8 +107,8 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
   }
   const std::string suggestion = util::closest_match(base, portable);
   if (!suggestion.empty()) {
-    throw util::Error("unknown type " + squote(c.type.declared()) + " (did you mean " +
-                          squote(suggestion) + "?)",
+    throw util::Error("unknown type " + util::squote(c.type.declared()) + " (did you mean " +
+                          util::squote(suggestion) + "?)",
                       where);
   }
 }
@@ -125,8 +121,8 @@ void check_models(const ParsedModels& m) {
     const auto& where = m.tables[i].table;
     auto [it, inserted] = tables_seen.emplace(db.tables[i].name, where);
     if (!inserted) {
-      throw util::Error("duplicate table " + squote(db.tables[i].name) + " (first defined at " +
-                            first_at(it->second, where) + ")",
+      throw util::Error("duplicate table " + util::squote(db.tables[i].name) +
+                            " (first defined at " + first_at(it->second, where) + ")",
                         where);
     }
     table_names.push_back(db.tables[i].name);
@@ -135,7 +131,7 @@ void check_models(const ParsedModels& m) {
   for (std::size_t i = 0; i < db.enums.size(); ++i) {
     auto [it, inserted] = enums_seen.emplace(db.enums[i].name, m.enums[i]);
     if (!inserted) {
-      throw util::Error("duplicate enum " + squote(db.enums[i].name) + " (first defined at " +
+      throw util::Error("duplicate enum " + util::squote(db.enums[i].name) + " (first defined at " +
                             first_at(it->second, m.enums[i]) + ")",
                         m.enums[i]);
     }
@@ -149,8 +145,8 @@ void check_models(const ParsedModels& m) {
     }
     auto [it, inserted] = index_names.emplace(name, where);
     if (!inserted) {
-      throw util::Error("duplicate index or constraint name " + squote(name) + " (first used at " +
-                            first_at(it->second, where) + ")",
+      throw util::Error("duplicate index or constraint name " + util::squote(name) +
+                            " (first used at " + first_at(it->second, where) + ")",
                         where);
     }
   };
@@ -172,10 +168,10 @@ void check_models(const ParsedModels& m) {
       const util::Location& where = src.foreign_keys[i];
       const std::string what = f.name.empty()
                                    ? "unnamed foreign key (" + util::join(f.columns, ", ") + ")"
-                                   : "foreign key " + squote(f.name);
+                                   : "foreign key " + util::squote(f.name);
       const schema::Table* ref = db.find_table(f.ref_table);
       if (ref == nullptr) {
-        throw util::Error(what + " references table " + squote(f.ref_table) +
+        throw util::Error(what + " references table " + util::squote(f.ref_table) +
                               ", which is not in the models" +
                               util::did_you_mean(f.ref_table, table_names),
                           where);
@@ -186,7 +182,7 @@ void check_models(const ParsedModels& m) {
           for (const auto& c : ref->columns) {
             names.push_back(c.name);
           }
-          throw util::Error(what + " references column " + squote(ref->name + "." + rc) +
+          throw util::Error(what + " references column " + util::squote(ref->name + "." + rc) +
                                 ", which is not in the models" + util::did_you_mean(rc, names),
                             where);
         }
@@ -200,7 +196,7 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
   for (std::size_t ti = 0; ti < m.db.tables.size(); ++ti) {
     const schema::Table& t = m.db.tables[ti];
     if (!t.options.empty() && !dialect.has_table_options()) {
-      throw util::Error("table " + squote(t.name) +
+      throw util::Error("table " + util::squote(t.name) +
                             ": options (engine, charset, collate, row_format) are storage "
                             "options of MySQL/MariaDB tables; " +
                             std::string(dialect.name()) + " has none",
@@ -209,7 +205,7 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
     for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
       const schema::Column& c = t.columns[ci];
       if (c.generated && !c.generated->stored && !dialect.has_virtual_generated_columns()) {
-        throw util::Error("column " + squote(t.name + "." + c.name) +
+        throw util::Error("column " + util::squote(t.name + "." + c.name) +
                               " cannot be a virtual generated column on " +
                               std::string(dialect.name()) +
                               ": it has only stored ones (generated = { ..., stored = true })",
@@ -217,8 +213,8 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
       }
       if (c.autoincrement && dialect.autoincrement_only_on_sole_key() &&
           !(c.primary_key && t.primary_key().size() == 1)) {
-        throw util::Error("column " + squote(t.name + "." + c.name) + " cannot autoincrement on " +
-                              std::string(dialect.name()) +
+        throw util::Error("column " + util::squote(t.name + "." + c.name) +
+                              " cannot autoincrement on " + std::string(dialect.name()) +
                               ": only a table's only primary-key column can there",
                           m.tables[ti].columns[ci]);
       }

@@ -16,10 +16,6 @@ namespace migratecpp::migrate {
 
 namespace {
 
-std::string squote(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
-
 const std::vector<std::string> k_op_names = {"create_table",      "drop_table",
                                              "rename_table",      "add_column",
                                              "drop_column",       "alter_column",
@@ -42,7 +38,7 @@ bool is_valid_revision_id(const std::string& id) {
 void check_revision_id(const std::string& id, const toml::node& where, const std::string& path) {
   if (!is_valid_revision_id(id)) {
     fail_at(where, path,
-            "invalid revision id " + squote(id) +
+            "invalid revision id " + util::squote(id) +
                 ": use 1 to 32 letters, digits, '_' or '-' (it must fit the version table's "
                 "VARCHAR(32))");
   }
@@ -70,8 +66,8 @@ void require_with(const KeyReader& r, std::initializer_list<std::string_view> ke
   }
   for (auto k : keys) {
     if (r.has(k)) {
-      r.fail(k, r.what() + ": " + squote(k) + " describes the dropped " + std::string(object) +
-                    " and needs " + squote(anchor) + " too");
+      r.fail(k, r.what() + ": " + util::squote(k) + " describes the dropped " +
+                    std::string(object) + " and needs " + util::squote(anchor) + " too");
     }
   }
 }
@@ -84,17 +80,17 @@ std::map<std::string, std::string> read_sql(const KeyReader& r, std::string_view
   }
   if (n->is_string()) {
     if (n->as_string()->get().empty()) {
-      r.fail(key, squote(key) + " must not be empty");
+      r.fail(key, util::squote(key) + " must not be empty");
     }
     out[""] = n->as_string()->get();
     return out;
   }
   if (!n->is_table()) {
-    r.fail(key, squote(key) + " must be a string or a table of per-dialect strings "
-                              "{ postgresql = ..., mysql = ..., sqlite = ... }");
+    r.fail(key, util::squote(key) + " must be a string or a table of per-dialect strings "
+                                    "{ postgresql = ..., mysql = ..., sqlite = ... }");
   }
   const std::vector<std::string> names = dialects::sql_keys();
-  KeyReader per(*n->as_table(), r.path(), std::string(key), squote(key),
+  KeyReader per(*n->as_table(), r.path(), std::string(key), util::squote(key),
                 std::vector<std::string_view>(names.begin(), names.end()));
   for (const auto& d : names) {
     if (auto v = per.string(d)) {
@@ -102,7 +98,7 @@ std::map<std::string, std::string> read_sql(const KeyReader& r, std::string_view
     }
   }
   if (out.empty()) {
-    r.fail(key, squote(key) + " must give the SQL of at least one dialect");
+    r.fail(key, util::squote(key) + " must give the SQL of at least one dialect");
   }
   return out;
 }
@@ -132,7 +128,7 @@ schema::Row read_row(const toml::table& t, const std::string& path) {
       row.emplace_back(column, v->as_boolean()->get());
     } else {
       fail_at(*v, path,
-              "bulk_insert: value of " + squote(column) +
+              "bulk_insert: value of " + util::squote(column) +
                   " must be a string, integer, float or boolean (leave the key out for the "
                   "column's default)");
     }
@@ -182,7 +178,7 @@ schema::Op read_alter_column(const KeyReader& r) {
   auto non_empty = [&](std::string_view key) {
     auto v = r.sql_text(key);
     if (v && v->empty()) {
-      r.fail(key, squote(key) + " must not be empty");
+      r.fail(key, util::squote(key) + " must not be empty");
     }
     return v;
   };
@@ -222,7 +218,7 @@ schema::Op read_drop_constraint(const KeyReader& r) {
   if (!type) {
     for (auto k : definition_keys) {
       if (r.has(k)) {
-        r.fail(k, "drop_constraint: " + squote(k) +
+        r.fail(k, "drop_constraint: " + util::squote(k) +
                       " describes the dropped constraint and needs 'type' too (unique, "
                       "foreign_key or check)");
       }
@@ -239,8 +235,8 @@ schema::Op read_drop_constraint(const KeyReader& r) {
                                                    : check_keys();
   for (auto k : definition_keys) {
     if (r.has(k) && std::find(kind_keys.begin(), kind_keys.end(), k) == kind_keys.end()) {
-      r.fail(k, "drop_constraint: " + squote(k) + " does not belong to a constraint of type '" +
-                    *type + "'");
+      r.fail(k, "drop_constraint: " + util::squote(k) +
+                    " does not belong to a constraint of type '" + *type + "'");
     }
   }
   if (*type == "unique") {
@@ -295,7 +291,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
           read_column(KeyReader(def, path, "column", "column", column_keys()), op.table);
       if (op.definition->name != op.column) {
         r.fail("definition", "drop_column: the definition is of column " +
-                                 squote(op.definition->name) + ", not " + squote(op.column));
+                                 util::squote(op.definition->name) + ", not " +
+                                 util::squote(op.column));
       }
     }
     return op;
@@ -391,7 +388,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.options = read_table_options(r.required_table("options", "{ engine = \"InnoDB\", ... }"),
                                     path, op.table);
     if (op.options.empty()) {
-      r.fail("options", "alter_table_options " + squote(op.table) + " changes no option");
+      r.fail("options", "alter_table_options " + util::squote(op.table) + " changes no option");
     }
     if (r.has("existing")) {
       op.existing = read_table_options(r.required_table("existing", "{ engine = \"InnoDB\", ... }"),
@@ -442,7 +439,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.before = r.string("before");
     return op;
   }
-  fail_at(*name_node, path, "unknown op " + squote(name) + util::did_you_mean(name, k_op_names));
+  fail_at(*name_node, path,
+          "unknown op " + util::squote(name) + util::did_you_mean(name, k_op_names));
 }
 
 std::vector<schema::Op> read_ops(const KeyReader& file, std::string_view section,

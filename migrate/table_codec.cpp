@@ -14,10 +14,6 @@ namespace migratecpp::migrate {
 
 namespace {
 
-std::string squote(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
-
 // "same file" errors name a line; errors across files name the other file too.
 std::string where_first(const util::Location& first, const std::string& path) {
   if (first.path == path) {
@@ -46,8 +42,8 @@ std::string read_fk_action(const KeyReader& r, std::string_view key) {
     }
   }
   if (std::find(k_fk_actions.begin(), k_fk_actions.end(), action) == k_fk_actions.end()) {
-    r.fail(key, squote(key) + " must be one of: cascade, set null, set default, restrict, "
-                              "no action");
+    r.fail(key, util::squote(key) + " must be one of: cascade, set null, set default, restrict, "
+                                    "no action");
   }
   return action == "no action" ? "" : action;
 }
@@ -80,7 +76,7 @@ std::string label(std::string_view kind, const std::string& name,
                ? std::string(kind)
                : "unnamed " + std::string(kind) + " (" + util::join(columns, ", ") + ")";
   }
-  return std::string(kind) + " " + squote(name);
+  return std::string(kind) + " " + util::squote(name);
 }
 
 void check_columns_exist(const schema::Table& t, const std::vector<std::string>& columns,
@@ -89,8 +85,8 @@ void check_columns_exist(const schema::Table& t, const std::vector<std::string>&
     if (is_expression_entry(c) || t.find_column(c) != nullptr) {
       continue;
     }
-    fail_loc(where, what + " names column " + squote(c) + ", which is not in table " +
-                        squote(t.name) + util::did_you_mean(c, column_names(t)));
+    fail_loc(where, what + " names column " + util::squote(c) + ", which is not in table " +
+                        util::squote(t.name) + util::did_you_mean(c, column_names(t)));
   }
 }
 
@@ -192,7 +188,8 @@ void check_index_entries(const schema::Table& t, std::vector<std::string>& entri
       check_columns_exist(t, {split->name}, what, where); // fails: names column 'name'
     }
     if (!is_column_suffix(split->words)) {
-      fail_loc(where, what + " has entry " + squote(e) + ": after column " + squote(split->name) +
+      fail_loc(where, what + " has entry " + util::squote(e) + ": after column " +
+                          util::squote(split->name) +
                           " only an operator class (..._ops), ASC or DESC, and NULLS FIRST or "
                           "NULLS LAST may follow (an expression needs parentheses)");
     }
@@ -231,8 +228,8 @@ schema::TableOptions read_table_options(const toml::table& t, const std::string&
     if (v && (v->empty() || !std::all_of(v->begin(), v->end(), [](char ch) {
                 return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
               }))) {
-      r.fail(key, "table " + squote(table) + ": option " + squote(key) +
-                      " must be a name (letters, digits, _), not " + squote(*v));
+      r.fail(key, "table " + util::squote(table) + ": option " + util::squote(key) +
+                      " must be a name (letters, digits, _), not " + util::squote(*v));
     }
     return v;
   };
@@ -265,13 +262,13 @@ schema::Column read_column(const KeyReader& r, const std::string& table) {
     // The database computes the value: a default or an autoincrement would be a second source.
     const std::string label = table.empty() ? c.name : table + "." + c.name;
     if (c.default_expr) {
-      r.fail("generated", "column " + squote(label) +
+      r.fail("generated", "column " + util::squote(label) +
                               " cannot have both a default and generated (a generated column's "
                               "value is its expression)");
     }
     if (c.autoincrement) {
       r.fail("generated",
-             "column " + squote(label) + " cannot both autoincrement and be generated");
+             "column " + util::squote(label) + " cannot both autoincrement and be generated");
     }
   }
   // Any integer column may autoincrement (PostgreSQL: an identity column, key or not; SQLite
@@ -279,12 +276,12 @@ schema::Column read_column(const KeyReader& r, const std::string& table) {
   // says otherwise, and it may not say so on a column that is not a key (the database would
   // keep the column NOT NULL, and check would never be clean).
   if (c.autoincrement && !is_integer_type(c.type)) {
-    r.fail("autoincrement", "column " + squote(c.name) + " cannot autoincrement: its type " +
-                                squote(c.type.declared()) + " is not an integer type");
+    r.fail("autoincrement", "column " + util::squote(c.name) + " cannot autoincrement: its type " +
+                                util::squote(c.type.declared()) + " is not an integer type");
   }
   if (c.autoincrement && !c.primary_key) {
     if (r.boolean("nullable").value_or(false)) {
-      r.fail("nullable", "column " + squote(c.name) +
+      r.fail("nullable", "column " + util::squote(c.name) +
                              " cannot be nullable: it autoincrements, so it is never NULL");
     }
     c.nullable = false;
@@ -408,14 +405,14 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
         read_column(KeyReader(*t, path, "column", "column", column_keys()), table.name);
     if (const auto* first = table.find_column(c.name)) {
       const auto index = static_cast<std::size_t>(first - table.columns.data());
-      fail_loc(where, "duplicate column " + squote(table.name + "." + c.name) +
+      fail_loc(where, "duplicate column " + util::squote(table.name + "." + c.name) +
                           " (first defined at " + where_first(src.columns[index], path) + ")");
     }
     table.columns.push_back(std::move(c));
     src.columns.push_back(where);
   }
   if (table.columns.empty()) {
-    r.fail("columns", "table " + squote(table.name) + " has no columns");
+    r.fail("columns", "table " + util::squote(table.name) + " has no columns");
   }
 
   for (const toml::table* t : r.table_array("indexes")) {
@@ -458,8 +455,8 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
     }
     auto [it, inserted] = seen.emplace(name, where);
     if (!inserted) {
-      fail_loc(where, "duplicate index or constraint name " + squote(name) + " (first used at " +
-                          where_first(it->second, path) + ")");
+      fail_loc(where, "duplicate index or constraint name " + util::squote(name) +
+                          " (first used at " + where_first(it->second, path) + ")");
     }
   };
   for (std::size_t i = 0; i < table.indexes.size(); ++i) {

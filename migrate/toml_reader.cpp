@@ -15,13 +15,7 @@
 
 namespace migratecpp::migrate {
 
-namespace {
-
-std::string squote(std::string_view s) {
-  return "'" + std::string(s) + "'";
-}
-
-} // namespace
+namespace {} // namespace
 
 util::Location location_of(const toml::node& node, const std::string& path) {
   return util::Location{path, node.source().begin.line};
@@ -91,7 +85,7 @@ KeyReader::KeyReader(const toml::table& table, const std::string& path, std::str
       continue;
     }
     std::vector<std::string> candidates(allowed.begin(), allowed.end());
-    throw util::Error("unknown key " + squote(k) + " in " + in_what +
+    throw util::Error("unknown key " + util::squote(k) + " in " + in_what +
                           util::did_you_mean(k, candidates),
                       util::Location{path, key.source().begin.line});
   }
@@ -121,7 +115,7 @@ void KeyReader::fail(std::string_view key, const std::string& message) const {
 
 void KeyReader::missing(std::string_view key) const {
   const std::string prefix = m_what.empty() ? "" : m_what + ": ";
-  fail(prefix + "missing required key " + squote(key));
+  fail(prefix + "missing required key " + util::squote(key));
 }
 
 std::string KeyReader::required_string(std::string_view key) const {
@@ -130,7 +124,7 @@ std::string KeyReader::required_string(std::string_view key) const {
     missing(key);
   }
   if (v->empty()) {
-    fail(key, squote(key) + " must not be empty");
+    fail(key, util::squote(key) + " must not be empty");
   }
   return *v;
 }
@@ -141,7 +135,7 @@ std::optional<std::string> KeyReader::string(std::string_view key) const {
     return std::nullopt;
   }
   if (!n->is_string()) {
-    fail(key, squote(key) + " must be a string");
+    fail(key, util::squote(key) + " must be a string");
   }
   return n->as_string()->get();
 }
@@ -152,7 +146,7 @@ std::optional<bool> KeyReader::boolean(std::string_view key) const {
     return std::nullopt;
   }
   if (!n->is_boolean()) {
-    fail(key, squote(key) + " must be a boolean");
+    fail(key, util::squote(key) + " must be a boolean");
   }
   return n->as_boolean()->get();
 }
@@ -175,12 +169,12 @@ std::optional<std::string> KeyReader::sql_value(std::string_view key) const {
   if (n->is_boolean()) {
     return n->as_boolean()->get() ? "true" : "false";
   }
-  fail(key, squote(key) + " must be a string (an SQL expression), a number or a boolean");
+  fail(key, util::squote(key) + " must be a string (an SQL expression), a number or a boolean");
 }
 
 void KeyReader::check_sql_fragment(std::string_view key, std::string_view text) const {
   if (const auto problem = util::sql::fragment_problem(text)) {
-    fail(key, squote(key) + " is not one SQL expression: " + *problem +
+    fail(key, util::squote(key) + " is not one SQL expression: " + *problem +
                   " (write statements in an "
                   "'execute' op)");
   }
@@ -213,7 +207,7 @@ std::vector<std::string> KeyReader::string_array(std::string_view key) const {
   if (n == nullptr) {
     return {};
   }
-  const std::string message = squote(key) + " must be an array of strings";
+  const std::string message = util::squote(key) + " must be an array of strings";
   if (!n->is_array()) {
     fail(key, message);
   }
@@ -243,7 +237,7 @@ std::vector<std::string> KeyReader::string_or_array(std::string_view key) const 
     return {n->as_string()->get()};
   }
   if (!n->is_array()) {
-    fail(key, squote(key) + " must be a string or an array of strings");
+    fail(key, util::squote(key) + " must be a string or an array of strings");
   }
   return string_array(key);
 }
@@ -254,7 +248,7 @@ const toml::table& KeyReader::required_table(std::string_view key, std::string_v
     missing(key);
   }
   if (!n->is_table()) {
-    fail(key, squote(key) + " must be a table: " + std::string(shape));
+    fail(key, util::squote(key) + " must be a table: " + std::string(shape));
   }
   return *n->as_table();
 }
@@ -264,7 +258,7 @@ std::vector<const toml::table*> KeyReader::table_array(std::string_view key) con
   if (n == nullptr) {
     return {};
   }
-  const std::string message = squote(key) + " must be an array of tables";
+  const std::string message = util::squote(key) + " must be an array of tables";
   if (!n->is_array()) {
     fail(key, message);
   }

@@ -12,10 +12,6 @@ namespace migratecpp::schema {
 
 namespace {
 
-std::string squote(const std::string& s) {
-  return "'" + s + "'";
-}
-
 template <class T> std::vector<std::string> names_of(const std::vector<T>& items) {
   std::vector<std::string> out;
   for (const auto& i : items) {
@@ -27,7 +23,7 @@ template <class T> std::vector<std::string> names_of(const std::vector<T>& items
 Table& table_or_throw(Database& db, const std::string& name) {
   Table* t = db.find_table(name);
   if (t == nullptr) {
-    throw util::Error("table " + squote(name) + " does not exist" +
+    throw util::Error("table " + util::squote(name) + " does not exist" +
                       util::did_you_mean(name, names_of(db.tables)));
   }
   return *t;
@@ -35,14 +31,14 @@ Table& table_or_throw(Database& db, const std::string& name) {
 
 void require_no_table(const Database& db, const std::string& name) {
   if (db.find_table(name) != nullptr) {
-    throw util::Error("table " + squote(name) + " already exists");
+    throw util::Error("table " + util::squote(name) + " already exists");
   }
 }
 
 Column& column_or_throw(Table& t, const std::string& name) {
   Column* c = t.find_column(name);
   if (c == nullptr) {
-    throw util::Error("column " + squote(t.name + "." + name) + " does not exist" +
+    throw util::Error("column " + util::squote(t.name + "." + name) + " does not exist" +
                       util::did_you_mean(name, names_of(t.columns)));
   }
   return *c;
@@ -50,7 +46,7 @@ Column& column_or_throw(Table& t, const std::string& name) {
 
 void require_no_column(const Table& t, const std::string& name) {
   if (t.find_column(name) != nullptr) {
-    throw util::Error("column " + squote(t.name + "." + name) + " already exists");
+    throw util::Error("column " + util::squote(t.name + "." + name) + " already exists");
   }
 }
 
@@ -69,7 +65,8 @@ std::vector<std::string> constraint_names(const Table& t) {
 void require_no_constraint(const Table& t, const std::string& name) {
   const auto names = constraint_names(t);
   if (!name.empty() && std::find(names.begin(), names.end(), name) != names.end()) {
-    throw util::Error("constraint " + squote(name) + " already exists on table " + squote(t.name));
+    throw util::Error("constraint " + util::squote(name) + " already exists on table " +
+                      util::squote(t.name));
   }
 }
 
@@ -80,7 +77,7 @@ template <class T> auto find_named(std::vector<T>& items, const std::string& nam
 Enum& enum_or_throw(Database& db, const std::string& name) {
   auto it = find_named(db.enums, name);
   if (it == db.enums.end()) {
-    throw util::Error("enum " + squote(name) + " does not exist" +
+    throw util::Error("enum " + util::squote(name) + " does not exist" +
                       util::did_you_mean(name, names_of(db.enums)));
   }
   return *it;
@@ -245,7 +242,7 @@ void drop_constraint(Table& t, const DropConstraint& o) {
         erase_by_definition(t.checks, o.check)) {
       return;
     }
-    throw util::Error("unnamed constraint to drop does not exist on table " + squote(t.name) +
+    throw util::Error("unnamed constraint to drop does not exist on table " + util::squote(t.name) +
                       " (no unique, foreign key or check with that definition)");
   }
   if (auto it = find_named(t.uniques, name); it != t.uniques.end()) {
@@ -255,8 +252,8 @@ void drop_constraint(Table& t, const DropConstraint& o) {
   } else if (auto ck = find_named(t.checks, name); ck != t.checks.end()) {
     t.checks.erase(ck);
   } else {
-    throw util::Error("constraint " + squote(name) + " does not exist on table " + squote(t.name) +
-                      util::did_you_mean(name, constraint_names(t)));
+    throw util::Error("constraint " + util::squote(name) + " does not exist on table " +
+                      util::squote(t.name) + util::did_you_mean(name, constraint_names(t)));
   }
 }
 
@@ -264,14 +261,15 @@ void add_enum_value(Database& db, const AddEnumValue& o) {
   Enum& e = enum_or_throw(db, o.name);
   auto& values = e.values;
   if (std::find(values.begin(), values.end(), o.value) != values.end()) {
-    throw util::Error("enum " + squote(o.name) + " already has value " + squote(o.value));
+    throw util::Error("enum " + util::squote(o.name) + " already has value " +
+                      util::squote(o.value));
   }
   auto pos = values.end();
   if (o.before) {
     pos = std::find(values.begin(), values.end(), *o.before);
     if (pos == values.end()) {
-      throw util::Error("enum " + squote(o.name) + " has no value " + squote(*o.before) +
-                        util::did_you_mean(*o.before, values));
+      throw util::Error("enum " + util::squote(o.name) + " has no value " +
+                        util::squote(*o.before) + util::did_you_mean(*o.before, values));
     }
   }
   values.insert(pos, o.value);
@@ -316,8 +314,8 @@ void apply(Database& db, const Op& op) {
           [&](const CreateIndex& o) {
             Table& t = table_or_throw(db, o.table);
             if (!o.index.name.empty() && find_named(t.indexes, o.index.name) != t.indexes.end()) {
-              throw util::Error("index " + squote(o.index.name) + " already exists on table " +
-                                squote(t.name));
+              throw util::Error("index " + util::squote(o.index.name) +
+                                " already exists on table " + util::squote(t.name));
             }
             // A revision file's parts were read without the table: read them with it.
             Index index = o.index;
@@ -328,8 +326,9 @@ void apply(Database& db, const Op& op) {
             Table& t = table_or_throw(db, o.table);
             auto it = find_named(t.indexes, o.name);
             if (it == t.indexes.end()) {
-              throw util::Error("index " + squote(o.name) + " does not exist on table " +
-                                squote(t.name) + util::did_you_mean(o.name, names_of(t.indexes)));
+              throw util::Error("index " + util::squote(o.name) + " does not exist on table " +
+                                util::squote(t.name) +
+                                util::did_you_mean(o.name, names_of(t.indexes)));
             }
             t.indexes.erase(it);
           },
@@ -373,7 +372,7 @@ void apply(Database& db, const Op& op) {
           [&](const BulkInsert&) {},
           [&](const CreateEnum& o) {
             if (db.find_enum(o.type.name) != nullptr) {
-              throw util::Error("enum " + squote(o.type.name) + " already exists");
+              throw util::Error("enum " + util::squote(o.type.name) + " already exists");
             }
             db.enums.push_back(o.type);
           },

@@ -8,6 +8,17 @@
 
 namespace migratecpp::util {
 
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return out;
+}
+
+std::string squote(std::string_view s) {
+  return "'" + std::string(s) + "'";
+}
+
 std::optional<long long> to_int(std::string_view s) {
   long long v = 0;
   const auto* end = s.data() + s.size();

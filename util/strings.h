@@ -8,6 +8,9 @@
 namespace migratecpp::util {
 
 std::string to_lower(std::string_view s);
+std::string to_upper(std::string_view s);
+// 'name': a name or value quoted for a message (not for SQL: no escaping).
+std::string squote(std::string_view s);
 // The whole of `s` as a decimal integer, or nullopt ("12" -> 12; "", "1x", "99999999999999999999"
 // -> nullopt).
 std::optional<long long> to_int(std::string_view s);

@@ -17,20 +17,8 @@ namespace migratecpp::dialects::mysql {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  return "'" + s + "'";
-}
-
 std::string column_label(const std::string& table, const std::string& column) {
-  return quoted(table + "." + column);
-}
-
-std::string upper(std::string_view text) {
-  std::string out;
-  for (char ch : text) {
-    out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(ch))));
-  }
-  return out;
+  return util::squote(table + "." + column);
 }
 
 // "set null" -> "SET NULL".
@@ -38,7 +26,7 @@ std::string fk_action_sql(const std::string& action) {
   std::vector<std::string> words;
   for (const auto& w : util::split(util::trim(action), ' ')) {
     if (!w.empty()) {
-      words.push_back(upper(w));
+      words.push_back(util::to_upper(w));
     }
   }
   return util::join(words, " ");
@@ -62,7 +50,7 @@ std::string foreign_key_sql(const MysqlDialect& d, const std::string& table,
   auto action = [&](const std::string& a) {
     const std::string sql = fk_action_sql(a);
     if (sql == "SET DEFAULT") {
-      throw util::Error("foreign key " + quoted(name) + " on " + quoted(table) +
+      throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) +
                         ": MySQL and MariaDB (InnoDB) have no SET DEFAULT action (MariaDB would "
                         "silently ignore it); use set null, cascade, restrict or no action");
     }
@@ -82,15 +70,15 @@ std::string index_part_sql(const MysqlDialect& d, const std::string& table_name,
   const schema::IndexPart part =
       table != nullptr ? schema::resolve_index_part(written, table->column_names()) : written;
   if (part.collation || part.opclass || part.nulls_first) {
-    throw util::Error("index " + quoted(index.name) + " on " + quoted(table_name) + ": '" +
-                      schema::index_part_text(part) +
+    throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table_name) +
+                      ": '" + schema::index_part_text(part) +
                       "' has a collation, operator class or NULLS placement, which MySQL "
                       "indexes do not have");
   }
   std::string out;
   if (part.is_expression()) {
     if (mariadb) {
-      throw util::Error("index " + quoted(index.name) + " on " + quoted(table_name) +
+      throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table_name) +
                         ": MariaDB has no expression indexes (MySQL 8.0.13+ has); '" +
                         part.expression + "' needs a generated column to index instead");
     }
@@ -120,18 +108,19 @@ std::pair<std::string, std::string> index_kind(const std::string& table,
   std::string using_clause;
   if (method == "fulltext" || method == "spatial") {
     if (index.unique) {
-      throw util::Error("index " + quoted(index.name) + " on " + quoted(table) + ": a " + method +
-                        " index cannot be unique");
+      throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table) +
+                        ": a " + method + " index cannot be unique");
     }
-    kind = upper(method) + " INDEX";
+    kind = util::to_upper(method) + " INDEX";
   } else if (method == "btree" || method == "hash") {
-    using_clause = " USING " + upper(method);
+    using_clause = " USING " + util::to_upper(method);
   } else if (!method.empty()) {
-    throw util::Error("index " + quoted(index.name) + " on " + quoted(table) + ": method '" +
-                      *index.method + "' is not one of MySQL's (btree, hash, fulltext, spatial)");
+    throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table) +
+                      ": method '" + *index.method +
+                      "' is not one of MySQL's (btree, hash, fulltext, spatial)");
   }
   if (index.where && !util::trim(*index.where).empty()) {
-    throw util::Error("index " + quoted(index.name) + " on " + quoted(table) +
+    throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table) +
                       ": MySQL has no partial indexes (where = ...)");
   }
   return {kind, using_clause};
@@ -233,7 +222,7 @@ std::string table_options_clauses(const schema::TableOptions& o) {
     parts.push_back(convert);
   }
   if (o.row_format) {
-    parts.push_back("ROW_FORMAT=" + upper(*o.row_format));
+    parts.push_back("ROW_FORMAT=" + util::to_upper(*o.row_format));
   }
   return util::join(parts, ", ");
 }
@@ -266,12 +255,12 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {
-    return {{"DROP TABLE " + d.quote_ident(o.table), "drop table " + quoted(o.table)}};
+    return {{"DROP TABLE " + d.quote_ident(o.table), "drop table " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::RenameTable& o) const {
     return {{"RENAME TABLE " + d.quote_ident(o.table) + " TO " + d.quote_ident(o.new_name),
-             "rename table " + quoted(o.table) + " to " + quoted(o.new_name),
+             "rename table " + util::squote(o.table) + " to " + util::squote(o.new_name),
              "RENAME TABLE " + d.quote_ident(o.new_name) + " TO " + d.quote_ident(o.table)}};
   }
 
@@ -333,7 +322,7 @@ struct OpRenderer {
         parts.push_back("RENAME COLUMN " + col + " TO " + d.quote_ident(*o.new_name));
       }
       return {{alter(o.table) + util::join(parts, ", "),
-               o.new_name ? "rename column " + what + " to " + quoted(*o.new_name)
+               o.new_name ? "rename column " + what + " to " + util::squote(*o.new_name)
                           : "set default of " + what}};
     }
     // MODIFY / CHANGE COLUMN replaces the whole definition: whatever the new one does not
@@ -381,8 +370,9 @@ struct OpRenderer {
       definition += " " + on_update;
     }
     return {{alter(o.table) + "CHANGE COLUMN " + col + " " + definition,
-             o.new_name ? "change column " + what + " (renamed to " + quoted(*o.new_name) + ")"
-                        : "change column " + what}};
+             o.new_name
+                 ? "change column " + what + " (renamed to " + util::squote(*o.new_name) + ")"
+                 : "change column " + what}};
   }
 
   std::vector<Statement> operator()(const schema::AlterPrimaryKey& o) const {
@@ -403,8 +393,8 @@ struct OpRenderer {
     if (parts.empty()) {
       return {};
     }
-    return {
-        {alter(o.table) + util::join(parts, ", "), "change the primary key of " + quoted(o.table)}};
+    return {{alter(o.table) + util::join(parts, ", "),
+             "change the primary key of " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::CreateIndex& o) const {
@@ -421,7 +411,7 @@ struct OpRenderer {
                    const std::string name = d.quote_ident(index.name);
                    return name + " ON " + d.quote_ident(o.table) + body.substr(name.size());
                  }(),
-             "create index " + quoted(index.name) + " on " + quoted(o.table),
+             "create index " + util::squote(index.name) + " on " + util::squote(o.table),
              "DROP INDEX " + d.quote_ident(index.name) + " ON " + d.quote_ident(o.table)}};
   }
 
@@ -461,7 +451,7 @@ struct OpRenderer {
   std::vector<Statement> operator()(const schema::DropIndex& o) const {
     return {{alter(o.table) + "DROP INDEX " + d.quote_ident(o.name) +
                  keep_foreign_key_indexes(o.table, o.name),
-             "drop index " + quoted(o.name) + " on " + quoted(o.table)}};
+             "drop index " + util::squote(o.name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::CreateUnique& o) const {
@@ -469,7 +459,7 @@ struct OpRenderer {
         o.constraint.name.empty() ? schema::unique_name(o.table, o.constraint) : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " UNIQUE (" +
                  ident_list(d, o.constraint.columns) + ")",
-             "create unique constraint " + quoted(name) + " on " + quoted(o.table),
+             "create unique constraint " + util::squote(name) + " on " + util::squote(o.table),
              alter(o.table) + "DROP INDEX " + d.quote_ident(name)}};
   }
 
@@ -479,7 +469,7 @@ struct OpRenderer {
                                  : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " " +
                  foreign_key_sql(d, o.table, name, o.constraint),
-             "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
+             "create foreign key " + util::squote(name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::CreateCheck& o) const {
@@ -487,7 +477,7 @@ struct OpRenderer {
         o.constraint.name.empty() ? schema::check_name(o.table, o.constraint) : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " CHECK (" +
                  mysql_expression(o.constraint.expression) + ")",
-             "create check constraint " + quoted(name) + " on " + quoted(o.table),
+             "create check constraint " + util::squote(name) + " on " + util::squote(o.table),
              alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(name)}};
   }
 
@@ -538,12 +528,12 @@ struct OpRenderer {
       // find it by name whatever its kind.
       sql = alter(o.table) + "DROP CONSTRAINT " + d.quote_ident(o.name);
     }
-    return {{sql, "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
+    return {{sql, "drop constraint " + util::squote(o.name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::SetTableComment& o) const {
     return {{alter(o.table) + "COMMENT = " + d.quote_string(o.comment),
-             "comment on table " + quoted(o.table),
+             "comment on table " + util::squote(o.table),
              o.existing_comment ? std::optional<std::string>(alter(o.table) + "COMMENT = " +
                                                              d.quote_string(*o.existing_comment))
                                 : std::nullopt}};
@@ -568,7 +558,7 @@ struct OpRenderer {
       back.collate = o.existing.collate;
     }
     return {{alter(o.table) + table_options_clauses(o.options),
-             "alter options of table " + quoted(o.table),
+             "alter options of table " + util::squote(o.table),
              known ? std::optional<std::string>(alter(o.table) + table_options_clauses(back))
                    : std::nullopt}};
   }
@@ -607,10 +597,10 @@ struct OpRenderer {
         if (util::trim(c.type.declared()) != o.name) {
           continue;
         }
-        out.push_back(
-            {alter(t.name) + "MODIFY COLUMN " + d.column_sql(t.name, c, after),
-             "add value " + quoted(o.value) + " to the enum of " + column_label(t.name, c.name),
-             alter(t.name) + "MODIFY COLUMN " + d.column_sql(t.name, c, before)});
+        out.push_back({alter(t.name) + "MODIFY COLUMN " + d.column_sql(t.name, c, after),
+                       "add value " + util::squote(o.value) + " to the enum of " +
+                           column_label(t.name, c.name),
+                       alter(t.name) + "MODIFY COLUMN " + d.column_sql(t.name, c, before)});
       }
     }
     return out;
@@ -705,12 +695,12 @@ Statement MysqlDialect::create_table(const schema::Table& input, const schema::D
     sql += " COLLATE=" + *o.collate;
   }
   if (o.row_format) {
-    sql += " ROW_FORMAT=" + upper(*o.row_format);
+    sql += " ROW_FORMAT=" + util::to_upper(*o.row_format);
   }
   if (table.comment && !table.comment->empty()) {
     sql += " COMMENT = " + quote_string(*table.comment);
   }
-  return {sql, "create table " + quoted(table.name)};
+  return {sql, "create table " + util::squote(table.name)};
 }
 
 std::vector<Statement> MysqlDialect::render(const schema::Op& op,

@@ -37,13 +37,9 @@ constexpr TypeName k_type_names[] = {
     {"blob", "BYTEA"},          {"datetime", "TIMESTAMP"},
 };
 
-std::string quoted(const std::string& s) {
-  return "'" + s + "'";
-}
-
 // 'table.column', for messages.
 std::string column_label(const std::string& table, const std::string& column) {
-  return quoted(table + "." + column);
+  return util::squote(table + "." + column);
 }
 
 // "set null" -> "SET NULL"; "" -> "".
@@ -273,14 +269,14 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
   }
   std::vector<Statement> out;
   out.push_back({"CREATE TABLE " + t + " (\n  " + util::join(lines, ",\n  ") + "\n)",
-                 "create table " + quoted(table.name)});
+                 "create table " + util::squote(table.name)});
   for (const auto& index : table.indexes) {
     out.push_back({create_index_with(*this, table.name, &table, index),
-                   "create index " + quoted(index.name) + " on " + quoted(table.name)});
+                   "create index " + util::squote(index.name) + " on " + util::squote(table.name)});
   }
   if (table.comment && !table.comment->empty()) {
     out.push_back({"COMMENT ON TABLE " + t + " IS " + quote_string(*table.comment),
-                   "comment on table " + quoted(table.name)});
+                   "comment on table " + util::squote(table.name)});
   }
   for (const auto& c : table.columns) {
     if (c.comment && !c.comment->empty()) {
@@ -315,7 +311,7 @@ struct OpRenderer {
   }
 
   [[noreturn]] void refuse_options(const std::string& table) const {
-    throw util::Error("table " + quoted(table) +
+    throw util::Error("table " + util::squote(table) +
                       ": table options (engine, charset, collate, row_format) are MySQL/MariaDB "
                       "storage options; PostgreSQL has none");
   }
@@ -325,12 +321,12 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {
-    return {{sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + quoted(o.table)}};
+    return {{sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::RenameTable& o) const {
     return {{sql().kw("ALTER TABLE").ident(o.table).kw("RENAME TO").ident(o.new_name).sql(),
-             "rename table " + quoted(o.table) + " to " + quoted(o.new_name)}};
+             "rename table " + util::squote(o.table) + " to " + util::squote(o.new_name)}};
   }
 
   std::vector<Statement> operator()(const schema::AddColumn& o) const {
@@ -357,14 +353,14 @@ struct OpRenderer {
              table + "::regclass AND contype = 'p'; IF key_name IS NOT NULL THEN EXECUTE " +
              "format('ALTER TABLE %s DROP CONSTRAINT %I', " + table +
              "::regclass, key_name); END IF; END $migratecpp$",
-         "drop the primary key of " + quoted(o.table)}};
+         "drop the primary key of " + util::squote(o.table)}};
     if (!o.columns.empty()) {
       std::vector<std::string> cols;
       for (const auto& c : o.columns) {
         cols.push_back(d.quote_ident(c));
       }
       out.push_back({alter(o.table) + "ADD PRIMARY KEY (" + util::join(cols, ", ") + ")",
-                     "add the primary key of " + quoted(o.table)});
+                     "add the primary key of " + util::squote(o.table)});
     }
     return out;
   }
@@ -444,7 +440,7 @@ struct OpRenderer {
     // Last, so that every statement above can name the column as it was.
     if (o.new_name) {
       out.push_back({alter(o.table) + "RENAME COLUMN " + col + " TO " + d.quote_ident(*o.new_name),
-                     "rename column " + what + " to " + quoted(*o.new_name)});
+                     "rename column " + what + " to " + util::squote(*o.new_name)});
     }
     return out;
   }
@@ -453,12 +449,12 @@ struct OpRenderer {
     const std::string name =
         o.index.name.empty() ? schema::index_name(o.table, o.index) : o.index.name;
     return {{d.create_index_sql(o.table, o.index, before),
-             "create index " + quoted(name) + " on " + quoted(o.table)}};
+             "create index " + util::squote(name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::DropIndex& o) const {
     return {{"DROP INDEX " + d.quote_ident(o.name),
-             "drop index " + quoted(o.name) + " on " + quoted(o.table)}};
+             "drop index " + util::squote(o.name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::CreateUnique& o) const {
@@ -466,7 +462,7 @@ struct OpRenderer {
         o.constraint.name.empty() ? schema::unique_name(o.table, o.constraint) : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " UNIQUE (" +
                  ident_list(d, o.constraint.columns) + ")",
-             "create unique constraint " + quoted(name) + " on " + quoted(o.table)}};
+             "create unique constraint " + util::squote(name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::CreateForeignKey& o) const {
@@ -475,7 +471,7 @@ struct OpRenderer {
                                  : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " " +
                  foreign_key_sql(d, o.constraint),
-             "create foreign key " + quoted(name) + " on " + quoted(o.table)}};
+             "create foreign key " + util::squote(name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::CreateCheck& o) const {
@@ -483,12 +479,12 @@ struct OpRenderer {
         o.constraint.name.empty() ? schema::check_name(o.table, o.constraint) : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " CHECK (" +
                  o.constraint.expression + ")",
-             "create check constraint " + quoted(name) + " on " + quoted(o.table)}};
+             "create check constraint " + util::squote(name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::DropConstraint& o) const {
     return {{sql().kw("ALTER TABLE").ident(o.table).kw("DROP CONSTRAINT").ident(o.name).sql(),
-             "drop constraint " + quoted(o.name) + " on " + quoted(o.table)}};
+             "drop constraint " + util::squote(o.name) + " on " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::SetTableComment& o) const {
@@ -498,7 +494,7 @@ struct OpRenderer {
                  .kw("IS")
                  .raw(comment_value(d, o.comment))
                  .sql(),
-             "comment on table " + quoted(o.table)}};
+             "comment on table " + util::squote(o.table)}};
   }
 
   std::vector<Statement> operator()(const schema::Execute& o) const {
@@ -516,11 +512,11 @@ struct OpRenderer {
     }
     return {{"CREATE TYPE " + d.quote_ident(o.type.name) + " AS ENUM (" + util::join(values, ", ") +
                  ")",
-             "create enum " + quoted(o.type.name)}};
+             "create enum " + util::squote(o.type.name)}};
   }
 
   std::vector<Statement> operator()(const schema::DropEnum& o) const {
-    return {{"DROP TYPE " + d.quote_ident(o.name), "drop enum " + quoted(o.name)}};
+    return {{"DROP TYPE " + d.quote_ident(o.name), "drop enum " + util::squote(o.name)}};
   }
 
   std::vector<Statement> operator()(const schema::AddEnumValue& o) const {
@@ -531,7 +527,7 @@ struct OpRenderer {
     if (o.before) {
       sql += " BEFORE " + d.quote_string(*o.before);
     }
-    return {{sql, "add value " + quoted(o.value) + " to enum " + quoted(o.name)}};
+    return {{sql, "add value " + util::squote(o.value) + " to enum " + util::squote(o.name)}};
   }
 };
 

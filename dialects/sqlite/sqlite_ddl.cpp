@@ -19,13 +19,6 @@ using schema::Table;
 
 namespace detail {
 
-std::string to_upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
-
 // SQLite compares identifiers ASCII case-insensitively; so must we when matching names.
 bool same_name(std::string_view a, std::string_view b) {
   return util::iequals(a, b);
@@ -463,10 +456,10 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
       s += " (" + idents(*this, fk.ref_columns) + ")";
     }
     if (!fk.on_delete.empty()) {
-      s += " ON DELETE " + to_upper(fk.on_delete);
+      s += " ON DELETE " + util::to_upper(fk.on_delete);
     }
     if (!fk.on_update.empty()) {
-      s += " ON UPDATE " + to_upper(fk.on_update);
+      s += " ON UPDATE " + util::to_upper(fk.on_update);
     }
     items.push_back(s);
   }

@@ -11,8 +11,6 @@
 
 namespace migratecpp::dialects::sqlite::detail {
 
-std::string to_upper(std::string_view s);
-
 // SQLite compares identifiers ASCII case-insensitively; so must we when matching names.
 bool same_name(std::string_view a, std::string_view b);
 bool contains_name(const std::vector<std::string>& names, std::string_view name);

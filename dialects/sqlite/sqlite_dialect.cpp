@@ -23,7 +23,7 @@ std::string SqliteDialect::type_sql(const schema::ColumnType& type) const {
   if (!schema::is_portable_type(type.declared())) {
     return util::trim(type.declared());
   }
-  std::string out = detail::to_upper(type.base());
+  std::string out = util::to_upper(type.base());
   if (!type.args().empty()) {
     out += "(" + util::join(type.args(), ",") + ")";
   }
