@@ -7,6 +7,7 @@
 #include "migrate/diff_match.h"
 #include "migrate/diff_normalize.h"
 #include "migrate/diff_order.h"
+#include "schema/column_uses.h"
 #include "schema/naming.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -101,6 +102,9 @@ struct TableChanges {
   // Column sets (sorted) of unique constraints and unique indexes dropped here, which a
   // foreign key to this table may rely on.
   std::set<std::string> dropped_unique_keys;
+  // Columns dropped and added again because their generation changes: the database drops
+  // the indexes and constraints on them with them (or refuses to drop them under one).
+  std::set<std::string> regenerated;
   // Columns or the indexes/constraints a foreign key may rely on change: a new table's
   // foreign keys to this table wait until the end.
   bool reshaped() const {
@@ -325,7 +329,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
   // Columns whose generation changes (expression, stored, generated or not) are dropped and
   // added again below: no database alters a generation in place everywhere, and the values
   // are derived, so nothing is lost that the new definition does not compute again.
-  std::set<std::string> regenerated;
+  std::set<std::string>& regenerated = changes.regenerated;
   for (const auto& d : des.columns) {
     const Column* c = cur.find_column(d.name);
     if (c != nullptr && !same_generation(*c, d)) {
@@ -490,6 +494,26 @@ void Differ::diff_indexes_and_constraints(const Table& cur, const Table& des,
   take_all(uniques);
   take_all(fks);
   take_all(checks);
+  // An object on a column that is dropped and added again goes with it: it is dropped first
+  // and made again once the column is back, as if it had changed.
+  auto follow_regenerated = [&](auto& matching) {
+    auto& kept = matching.kept;
+    for (auto it = kept.begin(); it != kept.end();) {
+      const bool uses = std::any_of(
+          changes.regenerated.begin(), changes.regenerated.end(),
+          [&](const std::string& column) { return schema::uses_column(*it->first, column); });
+      if (uses) {
+        matching.changed.push_back(*it);
+        it = kept.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  };
+  follow_regenerated(indexes);
+  follow_regenerated(uniques);
+  follow_regenerated(fks);
+  follow_regenerated(checks);
   auto named = [&](auto object, auto base_name) {
     if (object.name.empty()) {
       object.name = names.claim(base_name(table, object));
@@ -541,7 +565,8 @@ void Differ::diff_indexes_and_constraints(const Table& cur, const Table& des,
   auto added_or_changed = [&](const auto& matching, auto base_name) {
     std::vector<std::remove_cvref_t<decltype(*matching.added.front())>> out;
     for (const auto& [c, d] : matching.changed) {
-      out.push_back(*d);
+      // Unnamed only if it followed a regenerated column: made again under its own name.
+      out.push_back(!d->name.empty() ? *d : !c->name.empty() ? *c : named(*d, base_name));
     }
     for (const auto* d : matching.added) {
       out.push_back(named(*d, base_name));

@@ -1,5 +1,6 @@
 #include "schema/apply.h"
 
+#include "schema/column_uses.h"
 #include "schema/naming.h"
 #include "util/error.h"
 #include "util/sql_lexer.h"
@@ -114,18 +115,6 @@ std::string rename_identifier(const std::string& expr, const std::string& from,
   return out;
 }
 
-bool mentions(const std::string& expr, const std::string& column) {
-  const auto ids = expression_identifiers(expr);
-  return std::find(ids.begin(), ids.end(), column) != ids.end();
-}
-
-// An index entry uses the column if it names it, or if it is an expression mentioning it.
-bool uses_column(const std::vector<std::string>& columns, const std::string& column) {
-  return std::any_of(columns.begin(), columns.end(), [&](const std::string& entry) {
-    return entry == column || (entry.find('(') != std::string::npos && mentions(entry, column));
-  });
-}
-
 void rename_in_list(std::vector<std::string>& columns, const std::string& from,
                     const std::string& to) {
   for (auto& entry : columns) {
@@ -135,13 +124,6 @@ void rename_in_list(std::vector<std::string>& columns, const std::string& from,
       entry = rename_identifier(entry, from, to);
     }
   }
-}
-
-// An index part uses the column if it is that column, or an expression mentioning it.
-bool uses_column(const std::vector<IndexPart>& parts, const std::string& column) {
-  return std::any_of(parts.begin(), parts.end(), [&](const IndexPart& p) {
-    return p.is_expression() ? mentions(p.expression, column) : p.column == column;
-  });
 }
 
 void rename_in_parts(std::vector<IndexPart>& parts, const std::string& from,
@@ -190,14 +172,11 @@ void drop_column(Table& t, const std::string& column) {
       cols.end());
   // PostgreSQL drops the indexes and constraints involving the column with it; keeping them
   // in the model would make later ops (and SQLite rebuilds) refer to a missing column.
-  std::erase_if(t.indexes, [&](const Index& i) {
-    return uses_column(i.parts, column) || (i.where && mentions(*i.where, column));
-  });
-  std::erase_if(t.uniques,
-                [&](const UniqueConstraint& u) { return uses_column(u.columns, column); });
-  std::erase_if(t.foreign_keys,
-                [&](const ForeignKey& f) { return uses_column(f.columns, column); });
-  std::erase_if(t.checks, [&](const CheckConstraint& c) { return mentions(c.expression, column); });
+  auto uses = [&](const auto& object) { return uses_column(object, column); };
+  std::erase_if(t.indexes, uses);
+  std::erase_if(t.uniques, uses);
+  std::erase_if(t.foreign_keys, uses);
+  std::erase_if(t.checks, uses);
 }
 
 void alter_column(Database& db, const AlterColumn& o) {

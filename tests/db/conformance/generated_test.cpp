@@ -82,6 +82,36 @@ TEST_CASE("a changed generation is a drop and an add that the diff makes",
         f.rows("SELECT age * 2 FROM users ORDER BY id"));
 }
 
+// The database drops an index or constraint on a column with the column: the diff must drop
+// them first and make them again on the column's new definition, or they are lost.
+TEST_CASE("a changed generation keeps the indexes and constraints on the column",
+          "[conformance][generated]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  f.apply(schema::AddColumn{"users", generated("twice", "integer", "age * 2", true)});
+  f.apply(schema::CreateIndex{"users", {"ix_users_twice", {"twice"}, false, std::nullopt, {}}});
+  f.apply(schema::CreateUnique{"users", {"uq_users_twice_id", {"twice", "id"}}});
+  f.apply(schema::CreateCheck{"users", {"ck_users_twice", "twice >= 0"}});
+  const schema::Database before = f.state();
+  schema::Database want = before;
+  want.find_table("users")->find_column("twice")->generated->expression = "age * 3";
+  const auto r = migrate::diff(f.state(), want, {});
+  for (const auto& op : r.upgrade) {
+    f.apply(op);
+  }
+  CHECK(migrate::diff(f.state(), want, {}).upgrade.empty());
+  const schema::Table& users = f.table("users");
+  CHECK(users.indexes.size() == before.find_table("users")->indexes.size());
+  CHECK(users.checks.size() == before.find_table("users")->checks.size());
+  CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
+        f.rows("SELECT age * 3 FROM users ORDER BY id"));
+  for (const auto& op : r.downgrade) {
+    f.apply(op);
+  }
+  CHECK(migrate::diff(f.state(), before, {}).upgrade.empty());
+  CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
+        f.rows("SELECT age * 2 FROM users ORDER BY id"));
+}
+
 TEST_CASE("alter_table_options, or its refusal naming the table", "[conformance][options]") {
   MIGRATECPP_CONFORMANCE_FIXTURE(f);
   schema::AlterTableOptions op;

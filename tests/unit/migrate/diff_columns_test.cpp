@@ -281,6 +281,28 @@ TEST_CASE("diff: generated columns", "[diff][columns]") {
       CHECK(briefs(r.upgrade) == Strings{"drop_column users.area", "add_column users.area"});
     }
   }
+  SECTION("what is on the column is dropped before it and made again after it") {
+    auto with_dependents = [&](const schema::Column& area) {
+      schema::Table t = users({area});
+      t.indexes = {{"ix_users_area", {"area DESC"}, false, std::nullopt, std::nullopt},
+                   {"ix_users_email", {"email"}, false, std::nullopt, std::nullopt}};
+      t.uniques = {{"", {"area", "id"}}};
+      t.foreign_keys = {{"fk_users_area", {"area"}, "sizes", {"id"}, "", ""}};
+      t.checks = {{"ck_users_area", "\"area\" > 0"}, {"ck_users_email", "email <> ''"}};
+      return t;
+    };
+    const schema::Table sizes = table("sizes", {pk("id", "integer")});
+    const auto r =
+        diff_and_check(database({sizes, with_dependents(generated("w * h", true))}),
+                       database({sizes, with_dependents(generated("w * h * 2", true))}));
+    // The objects on other columns stay; the unnamed unique is made again under its name.
+    CHECK(briefs(r.upgrade) ==
+          Strings{"drop_constraint users.fk_users_area", "drop_index users.ix_users_area",
+                  "drop_constraint users.", "drop_constraint users.ck_users_area",
+                  "drop_column users.area", "add_column users.area",
+                  "create_index users.ix_users_area", "create_unique users.uq_users_area_id",
+                  "create_check users.ck_users_area", "create_foreign_key users.fk_users_area"});
+  }
   SECTION("a type or comment change of a generated column is an alter") {
     auto after = generated("w * h", true);
     after.type = schema::ColumnType("bigint");
