@@ -157,10 +157,12 @@ dialects::Statement HistoryTable::begin(const HistoryRecord& record) const {
 
 dialects::Statement HistoryTable::progress(const HistoryRecord& record,
                                            std::size_t ops_done) const {
+  // No undo: the runner does not journal it (an undo leaves the count as it was, and a
+  // partial undo says itself what it could not take back).
   const std::string table = m_dialect.quote_ident(m_table);
   return {"UPDATE " + table + " SET ops_done = " + std::to_string(ops_done) + row_of(record),
           "history: " + std::to_string(ops_done) + " op(s) of " + record.revision + " done",
-          "UPDATE " + table + " SET ops_done = " + std::to_string(ops_done - 1) + row_of(record)};
+          std::nullopt};
 }
 
 dialects::Statement HistoryTable::end(const HistoryRecord& record, std::size_t ops_done) const {

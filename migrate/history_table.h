@@ -83,8 +83,9 @@ public:
   dialects::Statement insert(const HistoryRecord& record) const;
 
   // The begin marker of `record` (direction k_history_begin_*, started_at set): its INSERT
-  // (ops_done 0; undone by deleting it), the UPDATE that counts `ops_done` ops finished, and
-  // the DELETE that ends it after `ops_done` ops (undone by inserting it back).
+  // (ops_done 0; undone by deleting it), the UPDATE that counts `ops_done` ops finished (no
+  // undo: never journaled), and the DELETE that ends it after `ops_done` ops (undone by
+  // inserting it back).
   dialects::Statement begin(const HistoryRecord& record) const;
   dialects::Statement progress(const HistoryRecord& record, std::size_t ops_done) const;
   dialects::Statement end(const HistoryRecord& record, std::size_t ops_done) const;
