@@ -119,12 +119,8 @@ std::vector<std::string> sql_keys() {
 }
 
 util::Url parse_url(const std::string& text) {
-  if (const auto end = text.find("://"); end != std::string::npos) {
-    std::string scheme = util::to_lower(text.substr(0, end));
-    scheme = scheme.substr(0, scheme.find('+')); // postgresql+psycopg2: SQLAlchemy's driver
-    if (const Dialect* d = find_by_scheme(scheme)) {
-      return d->parse_url(text);
-    }
+  if (const Dialect* d = find_by_scheme(util::url_scheme(text))) {
+    return d->parse_url(text);
   }
   // No scheme, or one no available dialect has: a malformed URL is reported as such, a
   // well-formed one by its scheme (unknown, or a dialect not in this build).

@@ -23,12 +23,6 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 } // namespace
 
 namespace {
@@ -174,6 +168,17 @@ std::string Url::redacted() const {
   return redact_url(original);
 }
 
+std::string url_scheme(std::string_view text) {
+  const auto end = text.find("://");
+  if (end == std::string_view::npos || end == 0) {
+    return "";
+  }
+  std::string scheme = to_lower(text.substr(0, end));
+  // SQLAlchemy-style driver suffixes (postgresql+psycopg2) name the same database.
+  scheme.resize(std::min(scheme.size(), scheme.find('+')));
+  return scheme;
+}
+
 Url parse_url(const std::string& text) {
   Url url;
   url.original = text;
@@ -183,11 +188,7 @@ Url parse_url(const std::string& text) {
                 "': expected scheme://..., for example sqlite:///app.db");
   }
   check_userinfo(text);
-  url.scheme = lower(text.substr(0, scheme_end));
-  // SQLAlchemy-style driver suffixes (postgresql+psycopg2) name the same database.
-  if (auto plus = url.scheme.find('+'); plus != std::string::npos) {
-    url.scheme.resize(plus);
-  }
+  url.scheme = url_scheme(text);
   std::string rest = text.substr(scheme_end + 3);
 
   std::string query;

@@ -31,6 +31,10 @@ struct Url {
 // util::Error naming the (redacted) URL when it cannot be parsed.
 Url parse_url(const std::string& text);
 
+// The scheme of `text` as parse_url reads it (lowercased, a "+driver" suffix removed:
+// "PostgreSQL+psycopg2://..." -> "postgresql"); "" when the text has no "scheme://".
+std::string url_scheme(std::string_view text);
+
 // One URL's text with its password replaced by ***: everything from the first ':' after
 // "scheme://" to the last '@' of the text, whatever the password holds ('/', '?', '@',
 // spaces). Errs on the side of hiding too much when an '@' stands in the path or query.

@@ -142,3 +142,13 @@ TEST_CASE("did you mean", "[strings]") {
   CHECK(did_you_mean("zzz", {"upgrade", "downgrade"}).empty());
   CHECK(did_you_mean("nulable", {"name", "type", "nullable"}) == " (did you mean 'nullable'?)");
 }
+
+TEST_CASE("url_scheme: lowercased, without a driver suffix, empty without one", "[url]") {
+  CHECK(migratecpp::util::url_scheme("PostgreSQL+psycopg2://u@h/db") == "postgresql");
+  CHECK(migratecpp::util::url_scheme("sqlite:///app.db") == "sqlite");
+  CHECK(migratecpp::util::url_scheme("app.db").empty());
+  CHECK(migratecpp::util::url_scheme("://h/db").empty());
+  // The one parse_url keeps.
+  CHECK(migratecpp::util::parse_url("MySQL+pymysql://u@h/db").scheme ==
+        migratecpp::util::url_scheme("MySQL+pymysql://u@h/db"));
+}
