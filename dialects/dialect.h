@@ -250,6 +250,15 @@ public:
   // introspection, DatabaseError if a catalog query fails.
   virtual schema::Database introspect(Connection& conn, const IntrospectOptions& options) const;
 
+  // The objects of options.schema that introspect() leaves out because the model does not
+  // describe them (views, triggers, routines, sequences of their own, ...), as
+  // kept_and_sorted() returns them. One catalog query, whatever the number of objects. The
+  // default: none (a dialect whose model covers everything its databases hold).
+  virtual std::vector<UnmanagedObject> unmanaged_objects(Connection& conn,
+                                                         const IntrospectOptions& options) const {
+    return {};
+  }
+
   // How the database would store SQL expressions written for the live table `table`: for
   // each of `checks` (check-constraint expressions), `predicates` (partial-index WHERE
   // clauses) and `generated` (generated columns: their generation expressions), the text

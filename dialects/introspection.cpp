@@ -1,5 +1,6 @@
 #include "dialects/introspection.h"
 
+#include "dialects/connection.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -13,6 +14,35 @@ bool IntrospectOptions::skips(std::string_view table) const {
   }
   return std::any_of(exclude_tables.begin(), exclude_tables.end(),
                      [&](const std::string& x) { return util::iequals(table, x); });
+}
+
+std::string describe(const UnmanagedObject& object) {
+  std::string out = object.kind + " " + util::squote(object.name);
+  if (!object.table.empty() && object.table != object.name) {
+    out += (object.kind == "partition" ? " of " : " on ") + util::squote(object.table);
+  }
+  return out;
+}
+
+std::vector<UnmanagedObject> kept_and_sorted(std::vector<UnmanagedObject> objects,
+                                             const IntrospectOptions& options) {
+  std::erase_if(objects, [&](const UnmanagedObject& o) {
+    return (!o.table.empty() && options.skips(o.table)) || options.skips(o.name);
+  });
+  std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.kind, a.name, a.table) < std::tie(b.kind, b.name, b.table);
+  });
+  return objects;
+}
+
+std::vector<UnmanagedObject> unmanaged_from_rows(const Rows& rows,
+                                                 const IntrospectOptions& options) {
+  std::vector<UnmanagedObject> out;
+  for (const auto& r : rows.rows) {
+    auto at = [&](std::size_t k) { return k < r.size() ? r[k].value_or("") : std::string(); };
+    out.push_back({at(0), at(1), at(2)});
+  }
+  return kept_and_sorted(std::move(out), options);
 }
 
 void sort_introspected(schema::Database& db) {

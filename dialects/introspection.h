@@ -29,6 +29,30 @@ struct StoredForms {
   std::vector<std::optional<std::string>> generated; // generation expressions
 };
 
+// An object of the database that the model does not describe (yet): a view, a trigger, a
+// function, a sequence of its own... Introspection leaves it out; `inspect` and `check` name it,
+// so that nothing is left behind without a word. migratecpp never drops one: no op is made
+// for what the model does not hold.
+struct UnmanagedObject {
+  std::string kind;  // "view", "materialized view", "trigger", "function", "sequence", ...
+  std::string name;  // a function's with its argument types: "add(integer, integer)"
+  std::string table; // the table it belongs to (a trigger's, a rule's, a partition's parent)
+  bool operator==(const UnmanagedObject&) const = default;
+};
+
+// "view 'active_users'", "trigger 'audit' on 'users'": how messages name one.
+std::string describe(const UnmanagedObject& object);
+
+struct Rows;
+// One UnmanagedObject per row of `rows`, whose first three columns are kind, name and table
+// (NULL = none), then kept_and_sorted().
+std::vector<UnmanagedObject> unmanaged_from_rows(const Rows& rows,
+                                                 const IntrospectOptions& options);
+
+// Objects on a table options.skips() are left out too; the rest sorted by kind, then name.
+std::vector<UnmanagedObject> kept_and_sorted(std::vector<UnmanagedObject> objects,
+                                             const IntrospectOptions& options);
+
 // The order introspection promises: tables and enums by name, and in each table the indexes,
 // unique, foreign-key and check constraints by name, unnamed ones by their definition.
 // Byte order, whatever collation the database's catalog sorts with.

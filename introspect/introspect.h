@@ -24,6 +24,13 @@ using StoredForms = dialects::StoredForms;
 schema::Database introspect(dialects::Connection& conn, const dialects::Dialect& dialect,
                             const Options& options);
 
+// What the database holds that the model does not describe (Dialect::unmanaged_objects):
+// named by `inspect` and `check`, never dropped.
+using UnmanagedObject = dialects::UnmanagedObject;
+std::vector<UnmanagedObject> unmanaged_objects(dialects::Connection& conn,
+                                               const dialects::Dialect& dialect,
+                                               const Options& options);
+
 // How the database would store SQL expressions written for the live table `table`: for each
 // of `checks` (check-constraint expressions), `predicates` (partial-index WHERE clauses) and
 // `generated` (generated columns, for their expressions),

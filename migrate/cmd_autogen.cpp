@@ -226,6 +226,23 @@ void autogenerate(const Project& project, NewRevision& rev, util::Output& out) {
     rev.notes.push_back("REVIEW: " + w);
     out.warning(w);
   }
+  const auto unmanaged = read_unmanaged(db, project, true);
+  if (const std::string note = unmanaged_note(unmanaged); !note.empty()) {
+    out.info(note);
+  }
+  // A table dropped takes its triggers (rules, policies, partitions) with it: said where the
+  // reviewer reads the drop.
+  for (const auto& op : rev.upgrade) {
+    const auto* drop = std::get_if<schema::DropTable>(&op);
+    for (const auto& o : unmanaged) {
+      if (drop != nullptr && o.table == drop->table && o.name != drop->table) {
+        const std::string w = "dropping table '" + drop->table + "' also drops " +
+                              dialects::describe(o) + ", which no model describes";
+        rev.notes.push_back("REVIEW: " + w);
+        out.warning(w);
+      }
+    }
+  }
   if (rev.upgrade.empty()) {
     out.info("No changes detected; writing an empty revision");
   } else {
@@ -238,6 +255,9 @@ void autogenerate(const Project& project, NewRevision& rev, util::Output& out) {
 bool check(const Project& project, util::Output& out) {
   LiveDatabase db = open_database(project);
   Comparison c = compare(project, db);
+  if (const std::string note = unmanaged_note(read_unmanaged(db, project, true)); !note.empty()) {
+    out.info(note);
+  }
   if (c.result.empty()) {
     out.info("No changes: the database matches the models");
     return true;
@@ -272,6 +292,16 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
     });
   }
   out.data_raw(render_models(live));
+  // What the models cannot say yet, named so that nobody takes the models for the whole schema.
+  for (const auto& o : read_unmanaged(db, project, false)) {
+    const bool shown =
+        options.tables.empty() ||
+        std::find(options.tables.begin(), options.tables.end(), o.table) != options.tables.end();
+    if (shown) {
+      out.warning("inspect: " + dialects::describe(o) +
+                  " is not in the models: migratecpp does not manage it (yet) and leaves it alone");
+    }
+  }
 }
 
 } // namespace migratecpp::migrate

@@ -80,7 +80,9 @@ const dialects::Dialect& offline_dialect(const Project& project, const std::stri
   return dialects::dialect_for_scheme(dialects::parse_url(project.url).scheme);
 }
 
-schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes) {
+namespace {
+
+introspect::Options introspect_options(const Project& project, bool honour_excludes) {
   introspect::Options opts;
   opts.version_table = project.config.version_table;
   opts.schema = project.config.schema;
@@ -89,7 +91,34 @@ schema::Database read_schema(LiveDatabase& db, const Project& project, bool hono
   }
   // migratecpp's own, like the version table: never a model's, never drift.
   opts.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
-  return introspect::introspect(*db.conn, *db.dialect, opts);
+  return opts;
+}
+
+} // namespace
+
+schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes) {
+  return introspect::introspect(*db.conn, *db.dialect,
+                                introspect_options(project, honour_excludes));
+}
+
+std::vector<dialects::UnmanagedObject> read_unmanaged(LiveDatabase& db, const Project& project,
+                                                      bool honour_excludes) {
+  return introspect::unmanaged_objects(*db.conn, *db.dialect,
+                                       introspect_options(project, honour_excludes));
+}
+
+std::string unmanaged_note(const std::vector<dialects::UnmanagedObject>& objects) {
+  if (objects.empty()) {
+    return "";
+  }
+  std::vector<std::string> named;
+  for (const auto& o : objects) {
+    named.push_back(dialects::describe(o));
+  }
+  return std::to_string(objects.size()) +
+         " object(s) in the database are not managed by migratecpp (no model describes them; "
+         "they are left alone): " +
+         util::join(named, ", ");
 }
 
 void check_version_rows(const RevisionGraph& graph, const std::vector<std::string>& rows,

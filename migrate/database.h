@@ -33,4 +33,11 @@ void check_version_rows(const RevisionGraph& graph, const std::vector<std::strin
 // asked).
 schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes);
 
+// What the live schema holds that the models do not describe (views, triggers, ...), read
+// with the same leaving-out as read_schema.
+std::vector<dialects::UnmanagedObject> read_unmanaged(LiveDatabase& db, const Project& project,
+                                                      bool honour_excludes);
+// One line naming them for `check` and `revision --autogenerate`; "" when there are none.
+std::string unmanaged_note(const std::vector<dialects::UnmanagedObject>& objects);
+
 } // namespace migratecpp::migrate

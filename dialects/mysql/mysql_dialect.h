@@ -105,6 +105,8 @@ public:
 
   // information_schema, five queries whatever the number of tables (mysql_introspect.cpp).
   schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
+  std::vector<UnmanagedObject> unmanaged_objects(Connection& conn,
+                                                 const IntrospectOptions& options) const override;
   // MySQL keeps a CHECK rewritten; a temporary copy of the table tells how
   // (mysql_stored_forms.cpp). Partial-index predicates: none. Generation expressions: not
   // probed (compared through normalize_expression, which drops MariaDB's backquotes).

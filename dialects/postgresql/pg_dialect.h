@@ -91,6 +91,8 @@ public:
   // pg_introspect.cpp for how types, defaults, identity/serial columns and expressions are
   // normalized.
   schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
+  std::vector<UnmanagedObject> unmanaged_objects(Connection& conn,
+                                                 const IntrospectOptions& options) const override;
   // Applies the expressions to a temporary copy of the table, each in its own savepoint,
   // inside a transaction that is rolled back, and reads back what PostgreSQL stored.
   StoredForms stored_forms(Connection& conn, const schema::Table& table,

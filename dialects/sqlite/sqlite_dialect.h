@@ -101,6 +101,8 @@ public:
   // Virtual tables and leftover rebuild tables (k_rebuild_prefix) are left out. SQLite keeps
   // expressions as written, so stored_forms() keeps the default (nothing to learn).
   schema::Database introspect(Connection& conn, const IntrospectOptions& options) const override;
+  std::vector<UnmanagedObject> unmanaged_objects(Connection& conn,
+                                                 const IntrospectOptions& options) const override;
 
   // CREATE TABLE for `table`, named `as_name` (the table's own name if empty). `db` resolves
   // enum type names. Indexes are not part of it.

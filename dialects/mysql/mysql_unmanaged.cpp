@@ -1,0 +1,42 @@
+// What MySQL/MariaDB introspection leaves out: views, triggers, stored functions and
+// procedures, events, MariaDB sequences, and the partitioning of a table (the table itself is
+// read; how it is partitioned is not).
+#include "dialects/connection.h"
+#include "dialects/mysql/mysql_dialect.h"
+
+#include <string>
+
+namespace migratecpp::dialects::mysql {
+
+namespace {
+
+// One SELECT per kind: kind, name, the table it belongs to. Each takes the schema parameter.
+std::string unmanaged_query() {
+  const std::string schema = "COALESCE(NULLIF(?, ''), DATABASE())";
+  const std::string tables = "FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema;
+  return "SELECT 'view', TABLE_NAME, NULL FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " +
+         schema +
+         " UNION ALL SELECT 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE "
+         "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " +
+         schema +
+         " UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL "
+         "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " +
+         schema +
+         " UNION ALL SELECT 'event', EVENT_NAME, NULL FROM information_schema.EVENTS "
+         "WHERE EVENT_SCHEMA = " +
+         schema + " UNION ALL SELECT 'sequence', TABLE_NAME, NULL " + tables +
+         " AND TABLE_TYPE = 'SEQUENCE' UNION ALL SELECT 'partitioning', TABLE_NAME, TABLE_NAME " +
+         tables + " AND TABLE_TYPE = 'BASE TABLE' AND CREATE_OPTIONS LIKE '%partitioned%'";
+}
+
+constexpr std::size_t k_schema_parameters = 6;
+
+} // namespace
+
+std::vector<UnmanagedObject>
+MysqlDialect::unmanaged_objects(Connection& conn, const IntrospectOptions& options) const {
+  const std::vector<std::optional<std::string>> schema(k_schema_parameters, options.schema);
+  return unmanaged_from_rows(conn.query(unmanaged_query(), schema), options);
+}
+
+} // namespace migratecpp::dialects::mysql

@@ -1,0 +1,83 @@
+// What PostgreSQL introspection leaves out: views, materialized views, sequences of their own
+// (not a serial's or an identity's), composite types, partitions and how a table is
+// partitioned, UNLOGGED storage, triggers, routines, operators, domains, rules,
+// row-level-security policies and extensions of the schema. Objects an extension owns are left
+// out: the extension is named instead.
+#include "dialects/connection.h"
+#include "dialects/postgresql/pg_dialect.h"
+
+namespace migratecpp::dialects::postgresql {
+
+namespace {
+
+// kind, name, table: one SELECT per catalog, then what an extension owns (deptype 'e') and the
+// sequences a column owns (serial: 'a', identity: 'i') left out.
+constexpr const char* k_unmanaged_query = R"sql(
+SELECT kind, name, table_name FROM (
+  SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
+         WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'type'
+         ELSE 'partition' END AS kind,
+         c.relname::text AS name,
+         CASE WHEN c.relispartition THEN (SELECT p.relname::text FROM pg_catalog.pg_inherits i
+           JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid LIMIT 1)
+         END AS table_name, c.oid AS oid, 'pg_class'::regclass AS classid
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+     AND (c.relkind IN ('v', 'm', 'S', 'f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
+  UNION ALL
+  SELECT CASE WHEN c.relkind = 'p' THEN 'partitioning' ELSE 'unlogged storage' END,
+         c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
+     AND (c.relkind = 'p' OR (c.relkind = 'r' AND c.relpersistence = 'u'))
+  UNION ALL
+  SELECT 'trigger', t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass
+    FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.tgisinternal
+  UNION ALL
+  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
+         WHEN 'w' THEN 'window function' ELSE 'function' END,
+         p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL,
+         p.oid, 'pg_proc'::regclass
+    FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+  UNION ALL
+  SELECT 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
+         || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', NULL, o.oid,
+         'pg_operator'::regclass
+    FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+  UNION ALL
+  SELECT 'domain', t.typname::text, NULL, t.oid, 'pg_type'::regclass
+    FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND t.typtype IN ('d', 'r', 'm')
+  UNION ALL
+  SELECT 'rule', r.rulename::text, c.relname::text, r.oid, 'pg_rewrite'::regclass
+    FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND r.rulename <> '_RETURN'
+  UNION ALL
+  SELECT 'policy', p.polname::text, c.relname::text, p.oid, 'pg_policy'::regclass
+    FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+  UNION ALL
+  SELECT 'extension', e.extname::text, NULL, e.oid, 'pg_extension'::regclass
+    FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+) o
+WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = o.classid
+                  AND d.objid = o.oid
+                  AND (d.deptype = 'e' OR (o.kind = 'sequence' AND d.deptype IN ('a', 'i'))))
+ORDER BY kind, name
+)sql";
+
+} // namespace
+
+std::vector<UnmanagedObject>
+PostgresDialect::unmanaged_objects(Connection& conn, const IntrospectOptions& options) const {
+  return unmanaged_from_rows(conn.query(k_unmanaged_query, {options.schema}), options);
+}
+
+} // namespace migratecpp::dialects::postgresql

@@ -1,0 +1,47 @@
+// What MySQL/MariaDB introspection leaves out is named (Dialect::unmanaged_objects).
+#include "dialects/dialect.h"
+#include "mysql_test_support.h"
+
+using namespace migratecpp;
+using dialects::UnmanagedObject;
+using test::mysql::my_dialect;
+using test::mysql::TestDatabase;
+
+TEST_CASE("unmanaged objects of a database", "[mysql][introspect]") {
+  MIGRATECPP_MYSQL_URL_OR_SKIP(url);
+  TestDatabase db(url, "unmanaged");
+  for (const char* sql : {
+           "CREATE TABLE users (id INT PRIMARY KEY, email VARCHAR(100))",
+           "CREATE TABLE vendor (id INT PRIMARY KEY)",
+           "CREATE TABLE events (id INT, at INT) PARTITION BY RANGE (at) "
+           "(PARTITION p0 VALUES LESS THAN (10), PARTITION p1 VALUES LESS THAN MAXVALUE)",
+           "CREATE VIEW active_users AS SELECT id FROM users",
+           "CREATE TRIGGER users_email BEFORE INSERT ON users FOR EACH ROW "
+           "SET NEW.email = LOWER(NEW.email)",
+           "CREATE TRIGGER vendor_noop BEFORE INSERT ON vendor FOR EACH ROW SET @x = 1",
+           "CREATE FUNCTION add2(a INT, b INT) RETURNS INT DETERMINISTIC RETURN a + b",
+           "CREATE PROCEDURE noop() SELECT 1",
+           "CREATE EVENT nightly_purge ON SCHEDULE EVERY 1 DAY DO DELETE FROM users",
+       }) {
+    db.conn().exec(sql);
+  }
+  introspect::Options options;
+  options.exclude_tables = {"vendor"};
+  auto objects = my_dialect().unmanaged_objects(db.conn(), options);
+  // MariaDB has sequences (MySQL has none): one more when the server makes it.
+  try {
+    db.conn().exec("CREATE SEQUENCE invoice_numbers");
+    objects = my_dialect().unmanaged_objects(db.conn(), options);
+    REQUIRE(objects.size() == 7);
+    CHECK(objects[4] == UnmanagedObject{"sequence", "invoice_numbers", ""});
+    objects.erase(objects.begin() + 4);
+  } catch (const dialects::DatabaseError&) {
+  }
+  CHECK(objects == std::vector<UnmanagedObject>{{"event", "nightly_purge", ""},
+                                                {"function", "add2", ""},
+                                                {"partitioning", "events", "events"},
+                                                {"procedure", "noop", ""},
+                                                {"trigger", "users_email", "users"},
+                                                {"view", "active_users", ""}});
+  CHECK(dialects::describe(objects[2]) == "partitioning 'events'");
+}

@@ -1,0 +1,57 @@
+// What PostgreSQL introspection leaves out is named (Dialect::unmanaged_objects), and what
+// belongs to something the model has (a serial's or an identity's sequence, an extension's
+// functions, an enum) is not.
+#include "introspect/introspect.h"
+#include "pg_test_support.h"
+
+using namespace migratecpp;
+using dialects::UnmanagedObject;
+
+TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
+  MIGRATECPP_PG_URL_OR_SKIP(url);
+  test::pg::TestSchema s(url);
+  s.conn().exec_script(R"sql(
+    CREATE TYPE mood AS ENUM ('sad', 'ok');
+    CREATE TABLE users (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY, m mood);
+    CREATE TABLE vendor (id int);
+    CREATE SEQUENCE invoice_numbers;
+    CREATE VIEW active_users AS SELECT id FROM users;
+    CREATE MATERIALIZED VIEW user_counts AS SELECT count(*) AS n FROM users;
+    CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql AS 'SELECT a + b';
+    CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';
+    CREATE PROCEDURE noop() LANGUAGE sql AS 'SELECT 1';
+    CREATE TRIGGER users_touch BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION touch();
+    CREATE TRIGGER vendor_touch BEFORE INSERT ON vendor FOR EACH ROW EXECUTE FUNCTION touch();
+    CREATE DOMAIN positive AS int CHECK (VALUE > 0);
+    CREATE TYPE pair AS (a int, b int);
+    CREATE RULE users_notify AS ON UPDATE TO users DO ALSO NOTIFY users;
+    CREATE POLICY users_all ON users USING (true);
+    CREATE TABLE events (id int, at int) PARTITION BY RANGE (at);
+    CREATE TABLE events_0 PARTITION OF events FOR VALUES FROM (0) TO (10);
+    CREATE UNLOGGED TABLE scratch (id int);
+    CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
+  )sql");
+  introspect::Options options;
+  options.schema = s.name();
+  options.exclude_tables = {"vendor"};
+  const auto objects = test::pg::pg_dialect().unmanaged_objects(s.conn(), options);
+  CHECK(objects == std::vector<UnmanagedObject>{
+                       {"domain", "positive", ""},
+                       {"function", "add(a integer, b integer)", ""},
+                       {"function", "touch()", ""},
+                       {"materialized view", "user_counts", ""},
+                       {"operator", "===(integer, integer)", ""},
+                       {"partition", "events_0", "events"},
+                       {"partitioning", "events", "events"},
+                       {"policy", "users_all", "users"},
+                       {"procedure", "noop()", ""},
+                       {"rule", "users_notify", "users"},
+                       {"sequence", "invoice_numbers", ""},
+                       {"trigger", "users_touch", "users"},
+                       {"type", "pair", ""},
+                       {"unlogged storage", "scratch", "scratch"},
+                       {"view", "active_users", ""},
+                   });
+  CHECK(dialects::describe(objects[5]) == "partition 'events_0' of 'events'");
+  CHECK(dialects::describe(objects[6]) == "partitioning 'events'");
+}

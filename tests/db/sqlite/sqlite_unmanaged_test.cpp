@@ -1,0 +1,39 @@
+// What SQLite introspection leaves out is named (Dialect::unmanaged_objects): views,
+// triggers and virtual tables, those of excluded tables and of the version table left out.
+#include "sqlite_helpers.h"
+
+#include <catch2/catch.hpp>
+
+using namespace migratecpp;
+using namespace migratecpp::test;
+using dialects::UnmanagedObject;
+
+TEST_CASE("unmanaged objects: views, triggers, virtual tables", "[sqlite][introspect]") {
+  SqliteDb db;
+  db.exec(R"sql(
+    CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
+    CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT);
+    CREATE TABLE vendor (id INTEGER PRIMARY KEY);
+    CREATE VIEW active_users AS SELECT id FROM users;
+    CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN INSERT INTO audit (what) VALUES ('x'); END;
+    CREATE TRIGGER vendor_audit AFTER INSERT ON vendor BEGIN SELECT 1; END;
+    CREATE VIRTUAL TABLE docs USING fts5(body);
+  )sql");
+  introspect::Options options;
+  options.exclude_tables = {"VENDOR"};
+  const auto objects = sqlite_dialect().unmanaged_objects(db.conn(), options);
+  CHECK(objects == std::vector<UnmanagedObject>{{"trigger", "users_audit", "users"},
+                                                {"view", "active_users", ""},
+                                                {"virtual table", "docs", ""}});
+  CHECK(dialects::describe(objects[0]) == "trigger 'users_audit' on 'users'");
+  // Still none of them in the model.
+  const auto live = db.schema(options);
+  CHECK(live.find_table("active_users") == nullptr);
+  CHECK(live.find_table("docs") == nullptr);
+}
+
+TEST_CASE("unmanaged objects: none in a database of tables only", "[sqlite][introspect]") {
+  SqliteDb db;
+  db.exec("CREATE TABLE users (id INTEGER PRIMARY KEY)");
+  CHECK(sqlite_dialect().unmanaged_objects(db.conn(), {}).empty());
+}

@@ -1,0 +1,95 @@
+# Objects the models cannot describe yet (a view, a trigger) are named, never dropped:
+# `inspect` names each on stderr, `check` and `revision --autogenerate` say they are left
+# alone, and the revision autogenerate writes does not touch them (issue 11).
+# Runs on the database MIGRATECPP_E2E_DB names (db_lib.sh).
+source "$(dirname "$0")/lib.sh" "$@"
+
+run init; expect_rc 0
+use_db unmanaged
+rm -f models/schema.toml
+cat >models/app.toml <<'TOML'
+[[table]]
+name = "users"
+columns = [
+  { name = "id", type = "integer", primary_key = true },
+  { name = "email", type = "varchar(100)" },
+]
+
+[[table]]
+name = "audit"
+columns = [
+  { name = "id", type = "integer", primary_key = true },
+  { name = "what", type = "varchar(100)" },
+]
+TOML
+run revision --autogenerate -m "users"; expect_rc 0
+run upgrade head; expect_rc 0
+
+q "CREATE VIEW active_users AS SELECT id FROM users"
+if db_is postgresql; then
+  q "CREATE FUNCTION log_user() RETURNS trigger LANGUAGE plpgsql AS
+     'BEGIN INSERT INTO audit (id, what) VALUES (NEW.id, ''user''); RETURN NEW; END';
+     CREATE TRIGGER users_audit AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION log_user()"
+  trigger_fn="function 'log_user()'"
+elif db_is mysql; then
+  q "CREATE TRIGGER users_audit AFTER INSERT ON users FOR EACH ROW
+     INSERT INTO audit (id, what) VALUES (NEW.id, 'user')"
+else
+  q "CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN
+     INSERT INTO audit (id, what) VALUES (NEW.id, 'user'); END"
+fi
+
+# inspect: the models it prints hold the tables only; stderr names the rest, one line each.
+run inspect; expect_rc 0
+expect_out_has 'name = "users"'
+expect_err_has "view 'active_users' is not in the models"
+expect_err_has "trigger 'users_audit' on 'users' is not in the models"
+[ -n "${trigger_fn:-}" ] && expect_err_has "$trigger_fn is not in the models"
+CHECKS=$((CHECKS + 1))
+grep -q active_users <<<"$OUT" && fail "inspect wrote the view as a model"
+# --table narrows the names to what belongs to those tables.
+run inspect --table audit; expect_rc 0
+CHECKS=$((CHECKS + 1))
+grep -q users_audit <<<"$ERR" && fail "inspect --table audit named users' trigger"
+
+# check: clean (the models match the tables), and says what it leaves alone.
+run check; expect_rc 0
+expect_err_has "not managed by migratecpp"
+expect_err_has "view 'active_users'"
+expect_err_has "trigger 'users_audit' on 'users'"
+
+# A change to the models: the revision touches the column, never the view or the trigger.
+sed -i 's/{ name = "email", type = "varchar(100)" },/{ name = "email", type = "varchar(100)" },\n  { name = "name", type = "varchar(50)" },/' models/app.toml
+run revision --autogenerate -m "add name"; expect_rc 0
+expect_err_has "view 'active_users'"
+rev="$(ls migrations/versions/*add_name*.toml)"
+CHECKS=$((CHECKS + 1))
+grep -qE 'active_users|users_audit|log_user' "$rev" && fail "the revision touches an unmanaged object: $(cat "$rev")"
+run upgrade head; expect_rc 0
+q "INSERT INTO users (id, email, name) VALUES (1, 'a@example.com', 'A')"
+expect_eq "$(q "SELECT count(*) FROM active_users")" "1"
+expect_eq "$(q "SELECT what FROM audit")" "user"
+run downgrade -1; expect_rc 0
+expect_eq "$(q "SELECT count(*) FROM active_users")" "1"
+
+# A table dropped from the models takes its trigger with it: the revision says so.
+run upgrade head; expect_rc 0
+python3 - <<'PY'
+import re
+text = open("models/app.toml").read()
+open("models/app.toml", "w").write(re.sub(r'\[\[table\]\]\nname = "users".*?\]\n\n', "", text, flags=re.S))
+PY
+run revision --autogenerate -m "drop users"; expect_rc 0
+expect_err_has "dropping table 'users' also drops trigger 'users_audit' on 'users', which no model describes"
+rev="$(ls migrations/versions/*drop_users*.toml)"
+CHECKS=$((CHECKS + 1))
+grep -qF "REVIEW: dropping table 'users' also drops trigger 'users_audit'" "$rev" || fail "the revision does not say the trigger goes: $(cat "$rev")"
+rm "$rev"
+
+# exclude_tables leaves out what belongs to an excluded table, as it leaves out the table.
+sed -i 's/^exclude_tables = \[\]/exclude_tables = ["users"]/' migratecpp.toml
+run check
+CHECKS=$((CHECKS + 1))
+grep -q users_audit <<<"$ERR" && fail "check named a trigger of an excluded table"
+
+finish
