@@ -333,6 +333,9 @@ ParsedIndex parse_create_index(std::string_view sql) {
 constexpr const char* k_objects_query =
     "SELECT type, name, tbl_name, sql FROM sqlite_master "
     "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    // A virtual table's shadow tables (fts5's docs_data, ...) are its storage, not tables a
+    // model could make: left out with it (SQLite 3.37+ marks them).
+    "AND tbl_name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow') "
     "ORDER BY type, name";
 
 constexpr const char* k_columns_query =
