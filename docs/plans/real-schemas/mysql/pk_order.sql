@@ -1,0 +1,3 @@
+-- The primary key in key order (SEQ_IN_INDEX), which may differ from column order. MySQL's PK is always named PRIMARY.
+SELECT TABLE_NAME, GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) AS pk FROM information_schema.STATISTICS
+WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = 'PRIMARY' GROUP BY TABLE_NAME ORDER BY TABLE_NAME;

@@ -1,0 +1,5 @@
+-- Triggers: timing, event (one per trigger in MySQL), table, order among same timing/event
+-- (ACTION_ORDER; FOLLOWS/PRECEDES), body as stored (ACTION_STATEMENT), and the sql_mode it was made under.
+SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER, DEFINER, SQL_MODE,
+       LEFT(REPLACE(ACTION_STATEMENT, '\n', ' '), 120) AS body_head
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER;
