@@ -290,7 +290,8 @@ struct OpRenderer {
              "drop column " + column_label(o.table, o.column)}};
   }
 
-  // The column as it stands before the op: the tracked schema's, else the op's existing_*.
+  // The column as it stands before the op: the tracked schema's, else the op's existing_*
+  // (existing_generated included: absent = a plain column).
   std::optional<schema::Column> current_column(const schema::AlterColumn& o) const {
     const schema::Table* t = before.find_table(o.table);
     if (const schema::Column* c = t != nullptr ? t->find_column(o.column) : nullptr) {
@@ -310,6 +311,9 @@ struct OpRenderer {
       c.comment = *o.existing_comment;
     }
     c.autoincrement = o.existing_autoincrement.value_or(false);
+    // Without it the column is taken for a plain one: MODIFY would make a stored generated
+    // column plain (MySQL and MariaDB allow that) and refuse a virtual one.
+    c.generated = o.existing_generated;
     return c;
   }
 
