@@ -98,6 +98,12 @@ public:
   // COLLATE, ROW_FORMAT). Elsewhere a model with options is refused at load naming the
   // table, and render refuses create_table with options and alter_table_options.
   virtual bool has_table_options() const { return false; }
+  // True where a column's type cannot change while a foreign key involves it, on either side
+  // (errors 1832 and 1833; MariaDB refuses int -> bigint even with foreign_key_checks off,
+  // MDEV-31086): the diff then drops such keys before the columns change and creates them
+  // again after. False where ALTER changes both sides in place (PostgreSQL) or the table is rebuilt
+  // (SQLite).
+  virtual bool foreign_keys_block_type_changes() const { return false; }
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.
   virtual bool has_virtual_generated_columns() const { return true; }

@@ -179,6 +179,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   options.exclude_tables.push_back(project.config.version_table);
   options.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
   options.enums = db.dialect->has_enum_types();
+  options.foreign_keys_block_type_changes = db.dialect->foreign_keys_block_type_changes();
   return {diff(live, desired, options), db.redacted_url};
 }
 

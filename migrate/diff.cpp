@@ -105,6 +105,8 @@ struct TableChanges {
   // Columns dropped and added again because their generation changes: the database drops
   // the indexes and constraints on them with them (or refuses to drop them under one).
   std::set<std::string> regenerated;
+  // Columns whose type changes here, which a foreign key may involve.
+  std::set<std::string> retyped_columns;
   // Columns or the indexes/constraints a foreign key may rely on change: a new table's
   // foreign keys to this table wait until the end.
   bool reshaped() const {
@@ -291,6 +293,7 @@ std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
     a.existing_nullable = effective_nullable(*u.column);
     a.existing_default = u.column->default_expr.value_or("");
     a.existing_comment = effective_comment(u.column->comment);
+    a.existing_generated = u.column->generated;
     ops.push_back(std::move(a));
   }
   ops.push_back(DropEnum{from.name, from});
@@ -307,6 +310,7 @@ std::vector<Op> Differ::recreate_enum(const Enum& from, const Enum& to) const {
     a.existing_nullable = effective_nullable(*u.column);
     a.existing_default = "";
     a.existing_comment = effective_comment(u.column->comment);
+    a.existing_generated = u.column->generated;
     ops.push_back(std::move(a));
   }
   return ops;
@@ -387,6 +391,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
       if (c->type != d.type) {
         a.type = d.type.declared();
         changed = true;
+        changes.retyped_columns.insert(d.name);
       }
       if (effective_nullable(*c) != effective_nullable(d)) {
         a.nullable = effective_nullable(d);
@@ -405,6 +410,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
         a.existing_nullable = effective_nullable(*c);
         a.existing_default = c->default_expr.value_or("");
         a.existing_comment = effective_comment(c->comment);
+        a.existing_generated = c->generated;
         changes.columns.push_back(std::move(a));
       }
     }
@@ -630,16 +636,26 @@ TableChanges Differ::diff_table(const Table& cur, const Table& des) {
 }
 
 // An unchanged foreign key blocks the drop of what it relies on: the primary key, unique
-// constraint or index on its referenced columns when that is dropped (removed or changed). Such a
-// key is dropped first and created again at the end.
+// constraint or index on its referenced columns when that is dropped (removed or changed). Where
+// the dialect says so (MySQL), it also blocks a type change of its columns or of those it
+// references. Such a key is dropped first and created again at the end, once both sides have
+// their new types.
 void Differ::recreate_blocking_foreign_keys() {
+  auto any_retyped = [](const TableChanges& changes, const std::vector<std::string>& columns) {
+    return std::any_of(columns.begin(), columns.end(),
+                       [&](const std::string& c) { return changes.retyped_columns.count(c) != 0; });
+  };
   for (auto& [name, changes] : m_changes) {
     for (const auto& [fk, again] : changes.kept_foreign_keys) {
       bool blocked = false;
+      const std::vector<std::string> referenced = referenced_columns(fk, m_current);
       auto ref = m_changes.find(fk.ref_table);
       if (ref != m_changes.end()) {
-        blocked = ref->second.dropped_unique_keys.count(
-                      sorted_key(referenced_columns(fk, m_current))) != 0;
+        blocked = ref->second.dropped_unique_keys.count(sorted_key(referenced)) != 0;
+      }
+      if (m_options.foreign_keys_block_type_changes) {
+        blocked = blocked || any_retyped(changes, fk.columns) ||
+                  (ref != m_changes.end() && any_retyped(ref->second, referenced));
       }
       if (blocked) {
         changes.drop_foreign_keys.push_back(drop_of(name, fk));

@@ -19,6 +19,9 @@ struct DiffOptions {
   std::vector<std::string> exclude_tables; // never touched (nor the version table, passed here too)
   bool enums = false;                      // the dialect has enum types (PostgreSQL)
   bool comments = true;                    // the dialect keeps comments
+  // A foreign key blocks a type change of its columns or of those it references (MySQL):
+  // such keys are dropped first and created again at the end.
+  bool foreign_keys_block_type_changes = false;
 };
 
 // A probable rename the diff could not be sure of. The diff still emits the drop and the add;

@@ -193,6 +193,7 @@ schema::Op read_alter_column(const KeyReader& r) {
   op.existing_comment = r.string("existing_comment");
   op.autoincrement = r.boolean("autoincrement");
   op.existing_autoincrement = r.boolean("existing_autoincrement");
+  op.existing_generated = read_generated(r, "existing_generated");
   if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment &&
       !op.autoincrement) {
     r.fail("alter_column " + op.table + "." + op.column +
@@ -302,7 +303,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
         op_reader(t, path, name,
                   {"table", "column", "type", "nullable", "default", "new_name", "comment",
                    "existing_type", "existing_nullable", "existing_default", "existing_comment",
-                   "autoincrement", "existing_autoincrement"}));
+                   "autoincrement", "existing_autoincrement", "existing_generated"}));
   }
   if (name == "alter_primary_key") {
     const KeyReader r = op_reader(t, path, name, {"table", "columns", "existing_columns"});
@@ -597,7 +598,10 @@ std::string render_keys(const schema::Op& op) {
                    opt_line("existing_default", o.existing_default) +
                    opt_line("existing_comment", o.existing_comment) +
                    opt_bool("autoincrement", o.autoincrement) +
-                   opt_bool("existing_autoincrement", o.existing_autoincrement);
+                   opt_bool("existing_autoincrement", o.existing_autoincrement) +
+                   (o.existing_generated
+                        ? line("existing_generated", render_generated(*o.existing_generated))
+                        : std::string());
           },
           [&](const schema::AlterPrimaryKey& o) {
             return table(o.table) + line("columns", toml_string_array(o.columns)) +

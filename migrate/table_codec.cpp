@@ -243,6 +243,22 @@ schema::TableOptions read_table_options(const toml::table& t, const std::string&
 
 // --- readers ------------------------------------------------------------------------------
 
+std::optional<schema::Generated> read_generated(const KeyReader& r, std::string_view key) {
+  if (!r.has(key)) {
+    return std::nullopt;
+  }
+  const toml::table& g = r.required_table(key, "{ expression = \"...\", stored = true|false }");
+  const std::string name(key);
+  const KeyReader gr(g, r.path(), name, name, {"expression", "stored"});
+  return schema::Generated{gr.required_sql_text("expression"),
+                           gr.boolean("stored").value_or(false)};
+}
+
+std::string render_generated(const schema::Generated& g) {
+  return "{ expression = " + toml_string(g.expression) +
+         ", stored = " + (g.stored ? "true" : "false") + " }";
+}
+
 schema::Column read_column(const KeyReader& r, const std::string& table) {
   schema::Column c;
   c.name = r.required_string("name");
@@ -253,12 +269,8 @@ schema::Column read_column(const KeyReader& r, const std::string& table) {
   c.default_expr = r.sql_value("default");
   c.autoincrement = r.boolean("autoincrement").value_or(false);
   c.comment = r.string("comment");
-  if (r.has("generated")) {
-    const toml::table& g =
-        r.required_table("generated", "{ expression = \"...\", stored = true|false }");
-    const KeyReader gr(g, r.path(), "generated", "generated", {"expression", "stored"});
-    c.generated =
-        schema::Generated{gr.required_sql_text("expression"), gr.boolean("stored").value_or(false)};
+  c.generated = read_generated(r, "generated");
+  if (c.generated) {
     // The database computes the value: a default or an autoincrement would be a second source.
     const std::string label = table.empty() ? c.name : table + "." + c.name;
     if (c.default_expr) {
@@ -486,8 +498,7 @@ std::string render_column(const schema::Column& c) {
     out += ", default = " + toml_string(*c.default_expr);
   }
   if (c.generated) {
-    out += ", generated = { expression = " + toml_string(c.generated->expression) +
-           ", stored = " + (c.generated->stored ? "true" : "false") + " }";
+    out += ", generated = " + render_generated(*c.generated);
   }
   if (c.primary_key) {
     out += ", primary_key = true";

@@ -6,6 +6,7 @@
 #include "schema/model.h"
 #include "util/error.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ schema::Index read_index(const KeyReader& r);
 schema::UniqueConstraint read_unique(const KeyReader& r);
 schema::ForeignKey read_foreign_key(const KeyReader& r);
 schema::CheckConstraint read_check(const KeyReader& r);
+// A generation, `{ expression = "...", stored = true|false }` (stored defaults to false), under
+// `key` of `r`: a column's `generated`, alter_column's `existing_generated`. nullopt if absent.
+std::optional<schema::Generated> read_generated(const KeyReader& r, std::string_view key);
+std::string render_generated(const schema::Generated& g);
 // The keys each reader reads.
 const std::vector<std::string_view>& column_keys();
 const std::vector<std::string_view>& index_keys();

@@ -56,6 +56,7 @@ Op reverse_alter(const AlterColumn& o) {
   swap_or_keep(o.comment, o.existing_comment, r.comment, r.existing_comment);
   swap_or_keep(o.autoincrement, o.existing_autoincrement, r.autoincrement,
                r.existing_autoincrement);
+  r.existing_generated = o.existing_generated; // alter_column never changes it
   return r;
 }
 

@@ -56,6 +56,11 @@ struct AlterColumn {
   // the table's only INTEGER key, so a rebuild). Generated files give it its own op.
   std::optional<bool> autoincrement;
   std::optional<bool> existing_autoincrement;
+  // The column's generation (alter_column never changes it: the diff drops and adds a column
+  // whose generation changes). Written by generated files for a generated column, so that a
+  // dialect restating the whole column (MySQL MODIFY) keeps it when the tracked schema does
+  // not know the column; absent there = a plain column.
+  std::optional<Generated> existing_generated;
   bool operator==(const AlterColumn&) const = default;
 };
 // Makes `columns` the table's primary key, in place: rows are kept (PostgreSQL: drop and add

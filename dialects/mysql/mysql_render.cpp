@@ -279,7 +279,8 @@ struct OpRenderer {
              "drop column " + column_label(o.table, o.column)}};
   }
 
-  // The column as it stands before the op: the tracked schema's, else the op's existing_*.
+  // The column as it stands before the op: the tracked schema's, else the op's existing_*
+  // (existing_generated included: absent = a plain column).
   std::optional<schema::Column> current_column(const schema::AlterColumn& o) const {
     const schema::Table* t = before.find_table(o.table);
     if (const schema::Column* c = t != nullptr ? t->find_column(o.column) : nullptr) {
@@ -299,6 +300,9 @@ struct OpRenderer {
       c.comment = *o.existing_comment;
     }
     c.autoincrement = o.existing_autoincrement.value_or(false);
+    // Without it the column is taken for a plain one: MODIFY would make a stored generated
+    // column plain (MySQL and MariaDB allow that) and refuse a virtual one.
+    c.generated = o.existing_generated;
     return c;
   }
 
@@ -334,7 +338,8 @@ struct OpRenderer {
                         ": MySQL restates the whole column (MODIFY COLUMN) and its current "
                         "definition is unknown (no such column in the tracked schema); give "
                         "existing_type, existing_nullable, existing_default and "
-                        "existing_comment in the op");
+                        "existing_comment in the op (and existing_generated for a generated "
+                        "column)");
     }
     schema::Column next = *current;
     next.name = o.new_name.value_or(o.column);
@@ -463,10 +468,45 @@ struct OpRenderer {
              alter(o.table) + "DROP INDEX " + d.quote_ident(name)}};
   }
 
+  // InnoDB wants a foreign key's integer columns of the exact type (size and sign) of the
+  // columns they reference, else it answers errno 150 "Foreign key constraint is incorrectly
+  // formed", naming neither column. Checked where the tracked schema knows both sides: a
+  // model that widens a referenced key alone (users.id to bigint, posts.user_id left an int)
+  // is told which columns to change together.
+  void check_foreign_key_types(const std::string& table, const std::string& name,
+                               const schema::ForeignKey& fk) const {
+    const schema::Table* t = before.find_table(table);
+    const schema::Table* ref = before.find_table(fk.ref_table);
+    if (t == nullptr || ref == nullptr) {
+      return;
+    }
+    const std::vector<std::string> ref_columns =
+        fk.ref_columns.empty() ? ref->primary_key() : fk.ref_columns;
+    for (std::size_t i = 0; i < fk.columns.size() && i < ref_columns.size(); ++i) {
+      const schema::Column* c = t->find_column(fk.columns[i]);
+      const schema::Column* r = ref->find_column(ref_columns[i]);
+      if (c == nullptr || r == nullptr || c->type.family() != schema::TypeFamily::integer ||
+          r->type.family() != schema::TypeFamily::integer) {
+        continue;
+      }
+      const std::string mine = upper(d.column_type_sql(c->type, before));
+      const std::string theirs = upper(d.column_type_sql(r->type, before));
+      if (mine != theirs) {
+        throw util::Error("foreign key " + quoted(name) + " on " + quoted(table) + ": column " +
+                          column_label(table, c->name) + " is " + mine +
+                          " but the column it references, " + column_label(fk.ref_table, r->name) +
+                          ", is " + theirs +
+                          "; InnoDB needs both of the same integer type: change them together "
+                          "in the model");
+      }
+    }
+  }
+
   std::vector<Statement> operator()(const schema::CreateForeignKey& o) const {
     const std::string name = o.constraint.name.empty()
                                  ? schema::foreign_key_name(o.table, o.constraint)
                                  : o.constraint.name;
+    check_foreign_key_types(o.table, name, o.constraint);
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " " +
                  foreign_key_sql(d, o.table, name, o.constraint),
              "create foreign key " + util::squote(name) + " on " + util::squote(o.table)}};

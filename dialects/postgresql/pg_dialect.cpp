@@ -391,11 +391,17 @@ struct OpRenderer {
     }
     if (o.type) {
       // USING always: harmless where the cast is implicit, and it makes the
-      // conversions PostgreSQL will not do on its own (text -> integer) explicit.
+      // conversions PostgreSQL will not do on its own (text -> integer) explicit. Except on
+      // a generated column, which refuses it: its expression is computed again, cast to the
+      // new type (the tracked schema or existing_generated says it is one).
       const std::string type = d.column_type_sql(schema::ColumnType(*o.type), before);
-      out.push_back(
-          {alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type + " USING " + col + "::" + type,
-           "change type of " + what + " to " + *o.type});
+      const schema::Table* t = before.find_table(o.table);
+      const schema::Column* c = t != nullptr ? t->find_column(o.column) : nullptr;
+      const bool generated =
+          c != nullptr ? c->generated.has_value() : o.existing_generated.has_value();
+      out.push_back({alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type +
+                         (generated ? "" : " USING " + col + "::" + type),
+                     "change type of " + what + " to " + *o.type});
     }
     if (o.nullable) {
       out.push_back({alter(o.table) + "ALTER COLUMN " + col +

@@ -161,7 +161,11 @@ inline std::string full(const schema::Op& op) {
                    " existing_comment=" + opt(o.existing_comment) +
                    (o.autoincrement ? std::string(" autoincrement=") + b(o.autoincrement) +
                                           " existing_autoincrement=" + b(o.existing_autoincrement)
-                                    : std::string());
+                                    : std::string()) +
+                   (o.existing_generated
+                        ? " existing_generated=(" + o.existing_generated->expression + ")" +
+                              (o.existing_generated->stored ? "stored" : "virtual")
+                        : std::string());
           },
           [](const schema::AlterPrimaryKey& o) {
             std::string out =

@@ -73,6 +73,7 @@ schema::Table orders_table() {
 
 Fixture::Fixture(ScratchDatabase& db) : m_db(db) {
   m_diff_options.enums = enum_types_are_objects(db.dialect());
+  m_diff_options.foreign_keys_block_type_changes = db.dialect().foreign_keys_block_type_changes();
 }
 
 void Fixture::create_tables() {

@@ -49,6 +49,8 @@ public:
   const schema::Database& state() const { return m_state; }
   const schema::Table& table(const std::string& name) const;
   const dialects::Dialect& dialect() const { return m_db.dialect(); }
+  // The options autogenerate would diff with on this database (from the dialect's capabilities).
+  const migrate::DiffOptions& diff_options() const { return m_diff_options; }
   ScratchDatabase& db() { return m_db; }
   std::vector<std::string> rows(const std::string& sql) { return m_db.rows(sql); }
   std::string quote(const std::string& ident) const { return dialect().quote_ident(ident); }

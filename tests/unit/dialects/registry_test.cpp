@@ -102,6 +102,10 @@ TEST_CASE("capabilities: what each dialect answers", "[dialects][capabilities]")
   CHECK_FALSE(my.transactional_ddl()); // the runner's compensating strategy
   CHECK_FALSE(my.has_enum_types());    // ENUM(...) is a column type
   CHECK(my.max_identifier_length() == std::size_t{64});
+  // MySQL refuses a type change under a foreign key; PostgreSQL alters, SQLite rebuilds.
+  CHECK(my.foreign_keys_block_type_changes());
+  CHECK_FALSE(pg.foreign_keys_block_type_changes());
+  CHECK_FALSE(sqlite.foreign_keys_block_type_changes());
 }
 
 TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]") {

@@ -310,4 +310,23 @@ TEST_CASE("diff: generated columns", "[diff][columns]") {
         diff_and_check(database({users({generated("w * h", true)})}), database({users({after})}));
     CHECK(briefs(r.upgrade) == Strings{"alter_column users.area"});
   }
+  SECTION("the alter carries the generation both ways (MySQL restates the column)") {
+    for (bool stored : {true, false}) {
+      auto after = generated("w * h", stored);
+      after.comment = "computed";
+      const auto r = diff_and_check(database({users({generated("w * h", stored)})}),
+                                    database({users({after})}));
+      const std::string kind = stored ? "stored" : "virtual";
+      CHECK(full_all(r.upgrade) ==
+            Strings{"alter_column users.area type=- nullable=- default=- new_name=- "
+                    "comment='computed' existing_type='integer' existing_nullable=true "
+                    "existing_default='' existing_comment='' existing_generated=(w * h)" +
+                    kind});
+      CHECK(full_all(r.downgrade) ==
+            Strings{"alter_column users.area type=- nullable=- default=- new_name=- "
+                    "comment='' existing_type='integer' existing_nullable=true "
+                    "existing_default='' existing_comment='computed' existing_generated=(w * h)" +
+                    kind});
+    }
+  }
 }

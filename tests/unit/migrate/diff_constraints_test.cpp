@@ -219,6 +219,59 @@ TEST_CASE("diff: foreign keys", "[diff][foreign_keys]") {
   }
 }
 
+TEST_CASE("diff: a type change under a foreign key, where keys block it (MySQL)",
+          "[diff][foreign_keys]") {
+  // users.org_id -> orgs.id; orgs.id and users.org_id widen together; users.age -> orgs.id
+  // is a second key on a column that keeps its type but references a widened one.
+  auto cur_users = with_fks({fk("fk_users_org", {"org_id"}, "orgs", {"id"}, "cascade"),
+                             fk("fk_users_age", {"age"}, "orgs")});
+  cur_users.columns[3] = col("age", "bigint");
+  auto des_users = cur_users;
+  des_users.columns[2].type = schema::ColumnType("bigint");
+  auto des_orgs = orgs();
+  des_orgs.columns[0].type = schema::ColumnType("bigint");
+  const auto current = database({orgs(), cur_users});
+  const auto desired = database({des_orgs, des_users});
+  const auto f_org = fk("fk_users_org", {"org_id"}, "orgs", {"id"}, "cascade");
+  const auto f_age = fk("fk_users_age", {"age"}, "orgs");
+
+  SECTION("blocked: every key that involves a retyped column is dropped and made again") {
+    migrate::DiffOptions options;
+    options.foreign_keys_block_type_changes = true;
+    const auto r = diff_and_check(current, desired, options);
+    CHECK(briefs(r.upgrade) == Strings{"drop_constraint users.fk_users_age",
+                                       "drop_constraint users.fk_users_org", "alter_column orgs.id",
+                                       "alter_column users.org_id",
+                                       "create_foreign_key users.fk_users_age",
+                                       "create_foreign_key users.fk_users_org"});
+    REQUIRE(r.upgrade.size() == 6);
+    CHECK(full(r.upgrade[4]) == "create_foreign_key users " + dump(f_age));
+    CHECK(full(r.upgrade[5]) == "create_foreign_key users " + dump(f_org));
+  }
+  SECTION("only the referencing side changes") {
+    migrate::DiffOptions options;
+    options.foreign_keys_block_type_changes = true;
+    auto only = des_users;
+    only.columns[2].type = schema::ColumnType("text");
+    const auto r = diff_and_check(current, database({orgs(), only}), options);
+    CHECK(briefs(r.upgrade) == Strings{"drop_constraint users.fk_users_org",
+                                       "alter_column users.org_id",
+                                       "create_foreign_key users.fk_users_org"});
+  }
+  SECTION("a nullability or comment change needs no drop") {
+    migrate::DiffOptions options;
+    options.foreign_keys_block_type_changes = true;
+    auto only = cur_users;
+    only.columns[2].nullable = false;
+    CHECK(briefs(diff_and_check(current, database({orgs(), only}), options).upgrade) ==
+          Strings{"alter_column users.org_id"});
+  }
+  SECTION("not blocked: the columns alter in place") {
+    const auto r = diff_and_check(current, desired, {});
+    CHECK(briefs(r.upgrade) == Strings{"alter_column orgs.id", "alter_column users.org_id"});
+  }
+}
+
 TEST_CASE("diff: check constraints", "[diff][checks]") {
   const schema::CheckConstraint ck{"ck_users_age", "age >= 0"};
 

@@ -462,6 +462,32 @@ TEST_CASE("revision file: sql.mariadb is read and written back", "[revision_file
   CHECK(render_ops({back}, "upgrade") == text);
 }
 
+TEST_CASE("revision file: alter_column existing_generated is read and written back",
+          "[revision_file]") {
+  schema::AlterColumn op;
+  op.table = "shapes";
+  op.column = "label";
+  op.comment = "new";
+  op.existing_type = "varchar(40)";
+  op.existing_generated = schema::Generated{"concat('w=', \"w\")", true};
+  const std::string text = render_ops({op}, "upgrade");
+  CHECK(text.find("existing_generated = { expression = \"concat('w=', \\\"w\\\")\", stored = "
+                  "true }\n") != std::string::npos);
+  CHECK(upgrade_of(text) == std::vector<schema::Op>{op});
+  // stored defaults to false (virtual), as in a column's generated key.
+  const auto virt = std::get<schema::AlterColumn>(
+      upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"c\"\n"
+                 "comment = \"x\"\nexisting_generated = { expression = \"a + 1\" }\n")[0]);
+  CHECK(virt.existing_generated == schema::Generated{"a + 1", false});
+  CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"c\"\n"
+                               "comment = \"x\"\nexisting_generated = { expresion = \"a + 1\" }\n"),
+                    Catch::Contains(k_path + ":8:") && Catch::Contains("existing_generated") &&
+                        Catch::Contains("expresion"));
+  CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"c\"\n"
+                               "comment = \"x\"\nexisting_generated = \"a + 1\"\n"),
+                    Catch::Contains(k_path + ":8:") && Catch::Contains("existing_generated"));
+}
+
 TEST_CASE("revision file: read_revision_file reads from disk", "[revision_file]") {
   test::TempDir dir;
   const auto path = dir / "a1_x.toml";

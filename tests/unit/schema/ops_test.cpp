@@ -173,6 +173,20 @@ TEST_CASE("ops: alter_column reverse keeps unchanged existing_* values", "[ops]"
   CHECK(reverse(rename) == Op{rename_back});
 }
 
+TEST_CASE("ops: alter_column reverse keeps existing_generated", "[ops]") {
+  AlterColumn o;
+  o.table = "shapes";
+  o.column = "area";
+  o.type = "bigint";
+  o.existing_type = "integer";
+  o.existing_generated = Generated{"w * h", true};
+  const auto r = std::get<AlterColumn>(reverse(o));
+  CHECK(r.type == "integer");
+  CHECK(r.existing_type == "bigint");
+  CHECK(r.existing_generated == Generated{"w * h", true});
+  CHECK(reverse(r) == Op{o});
+}
+
 TEST_CASE("ops: reverse names what is missing", "[ops]") {
   CHECK_THROWS_WITH(reverse(DropTable{"users", std::nullopt}),
                     "operation is not reversible: drop_table users does not give the dropped "
