@@ -489,10 +489,10 @@ struct OpRenderer {
           r->type.family() != schema::TypeFamily::integer) {
         continue;
       }
-      const std::string mine = upper(d.column_type_sql(c->type, before));
-      const std::string theirs = upper(d.column_type_sql(r->type, before));
+      const std::string mine = util::to_upper(d.column_type_sql(c->type, before));
+      const std::string theirs = util::to_upper(d.column_type_sql(r->type, before));
       if (mine != theirs) {
-        throw util::Error("foreign key " + quoted(name) + " on " + quoted(table) + ": column " +
+        throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) + ": column " +
                           column_label(table, c->name) + " is " + mine +
                           " but the column it references, " + column_label(fk.ref_table, r->name) +
                           ", is " + theirs +

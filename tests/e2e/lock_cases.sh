@@ -63,12 +63,21 @@ sql = "DELETE FROM t"
   expect_rc 1
   expect_err_has "gave up after 0.5 s waiting for the migration lock of "
   sed -i 's/^lock_timeout = .*/lock_timeout = 300/' migratecpp.toml
-  # Readers do not wait for the lock.
+  # Readers do not wait for the lock: `current` answers while the holder still runs r1's slow
+  # statement (it sees base). On a machine slow enough (a sanitizer build under load) for the
+  # holder to have finished by then, what current saw is no evidence either way: the test says
+  # so on stderr instead of failing on the machine's speed (the plain run checks it).
+  local readers_seen=0
   run current
   expect_rc 0
-  expect_out ""
+  if kill -0 "$HOLDER" 2>/dev/null; then
+    expect_out ""
+    readers_seen=$((readers_seen + 1))
+  fi
   run history
   expect_rc 0
+  kill -0 "$HOLDER" 2>/dev/null && readers_seen=$((readers_seen + 1))
+  [ "$readers_seen" -gt 0 ] || echo "note: the holder finished before the readers ran; reader check inconclusive" >&2
   wait "$HOLDER"
   expect_eq "$?" "0"
   run current; expect_out "r2 (head)"

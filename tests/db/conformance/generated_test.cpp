@@ -110,58 +110,59 @@ TEST_CASE("a changed generation keeps the indexes and constraints on the column"
   CHECK(migrate::diff(f.state(), before, {}).upgrade.empty());
   CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
         f.rows("SELECT age * 2 FROM users ORDER BY id"));
+}
 
-  TEST_CASE("alter_column of a generated column keeps its generation", "[conformance][generated]") {
-    MIGRATECPP_CONFORMANCE_FIXTURE(f);
-    for (bool stored : kinds(f)) {
-      INFO((stored ? "stored" : "virtual"));
-      f.apply(schema::AddColumn{"users", generated("twice", "integer", "age * 2", stored)});
-      // A comment, then a type: each an alter_column that the dialect runs without losing the
-      // generation (apply checks the live column against the tracked one, generation included).
-      schema::Database want = f.state();
-      want.find_table("users")->find_column("twice")->comment = "computed";
-      auto r = migrate::diff(f.state(), want, f.diff_options());
-      REQUIRE(r.upgrade.size() == 1);
-      REQUIRE(std::get<schema::AlterColumn>(r.upgrade[0]).existing_generated ==
-              schema::Generated{"age * 2", stored});
-      f.round_trip(r.upgrade[0]);
-      want.find_table("users")->find_column("twice")->type = schema::ColumnType("bigint");
-      r = migrate::diff(f.state(), want, f.diff_options());
-      for (const auto& op : r.upgrade) {
-        f.apply(op);
-      }
-      CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
-            f.rows("SELECT age * 2 FROM users ORDER BY id"));
-      for (const auto& op : r.downgrade) {
-        f.apply(op);
-      }
-      f.apply(schema::DropColumn{"users", "twice", f.table("users").columns.back()});
+TEST_CASE("alter_column of a generated column keeps its generation", "[conformance][generated]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  for (bool stored : kinds(f)) {
+    INFO((stored ? "stored" : "virtual"));
+    f.apply(schema::AddColumn{"users", generated("twice", "integer", "age * 2", stored)});
+    // A comment, then a type: each an alter_column that the dialect runs without losing the
+    // generation (apply checks the live column against the tracked one, generation included).
+    schema::Database want = f.state();
+    want.find_table("users")->find_column("twice")->comment = "computed";
+    auto r = migrate::diff(f.state(), want, f.diff_options());
+    REQUIRE(r.upgrade.size() == 1);
+    REQUIRE(std::get<schema::AlterColumn>(r.upgrade[0]).existing_generated ==
+            schema::Generated{"age * 2", stored});
+    f.round_trip(r.upgrade[0]);
+    want.find_table("users")->find_column("twice")->type = schema::ColumnType("bigint");
+    r = migrate::diff(f.state(), want, f.diff_options());
+    for (const auto& op : r.upgrade) {
+      f.apply(op);
     }
+    CHECK(f.rows("SELECT twice FROM users ORDER BY id") ==
+          f.rows("SELECT age * 2 FROM users ORDER BY id"));
+    for (const auto& op : r.downgrade) {
+      f.apply(op);
+    }
+    f.apply(schema::DropColumn{"users", "twice", f.table("users").columns.back()});
   }
+}
 
-  TEST_CASE("alter_table_options, or its refusal naming the table", "[conformance][options]") {
-    MIGRATECPP_CONFORMANCE_FIXTURE(f);
-    schema::AlterTableOptions op;
-    op.table = "orgs";
-    op.options.row_format = "COMPACT";
-    op.existing.row_format = "DYNAMIC";
-    if (!f.dialect().has_table_options()) {
-      CHECK_THROWS_WITH(f.dialect().render(op, f.state()),
-                        Catch::Contains("table 'orgs'") && Catch::Contains("options"));
-      schema::Table t = orgs_table();
-      t.name = "other";
-      t.options.engine = "InnoDB";
-      CHECK_THROWS_WITH(f.dialect().render(schema::CreateTable{t}, f.state()),
-                        Catch::Contains("table 'other'"));
-      return;
-    }
-    // A table made without options reads back without them (the defaults are left out): what
-    // the tracked state holds after the op is what introspection shows.
-    f.round_trip(op);
-    schema::AlterTableOptions charset;
-    charset.table = "orgs";
-    charset.options.charset = "latin1";
-    charset.options.collate = "latin1_general_ci";
-    f.apply(charset);
-    CHECK(f.table("orgs").options.collate == "latin1_general_ci");
+TEST_CASE("alter_table_options, or its refusal naming the table", "[conformance][options]") {
+  MIGRATECPP_CONFORMANCE_FIXTURE(f);
+  schema::AlterTableOptions op;
+  op.table = "orgs";
+  op.options.row_format = "COMPACT";
+  op.existing.row_format = "DYNAMIC";
+  if (!f.dialect().has_table_options()) {
+    CHECK_THROWS_WITH(f.dialect().render(op, f.state()),
+                      Catch::Contains("table 'orgs'") && Catch::Contains("options"));
+    schema::Table t = orgs_table();
+    t.name = "other";
+    t.options.engine = "InnoDB";
+    CHECK_THROWS_WITH(f.dialect().render(schema::CreateTable{t}, f.state()),
+                      Catch::Contains("table 'other'"));
+    return;
   }
+  // A table made without options reads back without them (the defaults are left out): what
+  // the tracked state holds after the op is what introspection shows.
+  f.round_trip(op);
+  schema::AlterTableOptions charset;
+  charset.table = "orgs";
+  charset.options.charset = "latin1";
+  charset.options.collate = "latin1_general_ci";
+  f.apply(charset);
+  CHECK(f.table("orgs").options.collate == "latin1_general_ci");
+}
