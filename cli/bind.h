@@ -15,6 +15,8 @@ namespace migratecpp::cli {
 inline constexpr const char* k_relative_marker = "\x01";
 
 struct Context {
+  explicit Context(util::Output& output) : out(output) {}
+
   util::Output& out;
   migrate::GlobalOptions global;
   std::vector<std::string> x_pairs;

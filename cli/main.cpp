@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   using namespace migratecpp;
   util::Output out;
   CLI::App app{"migratecpp: schema migrations for SQLite, PostgreSQL and MySQL", "migratecpp"};
-  cli::Context ctx{out};
+  cli::Context ctx(out);
   cli::bind(app, ctx);
 
   const auto original = protect_relative_targets(argc, argv);

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
-#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <random>
@@ -150,10 +149,10 @@ std::string slugify(const std::string& message) {
 
 namespace {
 
+// Two digits, zero-padded ("07"); wider values as they are.
 std::string two(int v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
+  std::string digits = std::to_string(v);
+  return v >= 0 && v < 10 ? "0" + digits : digits;
 }
 
 std::string expand_file_template(const std::string& tmpl, const std::string& rev,
