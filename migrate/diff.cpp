@@ -648,7 +648,7 @@ void Differ::recreate_blocking_foreign_keys() {
   for (auto& [name, changes] : m_changes) {
     for (const auto& [fk, again] : changes.kept_foreign_keys) {
       bool blocked = false;
-      const std::vector<std::string> referenced = referenced_columns(fk, m_current);
+      const std::vector<std::string> referenced = m_current.referenced_columns(fk);
       auto ref = m_changes.find(fk.ref_table);
       if (ref != m_changes.end()) {
         blocked = ref->second.dropped_unique_keys.count(sorted_key(referenced)) != 0;

@@ -56,18 +56,9 @@ std::string unique_key(const UniqueConstraint& unique) {
   return list_key(unique.columns);
 }
 
-std::vector<std::string> referenced_columns(const schema::ForeignKey& fk,
-                                            const schema::Database& db) {
-  if (!fk.ref_columns.empty()) {
-    return fk.ref_columns;
-  }
-  const schema::Table* ref = db.find_table(fk.ref_table);
-  return ref != nullptr ? ref->primary_key() : std::vector<std::string>{};
-}
-
 std::string foreign_key_key(const schema::ForeignKey& fk, const schema::Database& db) {
   return list_key(fk.columns) + k_key_separator + fk.ref_table + k_key_separator +
-         list_key(referenced_columns(fk, db)) + k_key_separator + normalize_action(fk.on_delete) +
+         list_key(db.referenced_columns(fk)) + k_key_separator + normalize_action(fk.on_delete) +
          k_key_separator + normalize_action(fk.on_update);
 }
 

@@ -22,9 +22,6 @@ std::string foreign_key_key(const schema::ForeignKey& fk, const schema::Database
 std::string check_key(const schema::CheckConstraint& check);
 // A column set regardless of order: what a foreign key's referenced columns must match.
 std::string sorted_key(std::vector<std::string> columns);
-// "REFERENCES orgs" without columns means the primary key of orgs.
-std::vector<std::string> referenced_columns(const schema::ForeignKey& fk,
-                                            const schema::Database& db);
 
 template <class T> struct Matching {
   std::vector<std::pair<const T*, const T*>> kept;    // (current, desired), same definition

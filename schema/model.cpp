@@ -50,6 +50,14 @@ Table* Database::find_table(const std::string& table) {
   return const_cast<Table*>(static_cast<const Database*>(this)->find_table(table));
 }
 
+std::vector<std::string> Database::referenced_columns(const ForeignKey& fk) const {
+  if (!fk.ref_columns.empty()) {
+    return fk.ref_columns;
+  }
+  const Table* ref = find_table(fk.ref_table);
+  return ref != nullptr ? ref->primary_key() : std::vector<std::string>{};
+}
+
 const Enum* Database::find_enum(const std::string& name) const {
   auto it = std::find_if(enums.begin(), enums.end(), [&](const Enum& e) { return e.name == name; });
   return it == enums.end() ? nullptr : &*it;

@@ -109,6 +109,9 @@ struct Database {
   const Table* find_table(const std::string& table) const;
   Table* find_table(const std::string& table);
   const Enum* find_enum(const std::string& name) const;
+  // The columns `fk` references: its ref_columns, or where it names none ("REFERENCES orgs"),
+  // the primary key of its table here ({} if that table is not here).
+  std::vector<std::string> referenced_columns(const ForeignKey& fk) const;
 };
 
 } // namespace migratecpp::schema

@@ -480,8 +480,7 @@ struct OpRenderer {
     if (t == nullptr || ref == nullptr) {
       return;
     }
-    const std::vector<std::string> ref_columns =
-        fk.ref_columns.empty() ? ref->primary_key() : fk.ref_columns;
+    const std::vector<std::string> ref_columns = before.referenced_columns(fk);
     for (std::size_t i = 0; i < fk.columns.size() && i < ref_columns.size(); ++i) {
       const schema::Column* c = t->find_column(fk.columns[i]);
       const schema::Column* r = ref->find_column(ref_columns[i]);
@@ -492,8 +491,8 @@ struct OpRenderer {
       const std::string mine = util::to_upper(d.column_type_sql(c->type, before));
       const std::string theirs = util::to_upper(d.column_type_sql(r->type, before));
       if (mine != theirs) {
-        throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) + ": column " +
-                          column_label(table, c->name) + " is " + mine +
+        throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) +
+                          ": column " + column_label(table, c->name) + " is " + mine +
                           " but the column it references, " + column_label(fk.ref_table, r->name) +
                           ", is " + theirs +
                           "; InnoDB needs both of the same integer type: change them together "
