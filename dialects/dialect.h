@@ -98,6 +98,10 @@ public:
   // COLLATE, ROW_FORMAT). Elsewhere a model with options is refused at load naming the
   // table, and render refuses create_table with options and alter_table_options.
   virtual bool has_table_options() const { return false; }
+  // True where index names are scoped to their table (MySQL/MariaDB: two tables may each
+  // have an index `idx_fk_film_id`); false where they are per schema (PostgreSQL, SQLite),
+  // where the models loader refuses a name used on two tables.
+  virtual bool index_names_per_table() const { return false; }
   // True where a column's type cannot change while a foreign key involves it, on either side
   // (errors 1832 and 1833; MariaDB refuses int -> bigint even with foreign_key_checks off,
   // MDEV-31086): the diff then drops such keys before the columns change and creates them

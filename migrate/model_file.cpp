@@ -113,6 +113,33 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
   }
 }
 
+// Index (and unique constraint) names are per schema in PostgreSQL and SQLite, so two tables
+// cannot share one there; MySQL keeps them per table (the one-table check is in the codec).
+void check_index_names_across_tables(const ParsedModels& m) {
+  std::map<std::string, util::Location> index_names;
+  auto note_index = [&](const std::string& name, const util::Location& where) {
+    if (name.empty()) {
+      return;
+    }
+    auto [it, inserted] = index_names.emplace(name, where);
+    if (!inserted) {
+      throw util::Error("duplicate index or constraint name " + util::squote(name) +
+                            " (first used at " + first_at(it->second, where) + ")",
+                        where);
+    }
+  };
+  for (std::size_t ti = 0; ti < m.db.tables.size(); ++ti) {
+    const schema::Table& t = m.db.tables[ti];
+    const TableSource& src = m.tables[ti];
+    for (std::size_t i = 0; i < t.indexes.size(); ++i) {
+      note_index(t.indexes[i].name, src.indexes[i]);
+    }
+    for (std::size_t i = 0; i < t.uniques.size(); ++i) {
+      note_index(t.uniques[i].name, src.uniques[i]);
+    }
+  }
+}
+
 void check_models(const ParsedModels& m) {
   const schema::Database& db = m.db;
   std::vector<std::string> table_names;
@@ -137,31 +164,11 @@ void check_models(const ParsedModels& m) {
     }
   }
 
-  // Index names are per schema in PostgreSQL and SQLite, not per table.
-  std::map<std::string, util::Location> index_names;
-  auto note_index = [&](const std::string& name, const util::Location& where) {
-    if (name.empty()) {
-      return;
-    }
-    auto [it, inserted] = index_names.emplace(name, where);
-    if (!inserted) {
-      throw util::Error("duplicate index or constraint name " + util::squote(name) +
-                            " (first used at " + first_at(it->second, where) + ")",
-                        where);
-    }
-  };
-
   for (std::size_t ti = 0; ti < db.tables.size(); ++ti) {
     const schema::Table& t = db.tables[ti];
     const TableSource& src = m.tables[ti];
     for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
       check_type(t.columns[ci], db, src.columns[ci]);
-    }
-    for (std::size_t i = 0; i < t.indexes.size(); ++i) {
-      note_index(t.indexes[i].name, src.indexes[i]);
-    }
-    for (std::size_t i = 0; i < t.uniques.size(); ++i) {
-      note_index(t.uniques[i].name, src.uniques[i]);
     }
     for (std::size_t i = 0; i < t.foreign_keys.size(); ++i) {
       const schema::ForeignKey& f = t.foreign_keys[i];
@@ -224,6 +231,10 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
 
 schema::Database finish(ParsedModels m, const dialects::Dialect* dialect = nullptr) {
   check_models(m);
+  // Without a dialect (a models file read on its own), the stricter rule.
+  if (dialect == nullptr || !dialect->index_names_per_table()) {
+    check_index_names_across_tables(m);
+  }
   if (dialect != nullptr) {
     check_for_dialect(m, *dialect);
   }

@@ -38,6 +38,7 @@ public:
   bool has_partial_indexes() const override { return false; }
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
   bool has_table_options() const override { return true; }
+  bool index_names_per_table() const override { return true; }
   bool foreign_keys_block_type_changes() const override { return true; }
   // @@default_storage_engine, the schema's charset and collation, @@innodb_default_row_format.
   schema::TableOptions table_option_defaults(Connection& conn,

@@ -515,3 +515,23 @@ TEST_CASE("models: what a dialect cannot hold is refused naming the table", "[mo
                         ":5: column 't.v' cannot be a virtual generated column on postgresql: "
                         "it has only stored ones (generated = { ..., stored = true })");
 }
+
+TEST_CASE("models: index names are per table where the dialect keeps them so", "[model_file]") {
+  // MySQL/MariaDB keep index names per table (employees and sakila have an index `dept_no` /
+  // `idx_fk_film_id` on two tables); PostgreSQL and SQLite per schema.
+  test::TempDir dir;
+  test::write_file(dir / "m.toml", "[[table]]\nname = \"t\"\n"
+                                   "columns = [ { name = \"a\", type = \"integer\" } ]\n"
+                                   "indexes = [ { name = \"ix_a\", columns = [\"a\"] } ]\n\n"
+                                   "[[table]]\nname = \"u\"\n"
+                                   "columns = [ { name = \"a\", type = \"integer\" } ]\n"
+                                   "unique = [ { name = \"ix_a\", columns = [\"a\"] } ]\n");
+  const auto& mysql = dialects::dialect_by_name("mysql");
+  CHECK(migrate::load_models({dir / "m.toml"}, &mysql).tables.size() == 2);
+  for (const char* name : {"sqlite", "postgresql"}) {
+    const auto& dialect = dialects::dialect_by_name(name);
+    CHECK_THROWS_WITH(migrate::load_models({dir / "m.toml"}, &dialect),
+                      (dir / "m.toml").string() +
+                          ":9: duplicate index or constraint name 'ix_a' (first used at line 4)");
+  }
+}
