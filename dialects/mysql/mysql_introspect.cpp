@@ -167,7 +167,12 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     if (json_columns.count({t->name, c.name}) != 0 && type == "longtext") {
       type = "json";
     }
-    c.type = schema::ColumnType(type).as_canonical();
+    c.type = schema::ColumnType(type);
+    // The canonical spelling, except an integer's own display width (int(3)), which the
+    // canonical type has no room for (mysql_normalize.h).
+    if (c.type.family() != schema::TypeFamily::integer || type.find('(') == std::string::npos) {
+      c.type = c.type.as_canonical();
+    }
     c.nullable = text(r[3]) == "YES";
     const std::string extra = text(r[5]);
     c.autoincrement = util::to_lower(extra).find("auto_increment") != std::string::npos;

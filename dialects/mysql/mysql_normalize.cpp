@@ -16,6 +16,26 @@ bool is_number(const std::string& s) {
   return std::regex_match(s, k_number);
 }
 
+// The display width MariaDB and MySQL before 8.0.19 give an integer type that names none.
+int default_width(const std::string& base, bool is_unsigned) {
+  if (base == "tinyint") {
+    return is_unsigned ? 3 : 4;
+  }
+  if (base == "smallint") {
+    return is_unsigned ? 5 : 6;
+  }
+  if (base == "mediumint") {
+    return is_unsigned ? 8 : 9;
+  }
+  if (base == "int") {
+    return is_unsigned ? 10 : 11;
+  }
+  if (base == "bigint") {
+    return 20;
+  }
+  return 4; // year
+}
+
 } // namespace
 
 std::string normalize_column_type(const std::string& column_type) {
@@ -43,10 +63,18 @@ std::string normalize_column_type(const std::string& column_type) {
   if (out == "tinyint(1)") {
     return "boolean";
   }
-  static const std::regex k_width(R"(^(tinyint|smallint|mediumint|int|bigint|year)\(\d+\)(.*)$)");
+  // The display width the server gives a type anyway is dropped; one that CREATE TABLE said
+  // (int(3), or any width with zerofill, where it pads) is part of what the database holds.
+  static const std::regex k_width(R"(^(tinyint|smallint|mediumint|int|bigint|year)\((\d+)\)(.*)$)");
   std::smatch m;
   if (std::regex_match(out, m, k_width)) {
-    out = m[1].str() + m[2].str();
+    const std::string base = m[1].str();
+    const std::string rest = m[3].str();
+    const bool is_unsigned = rest.find("unsigned") != std::string::npos;
+    const int width = std::stoi(m[2].str());
+    if (rest.find("zerofill") == std::string::npos && width == default_width(base, is_unsigned)) {
+      out = base + rest;
+    }
   }
   if (out == "float") {
     return "real";

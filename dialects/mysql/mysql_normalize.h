@@ -6,10 +6,10 @@
 
 namespace migratecpp::dialects::mysql {
 
-// COLUMN_TYPE -> the model's type: integer display widths dropped (int(11) -> int,
-// "int(10) unsigned" -> "int unsigned"), tinyint(1) -> boolean, float -> real,
-// decimal(65,30) (what a bare numeric becomes) -> numeric, year(4) -> year; the rest
-// lowercased as the catalog has it (enum('a','b') keeps its values as written).
+// COLUMN_TYPE -> the model's type: integer display widths dropped where they are the type's
+// default (int(11) -> int, "int(10) unsigned" -> "int unsigned"; int(3) stays), tinyint(1) ->
+// boolean, float -> real, decimal(65,30) (what a bare numeric becomes) -> numeric, year(4) -> year;
+// the rest lowercased as the catalog has it (enum('a','b') keeps its values as written).
 std::string normalize_column_type(const std::string& column_type);
 
 // COLUMN_DEFAULT (plus EXTRA's ON UPDATE) -> the model's default, nullopt for none.

@@ -37,6 +37,12 @@ constexpr TypeName k_type_names[] = {
 } // namespace
 
 std::string MysqlDialect::type_sql(const schema::ColumnType& type) const {
+  // An integer's display width (int(3)) is no part of its meaning, so the canonical type has
+  // none; but MariaDB keeps and shows it, so a model that says one gets it as written.
+  if (type.family() == schema::TypeFamily::integer &&
+      type.declared().find('(') != std::string::npos) {
+    return util::trim(type.declared());
+  }
   if (!type.has_modifiers() && !type.is_array()) {
     for (const auto& t : k_type_names) {
       if (type.base() != t.portable) {

@@ -101,7 +101,23 @@ SQL
     dump_schema() {
       my_dump --no-data --routines --triggers --events --skip-comments --skip-dump-date \
         --ignore-table="${1##*/}.$VERSION_TABLE" --ignore-table="${1##*/}.$HISTORY_TABLE" "${1##*/}" |
-        sed -E "s/ AUTO_INCREMENT=[0-9]+//; s/\`${1##*/}\`\\.//g"
+        sed -E "s/ AUTO_INCREMENT=[0-9]+//; s/\`${1##*/}\`\\.//g" | sort_mysql_keys
+    }
+    # The order of a table's keys in SHOW CREATE TABLE is the order they were made in, which
+    # is history, not schema: the key lines of each CREATE TABLE are compared as a set.
+    sort_mysql_keys() {
+      python3 -c '
+import re, sys
+keys = []
+for line in sys.stdin:
+    if re.match(r"  (UNIQUE |FULLTEXT |SPATIAL )?KEY |  CONSTRAINT ", line):
+        keys.append(line.rstrip("\n").rstrip(","))
+        continue
+    if keys:
+        print(",\n".join(sorted(keys)))
+        keys = []
+    sys.stdout.write(line)
+'
     }
     dump_data() {
       local tables

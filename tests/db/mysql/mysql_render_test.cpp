@@ -92,6 +92,28 @@ TEST_CASE("MySQL column types read back as the model writes them", "[mysql][rend
   CHECK(holder.find_table("things")->checks.empty());
 }
 
+TEST_CASE("a display width of its own survives a round trip", "[mysql][render]") {
+  // roundcube says int(3), int(10) and int(11) unsigned: MariaDB keeps and shows each, so the
+  // database made from the inspected models must say them again.
+  MIGRATECPP_MYSQL_URL_OR_SKIP(url);
+  TestDatabase db(url, "widths");
+  db.conn().exec("CREATE TABLE w (a int(3) NOT NULL, b int(10), c int(11) unsigned, d int(11), "
+                 "e smallint(5) unsigned)");
+  schema::Database holder;
+  CHECK(live_column(db, "w", "a", holder).type.declared() == "int(3)");
+  CHECK(live_column(db, "w", "d", holder).type.declared() == "integer"); // the default width
+  schema::Database state = holder;
+  schema::Table copy = *holder.find_table("w");
+  copy.name = "w2";
+  apply(db, state, schema::CreateTable{copy});
+  const std::string ddl = db.show_create("w2");
+  CHECK_THAT(ddl, Catch::Contains("`a` int(3) NOT NULL"));
+  CHECK_THAT(ddl, Catch::Contains("`b` int(10) DEFAULT NULL"));
+  CHECK_THAT(ddl, Catch::Contains("`c` int(11) unsigned DEFAULT NULL"));
+  CHECK_THAT(ddl, Catch::Contains("`d` int(11) DEFAULT NULL"));
+  CHECK_THAT(ddl, Catch::Contains("`e` smallint(5) unsigned DEFAULT NULL"));
+}
+
 TEST_CASE("alter_column keeps what it does not change", "[mysql][render]") {
   MIGRATECPP_MYSQL_URL_OR_SKIP(url);
   TestDatabase db(url, "alter");

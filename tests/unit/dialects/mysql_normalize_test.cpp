@@ -22,6 +22,24 @@ TEST_CASE("MySQL column types: display widths, tinyint(1), float", "[dialects][m
   CHECK(normalize_column_type("varchar(255)") == "varchar(255)");
 }
 
+TEST_CASE("MySQL column types: a display width that is not the type's own is kept",
+          "[dialects][mysql]") {
+  // MariaDB keeps what CREATE TABLE said (roundcube: int(3), int(10), int(11) unsigned): a
+  // round trip must say it again. Only the width the server gives anyway is dropped.
+  CHECK(normalize_column_type("int(3)") == "int(3)");
+  CHECK(normalize_column_type("int(10)") == "int(10)");
+  CHECK(normalize_column_type("int(11) unsigned") == "int(11) unsigned");
+  CHECK(normalize_column_type("smallint(6)") == "smallint");
+  CHECK(normalize_column_type("smallint(5) unsigned") == "smallint unsigned");
+  CHECK(normalize_column_type("mediumint(9)") == "mediumint");
+  CHECK(normalize_column_type("mediumint(8) unsigned") == "mediumint unsigned");
+  CHECK(normalize_column_type("tinyint(3) unsigned") == "tinyint unsigned");
+  CHECK(normalize_column_type("tinyint(2)") == "tinyint(2)");
+  CHECK(normalize_column_type("bigint(20) unsigned") == "bigint unsigned");
+  CHECK(normalize_column_type("int(5) unsigned zerofill") == "int(5) unsigned zerofill");
+  CHECK(normalize_column_type("int(10) unsigned zerofill") == "int(10) unsigned zerofill");
+}
+
 TEST_CASE("MySQL defaults: MariaDB's and MySQL 8's catalog forms", "[dialects][mysql]") {
   // MariaDB 10.2.7+: literals quoted, NULL spelled out, current_timestamp().
   CHECK(normalize_default(std::string("'abc'"), "", "varchar(10)", true) == "'abc'");
