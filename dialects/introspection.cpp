@@ -13,7 +13,8 @@ bool IntrospectOptions::skips(std::string_view table) const {
     return true;
   }
   return std::any_of(exclude_tables.begin(), exclude_tables.end(),
-                     [&](const std::string& x) { return util::iequals(table, x); });
+                     [&](const std::string& x) { return util::iequals(table, x); }) ||
+         !objects.manages("tables", table);
 }
 
 std::string describe(const UnmanagedObject& object) {
@@ -27,7 +28,8 @@ std::string describe(const UnmanagedObject& object) {
 std::vector<UnmanagedObject> kept_and_sorted(std::vector<UnmanagedObject> objects,
                                              const IntrospectOptions& options) {
   std::erase_if(objects, [&](const UnmanagedObject& o) {
-    return (!o.table.empty() && options.skips(o.table)) || options.skips(o.name);
+    return (!o.table.empty() && options.skips(o.table)) || options.skips(o.name) ||
+           !options.objects.manages(o.kind, o.name, o.table);
   });
   std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) {
     return std::tie(a.kind, a.name, a.table) < std::tie(b.kind, b.name, b.table);

@@ -3,6 +3,7 @@
 // Dialect interface's introspect() and stored_forms(), and the rules every dialect's
 // introspection shares (which tables are left out, the order of the result).
 #include "schema/model.h"
+#include "schema/object_filter.h"
 
 #include <optional>
 #include <string>
@@ -14,9 +15,11 @@ namespace migratecpp::dialects {
 struct IntrospectOptions {
   std::vector<std::string> exclude_tables; // left out entirely (names, case-insensitive)
   std::string version_table;               // left out too; "" = none
-  std::string schema; // the database schema to read; "" = the default. Unused by SQLite.
+  std::string schema;           // the database schema to read; "" = the default. Unused by SQLite.
+  schema::ObjectFilter objects; // [models.exclude] / [models.include]: the objects left out
 
-  // True for the version table and the excluded tables, compared case-insensitively.
+  // True for the version table, the excluded tables (compared case-insensitively) and the
+  // tables `objects` does not manage.
   bool skips(std::string_view table) const;
 };
 
@@ -49,7 +52,8 @@ struct Rows;
 std::vector<UnmanagedObject> unmanaged_from_rows(const Rows& rows,
                                                  const IntrospectOptions& options);
 
-// Objects on a table options.skips() are left out too; the rest sorted by kind, then name.
+// Objects on a table options.skips() are left out too, and those options.objects does not
+// manage; the rest sorted by kind, then name.
 std::vector<UnmanagedObject> kept_and_sorted(std::vector<UnmanagedObject> objects,
                                              const IntrospectOptions& options);
 

@@ -4,7 +4,12 @@ namespace migratecpp::introspect {
 
 schema::Database introspect(dialects::Connection& conn, const dialects::Dialect& dialect,
                             const Options& options) {
-  return dialect.introspect(conn, options);
+  schema::Database db = dialect.introspect(conn, options);
+  // Tables are left out by the dialects themselves (options.skips), so that nothing refers
+  // to one; the other kinds here, once for every dialect.
+  std::erase_if(db.enums,
+                [&](const schema::Enum& e) { return !options.objects.manages("enums", e.name); });
+  return db;
 }
 
 std::vector<UnmanagedObject> unmanaged_objects(dialects::Connection& conn,

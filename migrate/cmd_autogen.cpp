@@ -29,10 +29,11 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
   }
   schema::Database desired = load_models(files, &dialect);
   check_model_identifiers(dialect, desired, files);
-  const auto& excluded = project.config.exclude_tables;
-  std::erase_if(desired.tables, [&](const schema::Table& t) {
-    return std::find(excluded.begin(), excluded.end(), t.name) != excluded.end();
-  });
+  const schema::ObjectFilter& objects = project.config.objects;
+  std::erase_if(desired.tables,
+                [&](const schema::Table& t) { return !objects.manages("tables", t.name); });
+  std::erase_if(desired.enums,
+                [&](const schema::Enum& e) { return !objects.manages("enums", e.name); });
   return desired;
 }
 
@@ -175,7 +176,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
   DiffOptions options;
-  options.exclude_tables = project.config.exclude_tables;
+  options.objects = project.config.objects;
   options.exclude_tables.push_back(project.config.version_table);
   options.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
   options.enums = db.dialect->has_enum_types();
@@ -274,7 +275,8 @@ bool check(const Project& project, util::Output& out) {
 
 void inspect(const Project& project, const InspectOptions& options, util::Output& out) {
   LiveDatabase db = open_database(project);
-  // exclude_tables is for autogenerate and check; inspect shows what the database holds.
+  // [models] exclude/include are for autogenerate and check; inspect shows what the database
+  // holds.
   schema::Database live = read_schema(db, project, false);
   if (!options.tables.empty()) {
     std::vector<std::string> names;

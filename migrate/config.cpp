@@ -94,6 +94,30 @@ const KeyReader* section(const toml::table& root, const std::string& path, std::
   return &*slot;
 }
 
+// [models.exclude] / [models.include]: a table of kind = [patterns]; an unknown kind is refused
+// with a did-you-mean, as unknown keys are.
+void read_patterns(const KeyReader& models, std::string_view key,
+                   std::map<std::string, std::vector<std::string>>& out) {
+  const toml::node* n = models.node(key);
+  if (n == nullptr) {
+    return;
+  }
+  if (!n->is_table()) {
+    models.fail(key, "'" + std::string(key) +
+                         "' must be a table of object kinds and patterns ([models." +
+                         std::string(key) + "] tables = [\"...\"])");
+  }
+  const std::vector<std::string>& kinds = schema::ObjectFilter::kinds();
+  const KeyReader patterns(*n->as_table(), models.path(), "[models." + std::string(key) + "]",
+                           "[models." + std::string(key) + "]",
+                           std::vector<std::string_view>(kinds.begin(), kinds.end()));
+  for (const auto& kind : kinds) {
+    for (auto& pattern : string_list(patterns, kind)) {
+      out[kind].push_back(std::move(pattern));
+    }
+  }
+}
+
 bool has_wildcard(const std::string& s) {
   return s.find_first_of("*?[") != std::string::npos;
 }
@@ -254,10 +278,14 @@ Config parse_config(std::string_view text, const fs::path& file) {
       cfg.version_locations.push_back(resolve(cfg.dir, loc));
     }
   }
-  if (const KeyReader* models =
-          section(root, path, "models", models_slot, {"paths", "exclude_tables"})) {
+  if (const KeyReader* models = section(root, path, "models", models_slot,
+                                        {"paths", "exclude_tables", "exclude", "include"})) {
     cfg.model_paths = string_list(*models, "paths");
-    cfg.exclude_tables = string_list(*models, "exclude_tables");
+    for (const auto& name : string_list(*models, "exclude_tables")) {
+      cfg.objects.exclude["tables"].push_back(schema::ObjectFilter::literal(name));
+    }
+    read_patterns(*models, "exclude", cfg.objects.exclude);
+    read_patterns(*models, "include", cfg.objects.include);
   }
   return cfg;
 }

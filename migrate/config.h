@@ -1,4 +1,5 @@
 #pragma once
+#include "schema/object_filter.h"
 #include "util/error.h"
 // migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
 // precedence (--url > MIGRATECPP_URL > file) is decided by the command layer.
@@ -29,7 +30,9 @@ struct Config {
   std::string file_template = "{rev}_{slug}";
   bool transaction_per_migration = true;
   std::vector<std::string> model_paths; // globs as written, relative to dir
-  std::vector<std::string> exclude_tables;
+  // [models] exclude_tables (names) and [models.exclude] / [models.include] (glob patterns
+  // per kind): what autogenerate and check leave alone.
+  schema::ObjectFilter objects;
   std::string schema; // [database] schema, PostgreSQL
   // [database] lock_timeout: how long a writing command waits for the migration lock (and a
   // statement for another connection's lock) before giving up; 0: do not wait.
@@ -40,7 +43,7 @@ struct Config {
 // Reads the config file:
 //   [database]   url, version_table, schema, lock_timeout
 //   [migrations] script_location, file_template, transaction_per_migration, version_locations
-//   [models]     paths, exclude_tables
+//   [models]     paths, exclude_tables, exclude = { KIND = [...] }, include = { ... }
 // ${VAR} and ${VAR:-default} are expanded from the environment in every string (the default
 // also replaces a set but empty variable, as in the shell); "$${" is a literal "${".
 // Relative script_location and version_locations are resolved against the config file's

@@ -87,7 +87,7 @@ introspect::Options introspect_options(const Project& project, bool honour_exclu
   opts.version_table = project.config.version_table;
   opts.schema = project.config.schema;
   if (honour_excludes) {
-    opts.exclude_tables = project.config.exclude_tables;
+    opts.objects = project.config.objects;
   }
   // migratecpp's own, like the version table: never a model's, never drift.
   opts.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));

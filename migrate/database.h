@@ -29,7 +29,7 @@ const dialects::Dialect& offline_dialect(const Project& project, const std::stri
 void check_version_rows(const RevisionGraph& graph, const std::vector<std::string>& rows,
                         const std::string& version_table);
 
-// The live schema, without the version and history tables (and without exclude_tables when
+// The live schema, without the version and history tables (and without what [models] excludes when
 // asked).
 schema::Database read_schema(LiveDatabase& db, const Project& project, bool honour_excludes);
 

@@ -163,13 +163,16 @@ private:
 void Differ::classify_tables() {
   const std::set<std::string> excluded(m_options.exclude_tables.begin(),
                                        m_options.exclude_tables.end());
+  auto managed = [&](const std::string& name) {
+    return excluded.count(name) == 0 && m_options.objects.manages("tables", name);
+  };
   for (const auto& t : m_current.tables) {
-    if (excluded.count(t.name) == 0) {
+    if (managed(t.name)) {
       m_current_tables[t.name] = &t;
     }
   }
   for (const auto& t : m_desired.tables) {
-    if (excluded.count(t.name) == 0) {
+    if (managed(t.name)) {
       m_desired_tables[t.name] = &t;
     }
   }
@@ -195,10 +198,14 @@ void Differ::diff_enums() {
   std::map<std::string, const Enum*> cur;
   std::map<std::string, const Enum*> des;
   for (const auto& e : m_current.enums) {
-    cur[e.name] = &e;
+    if (m_options.objects.manages("enums", e.name)) {
+      cur[e.name] = &e;
+    }
   }
   for (const auto& e : m_desired.enums) {
-    des[e.name] = &e;
+    if (m_options.objects.manages("enums", e.name)) {
+      des[e.name] = &e;
+    }
   }
   for (const auto& [name, e] : des) {
     if (cur.count(name) == 0) {

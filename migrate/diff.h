@@ -7,6 +7,7 @@
 // diff_normalize (comparison forms), diff_match (matching by name and definition), diff_order
 // (tables in foreign-key order) and diff_describe (describe).
 #include "schema/model.h"
+#include "schema/object_filter.h"
 #include "schema/ops.h"
 
 #include <string>
@@ -16,12 +17,13 @@
 namespace migratecpp::migrate {
 
 struct DiffOptions {
-  std::vector<std::string> exclude_tables; // never touched (nor the version table, passed here too)
+  std::vector<std::string> exclude_tables; // never touched: the version and history tables
   bool enums = false;                      // the dialect has enum types (PostgreSQL)
   bool comments = true;                    // the dialect keeps comments
   // A foreign key blocks a type change of its columns or of those it references (MySQL):
   // such keys are dropped first and created again at the end.
   bool foreign_keys_block_type_changes = false;
+  schema::ObjectFilter objects; // [models.exclude] / [models.include]: never touched either
 };
 
 // A probable rename the diff could not be sure of. The diff still emits the drop and the add;

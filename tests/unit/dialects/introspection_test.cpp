@@ -19,6 +19,26 @@ TEST_CASE("introspection options: the version table and excluded tables are skip
   CHECK_FALSE(o.skips("legacy2"));
 }
 
+TEST_CASE("introspection options: the objects [models] leaves out are skipped",
+          "[dialects][introspection]") {
+  dialects::IntrospectOptions o;
+  o.objects.exclude["tables"] = {"pg_*"};
+  o.objects.exclude["functions"] = {"postgis_*"};
+  o.objects.include["views"] = {"app_*"};
+  CHECK(o.skips("pg_stat"));
+  CHECK_FALSE(o.skips("users"));
+  const auto kept = dialects::kept_and_sorted({{"function", "postgis_version()", ""},
+                                               {"function", "area()", ""},
+                                               {"view", "vendor_list", ""},
+                                               {"view", "app_list", ""},
+                                               {"trigger", "t1", "pg_stat"},
+                                               {"trigger", "t2", "users"}},
+                                              o);
+  CHECK(kept == std::vector<dialects::UnmanagedObject>{{"function", "area()", ""},
+                                                       {"trigger", "t2", "users"},
+                                                       {"view", "app_list", ""}});
+}
+
 TEST_CASE("introspection order: by name, byte-wise; unnamed by definition",
           "[dialects][introspection]") {
   auto table = [](std::string name) {

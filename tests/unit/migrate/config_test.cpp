@@ -61,7 +61,9 @@ exclude_tables = ["spatial_ref_sys"]
   CHECK_FALSE(cfg.transaction_per_migration);
   CHECK(cfg.version_locations == std::vector<fs::path>{dir / "extra/versions", "/abs/versions"});
   CHECK(cfg.model_paths == std::vector<std::string>{"models/*.toml", "more/**/*.toml"});
-  CHECK(cfg.exclude_tables == std::vector<std::string>{"spatial_ref_sys"});
+  // A listed name matches itself only (as a pattern it is escaped).
+  CHECK_FALSE(cfg.objects.manages("tables", "spatial_ref_sys"));
+  CHECK(cfg.objects.manages("tables", "spatial_ref_sys2"));
   CHECK(cfg.x_args.empty());
 }
 
@@ -75,7 +77,7 @@ TEST_CASE("config: defaults", "[config]") {
   CHECK(cfg.transaction_per_migration);
   CHECK(cfg.version_locations.empty());
   CHECK(cfg.model_paths.empty());
-  CHECK(cfg.exclude_tables.empty());
+  CHECK(cfg.objects.empty());
   CHECK(cfg.schema.empty());
   CHECK(cfg.lock_timeout_seconds == 300);
 }
@@ -231,4 +233,39 @@ TEST_CASE("config: parse_config reads text without opening the file", "[config]"
   CHECK(cfg.script_location == fs::path("/nonexistent/project/db"));
   CHECK_THROWS_WITH(migrate::parse_config("[database]\nurll = \"x\"\n", file),
                     Catch::Contains(file.string() + ":2: ") && Catch::Contains("'url'"));
+}
+
+TEST_CASE("config: [models.exclude] and [models.include], glob patterns per kind", "[config]") {
+  test::TempDir dir;
+  const auto cfg = load(dir, R"toml(
+[models]
+exclude_tables = ["odd*name"]
+[models.exclude]
+tables = ["pg_*", "spatial_ref_sys"]
+functions = ["postgis_*", "st_*"]
+triggers = ["*.audit_*"]
+[models.include]
+views = ["app_*"]
+)toml");
+  CHECK_FALSE(cfg.objects.manages("tables", "odd*name"));
+  CHECK(cfg.objects.manages("tables", "oddXname")); // exclude_tables lists names, not patterns
+  CHECK_FALSE(cfg.objects.manages("tables", "pg_stat"));
+  CHECK_FALSE(cfg.objects.manages("table", "Spatial_Ref_Sys"));
+  CHECK(cfg.objects.manages("tables", "users"));
+  CHECK_FALSE(cfg.objects.manages("function", "ST_Area"));
+  CHECK(cfg.objects.manages("function", "area"));
+  CHECK_FALSE(cfg.objects.manages("trigger", "audit_insert", "users"));
+  CHECK(cfg.objects.manages("trigger", "audit_insert")); // no table: "*.audit_*" cannot match
+  CHECK(cfg.objects.manages("view", "app_users"));
+  CHECK_FALSE(cfg.objects.manages("view", "vendor_users"));
+  CHECK(cfg.objects.manages("materialized view", "vendor_users")); // another kind
+}
+
+TEST_CASE("config: a kind [models.exclude] does not know is refused", "[config]") {
+  test::TempDir dir;
+  CHECK_THROWS_WITH(load(dir, "[models.exclude]\nfuntions = [\"x\"]\n"),
+                    Catch::Contains("migratecpp.toml:2: unknown key 'funtions' in "
+                                    "[models.exclude] (did you mean 'functions'?)"));
+  CHECK_THROWS_WITH(load(dir, "[models]\ninclude = [\"x\"]\n"),
+                    Catch::Contains("migratecpp.toml:2: 'include' must be a table"));
 }
