@@ -111,6 +111,16 @@ public:
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.
   virtual bool has_virtual_generated_columns() const { return true; }
+  // True where a column may have no declared type at all (SQLite: CREATE TABLE t (a, b)).
+  // Elsewhere a model column with type = "" is refused at load naming table.column.
+  virtual bool has_untyped_columns() const { return false; }
+  // True if `column` of `table` is, by its declared spelling, something other than its type
+  // says (SQLite: a table's only primary-key column declared exactly INTEGER is the rowid;
+  // INT is not). The diff then sees a change between two spellings of one type that differ
+  // here. False everywhere a type's spelling does not matter.
+  virtual bool is_row_alias(const schema::Table& table, const schema::Column& column) const {
+    return false;
+  }
   // The options a table gets when its CREATE TABLE names none, in the schema the connection
   // works in (MySQL: the default storage engine, the database's charset and collation): what
   // an option that introspection leaves out (being the default) stands for. Only the keys

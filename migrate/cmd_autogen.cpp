@@ -181,6 +181,9 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   options.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
   options.enums = db.dialect->has_enum_types();
   options.foreign_keys_block_type_changes = db.dialect->foreign_keys_block_type_changes();
+  options.is_row_alias = [dialect = db.dialect](const schema::Table& t, const schema::Column& c) {
+    return dialect->is_row_alias(t, c);
+  };
   return {diff(live, desired, options), db.redacted_url};
 }
 

@@ -395,7 +395,9 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
       a.table = des.name;
       a.column = d.name;
       bool changed = false;
-      if (c->type != d.type) {
+      const bool alias_changed = m_options.is_row_alias && old_key == new_key &&
+                                 m_options.is_row_alias(cur, *c) != m_options.is_row_alias(des, d);
+      if (c->type != d.type || alias_changed) {
         a.type = d.type.declared();
         changed = true;
         changes.retyped_columns.insert(d.name);
@@ -412,12 +414,21 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
         a.comment = effective_comment(d.comment);
         changed = true;
       }
+      if (effective_collation(c->collation) != effective_collation(d.collation)) {
+        a.collation = d.collation.value_or("");
+        changed = true;
+      }
       if (changed) {
         a.existing_type = c->type.declared();
         a.existing_nullable = effective_nullable(*c);
         a.existing_default = c->default_expr.value_or("");
         a.existing_comment = effective_comment(c->comment);
         a.existing_generated = c->generated;
+        // Like the other existing_*, for MySQL's restating of the whole column (and PostgreSQL's
+        // TYPE change, which would otherwise reset it); left out where there is none to keep.
+        if (c->collation || a.collation) {
+          a.existing_collation = c->collation.value_or("");
+        }
         changes.columns.push_back(std::move(a));
       }
     }

@@ -10,6 +10,7 @@
 #include "schema/object_filter.h"
 #include "schema/ops.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,9 @@ struct DiffOptions {
   // such keys are dropped first and created again at the end.
   bool foreign_keys_block_type_changes = false;
   schema::ObjectFilter objects; // [models.exclude] / [models.include]: never touched either
+  // Dialect::is_row_alias: where set, a column on which the two sides answer differently
+  // changes type even if its types mean the same (SQLite: INT vs INTEGER on a sole key).
+  std::function<bool(const schema::Table&, const schema::Column&)> is_row_alias;
 };
 
 // A probable rename the diff could not be sure of. The diff still emits the drop and the add;

@@ -50,6 +50,11 @@ std::string describe_alter(const AlterColumn& o) {
     parts.push_back("comment " + (o.existing_comment ? shown(*o.existing_comment) + " -> " : "") +
                     shown(*o.comment));
   }
+  if (o.collation) {
+    parts.push_back("collation " +
+                    (o.existing_collation ? or_none(*o.existing_collation) + " -> " : "") +
+                    or_none(*o.collation));
+  }
   if (o.autoincrement) {
     parts.push_back(*o.autoincrement ? "autoincrement" : "no autoincrement");
   }

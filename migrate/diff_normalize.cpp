@@ -295,6 +295,10 @@ std::string effective_comment(const std::optional<std::string>& c) {
   return c.value_or("");
 }
 
+std::string effective_collation(const std::optional<std::string>& c) {
+  return util::to_lower(util::trim(c.value_or("")));
+}
+
 bool effective_nullable(const schema::Column& c) {
   return c.nullable && !c.primary_key;
 }

@@ -25,6 +25,9 @@ std::string normalize_part(const schema::IndexPart& part);
 std::string normalize_action(const std::string& action);
 // An absent comment is an empty one.
 std::string effective_comment(const std::optional<std::string>& c);
+// A collation compared: "" for the default one, lowercased (collation names are
+// case-insensitive in MySQL and SQLite; PostgreSQL's "C" and "POSIX" have no lowercase twin).
+std::string effective_collation(const std::optional<std::string>& c);
 // Primary-key columns are never nullable, whatever the flag says.
 bool effective_nullable(const schema::Column& c);
 

@@ -70,6 +70,9 @@ std::string first_at(const util::Location& first, const util::Location& here) {
 void check_type(const schema::Column& c, const schema::Database& db, const util::Location& where) {
   // An array ("varchar(40)[]") is checked by its element type.
   std::string element = util::trim(c.type.declared());
+  if (element.empty()) {
+    return; // no declared type: refused where the dialect has no such columns
+  }
   while (element.size() >= 2 && element.compare(element.size() - 2, 2, "[]") == 0) {
     element = util::trim(element.substr(0, element.size() - 2));
   }
@@ -216,6 +219,11 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
                               " cannot be a virtual generated column on " +
                               std::string(dialect.name()) +
                               ": it has only stored ones (generated = { ..., stored = true })",
+                          m.tables[ti].columns[ci]);
+      }
+      if (c.type.declared().empty() && !dialect.has_untyped_columns()) {
+        throw util::Error("column " + util::squote(t.name + "." + c.name) +
+                              " has no type: only SQLite has columns without a declared type",
                           m.tables[ti].columns[ci]);
       }
       if (c.autoincrement && dialect.autoincrement_only_on_sole_key() &&

@@ -182,23 +182,27 @@ schema::Op read_alter_column(const KeyReader& r) {
     }
     return v;
   };
-  op.type = non_empty("type");
+  // "" = no declared type (SQLite; refused when rendered elsewhere).
+  op.type = r.sql_text("type");
   op.nullable = r.boolean("nullable");
   op.default_expr = r.sql_value("default");
   op.new_name = non_empty("new_name");
   op.comment = r.string("comment");
-  op.existing_type = non_empty("existing_type");
+  op.existing_type = r.sql_text("existing_type");
   op.existing_nullable = r.boolean("existing_nullable");
   op.existing_default = r.sql_value("existing_default");
   op.existing_comment = r.string("existing_comment");
   op.autoincrement = r.boolean("autoincrement");
   op.existing_autoincrement = r.boolean("existing_autoincrement");
   op.existing_generated = read_generated(r, "existing_generated");
+  // A collation is a name; "" = the default one.
+  op.collation = r.string("collation");
+  op.existing_collation = r.string("existing_collation");
   if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment &&
-      !op.autoincrement) {
+      !op.autoincrement && !op.collation) {
     r.fail("alter_column " + op.table + "." + op.column +
            ": nothing to change (give any of type, nullable, default, new_name, comment, "
-           "autoincrement)");
+           "collation, autoincrement)");
   }
   return op;
 }
@@ -299,11 +303,11 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "alter_column") {
-    return read_alter_column(
-        op_reader(t, path, name,
-                  {"table", "column", "type", "nullable", "default", "new_name", "comment",
-                   "existing_type", "existing_nullable", "existing_default", "existing_comment",
-                   "autoincrement", "existing_autoincrement", "existing_generated"}));
+    return read_alter_column(op_reader(
+        t, path, name,
+        {"table", "column", "type", "nullable", "default", "new_name", "comment", "existing_type",
+         "existing_nullable", "existing_default", "existing_comment", "autoincrement",
+         "existing_autoincrement", "existing_generated", "collation", "existing_collation"}));
   }
   if (name == "alter_primary_key") {
     const KeyReader r = op_reader(t, path, name, {"table", "columns", "existing_columns"});
@@ -601,7 +605,9 @@ std::string render_keys(const schema::Op& op) {
                    opt_bool("existing_autoincrement", o.existing_autoincrement) +
                    (o.existing_generated
                         ? line("existing_generated", render_generated(*o.existing_generated))
-                        : std::string());
+                        : std::string()) +
+                   opt_line("collation", o.collation) +
+                   opt_line("existing_collation", o.existing_collation);
           },
           [&](const schema::AlterPrimaryKey& o) {
             return table(o.table) + line("columns", toml_string_array(o.columns)) +

@@ -262,7 +262,12 @@ std::string render_generated(const schema::Generated& g) {
 schema::Column read_column(const KeyReader& r, const std::string& table) {
   schema::Column c;
   c.name = r.required_string("name");
-  c.type = schema::ColumnType(r.required_sql_text("type"));
+  // type = "" is a column without a declared type (SQLite's CREATE TABLE t (a, b)); the key
+  // itself is required. Dialects without such columns refuse it at load (model_file.cpp).
+  if (!r.has("type")) {
+    r.missing("type");
+  }
+  c.type = schema::ColumnType(util::trim(r.sql_text("type").value_or("")));
   c.primary_key = r.boolean("primary_key").value_or(false);
   // Primary-key columns are NOT NULL unless the file says otherwise.
   c.nullable = r.boolean("nullable").value_or(!c.primary_key);
@@ -270,6 +275,10 @@ schema::Column read_column(const KeyReader& r, const std::string& table) {
   c.autoincrement = r.boolean("autoincrement").value_or(false);
   c.comment = r.string("comment");
   c.generated = read_generated(r, "generated");
+  c.collation = r.string("collation");
+  if (c.collation && util::trim(*c.collation).empty()) {
+    r.fail("collation", "'collation' must not be empty (leave it out for the default one)");
+  }
   if (c.generated) {
     // The database computes the value: a default or an autoincrement would be a second source.
     const std::string label = table.empty() ? c.name : table + "." + c.name;
@@ -362,7 +371,7 @@ schema::CheckConstraint read_check(const KeyReader& r) {
 const std::vector<std::string_view>& column_keys() {
   static const std::vector<std::string_view> keys = {"name",          "type",      "nullable",
                                                      "default",       "generated", "primary_key",
-                                                     "autoincrement", "comment"};
+                                                     "autoincrement", "comment",   "collation"};
   return keys;
 }
 
@@ -490,6 +499,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 std::string render_column(const schema::Column& c) {
   std::string out =
       "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type.declared());
+  if (c.collation) {
+    out += ", collation = " + toml_string(*c.collation);
+  }
   // nullable is written only where it differs from its default (true; false for a key).
   if (c.nullable == c.primary_key) {
     out += std::string(", nullable = ") + (c.nullable ? "true" : "false");

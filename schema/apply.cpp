@@ -377,6 +377,9 @@ void apply_column_changes(Column& c, const AlterColumn& o) {
   if (o.comment) {
     c.comment = o.comment->empty() ? std::nullopt : o.comment;
   }
+  if (o.collation) {
+    c.collation = o.collation->empty() ? std::nullopt : o.collation;
+  }
   if (o.autoincrement) {
     c.autoincrement = *o.autoincrement;
   }

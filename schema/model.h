@@ -28,6 +28,10 @@ struct Column {
   bool autoincrement = false;
   std::optional<std::string> comment;
   std::optional<Generated> generated; // computed from the row's other columns
+  // The column's own collation where it is not the default one (PostgreSQL: its type's;
+  // MySQL: its table's, the charset being the collation's prefix; SQLite: BINARY): "C",
+  // "utf8mb4_bin", "NOCASE".
+  std::optional<std::string> collation;
   // Compares the declared spelling of the type, as the model's text did before it was a
   // value: a model or live schema that spells a type differently is not the same model. The
   // diff compares types by meaning (ColumnType ==).

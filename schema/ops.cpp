@@ -31,6 +31,7 @@ Op reverse_alter(const AlterColumn& o) {
   need(o.nullable.has_value(), o.existing_nullable.has_value(), "nullable");
   need(o.default_expr.has_value(), o.existing_default.has_value(), "default");
   need(o.comment.has_value(), o.existing_comment.has_value(), "comment");
+  need(o.collation.has_value(), o.existing_collation.has_value(), "collation");
   need(o.autoincrement.has_value(), o.existing_autoincrement.has_value(), "autoincrement");
 
   AlterColumn r;
@@ -54,6 +55,7 @@ Op reverse_alter(const AlterColumn& o) {
   swap_or_keep(o.nullable, o.existing_nullable, r.nullable, r.existing_nullable);
   swap_or_keep(o.default_expr, o.existing_default, r.default_expr, r.existing_default);
   swap_or_keep(o.comment, o.existing_comment, r.comment, r.existing_comment);
+  swap_or_keep(o.collation, o.existing_collation, r.collation, r.existing_collation);
   swap_or_keep(o.autoincrement, o.existing_autoincrement, r.autoincrement,
                r.existing_autoincrement);
   r.existing_generated = o.existing_generated; // alter_column never changes it

@@ -52,6 +52,10 @@ struct AlterColumn {
   std::optional<bool> existing_nullable;
   std::optional<std::string> existing_default; // "" = had none
   std::optional<std::string> existing_comment; // "" = had none
+  // The column's collation ("" = the default one): PostgreSQL ALTER COLUMN ... TYPE t COLLATE
+  // c, MySQL restates the column, SQLite rebuilds.
+  std::optional<std::string> collation;
+  std::optional<std::string> existing_collation; // "" = the default one
   // Autoincrement on or off (PostgreSQL: an identity column; SQLite: the AUTOINCREMENT of
   // the table's only INTEGER key, so a rebuild). Generated files give it its own op.
   std::optional<bool> autoincrement;

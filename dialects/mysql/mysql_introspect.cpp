@@ -99,6 +99,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
 
   schema::Database db;
   std::map<std::string, std::size_t> position;
+  std::map<std::string, std::string> table_collation;
   const Rows tables = conn.query(
       "SELECT t.TABLE_NAME, t.TABLE_COMMENT, t.ENGINE, t.TABLE_COLLATION, t.CREATE_OPTIONS, "
       "@@default_storage_engine, s.DEFAULT_COLLATION_NAME FROM information_schema.TABLES t "
@@ -116,6 +117,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
       t.comment = text(r[1]);
     }
     t.options = table_options(text(r[2]), text(r[3]), text(r[4]), text(r[5]), text(r[6]));
+    table_collation[name] = text(r[3]);
     position[name] = db.tables.size();
     db.tables.push_back(std::move(t));
   }
@@ -151,11 +153,12 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     t->checks.push_back({name, clause});
   }
 
-  const Rows columns =
-      conn.query("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
-                 "COLUMN_COMMENT, GENERATION_EXPRESSION FROM information_schema.COLUMNS WHERE " +
-                     where + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
-                 schema_param);
+  const Rows columns = conn.query(
+      "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
+      "COLUMN_COMMENT, GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS "
+      "WHERE " +
+          where + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
+      schema_param);
   for (const auto& r : columns.rows) {
     schema::Table* t = table_of(r[0]);
     if (t == nullptr) {
@@ -185,6 +188,13 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     }
     if (!text(r[6]).empty()) {
       c.comment = text(r[6]);
+    }
+    // A collation of its own where it is not the table's (the charset is its prefix).
+    // MariaDB's JSON is a LONGTEXT that always has utf8mb4_bin: that is the type, not a choice.
+    const std::string collation = text(r[8]);
+    if (!collation.empty() && !util::iequals(collation, table_collation[t->name]) &&
+        !(type == "json" && util::iequals(collation, "utf8mb4_bin"))) {
+      c.collation = collation;
     }
     t->columns.push_back(std::move(c));
   }

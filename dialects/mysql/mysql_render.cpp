@@ -303,13 +303,16 @@ struct OpRenderer {
     // Without it the column is taken for a plain one: MODIFY would make a stored generated
     // column plain (MySQL and MariaDB allow that) and refuse a virtual one.
     c.generated = o.existing_generated;
+    if (o.existing_collation && !o.existing_collation->empty()) {
+      c.collation = *o.existing_collation;
+    }
     return c;
   }
 
   std::vector<Statement> operator()(const schema::AlterColumn& o) const {
     const std::string what = column_label(o.table, o.column);
     const std::string col = d.quote_ident(o.column);
-    const bool restates = o.type || o.nullable || o.autoincrement || o.comment;
+    const bool restates = o.type || o.nullable || o.autoincrement || o.comment || o.collation;
     if (!restates && !o.default_expr && !o.new_name) {
       return {};
     }
@@ -358,12 +361,15 @@ struct OpRenderer {
     if (o.comment) {
       next.comment = o.comment->empty() ? std::nullopt : o.comment;
     }
+    if (o.collation) {
+      next.collation = o.collation->empty() ? std::nullopt : o.collation;
+    }
     std::string collation;
     std::string on_update;
     if (const auto extra = read_live_column(live, o.table, o.column)) {
       // What the model cannot say, kept as the catalog has it: a collation of its own (while
       // the type stays as it is) and ON UPDATE (unless the default says it).
-      if (!o.type) {
+      if (!o.type && !o.collation && !next.collation) {
         collation = extra->charset_collation;
       }
       if (util::to_lower(next.default_expr.value_or("")).find("on update") == std::string::npos) {
@@ -651,7 +657,24 @@ struct OpRenderer {
 std::string MysqlDialect::column_sql(const std::string& table, const schema::Column& column,
                                      const schema::Database& db,
                                      std::string_view after_type) const {
+  if (util::trim(column.type.declared()).empty()) {
+    throw util::Error("column " + column_label(table, column.name) +
+                      " has no type: only SQLite has columns without a declared type");
+  }
   std::string out = quote_ident(column.name) + " " + column_type_sql(column.type, db);
+  if (column.collation) {
+    const std::string& name = *column.collation;
+    if (name.empty() || !std::all_of(name.begin(), name.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+        })) {
+      throw util::Error("column " + column_label(table, column.name) + ": collation " +
+                        util::squote(name) +
+                        " is not a MySQL collation name (letters, digits and '_')");
+    }
+    // The charset is the collation's prefix; both said, as SHOW CREATE TABLE does.
+    out += " CHARACTER SET " + charset_of_collation(*column.collation) + " COLLATE " +
+           *column.collation;
+  }
   if (!after_type.empty()) {
     out += " " + std::string(after_type);
   }

@@ -131,7 +131,14 @@ std::string PostgresDialect::column_type_sql(const schema::ColumnType& type,
 
 std::string PostgresDialect::column_sql(const std::string& table, const schema::Column& column,
                                         const schema::Database& db) const {
+  if (util::trim(column.type.declared()).empty()) {
+    throw util::Error("column " + column_label(table, column.name) +
+                      " has no type: only SQLite has columns without a declared type");
+  }
   std::string out = quote_ident(column.name) + " " + column_type_sql(column.type, db);
+  if (column.collation) {
+    out += " COLLATE " + quote_ident(*column.collation);
+  }
   if (column.generated) {
     if (!column.generated->stored) {
       throw util::Error("column " + column_label(table, column.name) +
@@ -389,19 +396,36 @@ struct OpRenderer {
       out.push_back(
           {alter(o.table) + "ALTER COLUMN " + col + " DROP DEFAULT", "drop default of " + what});
     }
-    if (o.type) {
+    if (o.type || o.collation) {
       // USING always: harmless where the cast is implicit, and it makes the
       // conversions PostgreSQL will not do on its own (text -> integer) explicit. Except on
       // a generated column, which refuses it: its expression is computed again, cast to the
       // new type (the tracked schema or existing_generated says it is one).
-      const std::string type = d.column_type_sql(schema::ColumnType(*o.type), before);
+      // TYPE also sets the collation, to the type's default unless COLLATE says otherwise:
+      // the op's collation, else the one the column has (kept across a type change).
       const schema::Table* t = before.find_table(o.table);
       const schema::Column* c = t != nullptr ? t->find_column(o.column) : nullptr;
+      const std::optional<std::string> type_text = o.type ? o.type
+                                                   : c != nullptr
+                                                       ? std::optional(c->type.declared())
+                                                       : o.existing_type;
+      if (!type_text || util::trim(*type_text).empty()) {
+        throw util::Error("alter_column " + what +
+                          ": PostgreSQL sets a collation with ALTER COLUMN ... TYPE, and the "
+                          "column's type is unknown (give existing_type, or a type)");
+      }
+      const std::string type = d.column_type_sql(schema::ColumnType(*type_text), before);
+      const std::string collation =
+          o.collation ? *o.collation
+                      : (c != nullptr ? c->collation : o.existing_collation).value_or("");
       const bool generated =
           c != nullptr ? c->generated.has_value() : o.existing_generated.has_value();
       out.push_back({alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type +
+                         (collation.empty() ? "" : " COLLATE " + d.quote_ident(collation)) +
                          (generated ? "" : " USING " + col + "::" + type),
-                     "change type of " + what + " to " + *o.type});
+                     o.type ? "change type of " + what + " to " + *o.type
+                            : "change collation of " + what + " to " +
+                                  (collation.empty() ? "the default" : collation)});
     }
     if (o.nullable) {
       out.push_back({alter(o.table) + "ALTER COLUMN " + col +

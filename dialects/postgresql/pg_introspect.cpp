@@ -60,13 +60,16 @@ std::string columns_sql() {
          "(t.typtype = 'e' OR coalesce(et.typtype = 'e', false)) AS is_enum, "
          "a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid, true) AS default_expr, "
          "a.attidentity AS identity, a.attgenerated AS generated, "
-         "col_description(a.attrelid, a.attnum) AS comment "
+         "col_description(a.attrelid, a.attnum) AS comment, "
+         // The column's own collation, where it is not its type's default.
+         "CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation "
          "FROM pg_catalog.pg_attribute a "
          "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
          "JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
          "LEFT JOIN pg_catalog.pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' "
          "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+         "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
          "WHERE " +
          std::string(k_schema_filter) +
          " AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
@@ -216,6 +219,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
                                            : schema::ColumnType(type).as_canonical();
     c.nullable = !columns.boolean(r, "not_null");
     c.comment = columns.get(r, "comment");
+    c.collation = columns.get(r, "collation");
     const std::string identity = columns.text(r, "identity");
     const std::string generated = columns.text(r, "generated");
     const auto& raw_default = columns.get(r, "default_expr");

@@ -344,6 +344,19 @@ std::string index_sql(const std::string& table, const Table* t, const schema::In
   return out;
 }
 
+namespace {
+
+std::string collation_name(const SqliteDialect& dialect, const std::string& name) {
+  // Bare where a bare word reads back the same (NOCASE, RTRIM): the text a person writes.
+  const bool bare = !name.empty() && std::isdigit(static_cast<unsigned char>(name[0])) == 0 &&
+                    std::all_of(name.begin(), name.end(), [](char ch) {
+                      return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_';
+                    });
+  return bare ? name : dialect.quote_ident(name);
+}
+
+} // namespace
+
 std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
   const bool autoinc = inline_key && c.autoincrement;
   std::string type;
@@ -363,6 +376,9 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
   std::string out = dialect.quote_ident(c.name);
   if (!type.empty()) {
     out += " " + type;
+  }
+  if (c.collation) {
+    out += " COLLATE " + collation_name(dialect, *c.collation);
   }
   if (inline_key) {
     out += " PRIMARY KEY";
@@ -427,15 +443,7 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
   };
   add_generated_after("");
   for (const auto& c : t.columns) {
-    std::string item = column_sql(c, pk.size() == 1 && c.primary_key);
-    if (extras != nullptr) {
-      for (const auto& clause : extras->column_clauses) {
-        if (same_name(clause.column, c.name)) {
-          item += " " + clause.clause;
-        }
-      }
-    }
-    items.push_back(std::move(item));
+    items.push_back(column_sql(c, pk.size() == 1 && c.primary_key));
     add_generated_after(c.name);
   }
   for (std::size_t i = 0; i < placed.size(); ++i) {

@@ -20,14 +20,26 @@ std::string SqliteDialect::literal(const schema::Value& value) const {
 }
 
 std::string SqliteDialect::type_sql(const schema::ColumnType& type) const {
-  if (!schema::is_portable_type(type.declared())) {
-    return util::trim(type.declared());
+  // SQLite keeps the declared type as written and clients read it back (and only a sole key
+  // declared exactly INTEGER is the rowid): an alias (INT, DECIMAL(4,2)) or a native name
+  // (DATETIME, NVARCHAR(40)) is written as declared. A portable name as the spec spells it
+  // keeps the spelling migratecpp has always written (INTEGER, VARCHAR(255)).
+  const std::string declared = util::trim(type.declared());
+  if (!schema::is_portable_type(declared) || !util::iequals(declared, type.canonical())) {
+    return declared;
   }
   std::string out = util::to_upper(type.base());
   if (!type.args().empty()) {
     out += "(" + util::join(type.args(), ",") + ")";
   }
   return out;
+}
+
+bool SqliteDialect::is_row_alias(const schema::Table& table, const schema::Column& column) const {
+  // https://www.sqlite.org/lang_createtable.html#rowid: "INTEGER" exactly (any case), on a
+  // one-column key. AUTOINCREMENT is always written INTEGER PRIMARY KEY.
+  return table.primary_key() == std::vector<std::string>{column.name} &&
+         (column.autoincrement || util::iequals(util::trim(column.type.declared()), "integer"));
 }
 
 std::unique_ptr<Connection> SqliteDialect::connect(const util::Url& url,

@@ -73,6 +73,8 @@ public:
   // SQLite accepts any type name and keeps it verbatim, which lets introspection read back
   // the type that was asked for. Native names pass through as written.
   std::string type_sql(const schema::ColumnType& type) const override;
+  bool has_untyped_columns() const override { return true; }
+  bool is_row_alias(const schema::Table& table, const schema::Column& column) const override;
 
   // sqlite:///relative.db, sqlite:////absolute.db, sqlite:// or sqlite:///:memory:. A URL
   // with a host, user, password or port is an error; an empty path means ":memory:".

@@ -29,6 +29,7 @@ struct ParsedColumn {
   std::optional<std::string> comment;
   std::optional<std::string> type_hint; // see metadata_comment
   std::optional<std::string> generated; // GENERATED ALWAYS AS (this)
+  std::optional<std::string> collation; // COLLATE x (no pragma reports it)
 };
 
 struct ParsedForeignKey {
@@ -209,6 +210,12 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
       pending.clear();
     } else if (is_keyword(t, "AUTOINCREMENT")) {
       col.autoincrement = true;
+    } else if (is_keyword(t, "COLLATE") && p + 1 < seg.size()) {
+      // BINARY is what a column without COLLATE compares with: no collation of its own.
+      const std::string name = name_of(tokens[seg[p + 1]]);
+      col.collation = util::iequals(name, "BINARY") ? std::nullopt : std::optional(name);
+      pending.clear();
+      ++p;
     } else if (is_keyword(t, "UNIQUE")) {
       out.uniques.push_back({pending, {col.name}});
       pending.clear();
@@ -454,9 +461,16 @@ schema::Database SqliteDialect::introspect(Connection& conn,
         break;
       }
     }
-    c.type =
-        schema::ColumnType(pc != nullptr && pc->type_hint ? *pc->type_hint : cols.text(r, "type"))
-            .as_canonical();
+    if (pc != nullptr && pc->type_hint) {
+      c.type = schema::ColumnType(*pc->type_hint).as_canonical();
+    } else {
+      // The declared text as SQLite keeps it (INT, DATETIME, "" for none); written the way
+      // migratecpp writes a portable name (INTEGER, VARCHAR(255)), that portable name, which
+      // renders back to the same text.
+      const std::string declared = cols.text(r, "type");
+      const schema::ColumnType canonical = schema::ColumnType(declared).as_canonical();
+      c.type = type_sql(canonical) == declared ? canonical : schema::ColumnType(declared);
+    }
     c.primary_key = cols.number(r, "pk") > 0;
     // The model's rule: key columns are never nullable. (SQLite lets a non-INTEGER key hold
     // NULL unless declared NOT NULL, a long-standing quirk migratecpp never creates.)
@@ -464,6 +478,7 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     c.default_expr = cols.get(r, "dflt_value");
     if (pc != nullptr) {
       c.comment = pc->comment;
+      c.collation = pc->collation;
       c.autoincrement = c.primary_key && pc->autoincrement;
     }
     if (hidden == 2 || hidden == 3) {

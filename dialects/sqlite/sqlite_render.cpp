@@ -178,7 +178,7 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                                                    const Database& before,
                                                    const RenderContext& context) const {
   if (o.new_name && !o.new_name->empty() && !o.type && !o.nullable && !o.default_expr &&
-      !o.comment && !o.autoincrement) {
+      !o.comment && !o.autoincrement && !o.collation) {
     // A rename alone needs nothing from `before`: SQLite rewrites the references itself.
     if (*o.new_name == o.column) {
       return {};
@@ -202,14 +202,16 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
   Column& c = *std::find_if(to.columns.begin(), to.columns.end(),
                             [&](const Column& x) { return x.name == name; });
   const schema::ColumnType type_before = c.type;
+  const bool alias_before = is_row_alias(renamed, c);
   schema::apply_column_changes(c, o);
   if (c.autoincrement && !(c.primary_key && to.primary_key().size() == 1)) {
     throw util::Error("column '" + name + "' of table '" + t.name +
                       "' cannot autoincrement on SQLite: only a table's only primary-key "
                       "column, of an integer type, can");
   }
-  // An alias of the same type keeps the spelling the table was created with.
-  if (c.type == type_before) {
+  // An alias of the same type keeps the spelling the table was created with, unless the
+  // spelling decides the rowid (INTEGER vs INT on the only key column).
+  if (c.type == type_before && is_row_alias(to, c) == alias_before) {
     c.type = type_before;
   }
 

@@ -86,7 +86,6 @@ void read_create_table(const std::string& table, const std::string& sql, const s
   for (const auto& [first, last] : list_items(tokens, open, close)) {
     const std::string_view item = span_text(sql, tokens, first, last);
     bool generated = false;
-    std::optional<std::string> collate;
     for (std::size_t i = first; i <= last; ++i) {
       const Token& t = tokens[i];
       if (is_punct(t, "(")) {
@@ -103,9 +102,6 @@ void read_create_table(const std::string& table, const std::string& sql, const s
           (is_keyword(t, "AS") && i < last && is_punct(tokens[i + 1], "("))) {
         generated = true;
       }
-      if (is_keyword(t, "COLLATE") && i < last) {
-        collate = std::string(span_text(sql, tokens, i, i + 1));
-      }
     }
     if (starts_constraint(tokens[first])) {
       continue;
@@ -114,9 +110,6 @@ void read_create_table(const std::string& table, const std::string& sql, const s
     if (generated) {
       out.generated.push_back({name, previous, std::string(item)});
       continue;
-    }
-    if (collate) {
-      out.column_clauses.push_back({name, *collate});
     }
     previous = name;
   }
@@ -276,11 +269,6 @@ void read_executed(const schema::Table& table, const RenderContext& context, con
 } // namespace
 
 void TableExtras::rename_column(const std::string& from, const std::string& to) {
-  for (auto& c : column_clauses) {
-    if (same_name(c.column, from)) {
-      c.column = to;
-    }
-  }
   for (auto& g : generated) {
     if (same_name(g.after, from)) {
       g.after = to;

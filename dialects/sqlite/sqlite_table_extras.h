@@ -1,8 +1,9 @@
 #pragma once
 // Internal to the SQLite dialect: what a table rebuild must carry over that the schema model
 // does not describe. A rebuild creates the table anew from the model, so without this it
-// would silently lose the table's triggers, the clauses the model has no place for (COLLATE,
-// generated columns, STRICT, WITHOUT ROWID) and what `execute` ops made.
+// would silently lose the table's triggers, what the model has no place for (generated columns
+// it does not know, STRICT, WITHOUT ROWID) and what `execute` ops made. (A column's COLLATE is
+// in the model: Column::collation.)
 //
 // Online the stored SQL in sqlite_master says it all. Offline (a script) only the SQL of the
 // execute ops before the rebuild is known: their triggers and indexes on the table are made
@@ -19,12 +20,6 @@
 namespace migratecpp::dialects::sqlite::detail {
 
 struct TableExtras {
-  // A clause kept verbatim at the end of a column's definition (" COLLATE NOCASE").
-  struct ColumnClause {
-    std::string column;
-    std::string clause;
-  };
-  std::vector<ColumnClause> column_clauses;
   // A generated column the model does not know (one that the rebuilt table's model leaves
   // out), its definition verbatim, placed after the column it followed ("" = first).
   struct Generated {

@@ -35,7 +35,7 @@ echo "$OUT" > models/schema.toml
 expect_out_has 'name = "user accounts"'
 expect_out_has 'ck_age'
 expect_out_has '{ name = "slug", type = "text", generated = { expression = "lower(name)", stored = true } }'
-expect_out_has '{ name = "name_len", type = "integer", generated = { expression = "length(name)", stored = false } }'
+expect_out_has '{ name = "name_len", type = "INT", generated = { expression = "length(name)", stored = false } }'
 run --url sqlite:///hand.db check; expect_rc 0
 
 run revision --autogenerate -m "from hand-made"; expect_rc 0

@@ -88,7 +88,8 @@ inline std::string dump(const schema::Column& c) {
          " default=" + opt(c.default_expr) + " comment=" + opt(c.comment) +
          (c.generated ? std::string(" generated=(") + c.generated->expression + ")" +
                             (c.generated->stored ? "stored" : "virtual")
-                      : std::string());
+                      : std::string()) +
+         (c.collation ? " collation=" + *c.collation : std::string());
 }
 
 inline std::string dump(const schema::TableOptions& o) {
@@ -165,6 +166,10 @@ inline std::string full(const schema::Op& op) {
                    (o.existing_generated
                         ? " existing_generated=(" + o.existing_generated->expression + ")" +
                               (o.existing_generated->stored ? "stored" : "virtual")
+                        : std::string()) +
+                   (o.collation || o.existing_collation
+                        ? " collation=" + opt(o.collation) +
+                              " existing_collation=" + opt(o.existing_collation)
                         : std::string());
           },
           [](const schema::AlterPrimaryKey& o) {

@@ -74,6 +74,10 @@ schema::Table orders_table() {
 Fixture::Fixture(ScratchDatabase& db) : m_db(db) {
   m_diff_options.enums = enum_types_are_objects(db.dialect());
   m_diff_options.foreign_keys_block_type_changes = db.dialect().foreign_keys_block_type_changes();
+  m_diff_options.is_row_alias = [&dialect = db.dialect()](const schema::Table& t,
+                                                          const schema::Column& c) {
+    return dialect.is_row_alias(t, c);
+  };
 }
 
 void Fixture::create_tables() {

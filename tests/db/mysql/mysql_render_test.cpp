@@ -125,10 +125,12 @@ TEST_CASE("alter_column keeps what it does not change", "[mysql][render]") {
   t.columns[1].comment = "display name";
   t.columns[0].autoincrement = true;
   apply(db, state, schema::CreateTable{t});
-  // A column with its own collation (made by hand: the model has no place for it).
+  // A column with its own collation, made by hand; introspection reads it (collation).
   db.conn().exec("ALTER TABLE people ADD COLUMN code VARCHAR(10) CHARACTER SET utf8mb4 COLLATE "
                  "utf8mb4_bin NULL");
-  state.find_table("people")->columns.push_back(column("code", "varchar(10)"));
+  schema::Column code = column("code", "varchar(10)");
+  code.collation = "utf8mb4_bin";
+  state.find_table("people")->columns.push_back(code);
 
   SECTION("a rename keeps the comment, the default and NOT NULL") {
     schema::AlterColumn rename;

@@ -41,18 +41,20 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
   CHECK(t.name == "user accounts");
   CHECK(t.comment == "people, \"quoted\"");
 
+  // Declared types as written (SQLite keeps them so); a portable name written as migratecpp
+  // writes it (VARCHAR(20), TEXT) reads back as the portable name.
   Column id = pk("id", "integer", true);
-  Column org = col("org id", "integer", false);
-  Column email = col("email", "varchar(255)", false);
+  Column org = col("org id", "INT", false);
+  Column email = col("email", "character varying(255)", false);
   Column nick = col("nick", "varchar(20)");
   nick.comment = "shown (to others), it's";
-  Column age = col("age", "smallint");
+  Column age = col("age", "int2");
   age.default_expr = "18";
   Column status = col("status", "text");
   status.default_expr = "'new'";
-  Column created = col("created", "timestamptz");
+  Column created = col("created", "timestamp with time zone");
   created.default_expr = "CURRENT_TIMESTAMP";
-  Column weird = col("weird \"name\"", "numeric(10,2)");
+  Column weird = col("weird \"name\"", "decimal(10, 2)");
   Column parent = col("parent", "integer");
   CHECK(t.columns ==
         std::vector<Column>{id, org, email, nick, age, status, created, weird, parent});

@@ -127,7 +127,7 @@ TEST_CASE("create_table: datetime and timestamp stay distinct", "[sqlite][ops]")
   CHECK(sql[0].find("\"at\" DATETIME,") != std::string::npos);
   CHECK(sql[0].find("\"ts\" TIMESTAMP\n") != std::string::npos);
   const auto live = db.schema().tables.at(0);
-  CHECK(live.columns.at(1).type.declared() == "datetime");
+  CHECK(live.columns.at(1).type.declared() == "DATETIME");
   CHECK(live.columns.at(2).type.declared() == "timestamp");
 }
 

@@ -292,9 +292,8 @@ TEST_CASE("diff: generated columns", "[diff][columns]") {
       return t;
     };
     const schema::Table sizes = table("sizes", {pk("id", "integer")});
-    const auto r =
-        diff_and_check(database({sizes, with_dependents(generated("w * h", true))}),
-                       database({sizes, with_dependents(generated("w * h * 2", true))}));
+    const auto r = diff_and_check(database({sizes, with_dependents(generated("w * h", true))}),
+                                  database({sizes, with_dependents(generated("w * h * 2", true))}));
     // The objects on other columns stay; the unnamed unique is made again under its name.
     CHECK(briefs(r.upgrade) ==
           Strings{"drop_constraint users.fk_users_area", "drop_index users.ix_users_area",
@@ -329,4 +328,58 @@ TEST_CASE("diff: generated columns", "[diff][columns]") {
                     kind});
     }
   }
+}
+
+TEST_CASE("diff: a sole key's spelling counts where the dialect makes it a row alias",
+          "[diff][columns][types]") {
+  // SQLite: a table's only key column declared exactly INTEGER is the rowid; INT is not.
+  migrate::DiffOptions lite;
+  lite.is_row_alias = [](const schema::Table& t, const schema::Column& c) {
+    return t.primary_key() == std::vector<std::string>{c.name} &&
+           util::iequals(c.type.declared(), "integer");
+  };
+  auto keyed = [](const std::string& type) {
+    return database({table("t", {pk("id", type, false), col("name", "text")})});
+  };
+  const auto r = diff_and_check(keyed("INTEGER"), keyed("INT"), lite);
+  REQUIRE(r.upgrade.size() == 1);
+  CHECK_THAT(full(r.upgrade[0]),
+             Catch::Contains("type='INT'") && Catch::Contains("existing_type='INTEGER'"));
+  CHECK(migrate::diff(keyed("integer"), keyed("INTEGER"), lite).empty());
+  CHECK(migrate::diff(keyed("INT"), keyed("int4"), lite).empty());
+  // Elsewhere (and without the option) the two mean the same.
+  CHECK(migrate::diff(keyed("INTEGER"), keyed("INT"), {}).empty());
+  // Not a sole key: the spelling does not matter.
+  auto two = [](const std::string& type) {
+    return database({table("t", {pk("id", type, false), pk("n", "integer", false)})});
+  };
+  CHECK(migrate::diff(two("INTEGER"), two("INT"), lite).empty());
+}
+
+TEST_CASE("diff: a column's collation", "[diff][columns][collation]") {
+  auto with_collation = [](schema::Column c, std::optional<std::string> collation) {
+    c.collation = std::move(collation);
+    return c;
+  };
+  const schema::Column plain = col("name", "varchar(40)");
+  CHECK(alter(plain, with_collation(plain, "C")) ==
+        "alter_column users.name type=- nullable=- default=- new_name=- comment=- "
+        "existing_type='varchar(40)' existing_nullable=true existing_default='' "
+        "existing_comment='' collation='C' "
+        "existing_collation=''");
+  CHECK(alter(with_collation(plain, "C"), plain) ==
+        "alter_column users.name type=- nullable=- default=- new_name=- comment=- "
+        "existing_type='varchar(40)' existing_nullable=true existing_default='' "
+        "existing_comment='' collation='' "
+        "existing_collation='C'");
+  // Another change keeps the collation the column has (MySQL restates the column).
+  CHECK_THAT(alter(with_collation(plain, "utf8mb3_general_ci"),
+                   with_collation(col("name", "varchar(80)"), "utf8mb3_general_ci")),
+             Catch::Contains("type='varchar(80)'") && Catch::Contains("collation=- ") &&
+                 Catch::Contains("existing_collation='utf8mb3_general_ci'"));
+  // Collation names compare case-insensitively.
+  CHECK(same(with_collation(plain, "NOCASE"), with_collation(plain, "nocase")));
+  CHECK(migrate::describe(schema::AlterColumn{
+            .table = "users", .column = "name", .collation = "C", .existing_collation = ""}) ==
+        "alter column users.name: collation none -> C");
 }

@@ -534,4 +534,44 @@ TEST_CASE("models: index names are per table where the dialect keeps them so", "
                       (dir / "m.toml").string() +
                           ":9: duplicate index or constraint name 'ix_a' (first used at line 4)");
   }
+TEST_CASE("models: a column without a declared type is SQLite's only", "[model_file]") {
+  // What inspect writes for CREATE TABLE t (a, b): the loader reads its own output.
+  test::TempDir dir;
+  test::write_file(dir / "untyped.toml", "[[table]]\nname = \"t\"\ncolumns = [\n"
+                                         "  { name = \"a\", type = \"\" },\n"
+                                         "  { name = \"b\", type = \"TEXT\" },\n]\n");
+  const auto& sqlite = dialects::dialect_by_name("sqlite");
+  const schema::Database db = migrate::load_models({dir / "untyped.toml"}, &sqlite);
+  REQUIRE(db.tables.size() == 1);
+  CHECK(db.tables[0].columns[0].type.declared().empty());
+  CHECK(migrate::parse_models(migrate::render_models(db), "x.toml") == db);
+  for (const char* name : {"postgresql", "mysql"}) {
+    const auto& other = dialects::dialect_by_name(name);
+    CHECK_THROWS_WITH(migrate::load_models({dir / "untyped.toml"}, &other),
+                      (dir / "untyped.toml").string() + ":4: column 't.a' has no type: only " +
+                          "SQLite has columns without a declared type");
+  }
+  // The key itself is still required.
+  CHECK_THROWS_WITH(
+      migrate::parse_models("[[table]]\nname = \"t\"\ncolumns = [ { name = \"a\" } ]\n", "m.toml"),
+      Catch::Contains("missing required key 'type'"));
+}
+
+TEST_CASE("models: a column's collation", "[model_file][collation]") {
+  const std::string text = "[[table]]\nname = \"users\"\ncolumns = [\n"
+                           "  { name = \"id\", type = \"integer\", primary_key = true },\n"
+                           "  { name = \"username\", type = \"varchar(128)\", collation = "
+                           "\"utf8mb4_bin\", nullable = false },\n]\n";
+  const schema::Database db = migrate::parse_models(text, "m.toml");
+  CHECK(db.tables[0].columns[0].collation == std::nullopt);
+  CHECK(db.tables[0].columns[1].collation == "utf8mb4_bin");
+  const std::string rendered = migrate::render_models(db);
+  CHECK_THAT(rendered, Catch::Contains("{ name = \"username\", type = \"varchar(128)\", "
+                                       "collation = \"utf8mb4_bin\", nullable = false }"));
+  CHECK(migrate::parse_models(rendered, "m.toml") == db);
+  CHECK_THROWS_WITH(
+      migrate::parse_models("[[table]]\nname = \"t\"\ncolumns = [\n"
+                            "  { name = \"a\", type = \"text\", collation = \"\" },\n]\n",
+                            "m.toml"),
+      Catch::Contains("m.toml:4:") && Catch::Contains("'collation' must not be empty"));
 }

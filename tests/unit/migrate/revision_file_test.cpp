@@ -208,7 +208,7 @@ TEST_CASE("revision file: op errors are located and exact", "[revision_file]") {
   CHECK_THROWS_WITH(
       upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"a\"\n"),
       at(3, "alter_column t.a: nothing to change (give any of type, nullable, "
-            "default, new_name, comment, autoincrement)"));
+            "default, new_name, comment, collation, autoincrement)"));
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"drop_column\"\ntable = \"t\"\ncolumn = \"a\"\n"
                                "definition = { name = \"b\", type = \"text\" }\n"),
                     at(7, "drop_column: the definition is of column 'b', not 'a'"));
@@ -498,4 +498,38 @@ TEST_CASE("revision file: read_revision_file reads from disk", "[revision_file]"
   CHECK_THROWS_WITH(migrate::read_revision_file(dir / "missing.toml"),
                     (dir / "missing.toml").string() +
                         ": cannot read revision file: No such file or directory");
+}
+
+TEST_CASE("revision file: column collations in create_table, add_column and alter_column",
+          "[revision_file][collation]") {
+  schema::Column c;
+  c.name = "username";
+  c.type = schema::ColumnType("varchar(128)");
+  c.collation = "utf8mb4_bin";
+  schema::Table t;
+  t.name = "users";
+  t.columns = {c};
+  schema::AlterColumn a;
+  a.table = "users";
+  a.column = "username";
+  a.collation = "";
+  a.existing_collation = "utf8mb4_bin";
+  a.existing_type = "varchar(128)";
+  const std::vector<schema::Op> ops = {schema::CreateTable{t}, schema::AddColumn{"users", c}, a};
+  const std::string text = render_ops(ops, "upgrade");
+  CHECK(
+      text.find("{ name = \"username\", type = \"varchar(128)\", collation = \"utf8mb4_bin\" }") !=
+      std::string::npos);
+  CHECK(text.find("collation = \"\"\nexisting_collation = \"utf8mb4_bin\"\n") != std::string::npos);
+  CHECK(upgrade_of(text) == ops);
+  // The reverse swaps the two.
+  const auto back = std::get<schema::AlterColumn>(schema::reverse(a));
+  CHECK(back.collation == "utf8mb4_bin");
+  CHECK(back.existing_collation == "");
+  // A collation alone is a change; without existing_collation it cannot be reversed.
+  const auto only = std::get<schema::AlterColumn>(
+      upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"c\"\n"
+                 "collation = \"C\"\n")[0]);
+  CHECK(only.collation == "C");
+  CHECK_THROWS_WITH(schema::reverse(only), Catch::Contains("existing_collation"));
 }
