@@ -534,6 +534,8 @@ TEST_CASE("models: index names are per table where the dialect keeps them so", "
                       (dir / "m.toml").string() +
                           ":9: duplicate index or constraint name 'ix_a' (first used at line 4)");
   }
+}
+
 TEST_CASE("models: a column without a declared type is SQLite's only", "[model_file]") {
   // What inspect writes for CREATE TABLE t (a, b): the loader reads its own output.
   test::TempDir dir;
