@@ -108,6 +108,18 @@ public:
   // again after. False where ALTER changes both sides in place (PostgreSQL) or the table is rebuilt
   // (SQLite).
   virtual bool foreign_keys_block_type_changes() const { return false; }
+  // False where the primary key has one fixed name (MySQL: PRIMARY): a model that names it
+  // is refused at load naming the table.
+  virtual bool names_primary_keys() const { return true; }
+  // The name the database gives a primary key the DDL does not name ("" where none is seen:
+  // SQLite has no name then, MySQL always PRIMARY): introspection leaves it out, and a model
+  // that gives it asks for the default.
+  virtual std::string default_primary_key_name(const std::string& table) const { return ""; }
+  // Where constraints can be DEFERRABLE [INITIALLY DEFERRED]: foreign keys (PostgreSQL,
+  // SQLite), unique and primary keys (PostgreSQL). A model asking for it elsewhere is refused
+  // at load naming the constraint.
+  virtual bool deferrable_foreign_keys() const { return true; }
+  virtual bool deferrable_keys() const { return false; }
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.
   virtual bool has_virtual_generated_columns() const { return true; }

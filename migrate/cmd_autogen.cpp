@@ -173,6 +173,13 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   schema::Database desired = load_project_models(project, *db.dialect);
   schema::Database live = read_schema(db, project, true);
   fill_default_options(db, project, desired, live);
+  // A model that names its key with the database's default name asks for the default, as
+  // introspection writes it (no name).
+  for (auto& t : desired.tables) {
+    if (!t.key.name.empty() && t.key.name == db.dialect->default_primary_key_name(t.name)) {
+      t.key.name.clear();
+    }
+  }
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
   DiffOptions options;

@@ -434,9 +434,26 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
     }
   };
   alter_columns(true);
-  if (old_key != new_key) {
+  // The key changes when its columns, their order, its deferrability or (where the model
+  // names it) its name do: the key is made again, in place.
+  const bool renamed_key = !des.key.name.empty() && des.key.name != cur.key.name;
+  if (cur.primary_key() != des.primary_key() ||
+      (!new_key.empty() && (renamed_key || cur.key.deferrable != des.key.deferrable ||
+                            cur.key.initially_deferred != des.key.initially_deferred))) {
     const auto key_before = cur.primary_key();
-    changes.columns.push_back(schema::AlterPrimaryKey{des.name, des.primary_key(), key_before});
+    schema::AlterPrimaryKey alter;
+    alter.table = des.name;
+    alter.columns = des.primary_key();
+    alter.existing_columns = key_before;
+    // A key the model does not name keeps the name it has (a renamed PostgreSQL table's key
+    // is still <old>_pkey: the model asks for no change there).
+    alter.name = des.key.name.empty() ? cur.key.name : des.key.name;
+    alter.existing_name = cur.key.name;
+    alter.deferrable = des.key.deferrable;
+    alter.initially_deferred = des.key.initially_deferred;
+    alter.existing_deferrable = cur.key.deferrable;
+    alter.existing_initially_deferred = cur.key.initially_deferred;
+    changes.columns.push_back(std::move(alter));
     // A foreign key to the old key relies on it: it is dropped first and made again after.
     if (!key_before.empty()) {
       changes.dropped_unique_keys.insert(sorted_key(key_before));

@@ -52,14 +52,23 @@ std::string index_key(const Index& index) {
          normalize_expression(index.where.value_or("")) + k_key_separator + index_method(index);
 }
 
+// Deferrability is part of what a constraint is: a change of it makes the constraint again.
+std::string deferral_key(bool deferrable, bool initially_deferred) {
+  return deferrable ? (initially_deferred ? "DD" : "D-") : "--";
+}
+
 std::string unique_key(const UniqueConstraint& unique) {
-  return list_key(unique.columns);
+  const std::string key = list_key(unique.columns);
+  return unique.deferrable
+             ? key + k_key_separator + deferral_key(unique.deferrable, unique.initially_deferred)
+             : key;
 }
 
 std::string foreign_key_key(const schema::ForeignKey& fk, const schema::Database& db) {
   return list_key(fk.columns) + k_key_separator + fk.ref_table + k_key_separator +
          list_key(db.referenced_columns(fk)) + k_key_separator + normalize_action(fk.on_delete) +
-         k_key_separator + normalize_action(fk.on_update);
+         k_key_separator + normalize_action(fk.on_update) + k_key_separator +
+         deferral_key(fk.deferrable, fk.initially_deferred);
 }
 
 std::string sorted_key(std::vector<std::string> columns) {

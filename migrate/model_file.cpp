@@ -212,6 +212,44 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
                             std::string(dialect.name()) + " has none",
                         m.tables[ti].table);
     }
+    const TableSource& src = m.tables[ti];
+    const std::string dialect_name(dialect.name());
+    const util::Location& key_at = src.primary_key.value_or(src.table);
+    if (!t.key.name.empty() && !dialect.names_primary_keys()) {
+      throw util::Error("table " + util::squote(t.name) + ": primary_key names the key " +
+                            util::squote(t.key.name) + ", but on " + dialect_name +
+                            " a primary key is always named PRIMARY; leave the name out",
+                        key_at);
+    }
+    if (t.key.deferrable && !dialect.deferrable_keys()) {
+      throw util::Error("table " + util::squote(t.name) +
+                            ": the primary key cannot be deferrable on " + dialect_name +
+                            " (only PostgreSQL has deferrable primary keys)",
+                        key_at);
+    }
+    for (std::size_t i = 0; i < t.uniques.size(); ++i) {
+      const schema::UniqueConstraint& u = t.uniques[i];
+      if (u.deferrable && !dialect.deferrable_keys()) {
+        throw util::Error(
+            "table " + util::squote(t.name) + ": unique constraint " +
+                (u.name.empty() ? "(" + util::join(u.columns, ", ") + ")" : util::squote(u.name)) +
+                " cannot be deferrable on " + dialect_name +
+                " (only PostgreSQL has deferrable unique constraints)",
+            src.uniques[i]);
+      }
+    }
+    for (std::size_t i = 0; i < t.foreign_keys.size(); ++i) {
+      const schema::ForeignKey& f = t.foreign_keys[i];
+      if (f.deferrable && !dialect.deferrable_foreign_keys()) {
+        throw util::Error(
+            "table " + util::squote(t.name) + ": foreign key " +
+                (f.name.empty() ? "(" + util::join(f.columns, ", ") + ")" : util::squote(f.name)) +
+                " cannot be deferrable on " + dialect_name +
+                ": it has no deferrable constraints (foreign keys are checked "
+                "at once, statement by statement)",
+            src.foreign_keys[i]);
+      }
+    }
     for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
       const schema::Column& c = t.columns[ci];
       if (c.generated && !c.generated->stored && !dialect.has_virtual_generated_columns()) {

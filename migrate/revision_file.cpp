@@ -213,8 +213,9 @@ schema::Op read_drop_constraint(const KeyReader& r) {
   // A constraint the database keeps without a name (SQLite's inline UNIQUE, CHECK,
   // REFERENCES) is dropped by its definition: name = "" with type and the definition keys.
   op.name = r.has("name") ? r.string("name").value_or("") : r.required_string("name");
-  const std::vector<std::string_view> definition_keys = {"columns",   "ref_table", "ref_columns",
-                                                         "on_delete", "on_update", "expression"};
+  const std::vector<std::string_view> definition_keys = {
+      "columns",   "ref_table",  "ref_columns", "on_delete",
+      "on_update", "expression", "deferrable",  "initially_deferred"};
   const auto type = r.string("type");
   if (!type && op.name.empty()) {
     r.fail("name", "drop_constraint: 'name' is empty; an unnamed constraint is dropped by its "
@@ -310,12 +311,24 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
          "existing_autoincrement", "existing_generated", "collation", "existing_collation"}));
   }
   if (name == "alter_primary_key") {
-    const KeyReader r = op_reader(t, path, name, {"table", "columns", "existing_columns"});
+    const KeyReader r =
+        op_reader(t, path, name,
+                  {"table", "columns", "existing_columns", "name", "existing_name", "deferrable",
+                   "initially_deferred", "existing_deferrable", "existing_initially_deferred"});
     schema::AlterPrimaryKey op;
     op.table = required_table_name(r);
     op.columns = r.required_string_array("columns");
     if (r.has("existing_columns")) {
       op.existing_columns = r.string_array("existing_columns");
+    }
+    op.name = r.string("name").value_or("");
+    op.existing_name = r.string("existing_name").value_or("");
+    op.deferrable = r.boolean("deferrable").value_or(false);
+    op.initially_deferred = r.boolean("initially_deferred").value_or(false);
+    op.existing_deferrable = r.boolean("existing_deferrable").value_or(false);
+    op.existing_initially_deferred = r.boolean("existing_initially_deferred").value_or(false);
+    if (op.initially_deferred && !op.deferrable) {
+      r.fail("initially_deferred", "alter_primary_key: initially_deferred needs deferrable = true");
     }
     return op;
   }
@@ -371,9 +384,10 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "drop_constraint") {
-    return read_drop_constraint(op_reader(t, path, name,
-                                          {"table", "name", "type", "columns", "ref_table",
-                                           "ref_columns", "on_delete", "on_update", "expression"}));
+    return read_drop_constraint(
+        op_reader(t, path, name,
+                  {"table", "name", "type", "columns", "ref_table", "ref_columns", "on_delete",
+                   "on_update", "expression", "deferrable", "initially_deferred"}));
   }
   if (name == "set_table_comment") {
     const KeyReader r = op_reader(t, path, name, {"table", "comment", "existing_comment"});
@@ -548,6 +562,12 @@ std::string opt_bool(std::string_view key, const std::optional<bool>& value) {
   return value ? line(key, *value ? "true" : "false") : "";
 }
 
+// `deferrable` / `initially_deferred` lines, only where set (older files stay as they were).
+std::string render_deferral_keys(bool deferrable, bool initially_deferred) {
+  return (deferrable ? line("deferrable", "true") : std::string()) +
+         (initially_deferred ? line("initially_deferred", "true") : std::string());
+}
+
 std::string render_fk_keys(const schema::ForeignKey& f) {
   std::string out = line("columns", toml_string_array(f.columns)) +
                     line("ref_table", toml_string(f.ref_table)) +
@@ -558,7 +578,7 @@ std::string render_fk_keys(const schema::ForeignKey& f) {
   if (!f.on_update.empty()) {
     out += line("on_update", toml_string(f.on_update));
   }
-  return out;
+  return out + render_deferral_keys(f.deferrable, f.initially_deferred);
 }
 
 std::string render_index_keys(const schema::Index& i) {
@@ -610,10 +630,20 @@ std::string render_keys(const schema::Op& op) {
                    opt_line("existing_collation", o.existing_collation);
           },
           [&](const schema::AlterPrimaryKey& o) {
+            // Keys beyond the columns only where they say something (older files stay as
+            // they were).
             return table(o.table) + line("columns", toml_string_array(o.columns)) +
                    (o.existing_columns
                         ? line("existing_columns", toml_string_array(*o.existing_columns))
-                        : std::string());
+                        : std::string()) +
+                   (o.name.empty() ? std::string() : line("name", toml_string(o.name))) +
+                   (o.existing_name.empty() ? std::string()
+                                            : line("existing_name", toml_string(o.existing_name))) +
+                   (o.deferrable ? line("deferrable", "true") : std::string()) +
+                   (o.initially_deferred ? line("initially_deferred", "true") : std::string()) +
+                   (o.existing_deferrable ? line("existing_deferrable", "true") : std::string()) +
+                   (o.existing_initially_deferred ? line("existing_initially_deferred", "true")
+                                                  : std::string());
           },
           [&](const CreateIndex& o) {
             return table(o.table) + line("name", toml_string(o.index.name)) +
@@ -625,7 +655,8 @@ std::string render_keys(const schema::Op& op) {
           },
           [&](const CreateUnique& o) {
             return table(o.table) + line("name", toml_string(o.constraint.name)) +
-                   line("columns", toml_string_array(o.constraint.columns));
+                   line("columns", toml_string_array(o.constraint.columns)) +
+                   render_deferral_keys(o.constraint.deferrable, o.constraint.initially_deferred);
           },
           [&](const CreateForeignKey& o) {
             return table(o.table) + line("name", toml_string(o.constraint.name)) +
@@ -639,7 +670,8 @@ std::string render_keys(const schema::Op& op) {
             std::string out = table(o.table) + line("name", toml_string(o.name));
             if (o.unique) {
               out += line("type", toml_string("unique")) +
-                     line("columns", toml_string_array(o.unique->columns));
+                     line("columns", toml_string_array(o.unique->columns)) +
+                     render_deferral_keys(o.unique->deferrable, o.unique->initially_deferred);
             } else if (o.foreign_key) {
               out += line("type", toml_string("foreign_key")) + render_fk_keys(*o.foreign_key);
             } else if (o.check) {

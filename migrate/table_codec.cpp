@@ -1,6 +1,7 @@
 #include "migrate/table_codec.h"
 
 #include "migrate/toml_writer.h"
+#include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
@@ -9,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <tuple>
 
 namespace migratecpp::migrate {
 
@@ -46,6 +48,24 @@ std::string read_fk_action(const KeyReader& r, std::string_view key) {
                                     "no action");
   }
   return action == "no action" ? "" : action;
+}
+
+// `deferrable` / `initially_deferred` of a constraint; INITIALLY DEFERRED needs DEFERRABLE
+// (PostgreSQL and SQLite read the second alone as an error or as immediate).
+std::pair<bool, bool> read_deferral(const KeyReader& r, const std::string& what) {
+  const bool deferrable = r.boolean("deferrable").value_or(false);
+  const bool initially = r.boolean("initially_deferred").value_or(false);
+  if (initially && !deferrable) {
+    r.fail("initially_deferred",
+           what + ": initially_deferred = true needs deferrable = true (a constraint that is "
+                  "not deferrable is always checked at once)");
+  }
+  return {deferrable, initially};
+}
+
+std::string render_deferral(bool deferrable, bool initially_deferred) {
+  return std::string(deferrable ? ", deferrable = true" : "") +
+         (initially_deferred ? ", initially_deferred = true" : "");
 }
 
 bool is_expression_entry(const std::string& entry) {
@@ -339,6 +359,8 @@ schema::UniqueConstraint read_unique(const KeyReader& r) {
   if (u.columns.empty()) {
     r.fail("columns", label("unique constraint", u.name, {}) + " has no columns");
   }
+  std::tie(u.deferrable, u.initially_deferred) =
+      read_deferral(r, label("unique constraint", u.name, u.columns));
   return u;
 }
 
@@ -350,6 +372,8 @@ schema::ForeignKey read_foreign_key(const KeyReader& r) {
   f.ref_columns = r.required_string_array("ref_columns");
   f.on_delete = read_fk_action(r, "on_delete");
   f.on_update = read_fk_action(r, "on_update");
+  std::tie(f.deferrable, f.initially_deferred) =
+      read_deferral(r, label("foreign key", f.name, f.columns));
   if (f.columns.empty()) {
     r.fail("columns", label("foreign key", f.name, {}) + " has no columns");
   }
@@ -382,13 +406,15 @@ const std::vector<std::string_view>& index_keys() {
 }
 
 const std::vector<std::string_view>& unique_keys() {
-  static const std::vector<std::string_view> keys = {"name", "columns"};
+  static const std::vector<std::string_view> keys = {"name", "columns", "deferrable",
+                                                     "initially_deferred"};
   return keys;
 }
 
 const std::vector<std::string_view>& foreign_key_keys() {
-  static const std::vector<std::string_view> keys = {"name",        "columns",   "ref_table",
-                                                     "ref_columns", "on_delete", "on_update"};
+  static const std::vector<std::string_view> keys = {
+      "name",      "columns",   "ref_table",  "ref_columns",
+      "on_delete", "on_update", "deferrable", "initially_deferred"};
   return keys;
 }
 
@@ -398,10 +424,64 @@ const std::vector<std::string_view>& check_keys() {
 }
 
 const std::vector<std::string_view>& table_body_keys() {
-  static const std::vector<std::string_view> keys = {
-      "comment", "options", "columns", "indexes", "unique", "foreign_keys", "checks"};
+  static const std::vector<std::string_view> keys = {"comment",      "options", "columns",
+                                                     "primary_key",  "indexes", "unique",
+                                                     "foreign_keys", "checks"};
   return keys;
 }
+
+namespace {
+
+// `primary_key = { name = "...", columns = [...], deferrable, initially_deferred }`: the key in
+// its order, which the columns' flags (if any) must agree with.
+void read_primary_key(const KeyReader& r, schema::Table& table, TableSource& src) {
+  const std::string& path = r.path();
+  const toml::table& t = r.required_table(
+      "primary_key", "{ name = \"...\", columns = [\"...\", ...] } (name optional)");
+  const util::Location where = location_of(t, path);
+  src.primary_key = where;
+  const KeyReader kr(t, path, "primary_key", "primary key",
+                     {"name", "columns", "deferrable", "initially_deferred"});
+  const std::string what = "table " + util::squote(table.name) + ": primary_key";
+  std::vector<std::string> columns = kr.required_string_array("columns");
+  if (columns.empty()) {
+    kr.fail("columns", what + " has no columns (leave primary_key out for a table without one)");
+  }
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (std::find(columns.begin(), columns.begin() + static_cast<std::ptrdiff_t>(i), columns[i]) !=
+        columns.begin() + static_cast<std::ptrdiff_t>(i)) {
+      kr.fail("columns", what + " lists column " + util::squote(columns[i]) + " twice");
+    }
+  }
+  check_columns_exist(table, columns, what, where);
+  std::vector<std::string> flagged;
+  for (const auto& c : table.columns) {
+    if (c.primary_key) {
+      flagged.push_back(c.name);
+    }
+  }
+  if (!flagged.empty()) {
+    std::vector<std::string> a = flagged;
+    std::vector<std::string> b = columns;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a != b) {
+      fail_loc(where, what + " lists (" + util::join(columns, ", ") +
+                          ") but the columns marked primary_key = true are (" +
+                          util::join(flagged, ", ") +
+                          "); give the key once (primary_key = { columns = [...] } keeps its "
+                          "order), or make them agree");
+    }
+  }
+  schema::PrimaryKey key;
+  key.name = kr.string("name").value_or("");
+  std::tie(key.deferrable, key.initially_deferred) = read_deferral(kr, what);
+  schema::set_primary_key(table, columns); // flags, NOT NULL, the order (canonical)
+  key.columns = table.key.columns;
+  table.key = std::move(key);
+}
+
+} // namespace
 
 void read_table_body(const KeyReader& r, schema::Table& table, TableSource* source) {
   const std::string& path = r.path();
@@ -434,6 +514,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   }
   if (table.columns.empty()) {
     r.fail("columns", "table " + util::squote(table.name) + " has no columns");
+  }
+  if (r.has("primary_key")) {
+    read_primary_key(r, table, src);
   }
 
   for (const toml::table* t : r.table_array("indexes")) {
@@ -561,7 +644,8 @@ std::string render_unique(const schema::UniqueConstraint& u) {
   if (!u.name.empty()) {
     out += "name = " + toml_string(u.name) + ", ";
   }
-  return out + "columns = " + toml_string_array(u.columns) + " }";
+  return out + "columns = " + toml_string_array(u.columns) +
+         render_deferral(u.deferrable, u.initially_deferred) + " }";
 }
 
 std::string render_foreign_key(const schema::ForeignKey& f) {
@@ -577,7 +661,7 @@ std::string render_foreign_key(const schema::ForeignKey& f) {
   if (!f.on_update.empty()) {
     out += ", on_update = " + toml_string(f.on_update);
   }
-  return out + " }";
+  return out + render_deferral(f.deferrable, f.initially_deferred) + " }";
 }
 
 std::string render_check(const schema::CheckConstraint& c) {
@@ -596,11 +680,24 @@ std::string render_table_body(const schema::Table& t) {
   if (!t.options.empty()) {
     out += "options = " + render_table_options(t.options) + "\n";
   }
+  // A key in column order with the default name is written as the columns' flags (the short
+  // spelling); any other as a table-level primary_key, the columns then unflagged.
+  const bool long_key = !t.key.is_short();
   out += "columns = [\n";
   for (const auto& c : t.columns) {
-    out += "  " + render_column(c) + ",\n";
+    schema::Column written = c;
+    written.primary_key = c.primary_key && !long_key;
+    out += "  " + render_column(written) + ",\n";
   }
   out += "]\n";
+  if (long_key && !t.primary_key().empty()) {
+    out += "primary_key = { ";
+    if (!t.key.name.empty()) {
+      out += "name = " + toml_string(t.key.name) + ", ";
+    }
+    out += "columns = " + toml_string_array(t.primary_key()) +
+           render_deferral(t.key.deferrable, t.key.initially_deferred) + " }\n";
+  }
   auto items = [](const auto& list, auto render) {
     std::vector<std::string> rendered;
     for (const auto& x : list) {

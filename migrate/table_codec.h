@@ -17,6 +17,7 @@ namespace migratecpp::migrate {
 struct TableSource {
   util::Location table;
   std::vector<util::Location> columns;
+  std::optional<util::Location> primary_key; // a table-level primary_key = { ... }
   std::vector<util::Location> indexes;
   std::vector<util::Location> uniques;
   std::vector<util::Location> foreign_keys;
@@ -43,9 +44,10 @@ const std::vector<std::string_view>& unique_keys();
 const std::vector<std::string_view>& foreign_key_keys();
 const std::vector<std::string_view>& check_keys();
 
-// Reads `comment`, `columns` (required, non-empty), `indexes`, `unique`, `foreign_keys` and
-// `checks` of `r` into `table` (whose name is set), then checks what one table can check
-// alone: duplicate columns and names, indexes and constraints on missing columns,
+// Reads `comment`, `columns` (required, non-empty), `primary_key`, `indexes`, `unique`,
+// `foreign_keys` and `checks` of `r` into `table` (whose name is set), then checks what one
+// table can check alone: duplicate columns and names, indexes and constraints on missing
+// columns, a primary_key that disagrees with the columns' primary_key flags,
 // autoincrement on a non-integer or non-key column, foreign keys whose column counts differ.
 // Unnamed indexes and constraints stay unnamed; the caller names them.
 void read_table_body(const KeyReader& r, schema::Table& table, TableSource* source = nullptr);

@@ -146,6 +146,7 @@ void rename_column_everywhere(Database& db, Table& t, const std::string& from,
       i.where = rename_identifier(*i.where, from, to);
     }
   }
+  rename_in_list(t.key.columns, from, to);
   for (auto& u : t.uniques) {
     rename_in_list(u.columns, from, to);
   }
@@ -172,6 +173,8 @@ void drop_column(Table& t, const std::string& column) {
       cols.end());
   // PostgreSQL drops the indexes and constraints involving the column with it; keeping them
   // in the model would make later ops (and SQLite rebuilds) refer to a missing column.
+  std::erase(t.key.columns, column);
+  set_primary_key(t, t.primary_key()); // the order that is left, canonical again
   auto uses = [&](const auto& object) { return uses_column(object, column); };
   std::erase_if(t.indexes, uses);
   std::erase_if(t.uniques, uses);
@@ -196,6 +199,9 @@ void alter_primary_key(Table& t, const AlterPrimaryKey& o) {
     column_or_throw(t, name);
   }
   set_primary_key(t, o.columns);
+  t.key.name = o.columns.empty() ? "" : o.name;
+  t.key.deferrable = !o.columns.empty() && (o.deferrable || o.initially_deferred);
+  t.key.initially_deferred = !o.columns.empty() && o.initially_deferred;
 }
 
 // An unnamed constraint (name "") is found by the definition the op carries.
@@ -392,6 +398,17 @@ void set_primary_key(Table& t, const std::vector<std::string>& columns) {
       c.nullable = false; // a column leaving the key stays NOT NULL, as on PostgreSQL
     }
     c.primary_key = key;
+  }
+  // The order is kept only where the column order does not already say it (PrimaryKey).
+  std::vector<std::string> column_order;
+  for (const auto& c : t.columns) {
+    if (c.primary_key) {
+      column_order.push_back(c.name);
+    }
+  }
+  t.key.columns = columns == column_order ? std::vector<std::string>{} : columns;
+  if (columns.empty()) {
+    t.key = PrimaryKey{};
   }
 }
 

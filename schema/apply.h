@@ -25,8 +25,10 @@ void apply(Database& db, const Op& op);
 // The type, nullability, default and comment changes of `op` applied to `column` (not the
 // rename): shared by apply() and by dialects that restate a whole table.
 void apply_column_changes(Column& column, const AlterColumn& op);
-// Makes `columns` (names of columns of `t`) its primary key: what alter_primary_key does.
-// Columns that leave the key stay NOT NULL; columns that join it become NOT NULL.
+// Makes `columns` (names of columns of `t`, in key order) its primary key: what
+// alter_primary_key does. Columns that leave the key stay NOT NULL; columns that join it
+// become NOT NULL. Keeps t.key canonical (its order only where it is not the column order);
+// the key's name and deferrability stay unless `columns` is empty (no key: nothing left).
 void set_primary_key(Table& t, const std::vector<std::string>& columns);
 
 } // namespace migratecpp::schema

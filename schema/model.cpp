@@ -23,8 +23,14 @@ Column* Table::find_column(const std::string& column) {
 
 std::vector<std::string> Table::primary_key() const {
   std::vector<std::string> out;
+  for (const auto& name : key.columns) {
+    const Column* c = find_column(name);
+    if (c != nullptr && c->primary_key && std::find(out.begin(), out.end(), name) == out.end()) {
+      out.push_back(name);
+    }
+  }
   for (const auto& c : columns) {
-    if (c.primary_key) {
+    if (c.primary_key && std::find(out.begin(), out.end(), c.name) == out.end()) {
       out.push_back(c.name);
     }
   }

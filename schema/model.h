@@ -24,7 +24,7 @@ struct Column {
   bool nullable = true; // primary-key columns are never nullable
   std::optional<std::string>
       default_expr;         // SQL expression text: "0", "'active'", "CURRENT_TIMESTAMP"
-  bool primary_key = false; // several flagged columns = composite key, column order
+  bool primary_key = false; // several flagged columns = composite key (order: Table::key)
   bool autoincrement = false;
   std::optional<std::string> comment;
   std::optional<Generated> generated; // computed from the row's other columns
@@ -50,6 +50,8 @@ struct Index {
 struct UniqueConstraint {
   std::string name; // empty: unnamed (SQLite inline constraint), compared by definition
   std::vector<std::string> columns;
+  bool deferrable = false;         // DEFERRABLE (PostgreSQL)
+  bool initially_deferred = false; // INITIALLY DEFERRED (implies deferrable)
   bool operator==(const UniqueConstraint&) const = default;
 };
 
@@ -60,6 +62,8 @@ struct ForeignKey {
   std::vector<std::string> ref_columns;
   std::string on_delete; // "" (= no action), "cascade", "set null", "set default", "restrict"
   std::string on_update;
+  bool deferrable = false;         // DEFERRABLE (PostgreSQL, SQLite)
+  bool initially_deferred = false; // INITIALLY DEFERRED (implies deferrable)
   bool operator==(const ForeignKey&) const = default;
 };
 
@@ -81,9 +85,24 @@ struct TableOptions {
   bool operator==(const TableOptions&) const = default;
 };
 
+// What the primary key is beyond its columns' flags (Column::primary_key, the short spelling
+// of a key in column order with the default name): its order, name and deferrability.
+// Kept canonical by schema::set_primary_key: `columns` is empty when the key's order is the
+// column order, so that two spellings of the same key compare equal.
+struct PrimaryKey {
+  std::string name;                 // empty: the database's default name
+  std::vector<std::string> columns; // key order where it differs from column order
+  bool deferrable = false;          // PostgreSQL
+  bool initially_deferred = false;
+  // True when the column flags alone say it all.
+  bool is_short() const { return name.empty() && columns.empty() && !deferrable; }
+  bool operator==(const PrimaryKey&) const = default;
+};
+
 struct Table {
   std::string name;
   std::vector<Column> columns; // database order matters; keep it
+  PrimaryKey key;              // order, name, deferrability of the flagged columns' key
   std::vector<Index> indexes;
   std::vector<UniqueConstraint> uniques;
   std::vector<ForeignKey> foreign_keys;
@@ -94,7 +113,9 @@ struct Table {
 
   const Column* find_column(const std::string& column) const;
   Column* find_column(const std::string& column);
-  std::vector<std::string> primary_key() const;  // names of the primary_key columns, in order
+  // Names of the primary_key columns, in key order (key.columns; the flagged columns in column
+  // order where it says nothing, and flagged columns it lacks at the end).
+  std::vector<std::string> primary_key() const;
   std::vector<std::string> column_names() const; // in column order
 };
 

@@ -181,7 +181,17 @@ Op reverse(const Op& op) {
               not_reversible("alter_primary_key " + o.table +
                              " does not give existing_columns (the key before)");
             }
-            return AlterPrimaryKey{o.table, *o.existing_columns, o.columns};
+            AlterPrimaryKey r;
+            r.table = o.table;
+            r.columns = *o.existing_columns;
+            r.existing_columns = o.columns;
+            r.name = o.existing_name;
+            r.existing_name = o.name;
+            r.deferrable = o.existing_deferrable;
+            r.initially_deferred = o.existing_initially_deferred;
+            r.existing_deferrable = o.deferrable;
+            r.existing_initially_deferred = o.initially_deferred;
+            return r;
           },
           [](const CreateIndex& o) -> Op {
             return DropIndex{o.table, o.index.name, o.index};

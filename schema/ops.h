@@ -67,13 +67,22 @@ struct AlterColumn {
   std::optional<Generated> existing_generated;
   bool operator==(const AlterColumn&) const = default;
 };
-// Makes `columns` the table's primary key, in place: rows are kept (PostgreSQL: drop and add
-// the key constraint; SQLite: a rebuild). Empty `columns`: the table loses its key. Columns
-// that leave the key stay NOT NULL; columns that join it become NOT NULL.
+// Makes `columns` (in key order) the table's primary key, named `name` ("" = the database's
+// default), in place: rows are kept (PostgreSQL: drop and add the key constraint; SQLite: a
+// rebuild). Empty `columns`: the table loses its key. Columns that leave the key stay NOT
+// NULL; columns that join it become NOT NULL.
 struct AlterPrimaryKey {
   std::string table;
   std::vector<std::string> columns;
   std::optional<std::vector<std::string>> existing_columns; // for the reverse
+  // Initialized here so that the short spelling AlterPrimaryKey{table, columns, existing}
+  // still says everything an older op did ("" = the default name, false = not deferrable).
+  std::string name{};
+  std::string existing_name{}; // for the reverse
+  bool deferrable = false;     // PostgreSQL
+  bool initially_deferred = false;
+  bool existing_deferrable = false; // for the reverse
+  bool existing_initially_deferred = false;
   bool operator==(const AlterPrimaryKey&) const = default;
 };
 struct CreateIndex {

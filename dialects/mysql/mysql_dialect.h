@@ -39,6 +39,8 @@ public:
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
   bool has_table_options() const override { return true; }
   bool index_names_per_table() const override { return true; }
+  bool names_primary_keys() const override { return false; }
+  bool deferrable_foreign_keys() const override { return false; }
   bool foreign_keys_block_type_changes() const override { return true; }
   // @@default_storage_engine, the schema's charset and collation, @@innodb_default_row_format.
   schema::TableOptions table_option_defaults(Connection& conn,

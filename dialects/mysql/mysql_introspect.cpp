@@ -30,6 +30,7 @@
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_index.h"
 #include "dialects/mysql/mysql_normalize.h"
+#include "schema/apply.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -288,11 +289,14 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   for (auto& ri : raw) {
     schema::Table& t = *table_of(ri.table);
     if (ri.index.name == "PRIMARY") {
+      // In SEQ_IN_INDEX order: the key's own order, not the columns'.
+      std::vector<std::string> key;
       for (const auto& p : ri.index.parts) {
-        if (schema::Column* c = t.find_column(p.column)) {
-          c->primary_key = true;
+        if (t.find_column(p.column) != nullptr) {
+          key.push_back(p.column);
         }
       }
+      schema::set_primary_key(t, key);
       continue;
     }
     std::vector<std::string> cols;

@@ -56,6 +56,10 @@ std::string foreign_key_sql(const MysqlDialect& d, const std::string& table,
     }
     return sql.empty() ? std::string("NO ACTION") : sql;
   };
+  if (fk.deferrable || fk.initially_deferred) {
+    throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) +
+                      ": MySQL and MariaDB have no deferrable constraints");
+  }
   return "FOREIGN KEY (" + ident_list(d, fk.columns) + ") REFERENCES " +
          d.quote_ident(fk.ref_table) + " (" + ident_list(d, fk.ref_columns) + ") ON DELETE " +
          action(fk.on_delete) + " ON UPDATE " + action(fk.on_update);
@@ -249,6 +253,11 @@ struct OpRenderer {
     for (const auto& c : o.table.columns) {
       check_generated(o.table.name, c, mariadb);
     }
+    if (!o.table.key.name.empty() || o.table.key.deferrable) {
+      throw util::Error("table " + util::squote(o.table.name) +
+                        ": MySQL and MariaDB name every primary key PRIMARY and have no "
+                        "deferrable keys; leave primary_key's name and deferrable out");
+    }
     Statement s = d.create_table(o.table, before, mariadb);
     s.undo = "DROP TABLE " + d.quote_ident(o.table.name);
     return {s};
@@ -397,6 +406,11 @@ struct OpRenderer {
     std::vector<std::string> parts;
     if (!current.empty() || (t == nullptr && !o.existing_columns)) {
       parts.push_back("DROP PRIMARY KEY");
+    }
+    if (!o.name.empty() || o.deferrable || o.initially_deferred) {
+      throw util::Error("alter_primary_key on " + util::squote(o.table) +
+                        ": MySQL and MariaDB name every primary key PRIMARY and have no "
+                        "deferrable keys; leave name, deferrable and initially_deferred out");
     }
     if (!o.columns.empty()) {
       parts.push_back("ADD PRIMARY KEY (" + ident_list(d, o.columns) + ")");

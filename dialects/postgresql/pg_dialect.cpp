@@ -224,6 +224,24 @@ std::string ident_list(const PostgresDialect& d, const std::vector<std::string>&
   return util::join(quoted_names, ", ");
 }
 
+// " DEFERRABLE [INITIALLY DEFERRED]", or "" for a constraint checked at once (the default).
+std::string deferral_sql(bool deferrable, bool initially_deferred) {
+  if (!deferrable && !initially_deferred) {
+    return "";
+  }
+  return initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
+}
+
+// "[CONSTRAINT name ]PRIMARY KEY (cols in key order)[ DEFERRABLE ...]"; no name = the server's
+// default (<table>_pkey).
+std::string primary_key_sql(const PostgresDialect& d, const std::string& name,
+                            const std::vector<std::string>& columns, bool deferrable,
+                            bool initially_deferred) {
+  return (name.empty() ? std::string() : "CONSTRAINT " + d.quote_ident(name) + " ") +
+         "PRIMARY KEY (" + ident_list(d, columns) + ")" +
+         deferral_sql(deferrable, initially_deferred);
+}
+
 std::string foreign_key_sql(const PostgresDialect& d, const schema::ForeignKey& fk) {
   std::string out =
       "FOREIGN KEY (" + ident_list(d, fk.columns) + ") REFERENCES " + d.quote_ident(fk.ref_table);
@@ -236,7 +254,7 @@ std::string foreign_key_sql(const PostgresDialect& d, const schema::ForeignKey& 
   if (!fk.on_update.empty()) {
     out += " ON UPDATE " + fk_action_sql(fk.on_update);
   }
-  return out;
+  return out + deferral_sql(fk.deferrable, fk.initially_deferred);
 }
 
 std::string comment_value(const PostgresDialect& d, const std::string& comment) {
@@ -262,11 +280,13 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
     lines.push_back(column_sql(table.name, c, db));
   }
   if (const auto pk = table.primary_key(); !pk.empty()) {
-    lines.push_back("PRIMARY KEY (" + ident_list(*this, pk) + ")");
+    lines.push_back(primary_key_sql(*this, table.key.name, pk, table.key.deferrable,
+                                    table.key.initially_deferred));
   }
   for (const auto& u : table.uniques) {
     lines.push_back("CONSTRAINT " + quote_ident(u.name) + " UNIQUE (" +
-                    ident_list(*this, u.columns) + ")");
+                    ident_list(*this, u.columns) + ")" +
+                    deferral_sql(u.deferrable, u.initially_deferred));
   }
   for (const auto& fk : table.foreign_keys) {
     lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " + foreign_key_sql(*this, fk));
@@ -362,11 +382,8 @@ struct OpRenderer {
              "::regclass, key_name); END IF; END $migratecpp$",
          "drop the primary key of " + util::squote(o.table)}};
     if (!o.columns.empty()) {
-      std::vector<std::string> cols;
-      for (const auto& c : o.columns) {
-        cols.push_back(d.quote_ident(c));
-      }
-      out.push_back({alter(o.table) + "ADD PRIMARY KEY (" + util::join(cols, ", ") + ")",
+      out.push_back({alter(o.table) + "ADD " +
+                         primary_key_sql(d, o.name, o.columns, o.deferrable, o.initially_deferred),
                      "add the primary key of " + util::squote(o.table)});
     }
     return out;
@@ -491,7 +508,8 @@ struct OpRenderer {
     const std::string name =
         o.constraint.name.empty() ? schema::unique_name(o.table, o.constraint) : o.constraint.name;
     return {{alter(o.table) + "ADD CONSTRAINT " + d.quote_ident(name) + " UNIQUE (" +
-                 ident_list(d, o.constraint.columns) + ")",
+                 ident_list(d, o.constraint.columns) + ")" +
+                 deferral_sql(o.constraint.deferrable, o.constraint.initially_deferred),
              "create unique constraint " + util::squote(name) + " on " + util::squote(o.table)}};
   }
 

@@ -101,6 +101,10 @@ public:
                            const std::vector<schema::Column>& generated) const override;
   // PostgreSQL 15 has only STORED generated columns.
   bool has_virtual_generated_columns() const override { return false; }
+  bool deferrable_keys() const override { return true; }
+  std::string default_primary_key_name(const std::string& table) const override {
+    return table + "_pkey";
+  }
 
   // The statements of create_table: CREATE TABLE (columns, primary key, named unique, foreign
   // key and check constraints), then its CREATE INDEX statements, then COMMENT ON statements.

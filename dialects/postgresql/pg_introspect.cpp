@@ -19,7 +19,9 @@
 //   normalize_pg_expression over the pretty-printed text (no redundant parentheses);
 // - foreign-key actions: a (no action) -> "", r -> restrict, c -> cascade, n -> set null,
 //   d -> set default; a referenced table in another schema is written schema.table;
-// - primary keys: the key's columns flagged (they are NOT NULL); the key's name is not kept;
+// - primary keys: the key's columns flagged (they are NOT NULL), in conkey order, named unless
+//   the name is the server's default <table>_pkey; condeferrable / condeferred on keys,
+//   uniques and foreign keys;
 // - indexes: those that back a primary-key, unique or exclusion constraint are left out (the
 //   constraint stands for them); btree is the default method (no `method`); entries are the
 //   column name, or the expression, followed by a non-default operator class and DESC /
@@ -28,6 +30,7 @@
 //   enumsortorder.
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
+#include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
@@ -90,7 +93,8 @@ std::string constraints_sql() {
          "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum "
          "ORDER BY k.i) AS ref_columns, "
          "con.confdeltype AS on_delete, con.confupdtype AS on_update, "
-         "pg_get_constraintdef(con.oid, true) AS definition "
+         "pg_get_constraintdef(con.oid, true) AS definition, "
+         "con.condeferrable AS deferrable, con.condeferred AS initially_deferred "
          "FROM pg_catalog.pg_constraint con "
          "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -254,15 +258,19 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     const std::string kind = constraints.text(r, "type");
     const std::string name = constraints.text(r, "name");
     const auto cols = parse_pg_array(constraints.text(r, "columns"));
+    const bool deferrable = constraints.boolean(r, "deferrable");
+    const bool initially_deferred = constraints.boolean(r, "initially_deferred");
     if (kind == "p") {
-      for (const auto& col : cols) {
-        if (schema::Column* c = t->find_column(col)) {
-          c->primary_key = true;
-          c->nullable = false;
-        }
-      }
+      // The key in its order (conkey), its name unless the server's default one.
+      schema::set_primary_key(*t, cols);
+      t->key.name = name == default_primary_key_name(t->name) ? "" : name;
+      t->key.deferrable = deferrable;
+      t->key.initially_deferred = initially_deferred;
     } else if (kind == "u") {
-      t->uniques.push_back({name, cols});
+      schema::UniqueConstraint u{name, cols};
+      u.deferrable = deferrable;
+      u.initially_deferred = initially_deferred;
+      t->uniques.push_back(std::move(u));
     } else if (kind == "f") {
       schema::ForeignKey fk;
       fk.name = name;
@@ -271,6 +279,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       fk.ref_columns = parse_pg_array(constraints.text(r, "ref_columns"));
       fk.on_delete = fk_action(constraints.text(r, "on_delete"));
       fk.on_update = fk_action(constraints.text(r, "on_update"));
+      fk.deferrable = deferrable;
+      fk.initially_deferred = initially_deferred;
       t->foreign_keys.push_back(std::move(fk));
     } else if (kind == "c") {
       t->checks.push_back(

@@ -105,6 +105,7 @@ void rename_column_in(Table& t, const std::string& from, const std::string& to) 
       c.name = to;
     }
   }
+  rename_list(t.key.columns);
   for (auto& u : t.uniques) {
     rename_list(u.columns);
   }
@@ -167,6 +168,7 @@ Table without_column(const Table& t, const std::string& name) {
         x.nullable = false;
       }
     }
+    out.key = schema::PrimaryKey{};
   }
   std::erase_if(out.indexes, [&](const schema::Index& i) { return index_mentions(t, i, name); });
   std::erase_if(out.uniques,
@@ -357,7 +359,8 @@ std::string collation_name(const SqliteDialect& dialect, const std::string& name
 
 } // namespace
 
-std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
+std::string ColumnSql::operator()(const Column& c, bool inline_key,
+                                  const std::string& key_name) const {
   const bool autoinc = inline_key && c.autoincrement;
   std::string type;
   std::optional<std::string> hint;
@@ -381,6 +384,9 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key) const {
     out += " COLLATE " + collation_name(dialect, *c.collation);
   }
   if (inline_key) {
+    if (!key_name.empty()) {
+      out += " CONSTRAINT " + dialect.quote_ident(key_name);
+    }
     out += " PRIMARY KEY";
     if (autoinc) {
       out += " AUTOINCREMENT";
@@ -443,7 +449,7 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
   };
   add_generated_after("");
   for (const auto& c : t.columns) {
-    items.push_back(column_sql(c, pk.size() == 1 && c.primary_key));
+    items.push_back(column_sql(c, pk.size() == 1 && c.primary_key, t.key.name));
     add_generated_after(c.name);
   }
   for (std::size_t i = 0; i < placed.size(); ++i) {
@@ -452,7 +458,8 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
     }
   }
   if (pk.size() > 1) {
-    items.push_back("PRIMARY KEY (" + idents(*this, pk) + ")");
+    items.push_back(constraint_prefix(*this, t.key.name) + "PRIMARY KEY (" + idents(*this, pk) +
+                    ")");
   }
   for (const auto& u : t.uniques) {
     items.push_back(constraint_prefix(*this, u.name) + "UNIQUE (" + idents(*this, u.columns) + ")");
@@ -468,6 +475,9 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
     }
     if (!fk.on_update.empty()) {
       s += " ON UPDATE " + util::to_upper(fk.on_update);
+    }
+    if (fk.deferrable || fk.initially_deferred) {
+      s += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
     }
     items.push_back(s);
   }

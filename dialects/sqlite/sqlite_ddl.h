@@ -53,8 +53,10 @@ struct ColumnSql {
   const schema::Database& db;
 
   // One column definition. `inline_key`: the table's only key column, declared inline so that
-  // an autoincrement key is the rowid alias SQLite requires: INTEGER PRIMARY KEY AUTOINCREMENT.
-  std::string operator()(const schema::Column& c, bool inline_key) const;
+  // an autoincrement key is the rowid alias SQLite requires: INTEGER PRIMARY KEY AUTOINCREMENT;
+  // `key_name` the key's name, if it has one (CONSTRAINT name PRIMARY KEY).
+  std::string operator()(const schema::Column& c, bool inline_key,
+                         const std::string& key_name = "") const;
 };
 
 } // namespace migratecpp::dialects::sqlite::detail

@@ -8,6 +8,7 @@
 // the same for 10 tables and for 5000.
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
@@ -36,6 +37,8 @@ struct ParsedForeignKey {
   std::string name;
   std::vector<std::string> columns;
   std::string ref_table;
+  bool deferrable = false; // [NOT] DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE]
+  bool initially_deferred = false;
 };
 
 struct ParsedTable {
@@ -46,6 +49,7 @@ struct ParsedTable {
   std::vector<schema::CheckConstraint> checks;
   std::vector<std::string>
       autoincrement_keys; // PRIMARY KEY (id AUTOINCREMENT) as a table constraint
+  std::string key_name;   // CONSTRAINT name PRIMARY KEY, inline or as a table constraint
 };
 
 std::string name_of(const Token& t) {
@@ -116,6 +120,32 @@ bool is_constraint_start(const Token& t) {
   return false;
 }
 
+// The deferrability clause of a foreign key, read from tokens[from, end) after its REFERENCES:
+// DEFERRABLE [INITIALLY DEFERRED | INITIALLY IMMEDIATE]; NOT DEFERRABLE (and no clause) is
+// immediate. Stops at the next column constraint (inline REFERENCES).
+void read_deferral(const std::vector<Token>& tokens, std::size_t from, std::size_t end,
+                   ParsedForeignKey& fk) {
+  for (std::size_t i = from; i < end; ++i) {
+    const Token& t = tokens[i];
+    if (is_punct(t, "(")) {
+      i = matching_paren(tokens, i);
+      continue;
+    }
+    if (is_keyword(t, "CONSTRAINT") || is_keyword(t, "CHECK") || is_keyword(t, "DEFAULT") ||
+        is_keyword(t, "COLLATE") || is_keyword(t, "GENERATED") || is_keyword(t, "UNIQUE") ||
+        is_keyword(t, "PRIMARY")) {
+      return;
+    }
+    if (is_keyword(t, "DEFERRABLE")) {
+      fk.deferrable = !(i > from && is_keyword(tokens[i - 1], "NOT"));
+      fk.initially_deferred = fk.deferrable && i + 2 < end &&
+                              is_keyword(tokens[i + 1], "INITIALLY") &&
+                              is_keyword(tokens[i + 2], "DEFERRED");
+      return;
+    }
+  }
+}
+
 std::size_t next_paren(const std::vector<Token>& tokens, std::size_t from, std::size_t end) {
   for (std::size_t i = from; i < end; ++i) {
     if (is_punct(tokens[i], "(")) {
@@ -140,6 +170,7 @@ void parse_table_constraint(std::string_view sql, const std::vector<Token>& toke
     }
     const std::size_t open = next_paren(tokens, seg[p], end);
     if (is_keyword(t, "PRIMARY")) {
+      out.key_name = name;
       if (open < end) {
         const std::size_t close = matching_paren(tokens, open);
         for (std::size_t i = open; i < close; ++i) {
@@ -164,6 +195,7 @@ void parse_table_constraint(std::string_view sql, const std::vector<Token>& toke
         for (std::size_t i = matching_paren(tokens, open); i + 1 < end; ++i) {
           if (is_keyword(tokens[i], "REFERENCES")) {
             fk.ref_table = name_of(tokens[i + 1]);
+            read_deferral(tokens, i + 2, end, fk);
             break;
           }
         }
@@ -226,12 +258,16 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
       pending.clear();
     } else if (is_keyword(t, "REFERENCES")) {
       if (p + 1 < seg.size()) {
-        out.foreign_keys.push_back({pending, {col.name}, name_of(tokens[seg[p + 1]])});
+        ParsedForeignKey fk{pending, {col.name}, name_of(tokens[seg[p + 1]])};
+        read_deferral(tokens, seg[p + 1] + 1, seg.back() + 1, fk);
+        out.foreign_keys.push_back(std::move(fk));
       }
       pending.clear();
-    } else if (is_keyword(t, "PRIMARY") || is_keyword(t, "NOT") || is_keyword(t, "NULL") ||
-               is_keyword(t, "DEFAULT") || is_keyword(t, "COLLATE") || is_keyword(t, "GENERATED") ||
-               is_keyword(t, "AS")) {
+    } else if (is_keyword(t, "PRIMARY")) {
+      out.key_name = pending;
+      pending.clear();
+    } else if (is_keyword(t, "NOT") || is_keyword(t, "NULL") || is_keyword(t, "DEFAULT") ||
+               is_keyword(t, "COLLATE") || is_keyword(t, "GENERATED") || is_keyword(t, "AS")) {
       pending.clear();
     }
   }
@@ -441,7 +477,8 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     parsed[name] = parse_create_table(sql);
   }
 
-  // Columns, in cid order.
+  // Columns, in cid order; each key column's position in the key (pk: 1, 2, ...).
+  std::map<std::string, std::vector<std::pair<long long, std::string>>> key_positions;
   const Reader cols(column_rows);
   for (std::size_t r = 0; r < cols.size(); ++r) {
     auto it = tables.find(cols.text(r, "table_name"));
@@ -472,6 +509,9 @@ schema::Database SqliteDialect::introspect(Connection& conn,
       c.type = type_sql(canonical) == declared ? canonical : schema::ColumnType(declared);
     }
     c.primary_key = cols.number(r, "pk") > 0;
+    if (c.primary_key) {
+      key_positions[it->first].emplace_back(cols.number(r, "pk"), c.name);
+    }
     // The model's rule: key columns are never nullable. (SQLite lets a non-INTEGER key hold
     // NULL unless declared NOT NULL, a long-standing quirk migratecpp never creates.)
     c.nullable = cols.number(r, "notnull") == 0 && !c.primary_key;
@@ -493,6 +533,18 @@ schema::Database SqliteDialect::introspect(Connection& conn,
       c.autoincrement = true;
     }
     it->second.columns.push_back(std::move(c));
+  }
+
+  // The key in its own order, with its name.
+  for (auto& [name, positions] : key_positions) {
+    std::sort(positions.begin(), positions.end());
+    std::vector<std::string> key;
+    for (const auto& p : positions) {
+      key.push_back(p.second);
+    }
+    schema::Table& t = tables[name];
+    schema::set_primary_key(t, key);
+    t.key.name = parsed[name].key_name;
   }
 
   // Indexes created by CREATE INDEX (origin 'c'); the automatic ones of UNIQUE and PRIMARY KEY
@@ -584,6 +636,8 @@ schema::Database SqliteDialect::introspect(Connection& conn,
           same_name(candidates[i].ref_table, fk.ref_table)) {
         used[i] = true;
         fk.name = candidates[i].name;
+        fk.deferrable = candidates[i].deferrable;
+        fk.initially_deferred = candidates[i].initially_deferred;
         break;
       }
     }

@@ -79,6 +79,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             }
             Table to = t;
             schema::set_primary_key(to, names);
+            to.key.name = names.empty() ? "" : o.name;
             for (auto& c : to.columns) {
               // SQLite autoincrements only the rowid alias, the table's only INTEGER key.
               c.autoincrement = c.autoincrement && c.primary_key && names.size() == 1;

@@ -65,8 +65,14 @@ bool starts_constraint(const Token& t) {
 }
 
 // Reads the stored CREATE TABLE text: the clauses the model has no place for.
-void read_create_table(const std::string& table, const std::string& sql, const std::string& why,
+// `model`: the table as the schema model has it. A foreign key's DEFERRABLE clause is in the
+// model (the rebuild writes it from there); one the model does not know of (a table an execute
+// op made) cannot be carried over.
+void read_create_table(const schema::Table& model, const std::string& sql, const std::string& why,
                        TableExtras& out) {
+  const std::string& table = model.name;
+  const bool model_defers = std::any_of(model.foreign_keys.begin(), model.foreign_keys.end(),
+                                        [](const schema::ForeignKey& f) { return f.deferrable; });
   const auto tokens = code_tokens(sql);
   std::size_t open = 0;
   while (open < tokens.size() && !is_punct(tokens[open], "(")) {
@@ -95,7 +101,8 @@ void read_create_table(const std::string& table, const std::string& sql, const s
       if (is_keyword(t, "ON") && i < last && is_keyword(tokens[i + 1], "CONFLICT")) {
         refuse(table, why, "ON CONFLICT", item);
       }
-      if (is_keyword(t, "DEFERRABLE") && !(i > first && is_keyword(tokens[i - 1], "NOT"))) {
+      if (is_keyword(t, "DEFERRABLE") && !(i > first && is_keyword(tokens[i - 1], "NOT")) &&
+          !model_defers) {
         refuse(table, why, "DEFERRABLE", item);
       }
       if (is_keyword(t, "GENERATED") ||
@@ -295,7 +302,7 @@ TableExtras table_extras(const schema::Table& table, const RenderContext& contex
     const std::string type = r[0].value_or("");
     const std::string sql = r[2].value_or("");
     if (type == "table") {
-      read_create_table(table.name, sql, why, out);
+      read_create_table(table, sql, why, out);
       // A generated column the model knows is made from the model's definition.
       std::erase_if(out.generated, [&](const TableExtras::Generated& g) {
         return find_column(table, g.name) != nullptr;

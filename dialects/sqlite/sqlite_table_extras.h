@@ -45,7 +45,8 @@ struct TableExtras {
 
 // What the rebuild of `table` (for `why`) must carry over, from the live database or the
 // executed SQL of `context` (see above); nothing for an empty context. Throws util::Error
-// naming the table and the clause for what it cannot carry over (ON CONFLICT, DEFERRABLE)
+// naming the table and the clause for what it cannot carry over (ON CONFLICT; DEFERRABLE
+// where the model of the table has no deferrable foreign key)
 // and, offline, naming the execute op that added a column the model does not know.
 TableExtras table_extras(const schema::Table& table, const RenderContext& context,
                          const std::string& why);

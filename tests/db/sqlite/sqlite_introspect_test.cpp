@@ -81,9 +81,10 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
   CHECK(orgs.columns == std::vector<Column>{pk("id", "integer", true), col("name", "text", false)});
   CHECK(orgs.uniques == std::vector<schema::UniqueConstraint>{{"", {"name"}}});
 
-  // A composite key in another order than the columns: both flagged, never nullable.
+  // A composite key in another order than the columns: both flagged, never nullable, in the
+  // key's own order (issue 11: it came back in column order, (a, b)).
   const Table& keyed = live.tables[0];
-  CHECK(keyed.primary_key() == std::vector<std::string>{"a", "b"});
+  CHECK(keyed.primary_key() == std::vector<std::string>{"b", "a"});
   CHECK_FALSE(keyed.columns[0].nullable);
   CHECK(keyed.columns[2] == col("c", "blob"));
   CHECK(keyed.indexes.empty());

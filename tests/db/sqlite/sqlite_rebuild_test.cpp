@@ -1,6 +1,7 @@
 // A table rebuild carries over what the schema model does not describe (triggers, COLLATE,
-// generated columns, STRICT, WITHOUT ROWID), refuses what it cannot (ON CONFLICT,
-// DEFERRABLE) before changing anything, and never leaves a foreign key pointing nowhere.
+// generated columns, STRICT, WITHOUT ROWID) and what it does (named keys, deferrable foreign
+// keys), refuses what it cannot (ON CONFLICT, a DEFERRABLE the model does not know of) before
+// changing anything, and never leaves a foreign key pointing nowhere.
 #include "sqlite_helpers.h"
 
 #include "util/error.h"
@@ -93,21 +94,50 @@ TEST_CASE("a rebuild keeps COLLATE, generated columns, STRICT and WITHOUT ROWID"
   CHECK(table_sql(db, "items") == with_index);
 }
 
-TEST_CASE("a rebuild refuses ON CONFLICT and DEFERRABLE before changing anything",
+// Issue 11: the model has deferrable foreign keys and named keys; the rebuild writes them.
+TEST_CASE("a rebuild keeps deferrable foreign keys and the key's order and name",
           "[sqlite][rebuild]") {
   SqliteDb db;
   db.exec("CREATE TABLE parents (id INTEGER PRIMARY KEY)");
+  db.exec("CREATE TABLE t (a TEXT, b INTEGER NOT NULL, note TEXT, p INTEGER CONSTRAINT fk_t_p "
+          "REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED, CONSTRAINT t_key PRIMARY KEY "
+          "(b, a))");
+  db.exec("INSERT INTO t (a, b, note) VALUES ('x', 1, 'n')");
+  db.run(make_not_null("t", "note"));
+  CHECK(table_sql(db, "t").find("\"note\" TEXT NOT NULL") != std::string::npos);
+  const std::string sql = table_sql(db, "t");
+  CHECK(sql.find("DEFERRABLE INITIALLY DEFERRED") != std::string::npos);
+  CHECK(sql.find("CONSTRAINT \"t_key\" PRIMARY KEY (\"b\", \"a\")") != std::string::npos);
+  CHECK(db.rows("SELECT name FROM pragma_table_info('t') WHERE pk > 0 ORDER BY pk") ==
+        std::vector<std::string>{"b", "a"});
+  CHECK(db.rows("SELECT a, b FROM t") == std::vector<std::string>{"x|1"});
+}
+
+TEST_CASE("a rebuild refuses ON CONFLICT, and DEFERRABLE the model does not know, before "
+          "changing anything",
+          "[sqlite][rebuild]") {
+  SqliteDb db;
+  db.exec("CREATE TABLE parents (id INTEGER PRIMARY KEY)");
+  bool stale_model = false;
   SECTION("ON CONFLICT") {
     db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, UNIQUE (a) ON CONFLICT REPLACE)");
   }
-  SECTION("DEFERRABLE") {
+  SECTION("DEFERRABLE, the model without it") {
     db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, p INTEGER REFERENCES parents (id) "
             "DEFERRABLE INITIALLY DEFERRED)");
+    stale_model = true;
   }
   const std::string before = table_sql(db, "t");
   db.exec("INSERT INTO t (id, a) VALUES (1, 'x')");
+  schema::Database model = db.schema();
+  if (stale_model) {
+    for (auto& fk : model.find_table("t")->foreign_keys) {
+      fk.deferrable = false;
+      fk.initially_deferred = false;
+    }
+  }
   try {
-    db.run(make_not_null("t", "a"));
+    db.run(make_not_null("t", "a"), model);
     FAIL("the rebuild ran");
   } catch (const util::Error& e) {
     const std::string msg = e.what();

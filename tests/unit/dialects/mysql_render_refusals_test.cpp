@@ -60,3 +60,26 @@ TEST_CASE("MySQL: a foreign key with SET DEFAULT is refused, naming it and its t
   REQUIRE(ok.size() == 1);
   CHECK_THAT(ok.front().sql, Contains("ON DELETE SET NULL ON UPDATE CASCADE"));
 }
+
+// Issue 11: MySQL/MariaDB have no deferrable constraints and one name for every primary key.
+// The models loader refuses such models; a revision file that asks is refused when rendered.
+TEST_CASE("MySQL: deferrable constraints and named primary keys are refused", "[dialects][mysql]") {
+  const schema::Database before;
+  schema::Table t = child_table("", "");
+  t.foreign_keys[0].deferrable = true;
+  CHECK_THROWS_WITH(my().render(schema::Op{schema::CreateTable{t}}, before),
+                    Contains("fk_books_reviewer") && Contains("no deferrable constraints"));
+  CHECK_THROWS_WITH(
+      my().render(schema::Op{schema::CreateForeignKey{"books", t.foreign_keys[0]}}, before),
+      Contains("fk_books_reviewer") && Contains("no deferrable constraints"));
+  schema::Table named = child_table("", "");
+  named.key.name = "books_key";
+  CHECK_THROWS_WITH(my().render(schema::Op{schema::CreateTable{named}}, before),
+                    Contains("books") && Contains("PRIMARY"));
+  schema::AlterPrimaryKey alter;
+  alter.table = "books";
+  alter.columns = {"id"};
+  alter.name = "books_key";
+  CHECK_THROWS_WITH(my().render(schema::Op{alter}, before),
+                    Contains("books") && Contains("PRIMARY"));
+}

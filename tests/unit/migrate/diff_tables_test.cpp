@@ -225,13 +225,57 @@ TEST_CASE("diff: a primary-key change alters the key in place, rows kept", "[dif
                   "autoincrement=false existing_autoincrement=true"});
     CHECK(r.warnings.empty());
   }
-  SECTION("the key columns in another order are the same key") {
+  SECTION("the columns in another order, the key in the same order: the same key") {
     before.columns[2].primary_key = true;
     before.columns[2].nullable = false;
     after = before;
     std::swap(after.columns[0], after.columns[2]);
+    schema::set_primary_key(after, {"id", "org_id"});
     CHECK(migrate::diff(database({before}), database({after}), {}).empty());
   }
+  // Issue 11: PRIMARY KEY (b, a) is not PRIMARY KEY (a, b) (the index's order differs).
+  SECTION("the key's order changes") {
+    before.columns[2].primary_key = true;
+    before.columns[2].nullable = false;
+    after = before;
+    schema::set_primary_key(after, {"org_id", "id"});
+    const auto r = diff_and_check(database({before}), database({after}));
+    CHECK(full_all(r.upgrade) == Strings{"alter_primary_key users (org_id,id) was (id,org_id)"});
+    CHECK(full_all(r.downgrade) == Strings{"alter_primary_key users (id,org_id) was (org_id,id)"});
+  }
+  SECTION("the key's name changes where the model names it; no name asks for none") {
+    after.key.name = "users_key";
+    auto r = diff_and_check(database({before}), database({after}));
+    REQUIRE(r.upgrade.size() == 1);
+    const auto& alter = std::get<schema::AlterPrimaryKey>(r.upgrade[0]);
+    CHECK(alter.columns == Strings{"id"});
+    CHECK(alter.name == "users_key");
+    CHECK(alter.existing_name == "");
+    // The live key has a name the model does not give (a renamed PostgreSQL table's
+    // <old>_pkey): no change.
+    CHECK(migrate::diff(database({after}), database({before}), {}).empty());
+  }
+  SECTION("the key becomes deferrable") {
+    after.key.deferrable = true;
+    after.key.initially_deferred = true;
+    const auto r = diff_and_check(database({before}), database({after}));
+    REQUIRE(r.upgrade.size() == 1);
+    CHECK(std::get<schema::AlterPrimaryKey>(r.upgrade[0]).initially_deferred);
+    CHECK_FALSE(std::get<schema::AlterPrimaryKey>(r.downgrade[0]).deferrable);
+  }
+}
+
+TEST_CASE("diff: a foreign key's deferrability is part of it", "[diff][tables]") {
+  schema::Table posts = table("posts", {pk("id"), col("user_id", "bigint", false)});
+  posts.foreign_keys.push_back(fk("fk_posts_user", {"user_id"}, "users"));
+  schema::Table deferred = posts;
+  deferred.foreign_keys[0].deferrable = true;
+  deferred.foreign_keys[0].initially_deferred = true;
+  const auto r = diff_and_check(database({users(), posts}), database({users(), deferred}));
+  CHECK(briefs(r.upgrade) ==
+        Strings{"drop_constraint posts.fk_posts_user", "create_foreign_key posts.fk_posts_user"});
+  CHECK(std::get<schema::CreateForeignKey>(r.upgrade[1]).constraint.initially_deferred);
+  CHECK(migrate::diff(database({users(), deferred}), database({users(), deferred}), {}).empty());
 }
 
 TEST_CASE("diff: a table that disappears while an identical one appears is a probable rename",

@@ -577,3 +577,107 @@ TEST_CASE("models: a column's collation", "[model_file][collation]") {
                             "m.toml"),
       Catch::Contains("m.toml:4:") && Catch::Contains("'collation' must not be empty"));
 }
+
+// Issue 11: the primary key as an ordered, optionally named constraint.
+TEST_CASE("models: a table-level primary_key keeps its order and name", "[model_file]") {
+  const std::string text = "[[table]]\nname = \"relation_tags\"\ncolumns = [\n"
+                           "  { name = \"relation_id\", type = \"bigint\", nullable = false },\n"
+                           "  { name = \"k\", type = \"text\", nullable = false },\n"
+                           "  { name = \"version\", type = \"bigint\", nullable = false },\n"
+                           "]\n"
+                           "primary_key = { name = \"relation_tags_pk\", columns = "
+                           "[\"relation_id\", \"version\", \"k\"] }\n";
+  const auto db = parse(text);
+  const schema::Table& t = db.tables.at(0);
+  CHECK(t.primary_key() == std::vector<std::string>{"relation_id", "version", "k"});
+  CHECK(t.key.name == "relation_tags_pk");
+  CHECK(t.find_column("k")->primary_key);
+  CHECK_FALSE(t.find_column("k")->nullable);
+  CHECK(render_models(db) == text);
+  CHECK(parse(render_models(db)) == db);
+}
+
+TEST_CASE("models: a key in column order without a name is written as the column flags",
+          "[model_file]") {
+  const std::string flags =
+      table_t("  { name = \"a\", type = \"integer\", primary_key = true },\n"
+              "  { name = \"b\", type = \"integer\", primary_key = true },\n");
+  const std::string table_level = table_t("  { name = \"a\", type = \"integer\" },\n"
+                                          "  { name = \"b\", type = \"integer\" },\n",
+                                          "primary_key = { columns = [\"a\", \"b\"] }\n");
+  CHECK(parse(table_level) == parse(flags));
+  CHECK(render_models(parse(table_level)) == flags);
+  // Both spellings, agreeing: accepted; the table-level one gives the order.
+  const auto both = parse(table_t("  { name = \"a\", type = \"integer\", primary_key = true },\n"
+                                  "  { name = \"b\", type = \"integer\", primary_key = true },\n",
+                                  "primary_key = { columns = [\"b\", \"a\"] }\n"));
+  CHECK(both.tables[0].primary_key() == std::vector<std::string>{"b", "a"});
+}
+
+TEST_CASE("models: a primary_key that disagrees or names a missing column is refused",
+          "[model_file]") {
+  CHECK_THROWS_WITH(
+      parse(table_t("  { name = \"a\", type = \"integer\", primary_key = true },\n"
+                    "  { name = \"b\", type = \"integer\" },\n",
+                    "primary_key = { columns = [\"b\", \"a\"] }\n")),
+      at(7, "table 't': primary_key lists (b, a) but the columns marked primary_key = true are "
+            "(a); give the key once (primary_key = { columns = [...] } keeps its order), or make "
+            "them agree"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"integer\" },\n",
+                                  "primary_key = { columns = [\"a\", \"c\"] }\n")),
+                    at(6, "table 't': primary_key names column 'c', which is not in table 't'"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"a\", type = \"integer\" },\n",
+                                  "primary_key = { columns = [] }\n")),
+                    Catch::Contains("primary_key has no columns"));
+  CHECK_THROWS_WITH(
+      parse(table_t("  { name = \"a\", type = \"integer\" },\n",
+                    "primary_key = { columns = [\"a\"], initially_deferred = true }\n")),
+      Catch::Contains("initially_deferred = true needs deferrable = true"));
+}
+
+TEST_CASE("models: deferrable constraints, and the dialects that refuse them", "[model_file]") {
+  const std::string text =
+      "[[table]]\nname = \"p\"\ncolumns = [\n"
+      "  { name = \"id\", type = \"integer\", primary_key = true },\n]\n\n"
+      "[[table]]\nname = \"c\"\ncolumns = [\n"
+      "  { name = \"id\", type = \"integer\", primary_key = true },\n"
+      "  { name = \"p_id\", type = \"integer\" },\n]\n"
+      "foreign_keys = [ { name = \"fk_c_p\", columns = [\"p_id\"], ref_table = \"p\", "
+      "ref_columns = [\"id\"], deferrable = true, initially_deferred = true } ]\n";
+  const auto db = parse(text);
+  const auto& fk = db.find_table("c")->foreign_keys.at(0);
+  CHECK(fk.deferrable);
+  CHECK(fk.initially_deferred);
+  CHECK(render_models(db) == text);
+
+  test::TempDir dir;
+  test::write_file(dir / "fk.toml", text);
+  test::write_file(dir / "named.toml", "[[table]]\nname = \"t\"\ncolumns = [\n"
+                                       "  { name = \"id\", type = \"integer\" },\n]\n"
+                                       "primary_key = { name = \"t_key\", columns = [\"id\"] }\n");
+  test::write_file(dir / "unique.toml",
+                   "[[table]]\nname = \"t\"\ncolumns = [\n"
+                   "  { name = \"id\", type = \"integer\" },\n]\n"
+                   "unique = [ { name = \"uq_t\", columns = [\"id\"], deferrable = true } ]\n");
+  const auto& sqlite = dialects::dialect_by_name("sqlite");
+  const auto& mysql = dialects::dialect_by_name("mysql");
+  const auto& pg = dialects::dialect_by_name("postgresql");
+  CHECK_NOTHROW(migrate::load_models({dir / "fk.toml"}, &sqlite));
+  CHECK_NOTHROW(migrate::load_models({dir / "fk.toml"}, &pg));
+  CHECK_THROWS_WITH(migrate::load_models({dir / "fk.toml"}, &mysql),
+                    (dir / "fk.toml").string() +
+                        ":13: table 'c': foreign key 'fk_c_p' cannot be deferrable on mysql: it "
+                        "has no deferrable constraints (foreign keys are checked at once, "
+                        "statement by statement)");
+  CHECK_NOTHROW(migrate::load_models({dir / "named.toml"}, &sqlite));
+  CHECK(migrate::load_models({dir / "named.toml"}, &pg).tables[0].key.name == "t_key");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "named.toml"}, &mysql),
+                    (dir / "named.toml").string() +
+                        ":6: table 't': primary_key names the key 't_key', but on mysql a "
+                        "primary key is always named PRIMARY; leave the name out");
+  CHECK_NOTHROW(migrate::load_models({dir / "unique.toml"}, &pg));
+  CHECK_THROWS_WITH(migrate::load_models({dir / "unique.toml"}, &sqlite),
+                    (dir / "unique.toml").string() +
+                        ":6: table 't': unique constraint 'uq_t' cannot be deferrable on sqlite "
+                        "(only PostgreSQL has deferrable unique constraints)");
+}

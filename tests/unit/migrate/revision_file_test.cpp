@@ -1,4 +1,5 @@
 #include "migrate/revision_file.h"
+#include "schema/apply.h"
 #include "support/fixtures.h"
 #include "support/test_support.h"
 
@@ -532,4 +533,67 @@ TEST_CASE("revision file: column collations in create_table, add_column and alte
                  "collation = \"C\"\n")[0]);
   CHECK(only.collation == "C");
   CHECK_THROWS_WITH(schema::reverse(only), Catch::Contains("existing_collation"));
+}
+
+// Issue 11: keys in order with their names, and deferrable constraints, in revision files.
+TEST_CASE("revision file: keys' order, names and deferrability are read and written back",
+          "[revision_file]") {
+  schema::Table t;
+  t.name = "relation_tags";
+  schema::Column a;
+  a.name = "relation_id";
+  a.type = schema::ColumnType("bigint");
+  schema::Column k = a;
+  k.name = "k";
+  k.type = schema::ColumnType("text");
+  schema::Column v = a;
+  v.name = "version";
+  t.columns = {a, k, v};
+  schema::set_primary_key(t, {"relation_id", "version", "k"});
+  t.key.name = "relation_tags_pk";
+  schema::ForeignKey fk{"fk_tags_rel", {"relation_id"}, "relations", {"id"}, "", ""};
+  fk.deferrable = true;
+  fk.initially_deferred = true;
+  t.foreign_keys = {fk};
+  schema::UniqueConstraint u{"uq_tags", {"k", "version"}};
+  u.deferrable = true;
+  t.uniques = {u};
+  schema::AlterPrimaryKey alter;
+  alter.table = "relation_tags";
+  alter.columns = {"version", "relation_id", "k"};
+  alter.existing_columns = std::vector<std::string>{"relation_id", "version", "k"};
+  alter.name = "tags_pk";
+  alter.existing_name = "relation_tags_pk";
+  alter.deferrable = true;
+  alter.existing_deferrable = false;
+  alter.existing_initially_deferred = false;
+  const std::vector<schema::Op> ops = {schema::CreateTable{t}, alter,
+                                       schema::CreateForeignKey{"relation_tags", fk},
+                                       schema::CreateUnique{"relation_tags", u}};
+  const std::string text = render_ops(ops, "upgrade");
+  INFO(text);
+  CHECK(text.find("primary_key = { name = \"relation_tags_pk\", columns = [\"relation_id\", "
+                  "\"version\", \"k\"] }\n") != std::string::npos);
+  CHECK(
+      text.find("name = \"tags_pk\"\nexisting_name = \"relation_tags_pk\"\ndeferrable = true\n") !=
+      std::string::npos);
+  const auto parsed = upgrade_of(text);
+  REQUIRE(parsed.size() == ops.size());
+  CHECK(std::get<schema::CreateTable>(parsed[0]).table.primary_key() ==
+        std::vector<std::string>{"relation_id", "version", "k"});
+  CHECK(parsed == ops);
+  // The reverse swaps names and deferrability too.
+  const auto back = std::get<schema::AlterPrimaryKey>(schema::reverse(alter));
+  CHECK(back.name == "relation_tags_pk");
+  CHECK(back.existing_name == "tags_pk");
+  CHECK_FALSE(back.deferrable);
+  CHECK(back.existing_deferrable);
+  // An alter_primary_key of an older file (columns only) is written as it was.
+  schema::AlterPrimaryKey plain;
+  plain.table = "t";
+  plain.columns = {"a"};
+  plain.existing_columns = std::vector<std::string>{"b"};
+  CHECK(render_ops({plain}, "upgrade") ==
+        "[[upgrade]]\nop = \"alter_primary_key\"\ntable = \"t\"\ncolumns = [\"a\"]\n"
+        "existing_columns = [\"b\"]\n");
 }
