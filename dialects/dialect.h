@@ -90,6 +90,17 @@ public:
   // then compares them and emits create_enum / drop_enum / add_enum_value. Elsewhere an enum
   // is a property of its columns and the enum ops render nothing.
   virtual bool has_enum_types() const { return false; }
+  // True where sequences are schema objects of their own (CREATE SEQUENCE: PostgreSQL,
+  // MariaDB; MySQL 8 has none and refuses the statement). Elsewhere a model with a
+  // [[sequence]] is refused at load naming its file:line.
+  virtual bool has_sequences() const { return false; }
+  // True where a sequence has a value type (AS bigint) and an owner column (OWNED BY):
+  // PostgreSQL. Elsewhere a model giving either is refused at load.
+  virtual bool has_sequence_types_and_owners() const { return false; }
+  // True where domains (CREATE DOMAIN) and extensions (CREATE EXTENSION) exist: PostgreSQL.
+  // Elsewhere a model with a [[domain]] or [[extension]] is refused at load.
+  virtual bool has_domains() const { return false; }
+  virtual bool has_extensions() const { return false; }
   // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).

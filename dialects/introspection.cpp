@@ -51,6 +51,12 @@ void sort_introspected(schema::Database& db) {
   auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
   std::stable_sort(db.tables.begin(), db.tables.end(), by_name);
   std::stable_sort(db.enums.begin(), db.enums.end(), by_name);
+  std::stable_sort(db.sequences.begin(), db.sequences.end(), by_name);
+  std::stable_sort(db.domains.begin(), db.domains.end(), by_name);
+  std::stable_sort(db.extensions.begin(), db.extensions.end(), by_name);
+  for (auto& d : db.domains) {
+    std::sort(d.checks.begin(), d.checks.end(), by_name);
+  }
   for (auto& t : db.tables) {
     std::sort(t.indexes.begin(), t.indexes.end(), [](const auto& a, const auto& b) {
       // By the parts' text, the order inspect has always written them in.

@@ -303,6 +303,10 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
       return std::find(options.tables.begin(), options.tables.end(), t.name) ==
              options.tables.end();
     });
+    // A sequence OWNED BY a column of a table left out goes with that table.
+    std::erase_if(live.sequences, [&](const schema::Sequence& s) {
+      return s.owned_by && live.find_table(s.owned_by->substr(0, s.owned_by->find('.'))) == nullptr;
+    });
   }
   out.data_raw(render_models(live));
   // What the models cannot say yet, named so that nobody takes the models for the whole schema.

@@ -6,6 +6,7 @@
 #include "migrate/diff_describe.h"
 #include "migrate/diff_match.h"
 #include "migrate/diff_normalize.h"
+#include "migrate/diff_objects.h"
 #include "migrate/diff_order.h"
 #include "schema/column_uses.h"
 #include "schema/naming.h"
@@ -730,9 +731,18 @@ void Differ::detect_table_renames() {
 
 DiffResult Differ::run() {
   classify_tables();
+  // Extensions first (a type, an operator class or a function of one may be used by anything
+  // below), then enum types, domains (a domain may be over an enum) and sequences, all before
+  // the tables; their drops come last, in reverse.
+  ObjectChanges objects = diff_objects(m_current, m_desired);
+  add_step(std::move(objects.extensions));
   if (m_options.enums) {
     diff_enums();
   }
+  add_step(std::move(objects.domains));
+  add_step(std::move(objects.sequences));
+  add_step(std::move(objects.sequence_unowned));
+  m_warnings.insert(m_warnings.end(), objects.warnings.begin(), objects.warnings.end());
   for (const auto& name : m_kept) {
     m_changes[name] = diff_table(*m_current_tables.at(name), *m_desired_tables.at(name));
   }
@@ -881,7 +891,12 @@ DiffResult Differ::run() {
     }
     add_step(std::move(ops));
   }
+  // Step: sequence options, and OWNED BY now that the tables are there.
+  add_step(std::move(objects.sequence_changes));
+  add_step(std::move(objects.sequence_drops));
+  add_step(std::move(objects.domain_drops));
   add_step(std::move(m_enum_drops));
+  add_step(std::move(objects.extension_drops));
 
   DiffResult result;
   for (const auto& step : m_steps) {

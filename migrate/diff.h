@@ -55,11 +55,14 @@ struct DiffResult {
 // upgrade adds enum values: PostgreSQL cannot drop a value, so the downgrade recreates the
 // type with its old values (columns moved to text and back) instead.
 //
-// Order of `upgrade`: enum types created, values added, types recreated; foreign keys that
+// Order of `upgrade`: extensions created or updated; enum types created, values added, types
+// recreated; domains created or changed; sequences created (without OWNED BY), sequences
+// letting go of a column whose table may be dropped; foreign keys that
 // are removed or changed (or would block a drop) dropped; tables dropped, referencing ones
 // first; removed or changed indexes and constraints dropped; tables created, referenced ones
 // first; per remaining table, columns added, altered, dropped; indexes and constraints
-// created, foreign keys last; table comments; enum types dropped. Within a step, sorted by
+// created, foreign keys last; table comments; sequence options and OWNED BY changed; sequences,
+// domains, enum types and extensions dropped. Within a step, sorted by
 // table name, then object name (columns keep their table order).
 DiffResult diff(const schema::Database& current, const schema::Database& desired,
                 const DiffOptions& options);

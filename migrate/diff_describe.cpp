@@ -4,6 +4,8 @@
 #include "migrate/diff_normalize.h"
 #include "util/strings.h"
 
+#include <algorithm>
+
 namespace migratecpp::migrate {
 
 namespace {
@@ -24,6 +26,68 @@ using schema::DropIndex;
 using schema::DropTable;
 using schema::Op;
 using schema::SetTableComment;
+
+// "increment 1 -> 5, owned by none -> t.id": the options that differ; `before` absent = only
+// the new values.
+std::string describe_sequence_change(const std::optional<schema::Sequence>& before,
+                                     const schema::Sequence& after) {
+  std::vector<std::string> parts;
+  auto text = [](const auto& v) -> std::string {
+    if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::optional<std::string>>) {
+      return v ? *v : "default";
+    } else {
+      return v ? std::to_string(*v) : "default";
+    }
+  };
+  auto add = [&](const char* what, const auto& was, const auto& now) {
+    if (was != now) {
+      parts.push_back(std::string(what) + " " + (before ? text(was) + " -> " : "") + text(now));
+    }
+  };
+  const schema::Sequence old = before.value_or(schema::Sequence{});
+  add("type", old.type, after.type);
+  add("start", old.start, after.start);
+  add("increment", old.increment, after.increment);
+  add("min", old.min, after.min);
+  add("max", old.max, after.max);
+  add("cache", old.cache, after.cache);
+  if (old.cycle != after.cycle) {
+    parts.push_back(after.cycle ? "cycle" : "no cycle");
+  }
+  if (old.owned_by != after.owned_by) {
+    parts.push_back("owned by " + (before ? old.owned_by.value_or("none") + " -> " : "") +
+                    after.owned_by.value_or("none"));
+  }
+  return parts.empty() ? "no change" : util::join(parts, ", ");
+}
+
+std::string describe_domain_change(const std::optional<schema::Domain>& before,
+                                   const schema::Domain& after) {
+  std::vector<std::string> parts;
+  const schema::Domain old = before.value_or(schema::Domain{});
+  if (old.default_expr != after.default_expr) {
+    parts.push_back("default " + old.default_expr.value_or("none") + " -> " +
+                    after.default_expr.value_or("none"));
+  }
+  if (old.nullable != after.nullable) {
+    parts.push_back(after.nullable ? "nullable" : "not null");
+  }
+  for (const auto& c : after.checks) {
+    auto it = std::find_if(old.checks.begin(), old.checks.end(),
+                           [&](const schema::CheckConstraint& o) { return o.name == c.name; });
+    if (it == old.checks.end() || it->expression != c.expression) {
+      parts.push_back("add check " + c.name + " (" + c.expression + ")");
+    }
+  }
+  for (const auto& c : old.checks) {
+    auto it = std::find_if(after.checks.begin(), after.checks.end(),
+                           [&](const schema::CheckConstraint& o) { return o.name == c.name; });
+    if (it == after.checks.end() || it->expression != c.expression) {
+      parts.push_back("drop check " + c.name);
+    }
+  }
+  return parts.empty() ? "no change" : util::join(parts, ", ");
+}
 
 std::string label(const std::string& name) {
   return name.empty() ? "" : " " + name;
@@ -163,6 +227,29 @@ std::string describe(const Op& op) {
           [](const AddEnumValue& o) {
             return "add value " + util::squote(o.value) + " to enum " + o.name +
                    (o.before ? " before " + util::squote(*o.before) : "");
+          },
+          [](const schema::CreateSequence& o) { return "add sequence " + o.sequence.name; },
+          [](const schema::DropSequence& o) { return "drop sequence " + o.name; },
+          [](const schema::AlterSequence& o) {
+            return "alter sequence " + o.sequence.name + ": " +
+                   describe_sequence_change(o.existing, o.sequence);
+          },
+          [](const schema::CreateDomain& o) {
+            return "add domain " + o.domain.name + " (" + o.domain.type + ")";
+          },
+          [](const schema::DropDomain& o) { return "drop domain " + o.name; },
+          [](const schema::AlterDomain& o) {
+            return "alter domain " + o.domain.name + ": " +
+                   describe_domain_change(o.existing, o.domain);
+          },
+          [](const schema::CreateExtension& o) {
+            return "add extension " + o.extension.name +
+                   (o.extension.version ? " (version " + *o.extension.version + ")" : "");
+          },
+          [](const schema::DropExtension& o) { return "drop extension " + o.name; },
+          [](const schema::AlterExtension& o) {
+            return "alter extension " + o.name + ": version " + o.existing_version.value_or("?") +
+                   " -> " + o.version;
           },
       },
       op);

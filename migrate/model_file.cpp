@@ -1,5 +1,6 @@
 #include "migrate/model_file.h"
 
+#include "migrate/object_codec.h"
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
@@ -21,12 +22,30 @@ struct ParsedModels {
   schema::Database db;
   std::vector<TableSource> tables; // parallel to db.tables
   std::vector<util::Location> enums;
+  std::vector<util::Location> sequences; // parallel to db.sequences
+  std::vector<util::Location> domains;
+  std::vector<util::Location> extensions;
 };
 
 ParsedModels read_models(std::string_view text, const std::string& path) {
   const toml::table root = parse_toml(text, path);
-  KeyReader file(root, path, "", "models file", {"table", "enum"}, true);
+  KeyReader file(root, path, "", "models file",
+                 {"table", "enum", "sequence", "domain", "extension"}, true);
   ParsedModels out;
+  for (const toml::table* t : file.table_array("extension")) {
+    out.db.extensions.push_back(
+        read_extension(KeyReader(*t, path, "extension", "extension", extension_keys())));
+    out.extensions.push_back(location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("domain")) {
+    out.db.domains.push_back(read_domain(KeyReader(*t, path, "domain", "domain", domain_keys())));
+    out.domains.push_back(location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("sequence")) {
+    out.db.sequences.push_back(
+        read_sequence(KeyReader(*t, path, "sequence", "sequence", sequence_keys())));
+    out.sequences.push_back(location_of(*t, path));
+  }
   for (const toml::table* t : file.table_array("enum")) {
     KeyReader r(*t, path, "enum", "enum", {"name", "values"});
     schema::Enum e;
@@ -108,6 +127,11 @@ void check_type(const schema::Column& c, const schema::Database& db, const util:
       return;
     }
   }
+  for (const auto& d : db.domains) {
+    if (util::iequals(d.name, base)) {
+      return;
+    }
+  }
   const std::string suggestion = util::closest_match(base, portable);
   if (!suggestion.empty()) {
     throw util::Error("unknown type " + util::squote(c.type.declared()) + " (did you mean " +
@@ -157,13 +181,52 @@ void check_models(const ParsedModels& m) {
     }
     table_names.push_back(db.tables[i].name);
   }
-  std::map<std::string, util::Location> enums_seen;
+  // Enums and domains are both types: one name space.
+  std::map<std::string, util::Location> types_seen;
   for (std::size_t i = 0; i < db.enums.size(); ++i) {
-    auto [it, inserted] = enums_seen.emplace(db.enums[i].name, m.enums[i]);
+    auto [it, inserted] = types_seen.emplace(db.enums[i].name, m.enums[i]);
     if (!inserted) {
       throw util::Error("duplicate enum " + util::squote(db.enums[i].name) + " (first defined at " +
                             first_at(it->second, m.enums[i]) + ")",
                         m.enums[i]);
+    }
+  }
+  for (std::size_t i = 0; i < db.domains.size(); ++i) {
+    auto [it, inserted] = types_seen.emplace(db.domains[i].name, m.domains[i]);
+    if (!inserted) {
+      throw util::Error("duplicate type name " + util::squote(db.domains[i].name) +
+                            ": a domain and another domain or enum (first defined at " +
+                            first_at(it->second, m.domains[i]) + ")",
+                        m.domains[i]);
+    }
+  }
+  auto unique_names = [](const auto& items, const std::vector<util::Location>& where,
+                         const std::string& kind) {
+    std::map<std::string, util::Location> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto [it, inserted] = seen.emplace(items[i].name, where[i]);
+      if (!inserted) {
+        throw util::Error("duplicate " + kind + " " + util::squote(items[i].name) +
+                              " (first defined at " + first_at(it->second, where[i]) + ")",
+                          where[i]);
+      }
+    }
+  };
+  unique_names(db.sequences, m.sequences, "sequence");
+  unique_names(db.extensions, m.extensions, "extension");
+  for (std::size_t i = 0; i < db.sequences.size(); ++i) {
+    const schema::Sequence& s = db.sequences[i];
+    if (!s.owned_by) {
+      continue;
+    }
+    const auto dot = s.owned_by->find('.');
+    const std::string table = s.owned_by->substr(0, dot);
+    const std::string column = s.owned_by->substr(dot + 1);
+    const schema::Table* t = db.find_table(table);
+    if (t == nullptr || t->find_column(column) == nullptr) {
+      throw util::Error("sequence " + util::squote(s.name) + " is owned by " +
+                            util::squote(*s.owned_by) + ", which is not in the models",
+                        m.sequences[i]);
     }
   }
 
@@ -203,6 +266,30 @@ void check_models(const ParsedModels& m) {
 
 // What `dialect` cannot hold (see load_models).
 void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) {
+  const std::string on = " on " + std::string(dialect.name());
+  for (std::size_t i = 0; i < m.db.sequences.size(); ++i) {
+    const schema::Sequence& s = m.db.sequences[i];
+    if (!dialect.has_sequences()) {
+      throw util::Error("sequence " + util::squote(s.name) + ": there are no sequences" + on +
+                            " (an autoincrement column numbers its rows)",
+                        m.sequences[i]);
+    }
+    if ((s.type || s.owned_by) && !dialect.has_sequence_types_and_owners()) {
+      throw util::Error("sequence " + util::squote(s.name) + ": a sequence has no " +
+                            (s.type ? "'type'" : "'owned_by'") + on,
+                        m.sequences[i]);
+    }
+  }
+  if (!dialect.has_domains() && !m.db.domains.empty()) {
+    throw util::Error("domain " + util::squote(m.db.domains[0].name) + ": there are no domains" +
+                          on + " (give its columns the base type and checks)",
+                      m.domains[0]);
+  }
+  if (!dialect.has_extensions() && !m.db.extensions.empty()) {
+    throw util::Error("extension " + util::squote(m.db.extensions[0].name) +
+                          ": there are no extensions" + on,
+                      m.extensions[0]);
+  }
   for (std::size_t ti = 0; ti < m.db.tables.size(); ++ti) {
     const schema::Table& t = m.db.tables[ti];
     if (!t.options.empty() && !dialect.has_table_options()) {
@@ -318,6 +405,17 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
     for (auto& l : m.enums) {
       all.enums.push_back(std::move(l));
     }
+    auto move_all = [](auto& from, auto& to) {
+      for (auto& x : from) {
+        to.push_back(std::move(x));
+      }
+    };
+    move_all(m.db.sequences, all.db.sequences);
+    move_all(m.sequences, all.sequences);
+    move_all(m.db.domains, all.db.domains);
+    move_all(m.domains, all.domains);
+    move_all(m.db.extensions, all.db.extensions);
+    move_all(m.extensions, all.extensions);
   }
   return finish(std::move(all), dialect);
 }
@@ -330,9 +428,18 @@ std::string render_models(const schema::Database& db) {
     }
     out += text;
   };
+  for (const auto& e : db.extensions) {
+    block("[[extension]]\n" + render_extension_keys(e));
+  }
+  for (const auto& d : db.domains) {
+    block("[[domain]]\n" + render_domain_keys(d));
+  }
   for (const auto& e : db.enums) {
     block("[[enum]]\nname = " + toml_string(e.name) + "\nvalues = " + toml_string_array(e.values) +
           "\n");
+  }
+  for (const auto& s : db.sequences) {
+    block("[[sequence]]\n" + render_sequence_keys(s));
   }
   for (const auto& table : db.tables) {
     schema::Table t = table;

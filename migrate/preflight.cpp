@@ -59,8 +59,24 @@ std::vector<std::string> names_of(const schema::Op& op) {
           out.insert(out.end(), o.type.values.begin(), o.type.values.end());
         } else if constexpr (std::is_same_v<T, schema::AddEnumValue>) {
           out = {o.name, o.value};
-        } else if constexpr (std::is_same_v<T, schema::DropEnum>) {
+        } else if constexpr (std::is_same_v<T, schema::DropEnum> ||
+                             std::is_same_v<T, schema::DropSequence> ||
+                             std::is_same_v<T, schema::DropDomain> ||
+                             std::is_same_v<T, schema::DropExtension> ||
+                             std::is_same_v<T, schema::AlterExtension>) {
           out = {o.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateSequence>) {
+          out = {o.sequence.name};
+        } else if constexpr (std::is_same_v<T, schema::AlterSequence>) {
+          out = {o.sequence.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateDomain> ||
+                             std::is_same_v<T, schema::AlterDomain>) {
+          out = {o.domain.name};
+          for (const auto& c : o.domain.checks) {
+            out.push_back(c.name);
+          }
+        } else if constexpr (std::is_same_v<T, schema::CreateExtension>) {
+          out = {o.extension.name};
         } else if constexpr (std::is_same_v<T, schema::Execute>) {
           // free-form SQL: the database answers for it
         } else {
@@ -149,6 +165,15 @@ void check_model_identifiers(const dialects::Dialect& dialect, const schema::Dat
   for (const auto& e : models.enums) {
     names.push_back(e.name);
     names.insert(names.end(), e.values.begin(), e.values.end());
+  }
+  for (const auto& s : models.sequences) {
+    names.push_back(s.name);
+  }
+  for (const auto& d : models.domains) {
+    names.push_back(d.name);
+    for (const auto& c : d.checks) {
+      names.push_back(c.name);
+    }
   }
   const auto name = too_long(names, *limit);
   if (!name) {

@@ -1,6 +1,7 @@
 #include "migrate/revision_file.h"
 
 #include "dialects/dialect.h"
+#include "migrate/object_codec.h"
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
@@ -25,7 +26,12 @@ const std::vector<std::string> k_op_names = {"create_table",      "drop_table",
                                              "set_table_comment", "execute",
                                              "bulk_insert",       "create_enum",
                                              "drop_enum",         "add_enum_value",
-                                             "alter_primary_key", "alter_table_options"};
+                                             "alter_primary_key", "alter_table_options",
+                                             "create_sequence",   "drop_sequence",
+                                             "alter_sequence",    "create_domain",
+                                             "drop_domain",       "alter_domain",
+                                             "create_extension",  "drop_extension",
+                                             "alter_extension"};
 
 // ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
 // fit would fail only at upgrade time.
@@ -458,6 +464,74 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.before = r.string("before");
     return op;
   }
+  if (name == "create_sequence") {
+    schema::CreateSequence op{read_sequence(op_reader(t, path, name, sequence_keys()))};
+    return op;
+  }
+  if (name == "drop_sequence") {
+    // Only the name: a drop whose file gives nothing else cannot be reversed.
+    const KeyReader r = op_reader(t, path, name, sequence_keys());
+    schema::DropSequence op;
+    op.name = r.required_string("name");
+    if (r.table().size() > 2) {
+      op.definition = read_sequence(r);
+    }
+    return op;
+  }
+  if (name == "alter_sequence") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"existing"}, {&sequence_keys()}));
+    schema::AlterSequence op;
+    op.sequence = read_sequence(r);
+    if (r.has("existing")) {
+      op.existing = read_sequence_table(r, "existing");
+    }
+    return op;
+  }
+  if (name == "create_domain") {
+    schema::CreateDomain op{read_domain(op_reader(t, path, name, domain_keys()))};
+    return op;
+  }
+  if (name == "drop_domain") {
+    const KeyReader r = op_reader(t, path, name, domain_keys());
+    schema::DropDomain op;
+    op.name = r.required_string("name");
+    if (r.has("type")) {
+      op.definition = read_domain(r);
+    }
+    return op;
+  }
+  if (name == "alter_domain") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"existing"}, {&domain_keys()}));
+    schema::AlterDomain op;
+    op.domain = read_domain(r);
+    if (r.has("existing")) {
+      op.existing = read_domain_table(r, "existing");
+    }
+    return op;
+  }
+  if (name == "create_extension") {
+    schema::CreateExtension op{read_extension(op_reader(t, path, name, extension_keys()))};
+    return op;
+  }
+  if (name == "drop_extension") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"definition"}, {&extension_keys()}));
+    schema::DropExtension op;
+    op.name = r.required_string("name");
+    // `definition = true`: the drop carries the extension (its schema and version, when
+    // given) and can be reversed; the keys alone cannot say so for an extension with neither.
+    if (r.boolean("definition").value_or(false)) {
+      op.definition = read_extension(r);
+    }
+    return op;
+  }
+  if (name == "alter_extension") {
+    const KeyReader r = op_reader(t, path, name, {"name", "version", "existing_version"});
+    schema::AlterExtension op;
+    op.name = r.required_string("name");
+    op.version = r.required_string("version");
+    op.existing_version = r.string("existing_version");
+    return op;
+  }
   fail_at(*name_node, path,
           "unknown op " + util::squote(name) + util::did_you_mean(name, k_op_names));
 }
@@ -714,6 +788,53 @@ std::string render_keys(const schema::Op& op) {
             return line("name", toml_string(o.name)) + line("value", toml_string(o.value)) +
                    opt_line("before", o.before);
           },
+          [&](const CreateSequence& o) { return render_sequence_keys(o.sequence); },
+          [&](const DropSequence& o) {
+            if (!o.definition) {
+              return line("name", toml_string(o.name));
+            }
+            Sequence s = *o.definition;
+            s.name = o.name;
+            std::string out = render_sequence_keys(s);
+            // A sequence with every option at its default has only its name: one option
+            // restated says the file carries the definition.
+            if (out == line("name", toml_string(o.name))) {
+              out += line("cycle", "false");
+            }
+            return out;
+          },
+          [&](const AlterSequence& o) {
+            return render_sequence_keys(o.sequence) +
+                   (o.existing ? line("existing", render_sequence_inline(*o.existing))
+                               : std::string());
+          },
+          [&](const CreateDomain& o) { return render_domain_keys(o.domain); },
+          [&](const DropDomain& o) {
+            if (!o.definition) {
+              return line("name", toml_string(o.name));
+            }
+            Domain d = *o.definition;
+            d.name = o.name;
+            return render_domain_keys(d);
+          },
+          [&](const AlterDomain& o) {
+            return render_domain_keys(o.domain) +
+                   (o.existing ? line("existing", render_domain_inline(*o.existing))
+                               : std::string());
+          },
+          [&](const CreateExtension& o) { return render_extension_keys(o.extension); },
+          [&](const DropExtension& o) {
+            if (!o.definition) {
+              return line("name", toml_string(o.name));
+            }
+            Extension e = *o.definition;
+            e.name = o.name;
+            return render_extension_keys(e) + line("definition", "true");
+          },
+          [&](const AlterExtension& o) {
+            return line("name", toml_string(o.name)) + line("version", toml_string(o.version)) +
+                   opt_line("existing_version", o.existing_version);
+          },
       },
       op);
 }
@@ -725,6 +846,12 @@ std::string loss(const schema::Op& op) {
   }
   if (const auto* o = std::get_if<schema::DropColumn>(&op)) {
     return "drops column " + o->table + "." + o->column;
+  }
+  if (const auto* o = std::get_if<schema::DropSequence>(&op)) {
+    return "drops sequence " + o->name + " and its current value";
+  }
+  if (const auto* o = std::get_if<schema::DropExtension>(&op)) {
+    return "drops extension " + o->name + " and whatever it owns";
   }
   if (const auto* o = std::get_if<schema::AlterColumn>(&op)) {
     return "narrows column " + o->table + "." + o->column + " from " +

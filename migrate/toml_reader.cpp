@@ -151,6 +151,17 @@ std::optional<bool> KeyReader::boolean(std::string_view key) const {
   return n->as_boolean()->get();
 }
 
+std::optional<std::int64_t> KeyReader::integer(std::string_view key) const {
+  const toml::node* n = node(key);
+  if (n == nullptr) {
+    return std::nullopt;
+  }
+  if (!n->is_integer()) {
+    fail(key, util::squote(key) + " must be an integer");
+  }
+  return n->as_integer()->get();
+}
+
 std::optional<std::string> KeyReader::sql_value(std::string_view key) const {
   const toml::node* n = node(key);
   if (n == nullptr) {

@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -46,6 +47,7 @@ public:
   std::string required_string(std::string_view key) const; // non-empty
   std::optional<std::string> string(std::string_view key) const;
   std::optional<bool> boolean(std::string_view key) const;
+  std::optional<std::int64_t> integer(std::string_view key) const;
   // An SQL default: a string, or an integer, float or boolean written bare (`default = 0`).
   // A string must be one SQL fragment (util::sql::fragment_problem), as for sql_text.
   std::optional<std::string> sql_value(std::string_view key) const;

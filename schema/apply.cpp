@@ -242,6 +242,31 @@ void drop_constraint(Table& t, const DropConstraint& o) {
   }
 }
 
+// Sequences, domains and extensions: a list of named objects each.
+template <class T>
+void create_named(std::vector<T>& items, const T& item, const std::string& kind) {
+  if (find_named(items, item.name) != items.end()) {
+    throw util::Error(kind + " " + util::squote(item.name) + " already exists");
+  }
+  items.push_back(item);
+}
+
+template <class T>
+T& named_or_throw(std::vector<T>& items, const std::string& name, const std::string& kind) {
+  auto it = find_named(items, name);
+  if (it == items.end()) {
+    throw util::Error(kind + " " + util::squote(name) + " does not exist" +
+                      util::did_you_mean(name, names_of(items)));
+  }
+  return *it;
+}
+
+template <class T>
+void drop_named(std::vector<T>& items, const std::string& name, const std::string& kind) {
+  named_or_throw(items, name, kind);
+  std::erase_if(items, [&](const T& x) { return x.name == name; });
+}
+
 void add_enum_value(Database& db, const AddEnumValue& o) {
   Enum& e = enum_or_throw(db, o.name);
   auto& values = e.values;
@@ -366,6 +391,21 @@ void apply(Database& db, const Op& op) {
             std::erase_if(db.enums, [&](const Enum& e) { return e.name == o.name; });
           },
           [&](const AddEnumValue& o) { add_enum_value(db, o); },
+          [&](const CreateSequence& o) { create_named(db.sequences, o.sequence, "sequence"); },
+          [&](const DropSequence& o) { drop_named(db.sequences, o.name, "sequence"); },
+          [&](const AlterSequence& o) {
+            named_or_throw(db.sequences, o.sequence.name, "sequence") = o.sequence;
+          },
+          [&](const CreateDomain& o) { create_named(db.domains, o.domain, "domain"); },
+          [&](const DropDomain& o) { drop_named(db.domains, o.name, "domain"); },
+          [&](const AlterDomain& o) {
+            named_or_throw(db.domains, o.domain.name, "domain") = o.domain;
+          },
+          [&](const CreateExtension& o) { create_named(db.extensions, o.extension, "extension"); },
+          [&](const DropExtension& o) { drop_named(db.extensions, o.name, "extension"); },
+          [&](const AlterExtension& o) {
+            named_or_throw(db.extensions, o.name, "extension").version = o.version;
+          },
       },
       op);
 }

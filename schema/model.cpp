@@ -69,4 +69,23 @@ const Enum* Database::find_enum(const std::string& name) const {
   return it == enums.end() ? nullptr : &*it;
 }
 
+namespace {
+template <class T> const T* find_by_name(const std::vector<T>& items, const std::string& name) {
+  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.name == name; });
+  return it == items.end() ? nullptr : &*it;
+}
+} // namespace
+
+const Sequence* Database::find_sequence(const std::string& name) const {
+  return find_by_name(sequences, name);
+}
+
+const Domain* Database::find_domain(const std::string& name) const {
+  return find_by_name(domains, name);
+}
+
+const Extension* Database::find_extension(const std::string& name) const {
+  return find_by_name(extensions, name);
+}
+
 } // namespace migratecpp::schema

@@ -4,6 +4,7 @@
 #include "schema/column_type.h"
 #include "schema/index_part.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -126,14 +127,53 @@ struct Enum {
   bool operator==(const Enum&) const = default;
 };
 
+// A sequence of its own (PostgreSQL, MariaDB): CREATE SEQUENCE. Every option is optional:
+// absent = the dialect's default (introspection leaves defaults out), so that a model only
+// says what differs. A serial's or an identity column's sequence is not one of these: it
+// belongs to its column (autoincrement).
+struct Sequence {
+  std::string name;
+  std::optional<std::string> type; // PostgreSQL AS type ("integer"); default bigint
+  std::optional<std::int64_t> start, increment, min, max, cache;
+  bool cycle = false;
+  std::optional<std::string> owned_by; // "table.column" (PostgreSQL OWNED BY)
+  bool operator==(const Sequence&) const = default;
+};
+
+// A PostgreSQL domain (CREATE DOMAIN): a base type with a default, NOT NULL and named checks
+// (whose expressions say VALUE); usable as a column type by name, as an enum is.
+struct Domain {
+  std::string name;
+  std::string type; // the base type with its modifiers: "integer", "varchar(10)"
+  bool nullable = true;
+  std::optional<std::string> default_expr;
+  std::optional<std::string> collation;
+  std::vector<CheckConstraint> checks; // named
+  bool operator==(const Domain&) const = default;
+};
+
+// A PostgreSQL extension (CREATE EXTENSION): database-wide, in a schema of its own choosing.
+struct Extension {
+  std::string name;
+  std::optional<std::string> schema;  // WITH SCHEMA; absent = the managed schema
+  std::optional<std::string> version; // absent = whatever is installed, not compared
+  bool operator==(const Extension&) const = default;
+};
+
 struct Database {
   std::vector<Table> tables;
   std::vector<Enum> enums;
+  std::vector<Sequence> sequences;
+  std::vector<Domain> domains;
+  std::vector<Extension> extensions;
   bool operator==(const Database&) const = default;
 
   const Table* find_table(const std::string& table) const;
   Table* find_table(const std::string& table);
   const Enum* find_enum(const std::string& name) const;
+  const Sequence* find_sequence(const std::string& name) const;
+  const Domain* find_domain(const std::string& name) const;
+  const Extension* find_extension(const std::string& name) const;
   // The columns `fk` references: its ref_columns, or where it names none ("REFERENCES orgs"),
   // the primary key of its table here ({} if that table is not here).
   std::vector<std::string> referenced_columns(const ForeignKey& fk) const;

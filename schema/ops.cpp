@@ -114,6 +114,15 @@ std::string op_name(const Op& op) {
                         [](const CreateEnum&) { return "create_enum"; },
                         [](const DropEnum&) { return "drop_enum"; },
                         [](const AddEnumValue&) { return "add_enum_value"; },
+                        [](const CreateSequence&) { return "create_sequence"; },
+                        [](const DropSequence&) { return "drop_sequence"; },
+                        [](const AlterSequence&) { return "alter_sequence"; },
+                        [](const CreateDomain&) { return "create_domain"; },
+                        [](const DropDomain&) { return "drop_domain"; },
+                        [](const AlterDomain&) { return "alter_domain"; },
+                        [](const CreateExtension&) { return "create_extension"; },
+                        [](const DropExtension&) { return "drop_extension"; },
+                        [](const AlterExtension&) { return "alter_extension"; },
                     },
                     op);
 }
@@ -125,6 +134,15 @@ std::string op_table(const Op& op) {
                         [](const CreateEnum&) { return std::string(); },
                         [](const DropEnum&) { return std::string(); },
                         [](const AddEnumValue&) { return std::string(); },
+                        [](const CreateSequence&) { return std::string(); },
+                        [](const DropSequence&) { return std::string(); },
+                        [](const AlterSequence&) { return std::string(); },
+                        [](const CreateDomain&) { return std::string(); },
+                        [](const DropDomain&) { return std::string(); },
+                        [](const AlterDomain&) { return std::string(); },
+                        [](const CreateExtension&) { return std::string(); },
+                        [](const DropExtension&) { return std::string(); },
+                        [](const AlterExtension&) { return std::string(); },
                         [](const auto& o) { return o.table; },
                     },
                     op);
@@ -134,6 +152,10 @@ bool is_destructive(const Op& op) {
   return std::visit(
       Overloaded{
           [](const DropTable&) { return true; },
+          // Its current value goes with it.
+          [](const DropSequence&) { return true; },
+          // It may own tables and their rows.
+          [](const DropExtension&) { return true; },
           // A generated column's values are derived: nothing is lost that
           // adding it again does not compute.
           [](const DropColumn& o) { return !(o.definition && o.definition->generated); },
@@ -265,6 +287,61 @@ Op reverse(const Op& op) {
             // PostgreSQL has ALTER TYPE ... ADD VALUE but no DROP VALUE.
             not_reversible("add_enum_value " + o.name + " '" + o.value +
                            "' (PostgreSQL cannot remove a value from an enum)");
+          },
+          [](const CreateSequence& o) -> Op {
+            return DropSequence{o.sequence.name, o.sequence};
+          },
+          [](const DropSequence& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_sequence", o.name, "sequence");
+            }
+            Sequence s = *o.definition;
+            s.name = o.name;
+            // OWNED BY comes back with its own alter_sequence, once the table is there.
+            s.owned_by.reset();
+            return CreateSequence{std::move(s)};
+          },
+          [](const AlterSequence& o) -> Op {
+            if (!o.existing) {
+              not_reversible("alter_sequence " + o.sequence.name +
+                             " does not give existing (the sequence before)");
+            }
+            return AlterSequence{*o.existing, o.sequence};
+          },
+          [](const CreateDomain& o) -> Op {
+            return DropDomain{o.domain.name, o.domain};
+          },
+          [](const DropDomain& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_domain", o.name, "domain");
+            }
+            Domain d = *o.definition;
+            d.name = o.name;
+            return CreateDomain{std::move(d)};
+          },
+          [](const AlterDomain& o) -> Op {
+            if (!o.existing) {
+              not_reversible("alter_domain " + o.domain.name +
+                             " does not give existing (the domain before)");
+            }
+            return AlterDomain{*o.existing, o.domain};
+          },
+          [](const CreateExtension& o) -> Op {
+            return DropExtension{o.extension.name, o.extension};
+          },
+          [](const DropExtension& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_extension", o.name, "extension");
+            }
+            Extension e = *o.definition;
+            e.name = o.name;
+            return CreateExtension{std::move(e)};
+          },
+          [](const AlterExtension& o) -> Op {
+            if (!o.existing_version) {
+              not_reversible("alter_extension " + o.name + " does not give existing_version");
+            }
+            return AlterExtension{o.name, *o.existing_version, o.version};
           },
       },
       op);

@@ -173,14 +173,69 @@ struct AddEnumValue {
   bool operator==(const AddEnumValue&) const = default;
 };
 
+// Sequences of their own (PostgreSQL, MariaDB). create_sequence never sets OWNED BY (the
+// table may not exist yet): an alter_sequence after the table does. alter_sequence gives the
+// whole sequence as it becomes, and as it was (existing, for the reverse): the dialect changes
+// what differs.
+struct CreateSequence {
+  Sequence sequence;
+  bool operator==(const CreateSequence&) const = default;
+};
+struct DropSequence {
+  std::string name;
+  std::optional<Sequence> definition;
+  bool operator==(const DropSequence&) const = default;
+};
+struct AlterSequence {
+  Sequence sequence;
+  std::optional<Sequence> existing;
+  bool operator==(const AlterSequence&) const = default;
+};
+// PostgreSQL domains. alter_domain gives the domain as it becomes and as it was: default,
+// NOT NULL and checks (by name) change in place; the base type and collation cannot.
+struct CreateDomain {
+  Domain domain;
+  bool operator==(const CreateDomain&) const = default;
+};
+struct DropDomain {
+  std::string name;
+  std::optional<Domain> definition;
+  bool operator==(const DropDomain&) const = default;
+};
+struct AlterDomain {
+  Domain domain;
+  std::optional<Domain> existing;
+  bool operator==(const AlterDomain&) const = default;
+};
+// PostgreSQL extensions: CREATE EXTENSION (never IF NOT EXISTS: an extension already there is
+// drift to report), DROP EXTENSION (never CASCADE), ALTER EXTENSION ... UPDATE TO.
+struct CreateExtension {
+  Extension extension;
+  bool operator==(const CreateExtension&) const = default;
+};
+struct DropExtension {
+  std::string name;
+  std::optional<Extension> definition;
+  bool operator==(const DropExtension&) const = default;
+};
+struct AlterExtension {
+  std::string name;
+  std::string version;
+  std::optional<std::string> existing_version;
+  bool operator==(const AlterExtension&) const = default;
+};
+
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
                         AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
                         CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
-                        BulkInsert, CreateEnum, DropEnum, AddEnumValue>;
+                        BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence,
+                        DropSequence, AlterSequence, CreateDomain, DropDomain, AlterDomain,
+                        CreateExtension, DropExtension, AlterExtension>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);
-// The table the op works on; empty for execute and the enum ops.
+// The table the op works on; empty for execute and the ops on enums, sequences, domains and
+// extensions.
 std::string op_table(const Op& op);
 // True if applying it can lose data: drops, or narrowing type changes. Marked in generated files.
 bool is_destructive(const Op& op);

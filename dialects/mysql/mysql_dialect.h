@@ -35,6 +35,7 @@ public:
   // for create_enum / drop_enum; a column whose type names an enum of the tracked schema is
   // written ENUM('a', 'b').
   bool has_enum_types() const override { return false; }
+  bool has_sequences() const override { return true; } // MariaDB (MySQL 8 refuses them)
   bool has_partial_indexes() const override { return false; }
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
   bool has_table_options() const override { return true; }

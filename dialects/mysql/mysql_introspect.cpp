@@ -25,12 +25,15 @@
 //   where CREATE_OPTIONS shows it was given. Read in the tables query, so that options left
 //   to the defaults never show in `inspect` and a model without them stays clean;
 // - a column's own charset and collation: not in the model; alter_column keeps a column's
-//   own collation by reading it when it restates the column (mysql_render.cpp).
+//   own collation by reading it when it restates the column (mysql_render.cpp);
+// - MariaDB sequences (mysql_sequences.h): options at their defaults left out; a default
+//   nextval(`db`.`s`) loses the `db`. of the schema read, so that a model fits any database.
 #include "dialects/mysql/mysql_connection.h"
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_index.h"
 #include "dialects/mysql/mysql_normalize.h"
 #include "schema/apply.h"
+#include "dialects/mysql/mysql_sequences.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -326,6 +329,16 @@ schema::Database MysqlDialect::introspect(Connection& conn,
       }
     }
     t.indexes.push_back(std::move(ri.index));
+  }
+  if (on_mariadb) {
+    db.sequences = read_sequences(conn, schema_name);
+    for (auto& t : db.tables) {
+      for (auto& c : t.columns) {
+        if (c.default_expr) {
+          c.default_expr = strip_schema_qualifier(*c.default_expr, schema_name);
+        }
+      }
+    }
   }
   sort_introspected(db);
   return db;

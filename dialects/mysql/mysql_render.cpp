@@ -5,6 +5,7 @@
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_expression.h"
 #include "dialects/mysql/mysql_index.h"
+#include "dialects/sequence_sql.h"
 #include "schema/naming.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -16,6 +17,9 @@
 namespace migratecpp::dialects::mysql {
 
 namespace {
+
+// A MariaDB sequence's CACHE when none is given.
+constexpr std::int64_t k_default_sequence_cache = 1000;
 
 std::string column_label(const std::string& table, const std::string& column) {
   return util::squote(table + "." + column);
@@ -633,6 +637,80 @@ struct OpRenderer {
 
   std::vector<Statement> operator()(const schema::BulkInsert& o) const {
     return multi_row_inserts(d, o, before, k_bulk_insert_chunk);
+  }
+
+  // Sequences (MariaDB 10.3+; MySQL has none and says so). Neither AS type nor OWNED BY
+  // exist here: the models loader refuses them.
+  std::string create_sequence_sql(const schema::Sequence& s) const {
+    if (s.type || s.owned_by) {
+      throw util::Error("sequence " + util::squote(s.name) +
+                        ": MariaDB sequences have no type and no owner column");
+    }
+    return "CREATE SEQUENCE " + d.quote_ident(s.name) + sequence_options_sql(s);
+  }
+
+  std::vector<Statement> operator()(const schema::CreateSequence& o) const {
+    return {{create_sequence_sql(o.sequence), "create sequence " + util::squote(o.sequence.name),
+             "DROP SEQUENCE " + d.quote_ident(o.sequence.name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::DropSequence& o) const {
+    std::optional<std::string> undo;
+    if (o.definition) {
+      schema::Sequence s = *o.definition;
+      s.name = o.name;
+      undo = create_sequence_sql(s);
+    }
+    return {
+        {"DROP SEQUENCE " + d.quote_ident(o.name), "drop sequence " + util::squote(o.name), undo}};
+  }
+
+  std::vector<Statement> operator()(const schema::AlterSequence& o) const {
+    const schema::Sequence& to = o.sequence;
+    schema::Sequence from;
+    if (o.existing) {
+      from = *o.existing;
+    } else if (const schema::Sequence* known = before.find_sequence(to.name)) {
+      from = *known;
+    } else {
+      throw util::Error("alter_sequence " + util::squote(to.name) +
+                        ": the sequence is not known and the op does not give existing");
+    }
+    if (to.type || to.owned_by) {
+      throw util::Error("sequence " + util::squote(to.name) +
+                        ": MariaDB sequences have no type and no owner column");
+    }
+    const std::string changes = sequence_changes_sql(from, to, k_default_sequence_cache);
+    if (changes.empty()) {
+      return {};
+    }
+    return {{"ALTER SEQUENCE " + d.quote_ident(to.name) + changes,
+             "change the options of sequence " + util::squote(to.name),
+             "ALTER SEQUENCE " + d.quote_ident(to.name) +
+                 sequence_changes_sql(to, from, k_default_sequence_cache)}};
+  }
+
+  [[noreturn]] void refuse_postgresql_only(const schema::Op& op) const {
+    throw util::Error(schema::op_name(op) +
+                      ": domains and extensions are PostgreSQL's; MySQL/MariaDB have none");
+  }
+  std::vector<Statement> operator()(const schema::CreateDomain& o) const {
+    refuse_postgresql_only(o);
+  }
+  std::vector<Statement> operator()(const schema::DropDomain& o) const {
+    refuse_postgresql_only(o);
+  }
+  std::vector<Statement> operator()(const schema::AlterDomain& o) const {
+    refuse_postgresql_only(o);
+  }
+  std::vector<Statement> operator()(const schema::CreateExtension& o) const {
+    refuse_postgresql_only(o);
+  }
+  std::vector<Statement> operator()(const schema::DropExtension& o) const {
+    refuse_postgresql_only(o);
+  }
+  std::vector<Statement> operator()(const schema::AlterExtension& o) const {
+    refuse_postgresql_only(o);
   }
 
   // No enum objects in MySQL: nothing to create or drop.

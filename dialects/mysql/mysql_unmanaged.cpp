@@ -1,6 +1,6 @@
 // What MySQL/MariaDB introspection leaves out: views, triggers, stored functions and
-// procedures, events, MariaDB sequences, and the partitioning of a table (the table itself is
-// read; how it is partitioned is not).
+// procedures, events, and the partitioning of a table (the table itself is read; how it is
+// partitioned is not). MariaDB sequences are modelled.
 #include "dialects/connection.h"
 #include "dialects/mysql/mysql_dialect.h"
 
@@ -24,12 +24,11 @@ std::string unmanaged_query() {
          schema +
          " UNION ALL SELECT 'event', EVENT_NAME, NULL FROM information_schema.EVENTS "
          "WHERE EVENT_SCHEMA = " +
-         schema + " UNION ALL SELECT 'sequence', TABLE_NAME, NULL " + tables +
-         " AND TABLE_TYPE = 'SEQUENCE' UNION ALL SELECT 'partitioning', TABLE_NAME, TABLE_NAME " +
-         tables + " AND TABLE_TYPE = 'BASE TABLE' AND CREATE_OPTIONS LIKE '%partitioned%'";
+         schema + " UNION ALL SELECT 'partitioning', TABLE_NAME, TABLE_NAME " + tables +
+         " AND TABLE_TYPE = 'BASE TABLE' AND CREATE_OPTIONS LIKE '%partitioned%'";
 }
 
-constexpr std::size_t k_schema_parameters = 6;
+constexpr std::size_t k_schema_parameters = 5;
 
 } // namespace
 

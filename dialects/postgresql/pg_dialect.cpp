@@ -2,6 +2,7 @@
 
 #include "dialects/inserted_rows.h"
 #include "dialects/postgresql/pg_connection.h"
+#include "dialects/postgresql/pg_objects.h"
 #include "dialects/postgresql/pg_url.h"
 #include "schema/naming.h"
 #include "schema/types.h"
@@ -119,7 +120,7 @@ std::string PostgresDialect::type_sql(const schema::ColumnType& type) const {
 std::string PostgresDialect::column_type_sql(const schema::ColumnType& type,
                                              const schema::Database& db) const {
   const auto [name, dims] = strip_array(type.declared());
-  if (db.find_enum(name) != nullptr) {
+  if (db.find_enum(name) != nullptr || db.find_domain(name) != nullptr) {
     std::string out = quote_ident(name);
     for (int i = 0; i < dims; ++i) {
       out += "[]";
@@ -576,6 +577,34 @@ struct OpRenderer {
       sql += " BEFORE " + d.quote_string(*o.before);
     }
     return {{sql, "add value " + util::squote(o.value) + " to enum " + util::squote(o.name)}};
+  }
+
+  std::vector<Statement> operator()(const schema::CreateSequence& o) const {
+    return render_sequence_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::DropSequence& o) const {
+    return render_sequence_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::AlterSequence& o) const {
+    return render_sequence_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::CreateDomain& o) const {
+    return render_domain_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::DropDomain& o) const {
+    return render_domain_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::AlterDomain& o) const {
+    return render_domain_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::CreateExtension& o) const {
+    return render_extension_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropExtension& o) const {
+    return render_extension_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::AlterExtension& o) const {
+    return render_extension_op(d, o);
   }
 };
 

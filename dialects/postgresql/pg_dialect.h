@@ -25,6 +25,10 @@ public:
   bool transactional_ddl() const override { return true; }
   // CREATE TYPE ... AS ENUM: enums are schema objects.
   bool has_enum_types() const override { return true; }
+  bool has_sequences() const override { return true; }
+  bool has_sequence_types_and_owners() const override { return true; }
+  bool has_domains() const override { return true; }
+  bool has_extensions() const override { return true; }
   // clock_timestamp(): the time of the statement itself, not of the transaction's start.
   std::string utc_now_sql() const override {
     return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";

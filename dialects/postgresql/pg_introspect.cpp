@@ -8,9 +8,14 @@
 //   unqualified and with its case, as the model names it; PostgreSQL's one-byte "char" keeps
 //   its double quotes (type = "\"char\"" in the models file, which the loader takes as a
 //   native type and the dialect writes back as is: unquoted, char is char(1));
-// - identity columns (GENERATED ... AS IDENTITY) and serial columns (default
-//   nextval('..._seq'::regclass)) -> autoincrement = true, no default, key or not (the loader
-//   accepts autoincrement on any integer column; the dialect makes it an identity column);
+// - identity columns (GENERATED ... AS IDENTITY) and serial columns -> autoincrement = true,
+//   no default, key or not (the loader accepts autoincrement on any integer column; the
+//   dialect makes it an identity column). A serial is a default nextval('S'::regclass) whose
+//   sequence S is OWNED BY the column with the options serial gives it; any other nextval
+//   default is kept as printed and its sequence is a [[sequence]] of the model;
+// - a column of a domain of the schema: the domain's name, as for an enum;
+// - what an extension owns (pg_depend deptype 'e': PostGIS's spatial_ref_sys, an extension's
+//   types) is left out: the [[extension]] stands for it;
 // - defaults: normalize_pg_default (literal casts dropped, numbers unquoted, CURRENT_TIMESTAMP,
 //   now(), true kept as PostgreSQL 15 prints them);
 // - stored generated columns (attgenerated 's'): pg_get_expr of the generation expression,
@@ -31,11 +36,13 @@
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
 #include "schema/apply.h"
+#include "dialects/postgresql/pg_objects_introspect.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
 #include <map>
 #include <optional>
+#include <set>
 
 namespace migratecpp::dialects::postgresql {
 
@@ -51,16 +58,17 @@ std::string tables_sql() {
          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
          "WHERE " +
          std::string(k_schema_filter) +
-         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-         "ORDER BY c.relname";
+         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND " +
+         not_extension_member("pg_catalog.pg_class", "c.oid") + " ORDER BY c.relname";
 }
 
 std::string columns_sql() {
   return "SELECT c.relname AS table_name, a.attname AS name, "
-         "CASE WHEN t.typtype = 'e' AND t.typnamespace = n.oid THEN t.typname::text "
+         "CASE WHEN t.typtype IN ('e', 'd') AND t.typnamespace = n.oid THEN t.typname::text "
          "WHEN et.typtype = 'e' AND et.typnamespace = n.oid THEN et.typname || '[]' "
          "ELSE format_type(a.atttypid, a.atttypmod) END AS type, "
-         "(t.typtype = 'e' OR coalesce(et.typtype = 'e', false)) AS is_enum, "
+         "((t.typtype IN ('e', 'd') AND t.typnamespace = n.oid) "
+         "OR coalesce(et.typtype = 'e', false)) AS is_enum, "
          "a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid, true) AS default_expr, "
          "a.attidentity AS identity, a.attgenerated AS generated, "
          "col_description(a.attrelid, a.attnum) AS comment, "
@@ -146,7 +154,9 @@ std::string enums_sql() {
          "JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
          "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
          "WHERE " +
-         std::string(k_schema_filter) + " ORDER BY t.typname, e.enumsortorder";
+         std::string(k_schema_filter) + " AND " +
+         not_extension_member("pg_catalog.pg_type", "t.oid") +
+         " ORDER BY t.typname, e.enumsortorder";
 }
 
 // Column access by name for one result.
@@ -208,6 +218,15 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     return it == table_index.end() ? nullptr : &db.tables[it->second];
   };
 
+  db.extensions = read_extensions(conn, params);
+  db.domains = read_domains(conn, params);
+  db.sequences = read_sequences(conn, params);
+  std::map<std::string, std::size_t> sequence_index;
+  for (std::size_t i = 0; i < db.sequences.size(); ++i) {
+    sequence_index[db.sequences[i].name] = i;
+  }
+  std::set<std::string> serial_sequences; // a column's: not listed
+
   const Rows column_rows = conn.query(columns_sql(), params);
   const RowReader columns(column_rows);
   for (std::size_t r = 0; r < columns.size(); ++r) {
@@ -229,8 +248,14 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     const auto& raw_default = columns.get(r, "default_expr");
     if (!identity.empty()) {
       c.autoincrement = true;
+    } else if (const auto seq =
+                   raw_default ? nextval_sequence(*raw_default, options.schema) : std::nullopt;
+               seq && sequence_index.count(*seq) != 0 &&
+               is_serial_sequence(db.sequences[sequence_index[*seq]], t->name, c.name, c.type)) {
+      c.autoincrement = true; // serial: the sequence belongs to the column
+      serial_sequences.insert(*seq);
     } else if (raw_default && util::starts_with_ci(*raw_default, "nextval(")) {
-      c.autoincrement = true; // serial: the sequence is an implementation detail
+      c.default_expr = *raw_default; // as printed: its sequence is one of the model's
     } else if (raw_default && generated == "s") {
       c.generated = schema::Generated{*raw_default, true}; // normalized below, table complete
     } else if (raw_default && generated.empty()) {
@@ -351,6 +376,9 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     }
     db.enums.back().values.push_back(enums.text(r, "value"));
   }
+
+  std::erase_if(db.sequences,
+                [&](const schema::Sequence& s) { return serial_sequences.count(s.name) != 0; });
 
   // The queries sort already; sorting again keeps the order byte-wise whatever collation a
   // future query might pick up.

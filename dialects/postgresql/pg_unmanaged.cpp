@@ -1,8 +1,7 @@
-// What PostgreSQL introspection leaves out: views, materialized views, sequences of their own
-// (not a serial's or an identity's), composite types, partitions and how a table is
-// partitioned, UNLOGGED storage, triggers, routines, operators, domains, rules,
-// row-level-security policies and extensions of the schema. Objects an extension owns are left
-// out: the extension is named instead.
+// What PostgreSQL introspection leaves out: views, materialized views, composite, range and
+// multirange types, partitions and how a table is partitioned, UNLOGGED storage, triggers,
+// routines, operators, rules and row-level-security policies. Objects an extension owns are
+// left out: the extension stands for them (sequences, domains and extensions are modelled).
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
 
@@ -10,12 +9,11 @@ namespace migratecpp::dialects::postgresql {
 
 namespace {
 
-// kind, name, table: one SELECT per catalog, then what an extension owns (deptype 'e') and the
-// sequences a column owns (serial: 'a', identity: 'i') left out.
+// kind, name, table: one SELECT per catalog, then what an extension owns (deptype 'e') left out.
 constexpr const char* k_unmanaged_query = R"sql(
 SELECT kind, name, table_name FROM (
   SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
-         WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'type'
+         WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'type'
          ELSE 'partition' END AS kind,
          c.relname::text AS name,
          CASE WHEN c.relispartition THEN (SELECT p.relname::text FROM pg_catalog.pg_inherits i
@@ -23,7 +21,7 @@ SELECT kind, name, table_name FROM (
          END AS table_name, c.oid AS oid, 'pg_class'::regclass AS classid
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
-     AND (c.relkind IN ('v', 'm', 'S', 'f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
+     AND (c.relkind IN ('v', 'm', 'f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
   UNION ALL
   SELECT CASE WHEN c.relkind = 'p' THEN 'partitioning' ELSE 'unlogged storage' END,
          c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
@@ -49,9 +47,9 @@ SELECT kind, name, table_name FROM (
     FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
   UNION ALL
-  SELECT 'domain', t.typname::text, NULL, t.oid, 'pg_type'::regclass
+  SELECT 'type', t.typname::text, NULL, t.oid, 'pg_type'::regclass
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND t.typtype IN ('d', 'r', 'm')
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND t.typtype IN ('r', 'm')
   UNION ALL
   SELECT 'rule', r.rulename::text, c.relname::text, r.oid, 'pg_rewrite'::regclass
     FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
@@ -62,14 +60,11 @@ SELECT kind, name, table_name FROM (
     FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
-  UNION ALL
-  SELECT 'extension', e.extname::text, NULL, e.oid, 'pg_extension'::regclass
-    FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+
 ) o
 WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = o.classid
                   AND d.objid = o.oid
-                  AND (d.deptype = 'e' OR (o.kind = 'sequence' AND d.deptype IN ('a', 'i'))))
+                  AND d.deptype = 'e')
 ORDER BY kind, name
 )sql";
 

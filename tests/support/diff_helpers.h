@@ -64,7 +64,10 @@ inline schema::Index index(std::string name, std::vector<std::string> columns, b
 
 inline schema::Database database(std::vector<schema::Table> tables,
                                  std::vector<schema::Enum> enums = {}) {
-  return schema::Database{std::move(tables), std::move(enums)};
+  schema::Database db;
+  db.tables = std::move(tables);
+  db.enums = std::move(enums);
+  return db;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,6 +137,26 @@ inline std::string dump(const schema::Table& t) {
   }
   return s + "comment=" + opt(t.comment) +
          (t.options.empty() ? std::string() : " options " + dump(t.options)) + "}";
+}
+
+inline std::string dump(const schema::Sequence& q) {
+  auto n = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; };
+  return "sequence " + q.name + " type=" + opt(q.type) + " start=" + n(q.start) +
+         " increment=" + n(q.increment) + " min=" + n(q.min) + " max=" + n(q.max) +
+         " cache=" + n(q.cache) + (q.cycle ? " cycle" : "") + " owned_by=" + opt(q.owned_by);
+}
+
+inline std::string dump(const schema::Domain& d) {
+  std::string s = "domain " + d.name + " " + d.type + (d.nullable ? "" : " notnull") +
+                  " default=" + opt(d.default_expr) + " collation=" + opt(d.collation);
+  for (const auto& c : d.checks) {
+    s += " " + dump(c);
+  }
+  return s;
+}
+
+inline std::string dump(const schema::Extension& e) {
+  return "extension " + e.name + " schema=" + opt(e.schema) + " version=" + opt(e.version);
 }
 
 template <class T> std::string dump_opt(const std::optional<T>& v) {
@@ -212,6 +235,28 @@ inline std::string full(const schema::Op& op) {
           [](const AddEnumValue& o) {
             return "add_enum_value " + o.name + " " + o.value + " before=" + opt(o.before);
           },
+          [](const CreateSequence& o) { return "create_sequence " + dump(o.sequence); },
+          [](const DropSequence& o) {
+            return "drop_sequence " + o.name + " " + dump_opt(o.definition);
+          },
+          [](const AlterSequence& o) {
+            return "alter_sequence " + dump(o.sequence) + " was " + dump_opt(o.existing);
+          },
+          [](const CreateDomain& o) { return "create_domain " + dump(o.domain); },
+          [](const DropDomain& o) {
+            return "drop_domain " + o.name + " " + dump_opt(o.definition);
+          },
+          [](const AlterDomain& o) {
+            return "alter_domain " + dump(o.domain) + " was " + dump_opt(o.existing);
+          },
+          [](const CreateExtension& o) { return "create_extension " + dump(o.extension); },
+          [](const DropExtension& o) {
+            return "drop_extension " + o.name + " " + dump_opt(o.definition);
+          },
+          [](const AlterExtension& o) {
+            return "alter_extension " + o.name + " " + o.version + " was " +
+                   opt(o.existing_version);
+          },
       },
       op);
 }
@@ -244,6 +289,15 @@ inline std::string brief(const schema::Op& op) {
           [&](const DropEnum& o) { return name + " " + o.name; },
           [&](const AddEnumValue& o) { return name + " " + o.name + "." + o.value; },
           [&](const Execute&) { return name; },
+          [&](const CreateSequence& o) { return name + " " + o.sequence.name; },
+          [&](const AlterSequence& o) { return name + " " + o.sequence.name; },
+          [&](const CreateDomain& o) { return name + " " + o.domain.name; },
+          [&](const AlterDomain& o) { return name + " " + o.domain.name; },
+          [&](const CreateExtension& o) { return name + " " + o.extension.name; },
+          [&](const DropSequence& o) { return name + " " + o.name; },
+          [&](const DropDomain& o) { return name + " " + o.name; },
+          [&](const DropExtension& o) { return name + " " + o.name; },
+          [&](const AlterExtension& o) { return name + " " + o.name; },
           [&](const auto& o) { return name + " " + o.table; },
       },
       op);

@@ -28,13 +28,11 @@ TEST_CASE("unmanaged objects of a database", "[mysql][introspect]") {
   introspect::Options options;
   options.exclude_tables = {"vendor"};
   auto objects = my_dialect().unmanaged_objects(db.conn(), options);
-  // MariaDB has sequences (MySQL has none): one more when the server makes it.
+  // MariaDB has sequences (MySQL has none): the models hold them, so none is named.
   try {
     db.conn().exec("CREATE SEQUENCE invoice_numbers");
     objects = my_dialect().unmanaged_objects(db.conn(), options);
-    REQUIRE(objects.size() == 7);
-    CHECK(objects[4] == UnmanagedObject{"sequence", "invoice_numbers", ""});
-    objects.erase(objects.begin() + 4);
+    CHECK(my_dialect().introspect(db.conn(), options).find_sequence("invoice_numbers") != nullptr);
   } catch (const dialects::DatabaseError&) {
   }
   CHECK(objects == std::vector<UnmanagedObject>{{"event", "nightly_purge", ""},

@@ -1,6 +1,5 @@
 // What PostgreSQL introspection leaves out is named (Dialect::unmanaged_objects), and what
-// belongs to something the model has (a serial's or an identity's sequence, an extension's
-// functions, an enum) is not.
+// the model has (a sequence, a domain, an extension with what it owns, an enum) is not.
 #include "introspect/introspect.h"
 #include "pg_test_support.h"
 
@@ -36,7 +35,6 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   options.exclude_tables = {"vendor"};
   const auto objects = test::pg::pg_dialect().unmanaged_objects(s.conn(), options);
   CHECK(objects == std::vector<UnmanagedObject>{
-                       {"domain", "positive", ""},
                        {"function", "add(a integer, b integer)", ""},
                        {"function", "touch()", ""},
                        {"materialized view", "user_counts", ""},
@@ -46,12 +44,16 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
                        {"policy", "users_all", "users"},
                        {"procedure", "noop()", ""},
                        {"rule", "users_notify", "users"},
-                       {"sequence", "invoice_numbers", ""},
                        {"trigger", "users_touch", "users"},
                        {"type", "pair", ""},
                        {"unlogged storage", "scratch", "scratch"},
                        {"view", "active_users", ""},
                    });
-  CHECK(dialects::describe(objects[5]) == "partition 'events_0' of 'events'");
-  CHECK(dialects::describe(objects[6]) == "partitioning 'events'");
+  CHECK(dialects::describe(objects[4]) == "partition 'events_0' of 'events'");
+  CHECK(dialects::describe(objects[5]) == "partitioning 'events'");
+  // The domain and the sequence of its own are the models' now.
+  const auto db = test::pg::pg_dialect().introspect(s.conn(), options);
+  CHECK(db.find_domain("positive") != nullptr);
+  CHECK(db.find_sequence("invoice_numbers") != nullptr);
+  CHECK(db.find_sequence("users_id_seq") == nullptr); // the serial's
 }
