@@ -7,8 +7,12 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
   schema::Database db = dialect.introspect(conn, options);
   // Tables are left out by the dialects themselves (options.skips), so that nothing refers
   // to one; the other kinds here, once for every dialect.
-  std::erase_if(db.enums,
-                [&](const schema::Enum& e) { return !options.objects.manages("enums", e.name); });
+  const schema::ObjectFilter& objects = options.objects;
+  std::erase_if(db.enums, [&](const auto& e) { return !objects.manages("enums", e.name); });
+  std::erase_if(db.sequences, [&](const auto& s) { return !objects.manages("sequences", s.name); });
+  std::erase_if(db.domains, [&](const auto& d) { return !objects.manages("domains", d.name); });
+  std::erase_if(db.extensions,
+                [&](const auto& e) { return !objects.manages("extensions", e.name); });
   return db;
 }
 

@@ -32,8 +32,13 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
   const schema::ObjectFilter& objects = project.config.objects;
   std::erase_if(desired.tables,
                 [&](const schema::Table& t) { return !objects.manages("tables", t.name); });
-  std::erase_if(desired.enums,
-                [&](const schema::Enum& e) { return !objects.manages("enums", e.name); });
+  std::erase_if(desired.enums, [&](const auto& e) { return !objects.manages("enums", e.name); });
+  std::erase_if(desired.sequences,
+                [&](const auto& s) { return !objects.manages("sequences", s.name); });
+  std::erase_if(desired.domains,
+                [&](const auto& d) { return !objects.manages("domains", d.name); });
+  std::erase_if(desired.extensions,
+                [&](const auto& e) { return !objects.manages("extensions", e.name); });
   return desired;
 }
 
