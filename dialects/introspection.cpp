@@ -8,13 +8,21 @@
 
 namespace migratecpp::dialects {
 
-bool IntrospectOptions::skips(std::string_view table) const {
-  if (!version_table.empty() && util::iequals(table, version_table)) {
+namespace {
+
+// The version table and the names listed in exclude_tables, compared case-insensitively.
+bool listed(const IntrospectOptions& options, std::string_view name) {
+  if (!options.version_table.empty() && util::iequals(name, options.version_table)) {
     return true;
   }
-  return std::any_of(exclude_tables.begin(), exclude_tables.end(),
-                     [&](const std::string& x) { return util::iequals(table, x); }) ||
-         !objects.manages("tables", table);
+  return std::any_of(options.exclude_tables.begin(), options.exclude_tables.end(),
+                     [&](const std::string& x) { return util::iequals(name, x); });
+}
+
+} // namespace
+
+bool IntrospectOptions::skips(std::string_view table) const {
+  return listed(*this, table) || !objects.manages("tables", table);
 }
 
 std::string describe(const UnmanagedObject& object) {
@@ -28,7 +36,8 @@ std::string describe(const UnmanagedObject& object) {
 std::vector<UnmanagedObject> kept_and_sorted(std::vector<UnmanagedObject> objects,
                                              const IntrospectOptions& options) {
   std::erase_if(objects, [&](const UnmanagedObject& o) {
-    return (!o.table.empty() && options.skips(o.table)) || options.skips(o.name) ||
+    // The filter by the object's own kind: a table pattern is for tables and partitions only.
+    return (!o.table.empty() && options.skips(o.table)) || listed(options, o.name) ||
            !options.objects.manages(o.kind, o.name, o.table);
   });
   std::sort(objects.begin(), objects.end(), [](const auto& a, const auto& b) {

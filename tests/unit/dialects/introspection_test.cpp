@@ -32,9 +32,13 @@ TEST_CASE("introspection options: the objects [models] leaves out are skipped",
                                                {"view", "vendor_list", ""},
                                                {"view", "app_list", ""},
                                                {"trigger", "t1", "pg_stat"},
-                                               {"trigger", "t2", "users"}},
+                                               {"trigger", "t2", "users"},
+                                               {"trigger", "pg_audit", "users"},
+                                               {"partition", "pg_p1", "events"}},
                                               o);
+  // A table pattern leaves out tables (and partitions), not a trigger whose name matches it.
   CHECK(kept == std::vector<dialects::UnmanagedObject>{{"function", "area()", ""},
+                                                       {"trigger", "pg_audit", "users"},
                                                        {"trigger", "t2", "users"},
                                                        {"view", "app_list", ""}});
 }
