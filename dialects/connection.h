@@ -15,6 +15,13 @@ struct Rows {
   std::vector<std::vector<std::optional<std::string>>> rows; // NULL = nullopt; values as text
 
   std::size_t column_index(std::string_view name) const; // throws util::Error if absent
+  // The value of column `name` in row `row` (nullopt: NULL); text() reads NULL as "".
+  const std::optional<std::string>& get(std::size_t row, std::string_view name) const {
+    return rows[row][column_index(name)];
+  }
+  std::string text(std::size_t row, std::string_view name) const {
+    return get(row, name).value_or("");
+  }
 };
 
 // A statement the database refused. what() = "<database message> [SQLSTATE x]" plus the statement.

@@ -35,8 +35,8 @@
 //   enumsortorder.
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
-#include "schema/apply.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
+#include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
@@ -165,10 +165,10 @@ public:
   explicit RowReader(const Rows& rows) : m_rows(rows) {}
   std::size_t size() const { return m_rows.rows.size(); }
   const std::optional<std::string>& get(std::size_t row, std::string_view column) const {
-    return m_rows.rows[row][m_rows.column_index(column)];
+    return m_rows.get(row, column);
   }
   std::string text(std::size_t row, std::string_view column) const {
-    return get(row, column).value_or("");
+    return m_rows.text(row, column);
   }
   bool boolean(std::size_t row, std::string_view column) const { return text(row, column) == "t"; }
 

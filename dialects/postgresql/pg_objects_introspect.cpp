@@ -13,14 +13,6 @@ namespace {
 
 constexpr std::string_view k_schema = "coalesce(nullif($1, ''), current_schema())";
 
-// The value of column `name` of row `r`, by name.
-const std::optional<std::string>& cell(const Rows& rows, std::size_t r, std::string_view name) {
-  return rows.rows[r][rows.column_index(name)];
-}
-std::string text(const Rows& rows, std::size_t r, std::string_view name) {
-  return cell(rows, r, name).value_or("");
-}
-
 // A base or sequence type as the model writes it ("character varying(10)" -> varchar(10)).
 std::string model_type(const std::string& formatted) {
   return schema::ColumnType(formatted).as_canonical().declared();
@@ -57,8 +49,8 @@ std::vector<schema::Extension> read_extensions(Connection& conn, const Params& p
   std::vector<schema::Extension> out;
   for (std::size_t r = 0; r < rows.rows.size(); ++r) {
     schema::Extension e;
-    e.name = text(rows, r, "name");
-    e.version = cell(rows, r, "version");
+    e.name = rows.text(r, "name");
+    e.version = rows.get(r, "version");
     out.push_back(std::move(e));
   }
   return out;
@@ -81,20 +73,20 @@ std::vector<schema::Domain> read_domains(Connection& conn, const Params& params)
       params);
   std::vector<schema::Domain> out;
   for (std::size_t r = 0; r < rows.rows.size(); ++r) {
-    const std::string name = text(rows, r, "name");
+    const std::string name = rows.text(r, "name");
     if (out.empty() || out.back().name != name) {
       schema::Domain d;
       d.name = name;
-      d.type = model_type(text(rows, r, "base_type"));
-      d.nullable = text(rows, r, "not_null") != "t";
-      if (const auto& def = cell(rows, r, "default_expr")) {
+      d.type = model_type(rows.text(r, "base_type"));
+      d.nullable = rows.text(r, "not_null") != "t";
+      if (const auto& def = rows.get(r, "default_expr")) {
         d.default_expr = normalize_pg_default(*def);
       }
-      d.collation = cell(rows, r, "collation");
+      d.collation = rows.get(r, "collation");
       out.push_back(std::move(d));
     }
-    if (const auto& check = cell(rows, r, "check_name")) {
-      out.back().checks.push_back({*check, normalize_pg_check(text(rows, r, "check_def"), {})});
+    if (const auto& check = rows.get(r, "check_name")) {
+      out.back().checks.push_back({*check, normalize_pg_check(rows.text(r, "check_def"), {})});
     }
   }
   return out;
@@ -122,13 +114,13 @@ std::vector<schema::Sequence> read_sequences(Connection& conn, const Params& par
   std::vector<schema::Sequence> out;
   for (std::size_t r = 0; r < rows.rows.size(); ++r) {
     schema::Sequence s;
-    s.name = text(rows, r, "name");
-    const std::string type = model_type(text(rows, r, "type"));
-    const std::int64_t start = std::stoll(text(rows, r, "start"));
-    const std::int64_t increment = std::stoll(text(rows, r, "increment"));
-    const std::int64_t min = std::stoll(text(rows, r, "min"));
-    const std::int64_t max = std::stoll(text(rows, r, "max"));
-    const std::int64_t cache = std::stoll(text(rows, r, "cache"));
+    s.name = rows.text(r, "name");
+    const std::string type = model_type(rows.text(r, "type"));
+    const std::int64_t start = std::stoll(rows.text(r, "start"));
+    const std::int64_t increment = std::stoll(rows.text(r, "increment"));
+    const std::int64_t min = std::stoll(rows.text(r, "min"));
+    const std::int64_t max = std::stoll(rows.text(r, "max"));
+    const std::int64_t cache = std::stoll(rows.text(r, "cache"));
     const TypeRange range = range_of(type);
     const bool ascending = increment > 0;
     if (type != "bigint") {
@@ -149,9 +141,9 @@ std::vector<schema::Sequence> read_sequences(Connection& conn, const Params& par
     if (cache != 1) {
       s.cache = cache;
     }
-    s.cycle = text(rows, r, "cycle") == "t";
-    if (const auto& table = cell(rows, r, "owner_table")) {
-      s.owned_by = *table + "." + text(rows, r, "owner_column");
+    s.cycle = rows.text(r, "cycle") == "t";
+    if (const auto& table = rows.get(r, "owner_table")) {
+      s.owned_by = *table + "." + rows.text(r, "owner_column");
     }
     out.push_back(std::move(s));
   }

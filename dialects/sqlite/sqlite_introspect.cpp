@@ -407,10 +407,10 @@ class Reader {
 public:
   explicit Reader(const Rows& rows) : m_rows(rows) {}
   std::optional<std::string> get(std::size_t row, std::string_view column) const {
-    return m_rows.rows[row][m_rows.column_index(column)];
+    return m_rows.get(row, column);
   }
   std::string text(std::size_t row, std::string_view column) const {
-    return get(row, column).value_or("");
+    return m_rows.text(row, column);
   }
   long long number(std::size_t row, std::string_view column) const {
     const auto v = get(row, column);

@@ -1,5 +1,7 @@
 #include "support/scratch_database.h"
 
+#include "support/joined_rows.h"
+
 #include "util/error.h"
 #include "util/url.h"
 
@@ -115,15 +117,7 @@ void ScratchDatabase::run(const std::vector<dialects::Statement>& statements) {
 }
 
 std::vector<std::string> ScratchDatabase::rows(const std::string& sql) {
-  std::vector<std::string> out;
-  for (const auto& r : m_conn->query(sql).rows) {
-    std::string line;
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      line += (i ? "|" : "") + r[i].value_or("NULL");
-    }
-    out.push_back(line);
-  }
-  return out;
+  return joined_rows(m_conn->query(sql));
 }
 
 } // namespace migratecpp::test

@@ -6,6 +6,7 @@
 #include "dialects/dialect.h"
 #include "dialects/mysql/mysql_dialect.h"
 #include "introspect/introspect.h"
+#include "support/joined_rows.h"
 #include "support/skip.h"
 #include "util/url.h"
 
@@ -108,17 +109,7 @@ public:
     }
   }
   // The rows of `sql`, each row's values joined with "|" ("NULL" for NULL).
-  std::vector<std::string> rows(const std::string& sql) {
-    std::vector<std::string> out;
-    for (const auto& r : m_conn->query(sql).rows) {
-      std::string line;
-      for (std::size_t i = 0; i < r.size(); ++i) {
-        line += (i ? "|" : "") + r[i].value_or("NULL");
-      }
-      out.push_back(line);
-    }
-    return out;
-  }
+  std::vector<std::string> rows(const std::string& sql) { return joined_rows(m_conn->query(sql)); }
   // SHOW CREATE TABLE's text.
   std::string show_create(const std::string& table) {
     return m_conn->query("SHOW CREATE TABLE `" + table + "`").rows.at(0).at(1).value_or("");

@@ -4,6 +4,7 @@
 // created with a random name and dropped at the end, so tests can run in parallel on one database.
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
+#include "support/joined_rows.h"
 #include "support/skip.h"
 #include "util/url.h"
 
@@ -81,6 +82,8 @@ public:
     use_schema(*c);
     return c;
   }
+  // The rows of `sql` on this schema's connection (joined_rows).
+  std::vector<std::string> rows(const std::string& sql) { return joined_rows(m_conn->query(sql)); }
   // A one-value query on this schema's connection ("" for NULL).
   std::string scalar(const std::string& sql) {
     const auto rows = m_conn->query(sql);

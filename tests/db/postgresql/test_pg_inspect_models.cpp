@@ -41,18 +41,6 @@ private:
   test::TempDir m_dir;
 };
 
-std::vector<std::string> rows_of(test::pg::TestSchema& s, const std::string& sql) {
-  std::vector<std::string> out;
-  for (const auto& row : s.conn().query(sql).rows) {
-    std::string line;
-    for (const auto& v : row) {
-      line += (line.empty() ? "" : "|") + v.value_or("NULL");
-    }
-    out.push_back(line);
-  }
-  return out;
-}
-
 // The inspect cases: a descending index, identity and serial columns that are no key, the
 // one-byte "char" type, a mixed-case column before an ordering and an operator class.
 const std::string k_handmade_sql =
@@ -120,7 +108,7 @@ TEST_CASE("inspect output loads as models, and check against it is clean", "[pos
                     "'ev'::regclass AND attname = 'flag'") == "\"char\"");
   // The identity columns that are no key fill themselves in.
   copy.conn().exec("INSERT INTO ev (id, t) VALUES ('a', now()), ('b', now())");
-  CHECK(rows_of(copy, "SELECT n, m, k FROM ev ORDER BY id") ==
+  CHECK(copy.rows("SELECT n, m, k FROM ev ORDER BY id") ==
         std::vector<std::string>{"1|1|1", "2|2|2"});
   CHECK(models.tables.size() == 1);
 }
@@ -239,7 +227,7 @@ TEST_CASE("a hand-written alter_column changes the type of a column with a defau
   SECTION("the default goes, the type changes, the default comes back; rows converted") {
     p.run(u, "upgrade head");
     CHECK(column_default("s") == "1 integer");
-    CHECK(rows_of(s, "SELECT id, s + 1 FROM t ORDER BY id") ==
+    CHECK(s.rows("SELECT id, s + 1 FROM t ORDER BY id") ==
           std::vector<std::string>{"1|8", "2|43", "3|2"});
     s.conn().exec("INSERT INTO t (w) VALUES ('4')");
     CHECK(s.scalar("SELECT s FROM t WHERE w = '4'") == "1");
@@ -248,7 +236,7 @@ TEST_CASE("a hand-written alter_column changes the type of a column with a defau
     p.run(u, "downgrade aaaaaaaaaaa1");
     CHECK(column_default("s") == "1 character varying(5)");
     s.conn().exec("INSERT INTO t (w) VALUES ('5')");
-    CHECK(rows_of(s, "SELECT s FROM t ORDER BY id") ==
+    CHECK(s.rows("SELECT s FROM t ORDER BY id") ==
           std::vector<std::string>{"7", "42", "1", "1", "1"});
     CHECK(s.scalar("SELECT pg_typeof(s) FROM t WHERE w = '5'") == "character varying");
   }
@@ -289,7 +277,6 @@ TEST_CASE("a hand-written alter_column changes the type of a column with a defau
                      "type = \"varchar(5)\"\ndefault = \"'abc'\"\n");
     p.run(u, "upgrade head");
     CHECK(column_default("w") == "0 integer");
-    CHECK(rows_of(s, "SELECT w * 10 FROM t ORDER BY id") ==
-          std::vector<std::string>{"10", "20", "30"});
+    CHECK(s.rows("SELECT w * 10 FROM t ORDER BY id") == std::vector<std::string>{"10", "20", "30"});
   }
 }

@@ -27,18 +27,6 @@ test::RunResult run(const test::TempDir& dir, const std::string& url, const std:
   return r;
 }
 
-std::vector<std::string> rows_of(test::pg::TestSchema& s, const std::string& sql) {
-  std::vector<std::string> out;
-  for (const auto& row : s.conn().query(sql).rows) {
-    std::string line;
-    for (const auto& v : row) {
-      line += (line.empty() ? "" : "|") + v.value_or("NULL");
-    }
-    out.push_back(line);
-  }
-  return out;
-}
-
 const std::string k_fragment_sql = R"sql(
 CREATE DOMAIN year AS integer CONSTRAINT year_check CHECK (VALUE >= 1901 AND VALUE <= 2155);
 CREATE SEQUENCE actor_actor_id_seq;
@@ -128,13 +116,13 @@ TEST_CASE("sequences and domains of a pagila-like schema survive a round trip",
   CHECK(run(dir, copy_url, "inspect").out == inspected.out);
   for (const auto& sql : {k_sequences_sql, k_domains_sql, k_defaults_sql}) {
     INFO(sql);
-    CHECK(rows_of(copy, sql) == rows_of(source, sql));
+    CHECK(copy.rows(sql) == source.rows(sql));
   }
   // The domain works in the copy: its check holds.
   CHECK_THROWS(copy.conn().exec("INSERT INTO film (release_year) VALUES (1800)"));
   run(dir, copy_url, "downgrade base");
-  CHECK(rows_of(copy, k_sequences_sql).empty());
-  CHECK(rows_of(copy, k_domains_sql).empty());
+  CHECK(copy.rows(k_sequences_sql).empty());
+  CHECK(copy.rows(k_domains_sql).empty());
 }
 
 TEST_CASE("what an extension owns is the extension's, not the models'", "[postgresql][db]") {

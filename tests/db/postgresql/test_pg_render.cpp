@@ -394,17 +394,6 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
   MIGRATECPP_PG_URL_OR_SKIP(url);
   test::pg::TestSchema s(url);
   Runner r{s.conn(), {}};
-  auto rows_of = [&](const std::string& sql) {
-    std::vector<std::string> out;
-    for (const auto& row : s.conn().query(sql).rows) {
-      std::string line;
-      for (const auto& v : row) {
-        line += (line.empty() ? "" : "|") + v.value_or("NULL");
-      }
-      out.push_back(line);
-    }
-    return out;
-  };
 
   r.run(schema::CreateEnum{{"mood", {"sad", "ok"}}});
   schema::Table orgs;
@@ -448,7 +437,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
   r.run(user_rows);
   const std::string select =
       "SELECT id, org_id, email, age, status, mood, tags, meta, code FROM users ORDER BY id";
-  CHECK(rows_of(select) ==
+  CHECK(s.rows(select) ==
         std::vector<std::string>{"1|1|a@x.org|30|active|ok|{a,b}|{}|12",
                                  "2|2|b@x.org|NULL|active|NULL|NULL|{\"k\": 1}|7"});
 
@@ -458,7 +447,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     nick.default_expr = "'x'";
     nick.comment = "shown name";
     r.run(schema::AddColumn{"users", nick});
-    CHECK(rows_of("SELECT nick FROM users ORDER BY id") == std::vector<std::string>{"x", "x"});
+    CHECK(s.rows("SELECT nick FROM users ORDER BY id") == std::vector<std::string>{"x", "x"});
     CHECK(s.scalar("SELECT col_description('users'::regclass, 10)") == "shown name");
 
     schema::AlterColumn code;
@@ -466,7 +455,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     code.column = "code";
     code.type = "integer"; // text -> integer needs the USING cast
     r.run(code);
-    CHECK(rows_of("SELECT code + 1 FROM users ORDER BY id") == std::vector<std::string>{"13", "8"});
+    CHECK(s.rows("SELECT code + 1 FROM users ORDER BY id") == std::vector<std::string>{"13", "8"});
 
     schema::AlterColumn age;
     age.table = "users";
@@ -483,8 +472,8 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     CHECK_THROWS_AS(r.run(fill), dialects::DatabaseError); // a NULL row is in the way
     s.conn().exec("UPDATE users SET years = 0 WHERE years IS NULL");
     r.run(fill);
-    CHECK(rows_of("SELECT years, format_type(atttypid, atttypmod) FROM users, pg_attribute "
-                  "WHERE attrelid = 'users'::regclass AND attname = 'years' ORDER BY id") ==
+    CHECK(s.rows("SELECT years, format_type(atttypid, atttypmod) FROM users, pg_attribute "
+                 "WHERE attrelid = 'users'::regclass AND attname = 'years' ORDER BY id") ==
           std::vector<std::string>{"30|bigint", "0|bigint"});
 
     schema::AlterColumn status;
@@ -501,7 +490,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
                    "'status'") == "t");
 
     r.run(schema::DropColumn{"users", "nick", std::nullopt});
-    CHECK(rows_of("SELECT id, email, years, status FROM users ORDER BY id") ==
+    CHECK(s.rows("SELECT id, email, years, status FROM users ORDER BY id") ==
           std::vector<std::string>{"1|a@x.org|30|active", "2|b@x.org|0|active"});
   }
 
@@ -534,7 +523,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     CHECK_THROWS_AS(s.conn().exec("UPDATE users SET code = '7' WHERE id = 1"),
                     dialects::DatabaseError);
     s.conn().exec("DELETE FROM orgs WHERE id = 1");
-    CHECK(rows_of("SELECT id, org_id FROM users ORDER BY id") ==
+    CHECK(s.rows("SELECT id, org_id FROM users ORDER BY id") ==
           std::vector<std::string>{"1|NULL", "2|2"});
     r.run(schema::DropConstraint{"users", "ck_users_code", {}, {}, {}});
     r.run(schema::DropConstraint{"users", "uq_users_code", {}, {}, {}});
@@ -552,11 +541,11 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     e.sql = {{"postgresql", "UPDATE users SET status = 'pg' WHERE id = 1;"},
              {"", "UPDATE users SET status = 'any'"}};
     r.run(e);
-    CHECK(rows_of("SELECT status FROM users ORDER BY id") ==
+    CHECK(s.rows("SELECT status FROM users ORDER BY id") ==
           std::vector<std::string>{"pg", "active"});
 
     r.run(schema::RenameTable{"users", "members"});
-    CHECK(rows_of("SELECT email FROM members ORDER BY id") ==
+    CHECK(s.rows("SELECT email FROM members ORDER BY id") ==
           std::vector<std::string>{"a@x.org", "b@x.org"});
     r.run(schema::DropTable{"members", std::nullopt});
     CHECK_FALSE(test::pg::pg_dialect().table_exists(s.conn(), "members"));
@@ -580,7 +569,7 @@ TEST_CASE("every op runs, rows kept", "[postgresql][db]") {
     r.run(schema::AddEnumValue{"mood", "happy", std::string("ok")});
     s.conn().commit();
     s.conn().exec("UPDATE users SET mood = 'happy' WHERE id = 2");
-    CHECK(rows_of("SELECT mood FROM users ORDER BY mood") ==
+    CHECK(s.rows("SELECT mood FROM users ORDER BY mood") ==
           std::vector<std::string>{"happy", "ok"}); // sad < happy < ok
     CHECK(s.scalar("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum "
                    "WHERE enumtypid = 'mood'::regtype") == "sad,happy,ok");

@@ -6,6 +6,7 @@
 #include "introspect/introspect.h"
 #include "schema/model.h"
 #include "schema/ops.h"
+#include "support/joined_rows.h"
 #include "support/test_support.h"
 
 #include <memory>
@@ -78,17 +79,7 @@ public:
 
   void exec(const std::string& sql) { m_conn->exec_script(sql); } // test set-up: any statements
   // All rows of a query, each row's values joined with "|" ("NULL" for NULL).
-  std::vector<std::string> rows(const std::string& sql) {
-    std::vector<std::string> out;
-    for (const auto& r : m_conn->query(sql).rows) {
-      std::string line;
-      for (std::size_t i = 0; i < r.size(); ++i) {
-        line += (i ? "|" : "") + r[i].value_or("NULL");
-      }
-      out.push_back(line);
-    }
-    return out;
-  }
+  std::vector<std::string> rows(const std::string& sql) { return joined_rows(m_conn->query(sql)); }
 
 private:
   TempDir m_dir;
