@@ -500,10 +500,16 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   if (!r.has("columns")) {
     r.missing("columns");
   }
+  // Columns that say `nullable = true`: a table-level primary_key leaves them nullable (a
+  // SQLite key column declared without NOT NULL); the others it makes NOT NULL.
+  std::vector<std::string> said_nullable;
   for (const toml::table* t : r.table_array("columns")) {
     const util::Location where = location_of(*t, path);
     schema::Column c =
         read_column(KeyReader(*t, path, "column", "column", column_keys()), table.name);
+    if (c.nullable && t->contains("nullable")) {
+      said_nullable.push_back(c.name);
+    }
     if (const auto* first = table.find_column(c.name)) {
       const auto index = static_cast<std::size_t>(first - table.columns.data());
       fail_loc(where, "duplicate column " + util::squote(table.name + "." + c.name) +
@@ -517,6 +523,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   }
   if (r.has("primary_key")) {
     read_primary_key(r, table, src);
+    for (const auto& name : said_nullable) {
+      table.find_column(name)->nullable = true;
+    }
   }
 
   for (const toml::table* t : r.table_array("indexes")) {
@@ -579,14 +588,15 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 
 // --- writers ------------------------------------------------------------------------------
 
-std::string render_column(const schema::Column& c) {
+std::string render_column(const schema::Column& c, bool in_key) {
   std::string out =
       "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type.declared());
   if (c.collation) {
     out += ", collation = " + toml_string(*c.collation);
   }
-  // nullable is written only where it differs from its default (true; false for a key).
-  if (c.nullable == c.primary_key) {
+  // nullable is written only where it differs from its default (true; false for a key),
+  // and always on a column of a table-level key, which the column itself does not show.
+  if (c.nullable == c.primary_key || (in_key && !c.primary_key)) {
     out += std::string(", nullable = ") + (c.nullable ? "true" : "false");
   }
   if (c.default_expr) {
@@ -687,7 +697,7 @@ std::string render_table_body(const schema::Table& t) {
   for (const auto& c : t.columns) {
     schema::Column written = c;
     written.primary_key = c.primary_key && !long_key;
-    out += "  " + render_column(written) + ",\n";
+    out += "  " + render_column(written, c.primary_key) + ",\n";
   }
   out += "]\n";
   if (long_key && !t.primary_key().empty()) {

@@ -55,7 +55,12 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 const std::vector<std::string_view>& table_body_keys();
 
 // Writers: one inline table per object, keys in a fixed order, defaults left out.
-std::string render_column(const schema::Column& c);
+// `in_key`: the column is in the table's primary key, flagged or not (a table-level
+// primary_key, which makes it NOT NULL unless it says `nullable = true`).
+std::string render_column(const schema::Column& c, bool in_key);
+inline std::string render_column(const schema::Column& c) {
+  return render_column(c, c.primary_key);
+}
 // `{ engine = "InnoDB", charset = ..., collate = ..., row_format = ... }`, given keys only.
 std::string render_table_options(const schema::TableOptions& o);
 // Reads such an inline table (each value a bare name); errors name `table`.

@@ -365,7 +365,9 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key,
   std::string type;
   std::optional<std::string> hint;
   if (autoinc) {
-    type = "INTEGER";
+    // The rowid alias must be declared INTEGER (in any case: the model's is kept).
+    const std::string declared = util::trim(c.type.declared());
+    type = util::iequals(declared, "integer") ? declared : "INTEGER";
     if (c.type.canonical() != "integer") {
       hint = c.type.declared();
     }
@@ -396,7 +398,9 @@ std::string ColumnSql::operator()(const Column& c, bool inline_key,
     out += " GENERATED ALWAYS AS (" + c.generated->expression + ")" +
            (c.generated->stored ? " STORED" : " VIRTUAL");
   }
-  if (!c.nullable || c.primary_key) {
+  // A key column's NOT NULL is as the model says (by default NOT NULL): SQLite stores the
+  // declaration and reports it back.
+  if (!c.nullable) {
     out += " NOT NULL";
   }
   if (c.default_expr && !util::trim(*c.default_expr).empty() && !c.generated) {

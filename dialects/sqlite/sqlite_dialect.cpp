@@ -21,18 +21,10 @@ std::string SqliteDialect::literal(const schema::Value& value) const {
 
 std::string SqliteDialect::type_sql(const schema::ColumnType& type) const {
   // SQLite keeps the declared type as written and clients read it back (and only a sole key
-  // declared exactly INTEGER is the rowid): an alias (INT, DECIMAL(4,2)) or a native name
-  // (DATETIME, NVARCHAR(40)) is written as declared. A portable name as the spec spells it
-  // keeps the spelling migratecpp has always written (INTEGER, VARCHAR(255)).
-  const std::string declared = util::trim(type.declared());
-  if (!schema::is_portable_type(declared) || !util::iequals(declared, type.canonical())) {
-    return declared;
-  }
-  std::string out = util::to_upper(type.base());
-  if (!type.args().empty()) {
-    out += "(" + util::join(type.args(), ",") + ")";
-  }
-  return out;
+  // declared exactly INTEGER is the rowid): every type is written as declared, in its case,
+  // so that a model inspect wrote creates the same text again (varchar(128) stays lowercase,
+  // INT stays INT, DATETIME stays DATETIME).
+  return util::trim(type.declared());
 }
 
 bool SqliteDialect::is_row_alias(const schema::Table& table, const schema::Column& column) const {

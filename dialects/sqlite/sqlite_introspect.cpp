@@ -31,6 +31,7 @@ struct ParsedColumn {
   std::optional<std::string> type_hint; // see metadata_comment
   std::optional<std::string> generated; // GENERATED ALWAYS AS (this)
   std::optional<std::string> collation; // COLLATE x (no pragma reports it)
+  std::string declared_type;            // the type's text as written ("" for none)
 };
 
 struct ParsedForeignKey {
@@ -48,8 +49,9 @@ struct ParsedTable {
   std::vector<ParsedForeignKey> foreign_keys;
   std::vector<schema::CheckConstraint> checks;
   std::vector<std::string>
-      autoincrement_keys; // PRIMARY KEY (id AUTOINCREMENT) as a table constraint
-  std::string key_name;   // CONSTRAINT name PRIMARY KEY, inline or as a table constraint
+      autoincrement_keys;     // PRIMARY KEY (id AUTOINCREMENT) as a table constraint
+  std::string key_name;       // CONSTRAINT name PRIMARY KEY, inline or as a table constraint
+  bool without_rowid = false; // its key columns are NOT NULL whatever they declare
 };
 
 std::string name_of(const Token& t) {
@@ -206,6 +208,35 @@ void parse_table_constraint(std::string_view sql, const std::vector<Token>& toke
   }
 }
 
+// The type of the column definition seg (its name first) as written: the names after the
+// column's name up to its first constraint, with their "(...)". The pragmas report the type
+// in upper case where it is one of SQLite's own names (text -> TEXT), and clients that read
+// the CREATE statement see it as written: this is the text to create again.
+std::string declared_type_text(std::string_view sql, const std::vector<Token>& tokens,
+                               const std::vector<std::size_t>& seg) {
+  std::size_t last = 0;
+  for (std::size_t p = 1; p < seg.size(); ++p) {
+    const Token& t = tokens[seg[p]];
+    if (is_punct(t, "(")) {
+      last = matching_paren(tokens, seg[p]);
+      break;
+    }
+    if (t.kind != TokenKind::word && t.kind != TokenKind::quoted_identifier) {
+      break;
+    }
+    bool constraint = false;
+    for (std::string_view kw : {"CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK",
+                                "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS"}) {
+      constraint = constraint || is_keyword(t, kw);
+    }
+    if (constraint) {
+      break;
+    }
+    last = seg[p];
+  }
+  return last == 0 ? "" : text_between(sql, tokens[seg[1]], tokens[last]);
+}
+
 void parse_column(std::string_view sql, const std::vector<Token>& tokens,
                   const std::vector<std::size_t>& all, const std::vector<std::size_t>& seg,
                   ParsedTable& out) {
@@ -220,6 +251,7 @@ void parse_column(std::string_view sql, const std::vector<Token>& tokens,
       }
     }
   }
+  col.declared_type = declared_type_text(sql, tokens, seg);
   // Column constraints: [CONSTRAINT name] PRIMARY KEY ... | NOT NULL | UNIQUE | CHECK (...) |
   // DEFAULT ... | COLLATE x | REFERENCES t (...) ... | GENERATED ALWAYS AS (...)
   std::string pending;
@@ -289,6 +321,11 @@ ParsedTable parse_create_table(std::string_view sql) {
       if (auto c = parse_metadata_comment(tokens[i].text, "comment")) {
         out.comment = std::move(c);
       }
+    }
+  }
+  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (is_keyword(tokens[i], "WITHOUT") && is_keyword(tokens[i + 1], "ROWID")) {
+      out.without_rowid = true;
     }
   }
   for (const auto& all : split_items(tokens, open)) {
@@ -501,10 +538,13 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     if (pc != nullptr && pc->type_hint) {
       c.type = schema::ColumnType(*pc->type_hint).as_canonical();
     } else {
-      // The declared text as SQLite keeps it (INT, DATETIME, "" for none); written the way
-      // migratecpp writes a portable name (INTEGER, VARCHAR(255)), that portable name, which
-      // renders back to the same text.
-      const std::string declared = cols.text(r, "type");
+      // The declared text as SQLite keeps it (INT, DATETIME, varchar(20), "" for none), in
+      // the statement's case where the pragma upper-cases it; a portable name spelled as the
+      // model does (integer, varchar(255)) is that portable name, which renders back to it.
+      std::string declared = cols.text(r, "type");
+      if (pc != nullptr && util::iequals(pc->declared_type, declared)) {
+        declared = pc->declared_type;
+      }
       const schema::ColumnType canonical = schema::ColumnType(declared).as_canonical();
       c.type = type_sql(canonical) == declared ? canonical : schema::ColumnType(declared);
     }
@@ -512,9 +552,11 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     if (c.primary_key) {
       key_positions[it->first].emplace_back(cols.number(r, "pk"), c.name);
     }
-    // The model's rule: key columns are never nullable. (SQLite lets a non-INTEGER key hold
-    // NULL unless declared NOT NULL, a long-standing quirk migratecpp never creates.)
-    c.nullable = cols.number(r, "notnull") == 0 && !c.primary_key;
+    // A key column declared without NOT NULL is read as nullable, so that it is created
+    // again without it: SQLite lets such a column hold NULL unless it is the rowid or the
+    // table is WITHOUT ROWID (a long-standing quirk), and clients read `notnull` back. The
+    // diff compares key columns as NOT NULL whatever the flag says (effective_nullable).
+    c.nullable = cols.number(r, "notnull") == 0 && !(c.primary_key && pt.without_rowid);
     c.default_expr = cols.get(r, "dflt_value");
     if (pc != nullptr) {
       c.comment = pc->comment;
@@ -543,7 +585,16 @@ schema::Database SqliteDialect::introspect(Connection& conn,
       key.push_back(p.second);
     }
     schema::Table& t = tables[name];
+    std::vector<bool> nullable;
+    for (const auto& c : t.columns) {
+      nullable.push_back(c.nullable);
+    }
     schema::set_primary_key(t, key);
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      // As declared (see the columns above); an AUTOINCREMENT key is never NULL, and a model
+      // cannot say otherwise.
+      t.columns[i].nullable = nullable[i] && !t.columns[i].autoincrement;
+    }
     t.key.name = parsed[name].key_name;
   }
 

@@ -34,7 +34,7 @@ run --url sqlite:///hand.db inspect; expect_rc 0
 echo "$OUT" > models/schema.toml
 expect_out_has 'name = "user accounts"'
 expect_out_has 'ck_age'
-expect_out_has '{ name = "slug", type = "text", generated = { expression = "lower(name)", stored = true } }'
+expect_out_has '{ name = "slug", type = "TEXT", generated = { expression = "lower(name)", stored = true } }'
 expect_out_has '{ name = "name_len", type = "INT", generated = { expression = "length(name)", stored = false } }'
 run --url sqlite:///hand.db check; expect_rc 0
 

@@ -179,12 +179,12 @@ TEST_CASE("dialect defaults: quoting, literals, the version table", "[sqlite][di
         "CONSTRAINT "
         "\"migratecpp_version_pkc\" PRIMARY KEY (version_num))");
   CHECK(d.transactional_ddl());
-  // Portable names as the spec spells them keep migratecpp's spelling; aliases are written as
-  // declared (SQLite stores the declared type, and clients read it).
-  CHECK(d.type_sql(schema::ColumnType("integer")) == "INTEGER");
-  CHECK(d.type_sql(schema::ColumnType("varchar(255)")) == "VARCHAR(255)");
-  CHECK(d.type_sql(schema::ColumnType("numeric(12,2)")) == "NUMERIC(12,2)");
-  CHECK(d.type_sql(schema::ColumnType("timestamptz")) == "TIMESTAMPTZ");
+  // Every type is written as declared, in its case (SQLite stores the declared type, and
+  // clients read it).
+  CHECK(d.type_sql(schema::ColumnType("integer")) == "integer");
+  CHECK(d.type_sql(schema::ColumnType("VARCHAR(255)")) == "VARCHAR(255)");
+  CHECK(d.type_sql(schema::ColumnType("numeric(12,2)")) == "numeric(12,2)");
+  CHECK(d.type_sql(schema::ColumnType("timestamptz")) == "timestamptz");
   CHECK(d.type_sql(schema::ColumnType("int4")) == "int4");
   CHECK(d.type_sql(schema::ColumnType("character varying(255)")) == "character varying(255)");
   CHECK(d.type_sql(schema::ColumnType("decimal(12, 2)")) == "decimal(12, 2)");

@@ -41,21 +41,20 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
   CHECK(t.name == "user accounts");
   CHECK(t.comment == "people, \"quoted\"");
 
-  // Declared types as written (SQLite keeps them so); a portable name written as migratecpp
-  // writes it (VARCHAR(20), TEXT) reads back as the portable name.
+  // Declared types as written, in their case (SQLite keeps them so, and clients read them).
   Column id = pk("id", "integer", true);
   Column org = col("org id", "INT", false);
   Column email = col("email", "character varying(255)", false);
-  Column nick = col("nick", "varchar(20)");
+  Column nick = col("nick", "VARCHAR(20)");
   nick.comment = "shown (to others), it's";
   Column age = col("age", "int2");
   age.default_expr = "18";
-  Column status = col("status", "text");
+  Column status = col("status", "TEXT");
   status.default_expr = "'new'";
   Column created = col("created", "timestamp with time zone");
   created.default_expr = "CURRENT_TIMESTAMP";
   Column weird = col("weird \"name\"", "decimal(10, 2)");
-  Column parent = col("parent", "integer");
+  Column parent = col("parent", "INTEGER");
   CHECK(t.columns ==
         std::vector<Column>{id, org, email, nick, age, status, created, weird, parent});
 
@@ -78,7 +77,7 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
             {"fk_org", {"org id"}, "orgs", {"id"}, "cascade", ""}});
 
   const Table& orgs = live.tables[1];
-  CHECK(orgs.columns == std::vector<Column>{pk("id", "integer", true), col("name", "text", false)});
+  CHECK(orgs.columns == std::vector<Column>{pk("id", "INTEGER", true), col("name", "TEXT", false)});
   CHECK(orgs.uniques == std::vector<schema::UniqueConstraint>{{"", {"name"}}});
 
   // A composite key in another order than the columns: both flagged, never nullable, in the
@@ -86,7 +85,7 @@ TEST_CASE("introspect: inline and named constraints, quoting, comments", "[sqlit
   const Table& keyed = live.tables[0];
   CHECK(keyed.primary_key() == std::vector<std::string>{"b", "a"});
   CHECK_FALSE(keyed.columns[0].nullable);
-  CHECK(keyed.columns[2] == col("c", "blob"));
+  CHECK(keyed.columns[2] == col("c", "BLOB"));
   CHECK(keyed.indexes.empty());
   CHECK(keyed.uniques.empty());
 }
@@ -118,7 +117,7 @@ TEST_CASE("introspect through the dialect-neutral entry point", "[sqlite][intros
   db.exec("CREATE TABLE t (x TEXT)");
   const auto live = introspect::introspect(db.conn(), sqlite_dialect(), {});
   REQUIRE(live.tables.size() == 1);
-  CHECK(live.tables[0].columns == std::vector<Column>{col("x", "text")});
+  CHECK(live.tables[0].columns == std::vector<Column>{col("x", "TEXT")});
 }
 
 namespace {

@@ -84,9 +84,9 @@ TEST_CASE("create_table round-trips through introspection", "[sqlite][ops]") {
   const auto sql = db.rows("SELECT sql FROM sqlite_master WHERE name = 'users'");
   CHECK(sql[0] == "CREATE TABLE \"users\" /* comment: registered users */ (\n"
                   "  \"id\" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL /* type: bigint */,\n"
-                  "  \"email\" VARCHAR(255) NOT NULL /* comment: the login */,\n"
-                  "  \"name\" TEXT,\n"
-                  "  \"age\" INTEGER DEFAULT 0,\n"
+                  "  \"email\" varchar(255) NOT NULL /* comment: the login */,\n"
+                  "  \"name\" text,\n"
+                  "  \"age\" integer DEFAULT 0,\n"
                   "  CONSTRAINT \"ck_users_age\" CHECK (age >= 0)\n"
                   ")");
 }
@@ -116,7 +116,8 @@ TEST_CASE("create_table: composite key, every portable type, defaults, unnamed c
   CHECK(db.schema().tables.at(0) == t);
 }
 
-// SQLite stores the declared type: DATETIME stays DATETIME, distinct from TIMESTAMP.
+// SQLite stores the declared type: DATETIME stays DATETIME, distinct from timestamp, each
+// in its case.
 TEST_CASE("create_table: datetime and timestamp stay distinct", "[sqlite][ops]") {
   SqliteDb db;
   Table t;
@@ -125,7 +126,7 @@ TEST_CASE("create_table: datetime and timestamp stay distinct", "[sqlite][ops]")
   db.run(schema::CreateTable{t});
   const auto sql = db.rows("SELECT sql FROM sqlite_master WHERE name = 'ev'");
   CHECK(sql[0].find("\"at\" DATETIME,") != std::string::npos);
-  CHECK(sql[0].find("\"ts\" TIMESTAMP\n") != std::string::npos);
+  CHECK(sql[0].find("\"ts\" timestamp\n") != std::string::npos);
   const auto live = db.schema().tables.at(0);
   CHECK(live.columns.at(1).type.declared() == "DATETIME");
   CHECK(live.columns.at(2).type.declared() == "timestamp");
@@ -165,7 +166,7 @@ TEST_CASE("add_column", "[sqlite][ops]") {
     c.comment = "shown to others";
     const auto statements = db.run(schema::AddColumn{"users", c});
     REQUIRE(statements.size() == 1);
-    CHECK(statements[0].sql == "ALTER TABLE \"users\" ADD COLUMN \"nickname\" VARCHAR(50) /* "
+    CHECK(statements[0].sql == "ALTER TABLE \"users\" ADD COLUMN \"nickname\" varchar(50) /* "
                                "comment: shown to others */");
     Table expected = users_table();
     expected.columns.push_back(c);
@@ -338,8 +339,8 @@ TEST_CASE("a rebuild keeps the exact statement sequence", "[sqlite][ops]") {
   a.nullable = false;
   CHECK(sql_of(sqlite_dialect().render(a, before)) ==
         std::vector<std::string>{
-            "CREATE TABLE \"_migratecpp_new_t\" (\n  \"id\" INTEGER PRIMARY KEY NOT NULL,\n  "
-            "\"a\" TEXT NOT NULL\n)",
+            "CREATE TABLE \"_migratecpp_new_t\" (\n  \"id\" integer PRIMARY KEY NOT NULL,\n  "
+            "\"a\" text NOT NULL\n)",
             "INSERT INTO \"_migratecpp_new_t\" (\"id\", \"a\") SELECT \"id\", \"a\" FROM \"t\"",
             "DROP TABLE \"t\"",
             "PRAGMA legacy_alter_table = ON",

@@ -1,7 +1,6 @@
 // SQLite keeps a column's declared type as written, and clients read it back (pragma
-// table_info, sqlite3_column_decltype): the renderer writes the model's spelling, except for
-// the spec's portable names as the spec spells them, which keep the spelling migratecpp has
-// always written (INTEGER, VARCHAR(255)).
+// table_info, sqlite3_column_decltype): the renderer writes the model's spelling, in its case,
+// so that a model inspect wrote creates the same declarations.
 #include "dialects/sqlite/sqlite_dialect.h"
 #include "schema/model.h"
 #include "schema/ops.h"
@@ -38,13 +37,12 @@ std::string create_sql(const schema::Table& t) {
 
 } // namespace
 
-TEST_CASE("SQLite: portable names keep their spelling, others are written as declared",
-          "[dialects][sqlite][types]") {
-  CHECK(type_sql("integer") == "INTEGER");
-  CHECK(type_sql("varchar(255)") == "VARCHAR(255)");
-  CHECK(type_sql("numeric(12,2)") == "NUMERIC(12,2)");
-  CHECK(type_sql("timestamp") == "TIMESTAMP");
-  CHECK(type_sql("boolean") == "BOOLEAN");
+TEST_CASE("SQLite: every type is written as declared, in its case", "[dialects][sqlite][types]") {
+  CHECK(type_sql("integer") == "integer");
+  CHECK(type_sql("varchar(255)") == "varchar(255)");
+  CHECK(type_sql("numeric(12,2)") == "numeric(12,2)");
+  CHECK(type_sql("timestamp") == "timestamp");
+  CHECK(type_sql("boolean") == "boolean");
   CHECK(type_sql("INTEGER") == "INTEGER");
   CHECK(type_sql("VARCHAR(50)") == "VARCHAR(50)");
   // Aliases and native names: what SQLite stores and clients read.
@@ -67,7 +65,7 @@ TEST_CASE("SQLite: INT PRIMARY KEY stays INT (not the rowid alias)", "[dialects]
   CHECK_THAT(sql, Contains("\"id\" INT PRIMARY KEY"));
   CHECK_THAT(sql, !Contains("INTEGER"));
   t.columns[0].type = schema::ColumnType("integer");
-  CHECK_THAT(create_sql(t), Contains("\"id\" INTEGER PRIMARY KEY"));
+  CHECK_THAT(create_sql(t), Contains("\"id\" integer PRIMARY KEY"));
 }
 
 TEST_CASE("SQLite: a column without a declared type is written without one",

@@ -597,6 +597,27 @@ TEST_CASE("models: a table-level primary_key keeps its order and name", "[model_
   CHECK(parse(render_models(db)) == db);
 }
 
+// SQLite lets a key column declared without NOT NULL hold NULL: `nullable = true` on a column
+// of a table-level key keeps it so (the others the key makes NOT NULL).
+TEST_CASE("models: a column of a table-level primary_key can say nullable = true", "[model_file]") {
+  const std::string text = "[[table]]\nname = \"pairs\"\ncolumns = [\n"
+                           "  { name = \"a\", type = \"TEXT\", nullable = true },\n"
+                           "  { name = \"b\", type = \"INT\", nullable = false },\n"
+                           "]\n"
+                           "primary_key = { columns = [\"b\", \"a\"] }\n";
+  const auto db = parse(text);
+  const schema::Table& t = db.tables.at(0);
+  CHECK(t.primary_key() == std::vector<std::string>{"b", "a"});
+  CHECK(t.find_column("a")->nullable);
+  CHECK_FALSE(t.find_column("b")->nullable);
+  CHECK(render_models(db) == text);
+  // Without the key `nullable`, a key column is NOT NULL.
+  const auto plain =
+      parse("[[table]]\nname = \"p\"\ncolumns = [ { name = \"a\", type = \"TEXT\" } ]\n"
+            "primary_key = { columns = [\"a\"], name = \"pk_p\" }\n");
+  CHECK_FALSE(plain.tables.at(0).find_column("a")->nullable);
+}
+
 TEST_CASE("models: a key in column order without a name is written as the column flags",
           "[model_file]") {
   const std::string flags =

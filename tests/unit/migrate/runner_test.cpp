@@ -410,7 +410,7 @@ TEST_CASE("scripts keep their transactions whatever the strategy", "[runner]") {
   };
   const std::string expected = "-- Running upgrade r1 -> r2\n\n"
                                "BEGIN;\n\n"
-                               "ALTER TABLE \"items\" ADD COLUMN \"price\" INTEGER;\n\n"
+                               "ALTER TABLE \"items\" ADD COLUMN \"price\" integer;\n\n"
                                "UPDATE \"migratecpp_version\" SET version_num='r2' WHERE "
                                "\"migratecpp_version\".version_num = 'r1';\n\n"
                                "COMMIT;\n\n";
