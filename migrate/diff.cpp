@@ -7,6 +7,7 @@
 #include "migrate/diff_match.h"
 #include "migrate/diff_normalize.h"
 #include "migrate/diff_objects.h"
+#include "migrate/diff_views.h"
 #include "migrate/diff_order.h"
 #include "schema/column_uses.h"
 #include "schema/naming.h"
@@ -155,11 +156,28 @@ private:
   std::vector<std::string> m_created;
   std::map<std::string, TableChanges> m_changes; // per kept table
 
+  std::set<std::string> reshaped_tables() const;
+
   std::vector<Step> m_steps;
   std::vector<Op> m_enum_drops;
   std::vector<RenameHint> m_renames;
   std::vector<std::string> m_warnings;
 };
+
+// Tables dropped, or whose columns change under the views that read them (diff_views.h).
+std::set<std::string> Differ::reshaped_tables() const {
+  std::set<std::string> out(m_dropped.begin(), m_dropped.end());
+  for (const auto& [name, changes] : m_changes) {
+    for (const auto& op : changes.columns) {
+      const auto* alter = std::get_if<AlterColumn>(&op);
+      if (std::holds_alternative<DropColumn>(op) ||
+          (alter != nullptr && (alter->type || alter->new_name || alter->collation))) {
+        out.insert(name);
+      }
+    }
+  }
+  return out;
+}
 
 void Differ::classify_tables() {
   const std::set<std::string> excluded(m_options.exclude_tables.begin(),
@@ -748,6 +766,11 @@ DiffResult Differ::run() {
   }
   recreate_blocking_foreign_keys();
   detect_table_renames();
+  ViewChanges views = diff_views(m_current, m_desired, reshaped_tables(), m_options);
+  m_warnings.insert(m_warnings.end(), views.warnings.begin(), views.warnings.end());
+  // Views going away (or coming back below) first of all table changes: a view blocks
+  // changes to what it reads.
+  add_step(std::move(views.drops));
 
   // Tables going away, in the order they would be created; dropping runs
   // it backwards, after the foreign keys that close cycles among them are dropped.
@@ -893,6 +916,7 @@ DiffResult Differ::run() {
   }
   // Step: sequence options, and OWNED BY now that the tables are there.
   add_step(std::move(objects.sequence_changes));
+  add_step(std::move(views.creates));
   add_step(std::move(objects.sequence_drops));
   add_step(std::move(objects.domain_drops));
   add_step(std::move(m_enum_drops));

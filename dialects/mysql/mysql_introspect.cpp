@@ -34,6 +34,7 @@
 #include "dialects/mysql/mysql_normalize.h"
 #include "schema/apply.h"
 #include "dialects/mysql/mysql_sequences.h"
+#include "dialects/mysql/mysql_views.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -340,6 +341,8 @@ schema::Database MysqlDialect::introspect(Connection& conn,
       }
     }
   }
+  db.views = introspect_views(conn, options.schema);
+  std::erase_if(db.views, [&](const schema::View& v) { return options.skips(v.name); });
   sort_introspected(db);
   return db;
 }

@@ -1,0 +1,33 @@
+#include "dialects/view_sql.h"
+
+#include "util/strings.h"
+
+#include <cctype>
+
+namespace migratecpp::dialects {
+
+std::string view_definition_sql(const std::string& definition) {
+  return stored_view_definition(definition);
+}
+
+std::string stored_view_definition(const std::string& text) {
+  std::string out = util::trim(text);
+  while (!out.empty() &&
+         (out.back() == ';' || std::isspace(static_cast<unsigned char>(out.back())) != 0)) {
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string view_columns_sql(const Dialect& d, const schema::View& v) {
+  if (v.columns.empty()) {
+    return "";
+  }
+  std::string out = " (";
+  for (std::size_t i = 0; i < v.columns.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + d.quote_ident(v.columns[i]);
+  }
+  return out + ")";
+}
+
+} // namespace migratecpp::dialects
