@@ -471,11 +471,13 @@ std::string render_models(const schema::Database& db) {
     block("[[table]]\nname = " + toml_string(t.name) + "\n" + render_table_body(t));
   }
   // Views last, each after what it reads (a view on a view after that view).
+  schema::Database ordered = db;
+  schema::fill_view_dependencies(ordered);
   std::set<std::string> view_names;
   for (const auto& v : db.views) {
     view_names.insert(v.name);
   }
-  for (const auto& name : schema::views_in_order(db, view_names)) {
+  for (const auto& name : schema::views_in_order(ordered, view_names)) {
     schema::View v = *db.find_view(name);
     sort_by_name(v.indexes);
     block("[[view]]\n" + render_view_keys(v));
