@@ -1,5 +1,6 @@
 #include "dialects/view_sql.h"
 
+#include "schema/view.h"
 #include "util/strings.h"
 
 #include <cctype>
@@ -28,6 +29,21 @@ std::string view_columns_sql(const Dialect& d, const schema::View& v) {
     out += (i == 0 ? "" : ", ") + d.quote_ident(v.columns[i]);
   }
   return out + ")";
+}
+
+std::vector<std::string> take_views_calling_routines(std::vector<schema::View>& views,
+                                                     const std::set<std::string>& calling) {
+  if (calling.empty()) {
+    return {};
+  }
+  schema::Database db;
+  db.views = views;
+  std::set<std::string> out = calling;
+  for (const auto& name : schema::dependent_views(db, calling)) {
+    out.insert(name);
+  }
+  std::erase_if(views, [&](const schema::View& v) { return out.count(v.name) != 0; });
+  return {out.begin(), out.end()};
 }
 
 } // namespace migratecpp::dialects

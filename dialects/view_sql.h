@@ -4,7 +4,9 @@
 #include "dialects/dialect.h"
 #include "schema/model.h"
 
+#include <set>
 #include <string>
+#include <vector>
 
 namespace migratecpp::dialects {
 
@@ -13,5 +15,12 @@ std::string view_definition_sql(const std::string& definition);
 std::string view_columns_sql(const Dialect& d, const schema::View& v);
 // The definition as introspection stores it: trimmed, trailing ';' removed.
 std::string stored_view_definition(const std::string& text);
+
+// Views that call a routine no model can describe yet (a stored function, an aggregate) cannot
+// be created from the models: they stay unmanaged, named as such, and so does every view that
+// reads one of them. Removes from `views` those in `calling` and their dependents (through
+// depends_on), returning the names removed, sorted.
+std::vector<std::string> take_views_calling_routines(std::vector<schema::View>& views,
+                                                     const std::set<std::string>& calling);
 
 } // namespace migratecpp::dialects

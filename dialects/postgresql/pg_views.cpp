@@ -5,6 +5,8 @@
 #include "schema/index_part.h"
 #include "util/strings.h"
 
+#include <set>
+
 namespace migratecpp::dialects::postgresql {
 
 namespace {
@@ -106,6 +108,14 @@ SELECT c.relname AS name, c.relkind AS kind, pg_catalog.pg_get_viewdef(c.oid, tr
           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
           JOIN pg_catalog.pg_class r ON d.refclassid = 'pg_class'::regclass AND r.oid = d.refobjid
          WHERE rw.ev_class = c.oid AND d.deptype = 'n' AND r.oid <> c.oid) AS depends_on,
+       (SELECT string_agg(DISTINCT d.refobjid::regprocedure::text, chr(31))
+          FROM pg_catalog.pg_rewrite rw
+          JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
+         WHERE rw.ev_class = c.oid AND d.deptype = 'n' AND d.refclassid = 'pg_proc'::regclass
+           AND d.refobjid >= 16384
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
+                           WHERE e.classid = 'pg_proc'::regclass AND e.objid = d.refobjid
+                             AND e.deptype = 'e')) AS routines,
        (SELECT string_agg(i.relname || chr(31) || x.indisunique::text || chr(31) || am.amname
                           || chr(31) || coalesce(pg_get_expr(x.indpred, x.indrelid, true), '')
                           || chr(31) || array_to_string(ARRAY(
@@ -175,11 +185,20 @@ schema::View view_from_row(const Rows& rows, std::size_t r) {
 
 } // namespace
 
-std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema) {
+std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,
+                                           std::vector<std::string>* unmanaged) {
   const Rows rows = conn.query(k_views_query, {schema});
   std::vector<schema::View> out;
+  std::set<std::string> calling; // user functions or aggregates (16384: the first user oid)
   for (std::size_t r = 0; r < rows.rows.size(); ++r) {
     out.push_back(view_from_row(rows, r));
+    if (!rows.text(r, "routines").empty()) {
+      calling.insert(out.back().name);
+    }
+  }
+  std::vector<std::string> taken = take_views_calling_routines(out, calling);
+  if (unmanaged != nullptr) {
+    *unmanaged = std::move(taken);
   }
   return out;
 }

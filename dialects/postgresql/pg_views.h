@@ -6,14 +6,18 @@
 #include "dialects/postgresql/pg_dialect.h"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace migratecpp::dialects::postgresql {
 
 std::vector<Statement> render_view_op(const PostgresDialect& d, const schema::Op& op,
                                       const schema::Database& before);
-// The views of `schema` ("" = current_schema()) with depends_on and signature filled.
-std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema);
+// The views of `schema` ("" = current_schema()) with depends_on and signature filled, less
+// those that call a function or aggregate of the schema (no model describes routines yet)
+// and the views on them: their names go to `unmanaged`.
+std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,
+                                           std::vector<std::string>* unmanaged = nullptr);
 std::vector<std::optional<schema::View>>
 pg_stored_view_forms(const PostgresDialect& d, Connection& conn,
                      const std::vector<schema::View>& views);
