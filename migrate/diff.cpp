@@ -7,8 +7,8 @@
 #include "migrate/diff_match.h"
 #include "migrate/diff_normalize.h"
 #include "migrate/diff_objects.h"
-#include "migrate/diff_views.h"
 #include "migrate/diff_order.h"
+#include "migrate/diff_views.h"
 #include "schema/column_uses.h"
 #include "schema/naming.h"
 #include "schema/types.h"
@@ -916,7 +916,9 @@ DiffResult Differ::run() {
   }
   // Step: sequence options, and OWNED BY now that the tables are there.
   add_step(std::move(objects.sequence_changes));
-  add_step(std::move(views.creates));
+  if (!views.creates.empty()) {
+    m_steps.push_back(Step{std::move(views.creates), std::move(views.creates_down)});
+  }
   add_step(std::move(objects.sequence_drops));
   add_step(std::move(objects.domain_drops));
   add_step(std::move(m_enum_drops));

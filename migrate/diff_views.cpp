@@ -56,6 +56,7 @@ ViewChanges diff_views(const schema::Database& current_in, const schema::Databas
   std::set<std::string> replace;  // CREATE OR REPLACE
   std::set<std::string> recreate; // drop + create
   std::set<std::string> gone;     // dropped for good
+  std::set<std::string> appended; // replaced in place, but not back (PostgreSQL)
   for (const auto& [name, v] : cur) {
     auto it = des.find(name);
     if (it == des.end()) {
@@ -74,6 +75,10 @@ ViewChanges diff_views(const schema::Database& current_in, const schema::Databas
     } else if (!options.view_replace_keeps_columns ||
                (!v->signature.empty() && v->signature == d.signature)) {
       replace.insert(name);
+    } else if (!v->signature.empty() && d.signature.size() > v->signature.size() &&
+               std::equal(v->signature.begin(), v->signature.end(), d.signature.begin())) {
+      replace.insert(name);
+      appended.insert(name);
     } else {
       recreate.insert(name);
     }
@@ -90,6 +95,7 @@ ViewChanges diff_views(const schema::Database& current_in, const schema::Databas
     }
     if (des.count(name) != 0 && recreate.insert(name).second) {
       replace.erase(name);
+      appended.erase(name);
       out.warnings.push_back("view '" + name +
                              "' is dropped and created again: it reads something that changes");
     }
@@ -117,6 +123,35 @@ ViewChanges diff_views(const schema::Database& current_in, const schema::Databas
       out.creates.push_back(schema::CreateView{v});
     }
   }
+  if (appended.empty()) {
+    return out;
+  }
+  std::vector<schema::Op> down;
+  for (auto it = out.creates.rbegin(); it != out.creates.rend(); ++it) {
+    const auto* r = std::get_if<schema::ReplaceView>(&*it);
+    if (r == nullptr || appended.count(r->view.name) == 0) {
+      down.push_back(schema::reverse(*it));
+      continue;
+    }
+    // The views on it that this revision leaves as they are go and come back around it.
+    std::set<std::string> untouched;
+    for (const auto& name : schema::dependent_views(desired, {r->view.name})) {
+      if (cur.count(name) != 0 && des.count(name) != 0 && creates.count(name) == 0) {
+        untouched.insert(name);
+      }
+    }
+    const std::vector<std::string> order = schema::views_in_order(desired, untouched);
+    for (auto u = order.rbegin(); u != order.rend(); ++u) {
+      const schema::View& uv = *cur.at(*u);
+      down.push_back(schema::DropView{uv.name, uv.materialized, uv});
+    }
+    down.push_back(schema::DropView{r->view.name, false, r->view});
+    down.push_back(schema::CreateView{*r->existing});
+    for (const auto& u : order) {
+      down.push_back(schema::CreateView{*cur.at(u)});
+    }
+  }
+  out.creates_down = std::move(down);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "schema/model.h"
 #include "schema/ops.h"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,6 +16,11 @@ namespace migratecpp::migrate {
 struct ViewChanges {
   std::vector<schema::Op> drops;   // before any table changes: dependents first
   std::vector<schema::Op> creates; // once the tables are there: creates and replaces, in order
+  // What undoes `creates` where that is not reverse_all(creates): a view whose columns were
+  // only appended is replaced in place on PostgreSQL, but its reverse would take columns away,
+  // which CREATE OR REPLACE cannot: the downgrade drops it (and the views on it) and creates
+  // it as it was.
+  std::optional<std::vector<schema::Op>> creates_down;
   std::vector<std::string> warnings;
 };
 

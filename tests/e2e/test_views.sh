@@ -65,6 +65,16 @@ a="$(grep -n 'VIEW .a_names' <<<"$OUT" | head -1 | cut -d: -f1)"
 sed -i 's/SELECT id, name, price FROM items WHERE price < 10/SELECT id, name, price, price * 2 AS double_price FROM items WHERE price < 100/' models/app.toml
 run revision --autogenerate -m "base view"; expect_rc 0
 rev2="$(ls migrations/versions/*base_view*.toml)"
+# A column appended: replaced in place everywhere (PostgreSQL keeps the columns it had); on
+# PostgreSQL the downgrade, which would take the column away, drops and creates it and the
+# view on it instead.
+CHECKS=$((CHECKS + 1))
+grep -q 'op = "replace_view"' "$rev2" || fail "no replace_view in $(cat "$rev2")"
+if db_is postgresql; then
+  CHECKS=$((CHECKS + 1))
+  sed -n '/\[\[downgrade\]\]/,$p' "$rev2" | grep -q 'op = "drop_view"' ||
+    fail "the downgrade does not drop the view: $(cat "$rev2")"
+fi
 run upgrade head; expect_rc 0
 expect_eq "$(q "SELECT double_price FROM z_cheap")" "4"
 expect_eq "$(q "SELECT name FROM a_names")" "pen"
@@ -75,6 +85,8 @@ expect_err_has "No changes"
 sed -i 's/{ name = "price", type = "integer" }/{ name = "price", type = "bigint" }/' models/app.toml
 run revision --autogenerate -m "price type"; expect_rc 0
 rev3="$(ls migrations/versions/*price_type*.toml)"
+CHECKS=$((CHECKS + 1))
+[ "$(grep -c 'op = "drop_view"' "$rev3")" -ge 2 ] || fail "the views are not dropped around the type change: $(cat "$rev3")"
 run upgrade head; expect_rc 0
 expect_eq "$(q "SELECT name FROM a_names")" "pen"
 run check; expect_rc 0

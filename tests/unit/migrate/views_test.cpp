@@ -226,6 +226,16 @@ TEST_CASE("diff: a changed view is replaced in place, or dropped and created wit
   const_cast<schema::View*>(after.find_view("z_cheap"))->signature = {"id integer"};
   const auto same_columns = migrate::diff(before_sig, after, pg);
   CHECK(briefs(same_columns.upgrade) == Strings{"replace_view z_cheap"});
+  // PostgreSQL with columns only appended: in place, the dependent untouched; the downgrade
+  // (which would take a column away) drops and creates it, with the view on it.
+  const_cast<schema::View*>(after.find_view("z_cheap"))->signature = {"id integer",
+                                                                      "price integer"};
+  const auto appended = migrate::diff(before_sig, after, pg);
+  CHECK(briefs(appended.upgrade) == Strings{"replace_view z_cheap"});
+  CHECK(briefs(appended.downgrade) == Strings{"drop_view a_names", "drop_view z_cheap",
+                                              "create_view z_cheap", "create_view a_names"});
+  const schema::Database up = applied(before_sig, appended.upgrade);
+  CHECK(migrate::diff(applied(up, appended.downgrade), before, {}).empty());
 }
 
 TEST_CASE("diff: views over a column whose type changes are dropped and created around it",
