@@ -77,11 +77,7 @@ PostgresDialect::unmanaged_objects(Connection& conn, const IntrospectOptions& op
       unmanaged_from_rows(conn.query(k_unmanaged_query, {options.schema}), options);
   // Views that call a function or aggregate (routines are not modelled yet), and their
   // dependents: left out of introspection, so named here.
-  std::vector<std::string> views;
-  introspect_views(conn, options.schema, &views);
-  for (const auto& name : views) {
-    out.push_back({"view", name, ""});
-  }
+  introspect_views(conn, options.schema, &out);
   return kept_and_sorted(std::move(out), options);
 }
 

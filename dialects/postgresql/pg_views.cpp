@@ -186,7 +186,7 @@ schema::View view_from_row(const Rows& rows, std::size_t r) {
 } // namespace
 
 std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,
-                                           std::vector<std::string>* unmanaged) {
+                                           std::vector<UnmanagedObject>* unmanaged) {
   const Rows rows = conn.query(k_views_query, {schema});
   std::vector<schema::View> out;
   std::set<std::string> calling; // user functions or aggregates (16384: the first user oid)
@@ -196,9 +196,17 @@ std::vector<schema::View> introspect_views(Connection& conn, const std::string& 
       calling.insert(out.back().name);
     }
   }
-  std::vector<std::string> taken = take_views_calling_routines(out, calling);
-  if (unmanaged != nullptr) {
-    *unmanaged = std::move(taken);
+  std::set<std::string> materialized;
+  for (const auto& v : out) {
+    if (v.materialized) {
+      materialized.insert(v.name);
+    }
+  }
+  for (auto& name : take_views_calling_routines(out, calling)) {
+    if (unmanaged != nullptr) {
+      const bool m = materialized.count(name) != 0;
+      unmanaged->push_back({m ? "materialized view" : "view", std::move(name), ""});
+    }
   }
   return out;
 }

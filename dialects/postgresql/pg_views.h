@@ -15,9 +15,9 @@ std::vector<Statement> render_view_op(const PostgresDialect& d, const schema::Op
                                       const schema::Database& before);
 // The views of `schema` ("" = current_schema()) with depends_on and signature filled, less
 // those that call a function or aggregate of the schema (no model describes routines yet)
-// and the views on them: their names go to `unmanaged`.
+// and the views on them: those are added to `unmanaged`.
 std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,
-                                           std::vector<std::string>* unmanaged = nullptr);
+                                           std::vector<UnmanagedObject>* unmanaged = nullptr);
 std::vector<std::optional<schema::View>>
 pg_stored_view_forms(const PostgresDialect& d, Connection& conn,
                      const std::vector<schema::View>& views);
