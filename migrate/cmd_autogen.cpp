@@ -314,6 +314,8 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
       return std::find(options.tables.begin(), options.tables.end(), t.name) ==
              options.tables.end();
     });
+    // Views belong to no table: left out with --table, as the other objects of no table are.
+    live.views.clear();
     // A sequence OWNED BY a column of a table left out goes with that table.
     std::erase_if(live.sequences, [&](const schema::Sequence& s) {
       return s.owned_by && live.find_table(s.owned_by->substr(0, s.owned_by->find('.'))) == nullptr;

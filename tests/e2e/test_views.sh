@@ -51,6 +51,9 @@ printf '%s\n' "$OUT" >models/app.toml
 run check; expect_rc 0
 expect_err_has "No changes"
 cp app.toml.hand models/app.toml
+run inspect --table items; expect_rc 0
+CHECKS=$((CHECKS + 1))
+grep -q '\[\[view\]\]' <<<"$OUT" && fail "inspect --table wrote views"
 
 # Offline: the script creates the table, then z_cheap, then a_names.
 run upgrade base:head --sql; expect_rc 0
