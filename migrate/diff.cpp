@@ -164,15 +164,16 @@ private:
   std::vector<std::string> m_warnings;
 };
 
-// Tables dropped, or whose columns change under the views that read them (diff_views.h).
+// Tables dropped, or whose columns change under the views that read them (diff_views.h), by
+// any step so far (the models' changes, an enum type recreated under its columns).
 std::set<std::string> Differ::reshaped_tables() const {
   std::set<std::string> out(m_dropped.begin(), m_dropped.end());
-  for (const auto& [name, changes] : m_changes) {
-    for (const auto& op : changes.columns) {
+  for (const auto& step : m_steps) {
+    for (const auto& op : step.up) {
       const auto* alter = std::get_if<AlterColumn>(&op);
       if (std::holds_alternative<DropColumn>(op) ||
           (alter != nullptr && (alter->type || alter->new_name || alter->collation))) {
-        out.insert(name);
+        out.insert(schema::op_table(op));
       }
     }
   }
@@ -766,11 +767,6 @@ DiffResult Differ::run() {
   }
   recreate_blocking_foreign_keys();
   detect_table_renames();
-  ViewChanges views = diff_views(m_current, m_desired, reshaped_tables(), m_options);
-  m_warnings.insert(m_warnings.end(), views.warnings.begin(), views.warnings.end());
-  // Views going away (or coming back below) first of all table changes: a view blocks
-  // changes to what it reads.
-  add_step(std::move(views.drops));
 
   // Tables going away, in the order they would be created; dropping runs
   // it backwards, after the foreign keys that close cycles among them are dropped.
@@ -916,6 +912,14 @@ DiffResult Differ::run() {
   }
   // Step: sequence options, and OWNED BY now that the tables are there.
   add_step(std::move(objects.sequence_changes));
+  // Views: once every other step is known (a column retyped by an enum's recreation counts as
+  // much as one the models retype). Those going away, or coming back below, go first of all:
+  // a view blocks changes to what it reads.
+  ViewChanges views = diff_views(m_current, m_desired, reshaped_tables(), m_options);
+  m_warnings.insert(m_warnings.end(), views.warnings.begin(), views.warnings.end());
+  if (!views.drops.empty()) {
+    m_steps.insert(m_steps.begin(), Step{std::move(views.drops), std::nullopt});
+  }
   if (!views.creates.empty()) {
     m_steps.push_back(Step{std::move(views.creates), std::move(views.creates_down)});
   }

@@ -270,3 +270,19 @@ TEST_CASE("diff: [models.exclude] views patterns leave views alone", "[views][di
   CHECK(migrate::diff(live, database({items()}), o).empty());
   CHECK_FALSE(migrate::diff(live, database({items()}), {}).empty());
 }
+
+TEST_CASE("diff: views over a column whose enum type is recreated go first and come back",
+          "[views][diff]") {
+  schema::Table t = table("moods", {pk("id"), col("mood", "mood")});
+  schema::Database before = with_views({t}, {view("v_moods", "SELECT mood FROM moods")});
+  before.enums = {{"mood", {"sad", "ok", "happy"}}};
+  schema::Database after = before;
+  after.enums = {{"mood", {"sad", "happy"}}}; // a value removed: the type is recreated
+  migrate::DiffOptions pg;
+  pg.enums = true;
+  const auto r = migrate::diff(before, after, pg);
+  const auto b = briefs(r.upgrade);
+  REQUIRE(!b.empty());
+  CHECK(b.front() == "drop_view v_moods");
+  CHECK(b.back() == "create_view v_moods");
+}
