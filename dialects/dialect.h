@@ -101,6 +101,17 @@ public:
   // Elsewhere a model with a [[domain]] or [[extension]] is refused at load.
   virtual bool has_domains() const { return false; }
   virtual bool has_extensions() const { return false; }
+  // Views (dialects/*/*_views.cpp). Materialized views exist on PostgreSQL only; a view
+  // option ("check_option", "security_barrier", "security_invoker", "algorithm",
+  // "sql_security") a database lacks is refused at load naming the model's file:line.
+  virtual bool has_materialized_views() const { return false; }
+  virtual bool has_view_option(std::string_view key) const { return false; }
+  // True where CREATE OR REPLACE VIEW must keep the view's columns (PostgreSQL: same names,
+  // order and types; columns may only be appended): the diff then replaces a view in place
+  // only when both sides' signatures (schema::View::signature) are known and equal, else it
+  // drops and creates it with its dependents. False where a replace takes any new text
+  // (MySQL's CREATE OR REPLACE, SQLite's drop + create).
+  virtual bool view_replace_keeps_columns() const { return false; }
   // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).
@@ -312,6 +323,14 @@ public:
                                    const std::vector<std::string>& checks,
                                    const std::vector<std::string>& predicates,
                                    const std::vector<schema::Column>& generated) const;
+  // How the database would store each of `views` (models' views): the definition
+  // introspection would read back and the columns' signature, or nullopt where the database
+  // keeps the text as written or refuses it (a view on a view not created yet). Leaves
+  // nothing behind. The default: nullopt for all.
+  virtual std::vector<std::optional<schema::View>>
+  stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const {
+    return std::vector<std::optional<schema::View>>(views.size());
+  }
 };
 
 // An `execute` op's SQL for the first of `keys` it holds (the dialect's own keys, then ""),

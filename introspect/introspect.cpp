@@ -13,6 +13,9 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
   std::erase_if(db.domains, [&](const auto& d) { return !objects.manages("domains", d.name); });
   std::erase_if(db.extensions,
                 [&](const auto& e) { return !objects.manages("extensions", e.name); });
+  std::erase_if(db.views, [&](const schema::View& v) {
+    return !objects.manages(v.materialized ? "materialized_views" : "views", v.name);
+  });
   return db;
 }
 

@@ -7,6 +7,7 @@
 #include "migrate/model_file.h"
 #include "migrate/preflight.h"
 #include "migrate/version_table.h"
+#include "migrate/view_forms.h"
 #include "schema/column_type.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -39,6 +40,9 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
                 [&](const auto& d) { return !objects.manages("domains", d.name); });
   std::erase_if(desired.extensions,
                 [&](const auto& e) { return !objects.manages("extensions", e.name); });
+  std::erase_if(desired.views, [&](const schema::View& v) {
+    return !objects.manages(v.materialized ? "materialized_views" : "views", v.name);
+  });
   return desired;
 }
 
@@ -187,12 +191,14 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   }
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
+  align_view_definitions(*db.conn, *db.dialect, live, desired);
   DiffOptions options;
   options.objects = project.config.objects;
   options.exclude_tables.push_back(project.config.version_table);
   options.exclude_tables.push_back(HistoryTable::name_for(project.config.version_table));
   options.enums = db.dialect->has_enum_types();
   options.foreign_keys_block_type_changes = db.dialect->foreign_keys_block_type_changes();
+  options.view_replace_keeps_columns = db.dialect->view_replace_keeps_columns();
   options.is_row_alias = [dialect = db.dialect](const schema::Table& t, const schema::Column& c) {
     return dialect->is_row_alias(t, c);
   };
@@ -308,6 +314,8 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
       return std::find(options.tables.begin(), options.tables.end(), t.name) ==
              options.tables.end();
     });
+    // Views belong to no table: left out with --table, as the other objects of no table are.
+    live.views.clear();
     // A sequence OWNED BY a column of a table left out goes with that table.
     std::erase_if(live.sequences, [&](const schema::Sequence& s) {
       return s.owned_by && live.find_table(s.owned_by->substr(0, s.owned_by->find('.'))) == nullptr;

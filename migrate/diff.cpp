@@ -8,6 +8,7 @@
 #include "migrate/diff_normalize.h"
 #include "migrate/diff_objects.h"
 #include "migrate/diff_order.h"
+#include "migrate/diff_views.h"
 #include "schema/column_uses.h"
 #include "schema/naming.h"
 #include "schema/types.h"
@@ -155,11 +156,29 @@ private:
   std::vector<std::string> m_created;
   std::map<std::string, TableChanges> m_changes; // per kept table
 
+  std::set<std::string> reshaped_tables() const;
+
   std::vector<Step> m_steps;
   std::vector<Op> m_enum_drops;
   std::vector<RenameHint> m_renames;
   std::vector<std::string> m_warnings;
 };
+
+// Tables dropped, or whose columns change under the views that read them (diff_views.h), by
+// any step so far (the models' changes, an enum type recreated under its columns).
+std::set<std::string> Differ::reshaped_tables() const {
+  std::set<std::string> out(m_dropped.begin(), m_dropped.end());
+  for (const auto& step : m_steps) {
+    for (const auto& op : step.up) {
+      const auto* alter = std::get_if<AlterColumn>(&op);
+      if (std::holds_alternative<DropColumn>(op) ||
+          (alter != nullptr && (alter->type || alter->new_name || alter->collation))) {
+        out.insert(schema::op_table(op));
+      }
+    }
+  }
+  return out;
+}
 
 void Differ::classify_tables() {
   const std::set<std::string> excluded(m_options.exclude_tables.begin(),
@@ -893,6 +912,17 @@ DiffResult Differ::run() {
   }
   // Step: sequence options, and OWNED BY now that the tables are there.
   add_step(std::move(objects.sequence_changes));
+  // Views: once every other step is known (a column retyped by an enum's recreation counts as
+  // much as one the models retype). Those going away, or coming back below, go first of all:
+  // a view blocks changes to what it reads.
+  ViewChanges views = diff_views(m_current, m_desired, reshaped_tables(), m_options);
+  m_warnings.insert(m_warnings.end(), views.warnings.begin(), views.warnings.end());
+  if (!views.drops.empty()) {
+    m_steps.insert(m_steps.begin(), Step{std::move(views.drops), std::nullopt});
+  }
+  if (!views.creates.empty()) {
+    m_steps.push_back(Step{std::move(views.creates), std::move(views.creates_down)});
+  }
   add_step(std::move(objects.sequence_drops));
   add_step(std::move(objects.domain_drops));
   add_step(std::move(m_enum_drops));

@@ -28,6 +28,9 @@ struct DiffOptions {
   // Dialect::is_row_alias: where set, a column on which the two sides answer differently
   // changes type even if its types mean the same (SQLite: INT vs INTEGER on a sole key).
   std::function<bool(const schema::Table&, const schema::Column&)> is_row_alias;
+  // Dialect::view_replace_keeps_columns (PostgreSQL): a changed view is replaced in place only
+  // when its signature stays; otherwise it is dropped and created with its dependents.
+  bool view_replace_keeps_columns = false;
 };
 
 // A probable rename the diff could not be sure of. The diff still emits the drop and the add;
@@ -61,7 +64,9 @@ struct DiffResult {
 // are removed or changed (or would block a drop) dropped; tables dropped, referencing ones
 // first; removed or changed indexes and constraints dropped; tables created, referenced ones
 // first; per remaining table, columns added, altered, dropped; indexes and constraints
-// created, foreign keys last; table comments; sequence options and OWNED BY changed; sequences,
+// created, foreign keys last; table comments; sequence options and OWNED BY changed; views
+// created or replaced (what a view reads first; views dropped, or dropped to be created
+// again, come before the foreign-key drops, dependents first: diff_views.h); sequences,
 // domains, enum types and extensions dropped. Within a step, sorted by
 // table name, then object name (columns keep their table order).
 DiffResult diff(const schema::Database& current, const schema::Database& desired,

@@ -251,6 +251,14 @@ std::string describe(const Op& op) {
             return "alter extension " + o.name + ": version " + o.existing_version.value_or("?") +
                    " -> " + o.version;
           },
+          [](const schema::CreateView& o) {
+            return std::string(o.view.materialized ? "add materialized view " : "add view ") +
+                   o.view.name;
+          },
+          [](const schema::DropView& o) {
+            return std::string(o.materialized ? "drop materialized view " : "drop view ") + o.name;
+          },
+          [](const schema::ReplaceView& o) { return "replace view " + o.view.name; },
       },
       op);
 }

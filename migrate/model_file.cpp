@@ -4,13 +4,16 @@
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
+#include "migrate/view_codec.h"
 #include "schema/naming.h"
+#include "schema/view.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <set>
 
 namespace migratecpp::migrate {
 
@@ -25,13 +28,18 @@ struct ParsedModels {
   std::vector<util::Location> sequences; // parallel to db.sequences
   std::vector<util::Location> domains;
   std::vector<util::Location> extensions;
+  std::vector<util::Location> views; // parallel to db.views
 };
 
 ParsedModels read_models(std::string_view text, const std::string& path) {
   const toml::table root = parse_toml(text, path);
   KeyReader file(root, path, "", "models file",
-                 {"table", "enum", "sequence", "domain", "extension"}, true);
+                 {"table", "enum", "sequence", "domain", "extension", "view"}, true);
   ParsedModels out;
+  for (const toml::table* t : file.table_array("view")) {
+    out.db.views.push_back(read_view(KeyReader(*t, path, "view", "view", view_keys())));
+    out.views.push_back(location_of(*t, path));
+  }
   for (const toml::table* t : file.table_array("extension")) {
     out.db.extensions.push_back(
         read_extension(KeyReader(*t, path, "extension", "extension", extension_keys())));
@@ -214,6 +222,14 @@ void check_models(const ParsedModels& m) {
   };
   unique_names(db.sequences, m.sequences, "sequence");
   unique_names(db.extensions, m.extensions, "extension");
+  unique_names(db.views, m.views, "view");
+  for (std::size_t i = 0; i < db.views.size(); ++i) {
+    if (db.find_table(db.views[i].name) != nullptr) {
+      throw util::Error("view " + util::squote(db.views[i].name) +
+                            " has the name of a table of the models",
+                        m.views[i]);
+    }
+  }
   for (std::size_t i = 0; i < db.sequences.size(); ++i) {
     const schema::Sequence& s = db.sequences[i];
     if (!s.owned_by) {
@@ -279,6 +295,9 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
                             (s.type ? "'type'" : "'owned_by'") + on,
                         m.sequences[i]);
     }
+  }
+  for (std::size_t i = 0; i < m.db.views.size(); ++i) {
+    check_view_for_dialect(m.db.views[i], dialect, m.views[i]);
   }
   if (!dialect.has_domains() && !m.db.domains.empty()) {
     throw util::Error("domain " + util::squote(m.db.domains[0].name) + ": there are no domains" +
@@ -416,6 +435,8 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
     move_all(m.domains, all.domains);
     move_all(m.db.extensions, all.db.extensions);
     move_all(m.extensions, all.extensions);
+    move_all(m.db.views, all.db.views);
+    move_all(m.views, all.views);
   }
   return finish(std::move(all), dialect);
 }
@@ -448,6 +469,18 @@ std::string render_models(const schema::Database& db) {
     sort_by_name(t.foreign_keys);
     sort_by_name(t.checks);
     block("[[table]]\nname = " + toml_string(t.name) + "\n" + render_table_body(t));
+  }
+  // Views last, each after what it reads (a view on a view after that view).
+  schema::Database ordered = db;
+  schema::fill_view_dependencies(ordered);
+  std::set<std::string> view_names;
+  for (const auto& v : db.views) {
+    view_names.insert(v.name);
+  }
+  for (const auto& name : schema::views_in_order(ordered, view_names)) {
+    schema::View v = *db.find_view(name);
+    sort_by_name(v.indexes);
+    block("[[view]]\n" + render_view_keys(v));
   }
   return out;
 }

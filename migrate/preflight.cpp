@@ -77,6 +77,14 @@ std::vector<std::string> names_of(const schema::Op& op) {
           }
         } else if constexpr (std::is_same_v<T, schema::CreateExtension>) {
           out = {o.extension.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateView> ||
+                             std::is_same_v<T, schema::ReplaceView>) {
+          out = {o.view.name};
+          for (const auto& i : o.view.indexes) {
+            out.push_back(i.name);
+          }
+        } else if constexpr (std::is_same_v<T, schema::DropView>) {
+          out = {o.name};
         } else if constexpr (std::is_same_v<T, schema::Execute>) {
           // free-form SQL: the database answers for it
         } else {

@@ -5,6 +5,7 @@
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
+#include "migrate/view_codec.h"
 #include "schema/naming.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -31,7 +32,8 @@ const std::vector<std::string> k_op_names = {"create_table",      "drop_table",
                                              "alter_sequence",    "create_domain",
                                              "drop_domain",       "alter_domain",
                                              "create_extension",  "drop_extension",
-                                             "alter_extension"};
+                                             "alter_extension",   "create_view",
+                                             "drop_view",         "replace_view"};
 
 // ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
 // fit would fail only at upgrade time.
@@ -532,6 +534,33 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.existing_version = r.string("existing_version");
     return op;
   }
+  if (name == "create_view") {
+    return schema::CreateView{read_view(op_reader(t, path, name, view_keys()))};
+  }
+  if (name == "drop_view") {
+    // The name (and materialized): a drop without the definition cannot be reversed.
+    const KeyReader r = op_reader(t, path, name, view_keys());
+    schema::View v = read_view(r, true);
+    schema::DropView op{v.name, v.materialized, std::nullopt};
+    if (!v.definition.empty()) {
+      op.definition = std::move(v);
+    }
+    return op;
+  }
+  if (name == "replace_view") {
+    const KeyReader r = op_reader(t, path, name, keys_of({"existing"}, {&view_keys()}));
+    schema::ReplaceView op;
+    op.view = read_view(r);
+    if (op.view.materialized) {
+      r.fail("materialized", "replace_view " + util::squote(op.view.name) +
+                                 ": a materialized view is never replaced; drop_view and "
+                                 "create_view it");
+    }
+    if (r.has("existing")) {
+      op.existing = read_view_table(r, "existing");
+    }
+    return op;
+  }
   fail_at(*name_node, path,
           "unknown op " + util::squote(name) + util::did_you_mean(name, k_op_names));
 }
@@ -835,6 +864,22 @@ std::string render_keys(const schema::Op& op) {
             return line("name", toml_string(o.name)) + line("version", toml_string(o.version)) +
                    opt_line("existing_version", o.existing_version);
           },
+          [&](const CreateView& o) { return render_view_keys(o.view); },
+          [&](const DropView& o) {
+            if (!o.definition) {
+              return line("name", toml_string(o.name)) +
+                     (o.materialized ? line("materialized", "true") : std::string());
+            }
+            View v = *o.definition;
+            v.name = o.name;
+            v.materialized = o.materialized;
+            return render_view_keys(v);
+          },
+          [&](const ReplaceView& o) {
+            return render_view_keys(o.view) +
+                   (o.existing ? line("existing", render_view_inline(*o.existing))
+                               : std::string());
+          },
       },
       op);
 }
@@ -852,6 +897,9 @@ std::string loss(const schema::Op& op) {
   }
   if (const auto* o = std::get_if<schema::DropExtension>(&op)) {
     return "drops extension " + o->name + " and whatever it owns";
+  }
+  if (const auto* o = std::get_if<schema::DropView>(&op)) {
+    return "drops materialized view " + o->name + " (its rows are computed again on create)";
   }
   if (const auto* o = std::get_if<schema::AlterColumn>(&op)) {
     return "narrows column " + o->table + "." + o->column + " from " +

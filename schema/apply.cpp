@@ -406,6 +406,9 @@ void apply(Database& db, const Op& op) {
           [&](const AlterExtension& o) {
             named_or_throw(db.extensions, o.name, "extension").version = o.version;
           },
+          [&](const CreateView& o) { create_named(db.views, o.view, "view"); },
+          [&](const DropView& o) { drop_named(db.views, o.name, "view"); },
+          [&](const ReplaceView& o) { named_or_throw(db.views, o.view.name, "view") = o.view; },
       },
       op);
 }

@@ -160,8 +160,37 @@ struct Extension {
   bool operator==(const Extension&) const = default;
 };
 
+// A view (CREATE VIEW) or, where the database has them, a materialized view (PostgreSQL
+// CREATE MATERIALIZED VIEW). `definition` is the SELECT as the server stores it (no CREATE
+// ... AS), compared in that stored form. Options are absent where they are the defaults.
+struct View {
+  std::string name;
+  std::string definition;
+  bool materialized = false;
+  std::optional<std::string> check_option;   // "local" | "cascaded" (not materialized)
+  std::optional<bool> security_barrier;      // PostgreSQL
+  std::optional<bool> security_invoker;      // PostgreSQL 15+
+  std::optional<std::string> algorithm;      // MySQL "merge" | "temptable" (not "undefined")
+  std::optional<std::string> sql_security;   // MySQL "invoker" (not "definer")
+  std::vector<std::string> columns;          // CREATE VIEW v (a, b): the names it gives
+  std::vector<Index> indexes;                // materialized views only
+  bool with_data = true;                     // materialized: WITH [NO] DATA
+  std::optional<std::string> comment;
+  // What the view reads (tables, views, by name): from the catalogs for a live view, from
+  // the definition's names for a model's (schema::view_references), plus what a model
+  // lists itself. Orders creates and drops; not compared.
+  std::vector<std::string> depends_on;
+  // The columns the server gives the view, "name type" each, where known (read from the
+  // catalog, or from a probe of the model's text): whether CREATE OR REPLACE can keep them.
+  // Not in files, not compared.
+  std::vector<std::string> signature;
+  // Everything but depends_on and signature.
+  bool operator==(const View& other) const;
+};
+
 struct Database {
   std::vector<Table> tables;
+  std::vector<View> views;
   std::vector<Enum> enums;
   std::vector<Sequence> sequences;
   std::vector<Domain> domains;
@@ -174,6 +203,7 @@ struct Database {
   const Sequence* find_sequence(const std::string& name) const;
   const Domain* find_domain(const std::string& name) const;
   const Extension* find_extension(const std::string& name) const;
+  const View* find_view(const std::string& name) const;
   // The columns `fk` references: its ref_columns, or where it names none ("REFERENCES orgs"),
   // the primary key of its table here ({} if that table is not here).
   std::vector<std::string> referenced_columns(const ForeignKey& fk) const;

@@ -123,6 +123,9 @@ std::string op_name(const Op& op) {
                         [](const CreateExtension&) { return "create_extension"; },
                         [](const DropExtension&) { return "drop_extension"; },
                         [](const AlterExtension&) { return "alter_extension"; },
+                        [](const CreateView&) { return "create_view"; },
+                        [](const DropView&) { return "drop_view"; },
+                        [](const ReplaceView&) { return "replace_view"; },
                     },
                     op);
 }
@@ -143,6 +146,9 @@ std::string op_table(const Op& op) {
                         [](const CreateExtension&) { return std::string(); },
                         [](const DropExtension&) { return std::string(); },
                         [](const AlterExtension&) { return std::string(); },
+                        [](const CreateView&) { return std::string(); },
+                        [](const DropView&) { return std::string(); },
+                        [](const ReplaceView&) { return std::string(); },
                         [](const auto& o) { return o.table; },
                     },
                     op);
@@ -156,6 +162,9 @@ bool is_destructive(const Op& op) {
           [](const DropSequence&) { return true; },
           // It may own tables and their rows.
           [](const DropExtension&) { return true; },
+          // A materialized view's rows are computed again by its reverse, but they are what
+          // it held when last refreshed: worth a look.
+          [](const DropView& o) { return o.materialized; },
           // A generated column's values are derived: nothing is lost that
           // adding it again does not compute.
           [](const DropColumn& o) { return !(o.definition && o.definition->generated); },
@@ -342,6 +351,25 @@ Op reverse(const Op& op) {
               not_reversible("alter_extension " + o.name + " does not give existing_version");
             }
             return AlterExtension{o.name, *o.existing_version, o.version};
+          },
+          [](const CreateView& o) -> Op {
+            return DropView{o.view.name, o.view.materialized, o.view};
+          },
+          [](const DropView& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_view", o.name, "view");
+            }
+            View v = *o.definition;
+            v.name = o.name;
+            v.materialized = o.materialized;
+            return CreateView{std::move(v)};
+          },
+          [](const ReplaceView& o) -> Op {
+            if (!o.existing) {
+              not_reversible("replace_view " + o.view.name +
+                             " does not give existing (the view before)");
+            }
+            return ReplaceView{*o.existing, o.view};
           },
       },
       op);

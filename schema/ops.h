@@ -225,12 +225,32 @@ struct AlterExtension {
   bool operator==(const AlterExtension&) const = default;
 };
 
+// Views (and PostgreSQL materialized views). drop_view carries the view for its reverse;
+// replace_view gives the view as it becomes and as it was (existing): CREATE OR REPLACE
+// where the database keeps the view's columns (the diff asks only then), else drop + create.
+struct CreateView {
+  View view;
+  bool operator==(const CreateView&) const = default;
+};
+struct DropView {
+  std::string name;
+  bool materialized = false;
+  std::optional<View> definition;
+  bool operator==(const DropView&) const = default;
+};
+struct ReplaceView {
+  View view;
+  std::optional<View> existing;
+  bool operator==(const ReplaceView&) const = default;
+};
+
 using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
                         AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
                         CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
                         BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence,
                         DropSequence, AlterSequence, CreateDomain, DropDomain, AlterDomain,
-                        CreateExtension, DropExtension, AlterExtension>;
+                        CreateExtension, DropExtension, AlterExtension, CreateView, DropView,
+                        ReplaceView>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);

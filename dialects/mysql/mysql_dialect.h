@@ -36,6 +36,12 @@ public:
   // written ENUM('a', 'b').
   bool has_enum_types() const override { return false; }
   bool has_sequences() const override { return true; } // MariaDB (MySQL 8 refuses them)
+  bool has_view_option(std::string_view key) const override {
+    return key == "check_option" || key == "algorithm" || key == "sql_security";
+  }
+  // A probe view per model view, created, read back and dropped at once (mysql_views.cpp).
+  std::vector<std::optional<schema::View>>
+  stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const override;
   bool has_partial_indexes() const override { return false; }
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
   bool has_table_options() const override { return true; }

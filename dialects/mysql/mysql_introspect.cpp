@@ -32,8 +32,9 @@
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_index.h"
 #include "dialects/mysql/mysql_normalize.h"
-#include "schema/apply.h"
 #include "dialects/mysql/mysql_sequences.h"
+#include "dialects/mysql/mysql_views.h"
+#include "schema/apply.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -340,6 +341,12 @@ schema::Database MysqlDialect::introspect(Connection& conn,
       }
     }
   }
+  std::set<std::string> table_names;
+  for (const auto& t : db.tables) {
+    table_names.insert(t.name);
+  }
+  db.views = introspect_views(conn, options.schema, table_names);
+  std::erase_if(db.views, [&](const schema::View& v) { return options.skips(v.name); });
   sort_introspected(db);
   return db;
 }

@@ -3,6 +3,7 @@
 #include "dialects/inserted_rows.h"
 #include "dialects/mysql/mysql_connection.h"
 #include "dialects/mysql/mysql_dialect.h"
+#include "dialects/mysql/mysql_views.h"
 #include "dialects/mysql/mysql_expression.h"
 #include "dialects/mysql/mysql_index.h"
 #include "dialects/sequence_sql.h"
@@ -711,6 +712,15 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::AlterExtension& o) const {
     refuse_postgresql_only(o);
+  }
+  std::vector<Statement> operator()(const schema::CreateView& o) const {
+    return render_view_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropView& o) const {
+    return render_view_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::ReplaceView& o) const {
+    return render_view_op(d, o);
   }
 
   // No enum objects in MySQL: nothing to create or drop.

@@ -1,4 +1,5 @@
 #include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_views.h"
 
 #include "dialects/inserted_rows.h"
 #include "dialects/postgresql/pg_connection.h"
@@ -605,6 +606,15 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::AlterExtension& o) const {
     return render_extension_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateView& o) const {
+    return render_view_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::DropView& o) const {
+    return render_view_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::ReplaceView& o) const {
+    return render_view_op(d, o, before);
   }
 };
 

@@ -29,6 +29,15 @@ public:
   bool has_sequence_types_and_owners() const override { return true; }
   bool has_domains() const override { return true; }
   bool has_extensions() const override { return true; }
+  bool has_materialized_views() const override { return true; }
+  bool has_view_option(std::string_view key) const override {
+    return key == "check_option" || key == "security_barrier" || key == "security_invoker" ||
+           key == "comment";
+  }
+  bool view_replace_keeps_columns() const override { return true; }
+  // A temporary view of each model's view in a rolled-back transaction (pg_views.cpp).
+  std::vector<std::optional<schema::View>>
+  stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const override;
   // clock_timestamp(): the time of the statement itself, not of the transaction's start.
   std::string utc_now_sql() const override {
     return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";

@@ -34,6 +34,7 @@
 // - order: tables by name, columns by attnum, indexes and constraints by name, enum values by
 //   enumsortorder.
 #include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_views.h"
 #include "dialects/postgresql/pg_normalize.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
 #include "schema/apply.h"
@@ -379,6 +380,9 @@ schema::Database PostgresDialect::introspect(Connection& conn,
 
   std::erase_if(db.sequences,
                 [&](const schema::Sequence& s) { return serial_sequences.count(s.name) != 0; });
+
+  db.views = introspect_views(conn, options.schema);
+  std::erase_if(db.views, [&](const schema::View& v) { return options.skips(v.name); });
 
   // The queries sort already; sorting again keeps the order byte-wise whatever collation a
   // future query might pick up.

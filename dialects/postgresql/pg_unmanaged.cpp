@@ -1,9 +1,11 @@
-// What PostgreSQL introspection leaves out: views, materialized views, composite, range and
+// What PostgreSQL introspection leaves out (views and materialized views are modelled,
+// pg_views.cpp): composite, range and
 // multirange types, partitions and how a table is partitioned, UNLOGGED storage, triggers,
 // routines, operators, rules and row-level-security policies. Objects an extension owns are
 // left out: the extension stands for them (sequences, domains and extensions are modelled).
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_views.h"
 
 namespace migratecpp::dialects::postgresql {
 
@@ -12,8 +14,7 @@ namespace {
 // kind, name, table: one SELECT per catalog, then what an extension owns (deptype 'e') left out.
 constexpr const char* k_unmanaged_query = R"sql(
 SELECT kind, name, table_name FROM (
-  SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view'
-         WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'type'
+  SELECT CASE c.relkind WHEN 'f' THEN 'foreign table' WHEN 'c' THEN 'type'
          ELSE 'partition' END AS kind,
          c.relname::text AS name,
          CASE WHEN c.relispartition THEN (SELECT p.relname::text FROM pg_catalog.pg_inherits i
@@ -21,7 +22,7 @@ SELECT kind, name, table_name FROM (
          END AS table_name, c.oid AS oid, 'pg_class'::regclass AS classid
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
-     AND (c.relkind IN ('v', 'm', 'f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
+     AND (c.relkind IN ('f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
   UNION ALL
   SELECT CASE WHEN c.relkind = 'p' THEN 'partitioning' ELSE 'unlogged storage' END,
          c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
@@ -72,7 +73,12 @@ ORDER BY kind, name
 
 std::vector<UnmanagedObject>
 PostgresDialect::unmanaged_objects(Connection& conn, const IntrospectOptions& options) const {
-  return unmanaged_from_rows(conn.query(k_unmanaged_query, {options.schema}), options);
+  std::vector<UnmanagedObject> out =
+      unmanaged_from_rows(conn.query(k_unmanaged_query, {options.schema}), options);
+  // Views that call a function or aggregate (routines are not modelled yet), and their
+  // dependents: left out of introspection, so named here.
+  introspect_views(conn, options.schema, &out);
+  return kept_and_sorted(std::move(out), options);
 }
 
 } // namespace migratecpp::dialects::postgresql

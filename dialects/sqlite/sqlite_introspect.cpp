@@ -8,6 +8,7 @@
 // the same for 10 tables and for 5000.
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_views.h"
 #include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -708,6 +709,8 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     t.checks = pt.checks;
     db.tables.push_back(std::move(t));
   }
+  db.views = introspect_views(conn);
+  std::erase_if(db.views, [&](const schema::View& v) { return skipped(v.name); });
   sort_introspected(db);
   return db;
 }

@@ -1,6 +1,7 @@
 // DDL for each op: plain ALTER TABLE where SQLite has it, the table rebuild for the rest.
 #include "dialects/sqlite/sqlite_ddl.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_views.h"
 #include "dialects/sqlite/sqlite_table_extras.h"
 
 #include "dialects/inserted_rows.h"
@@ -129,6 +130,9 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::CreateEnum&) { return std::vector<Statement>{}; },
           [&](const schema::DropEnum&) { return std::vector<Statement>{}; },
           [&](const schema::AddEnumValue&) { return std::vector<Statement>{}; },
+          [&](const schema::CreateView&) { return render_view_op(*this, op); },
+          [&](const schema::DropView&) { return render_view_op(*this, op); },
+          [&](const schema::ReplaceView&) { return render_view_op(*this, op); },
           [&](const auto& o) -> std::vector<Statement> {
             // Sequences, domains and extensions: the models loader refuses them on SQLite;
             // a hand-written op gets the same answer here.

@@ -1,5 +1,6 @@
-// What SQLite introspection leaves out: views, triggers and virtual tables (FTS, R*Tree...).
-// A table rebuild keeps the triggers and views as they are (sqlite_rebuild.cpp).
+// What SQLite introspection leaves out: triggers and virtual tables (FTS, R*Tree...). Views
+// are modelled (sqlite_views.cpp). A table rebuild keeps the triggers and views as they are
+// (sqlite_rebuild.cpp).
 #include "dialects/connection.h"
 #include "dialects/sqlite/sqlite_dialect.h"
 
@@ -9,7 +10,7 @@ namespace {
 
 constexpr const char* k_unmanaged_query =
     "SELECT type, name, CASE type WHEN 'trigger' THEN tbl_name END FROM sqlite_master "
-    "WHERE type IN ('view', 'trigger') "
+    "WHERE type = 'trigger' "
     "UNION ALL SELECT 'virtual table', name, NULL FROM sqlite_master "
     "WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'";
 

@@ -257,6 +257,14 @@ inline std::string full(const schema::Op& op) {
             return "alter_extension " + o.name + " " + o.version + " was " +
                    opt(o.existing_version);
           },
+          [](const CreateView& o) { return "create_view " + o.view.name + " " + o.view.definition; },
+          [](const DropView& o) {
+            return "drop_view " + o.name + (o.definition ? " " + o.definition->definition : "");
+          },
+          [](const ReplaceView& o) {
+            return "replace_view " + o.view.name + " " + o.view.definition + " was " +
+                   (o.existing ? o.existing->definition : "?");
+          },
       },
       op);
 }
@@ -298,6 +306,9 @@ inline std::string brief(const schema::Op& op) {
           [&](const DropDomain& o) { return name + " " + o.name; },
           [&](const DropExtension& o) { return name + " " + o.name; },
           [&](const AlterExtension& o) { return name + " " + o.name; },
+          [&](const CreateView& o) { return name + " " + o.view.name; },
+          [&](const DropView& o) { return name + " " + o.name; },
+          [&](const ReplaceView& o) { return name + " " + o.view.name; },
           [&](const auto& o) { return name + " " + o.table; },
       },
       op);

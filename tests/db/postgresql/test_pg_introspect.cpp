@@ -190,6 +190,10 @@ TEST_CASE("introspection of a schema built by hand", "[postgresql][db]") {
   users.checks = {{"ck_users_age", "age >= 0 AND age < 150"},
                   {"ck_users_status", "status IN ('active', 'blocked')"}};
   expected.tables = {memberships, orgs, users};
+  schema::View v_users;
+  v_users.name = "v_users";
+  v_users.definition = "SELECT users.id\n   FROM users";
+  expected.views = {v_users};
 
   introspect::Options options;
   options.version_table = "migratecpp_version";
@@ -402,8 +406,8 @@ TEST_CASE("introspection sends as many queries for 500 tables as for 10", "[post
   const auto small_count = count(small, 10);
   const auto large_count = count(large, 500);
   CHECK(small_count == large_count);
-  // tables, columns, constraints, indexes, enums, domains, sequences, extensions
-  CHECK(large_count == 8);
+  // tables, columns, constraints, indexes, enums, domains, sequences, extensions, views
+  CHECK(large_count == 9);
 }
 
 TEST_CASE("stored generated columns: read back, compared in the stored form",

@@ -8,7 +8,7 @@ using namespace migratecpp;
 using namespace migratecpp::test;
 using dialects::UnmanagedObject;
 
-TEST_CASE("unmanaged objects: views, triggers, virtual tables", "[sqlite][introspect]") {
+TEST_CASE("unmanaged objects: triggers, virtual tables (views are modelled)", "[sqlite][introspect]") {
   SqliteDb db;
   db.exec(R"sql(
     CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
@@ -23,12 +23,14 @@ TEST_CASE("unmanaged objects: views, triggers, virtual tables", "[sqlite][intros
   options.exclude_tables = {"VENDOR"};
   const auto objects = sqlite_dialect().unmanaged_objects(db.conn(), options);
   CHECK(objects == std::vector<UnmanagedObject>{{"trigger", "users_audit", "users"},
-                                                {"view", "active_users", ""},
                                                 {"virtual table", "docs", ""}});
   CHECK(dialects::describe(objects[0]) == "trigger 'users_audit' on 'users'");
   // Still none of them in the model.
   const auto live = db.schema(options);
   CHECK(live.find_table("active_users") == nullptr);
+  // The view is the models' now.
+  REQUIRE(live.find_view("active_users") != nullptr);
+  CHECK(live.find_view("active_users")->definition == "SELECT id FROM users");
   CHECK(live.find_table("docs") == nullptr);
   // Nor the tables the virtual table keeps its data in (fts5: docs_data, docs_idx, ...): they
   // are the virtual table's, which a model cannot make.
