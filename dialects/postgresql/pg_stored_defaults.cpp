@@ -11,6 +11,7 @@
 #include "util/strings.h"
 
 #include <functional>
+#include <map>
 #include <string>
 
 namespace migratecpp::dialects::postgresql {
@@ -21,17 +22,19 @@ const std::string k_probe = "_migratecpp_probe";
 
 // Runs `body` with a temporary copy (LIKE: columns and types, no defaults, indexes or
 // identity) of `table` named k_probe, then rolls everything back. `attempt` runs one
-// statement in a savepoint: a text the server refuses leaves the others standing.
+// statement in a savepoint (false: the server refused it, and the others stand).
 void with_probe_table(
     Connection& conn, const PostgresDialect& d, const schema::Table& table,
-    const std::function<void(const std::function<void(const std::string&)>& attempt)>& body) {
+    const std::function<void(const std::function<bool(const std::string&)>& attempt)>& body) {
   auto attempt = [&](const std::string& sql) {
     conn.exec("SAVEPOINT migratecpp_probe");
     try {
       conn.exec(sql);
       conn.exec("RELEASE SAVEPOINT migratecpp_probe");
+      return true;
     } catch (const DatabaseError&) {
       conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
+      return false;
     }
   };
   conn.begin();
@@ -56,10 +59,14 @@ PostgresDialect::stored_defaults(Connection& conn, const schema::Table& table,
     return out;
   }
   with_probe_table(conn, *this, table, [&](const auto& attempt) {
-    for (const auto& c : columns) {
-      if (c.default_expr && table.find_column(c.name) != nullptr) {
-        attempt("ALTER TABLE " + quote_ident(k_probe) + " ALTER COLUMN " + quote_ident(c.name) +
-                " SET DEFAULT " + *c.default_expr);
+    // The ask each probe column's default answers: the last one the server took.
+    std::map<std::string, std::size_t> answers;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      const auto& c = columns[i];
+      if (c.default_expr && table.find_column(c.name) != nullptr &&
+          attempt("ALTER TABLE " + quote_ident(k_probe) + " ALTER COLUMN " + quote_ident(c.name) +
+                  " SET DEFAULT " + *c.default_expr)) {
+        answers[c.name] = i;
       }
     }
     // As introspection reads a default (pg_introspect.cpp): pg_get_expr, not pretty, trimmed.
@@ -69,10 +76,8 @@ PostgresDialect::stored_defaults(Connection& conn, const schema::Table& table,
                    "WHERE a.attrelid = 'pg_temp." +
                    k_probe + "'::regclass");
     for (const auto& row : rows.rows) {
-      for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (row[0] && row[1] && *row[0] == columns[i].name) {
-          out[i] = util::trim(*row[1]);
-        }
+      if (row[0] && row[1] && answers.count(*row[0]) != 0) {
+        out[answers[*row[0]]] = util::trim(*row[1]);
       }
     }
   });

@@ -490,3 +490,55 @@ TEST_CASE("stored generated columns: read back, compared in the stored form",
                     "column 'v.x' cannot be a virtual generated column: PostgreSQL has only "
                     "stored ones (generated = { ..., stored = true })");
 }
+
+TEST_CASE("stored defaults and index keys: the probe answers as introspection reads",
+          "[postgresql][db]") {
+  MIGRATECPP_PG_URL_OR_SKIP(url);
+  test::pg::TestSchema s(url);
+  s.conn().exec_script(R"sql(
+    CREATE TABLE users (
+      id integer PRIMARY KEY,
+      name varchar(40) DEFAULT ''::character varying NOT NULL,
+      born date DEFAULT ('now'::text)::date,
+      score integer DEFAULT '-1'::integer
+    );
+    CREATE INDEX users_lower_name ON users (lower((name)::text) DESC);
+  )sql");
+  const schema::Database live = read(s.conn());
+  const schema::Table& t = live.tables.at(0);
+  // Kept as stored, casts included.
+  CHECK(t.find_column("name")->default_expr == "''::character varying");
+  CHECK(t.find_column("born")->default_expr == "('now'::text)::date");
+  CHECK(t.find_column("score")->default_expr == "'-1'::integer");
+  REQUIRE(t.indexes.size() == 1);
+  CHECK(t.indexes[0].parts == std::vector<schema::IndexPart>{"lower(name::text) DESC"});
+
+  // The short spellings a model may use: the probe says how the server would store them, and
+  // leaves nothing behind.
+  auto with_default = [&](const std::string& column, const std::string& text) {
+    schema::Column c = *t.find_column(column);
+    c.default_expr = text;
+    return c;
+  };
+  const auto defaults = test::pg::pg_dialect().stored_defaults(
+      s.conn(), t,
+      {with_default("name", "''"), with_default("born", "'now'"), with_default("score", "-1"),
+       with_default("score", "no_such_function()")});
+  REQUIRE(defaults.size() == 4);
+  CHECK(defaults[0] == "''::character varying");
+  CHECK(defaults[1] != t.find_column("born")->default_expr); // 'now' is a date fixed today
+  CHECK(defaults[2] == "'-1'::integer");
+  CHECK_FALSE(defaults[3]); // refused: nothing to learn
+  schema::Index short_form = t.indexes[0];
+  short_form.parts = {"lower(name) DESC"};
+  schema::Index other = short_form;
+  other.parts = {"upper(name) DESC"};
+  const auto parts = test::pg::pg_dialect().stored_index_parts(s.conn(), t, {short_form, other});
+  REQUIRE(parts.size() == 2);
+  REQUIRE(parts[0]);
+  CHECK(*parts[0] == t.indexes[0].parts);
+  REQUIRE(parts[1]);
+  CHECK(*parts[1] != t.indexes[0].parts);
+  CHECK(s.scalar("SELECT count(*) FROM pg_class WHERE relname LIKE '_migratecpp_probe%'") == "0");
+  CHECK(read(s.conn()) == live);
+}
