@@ -11,7 +11,8 @@ namespace migratecpp::migrate {
 
 namespace {
 
-void align_defaults(LiveDatabase& db, const schema::Table& have, schema::Table& want) {
+void align_defaults(const dialects::Dialect& dialect, dialects::Connection& conn,
+                    const schema::Table& have, schema::Table& want) {
   std::vector<schema::Column> asked;
   std::vector<std::pair<schema::Column*, const schema::Column*>> pairs;
   for (auto& c : want.columns) {
@@ -29,7 +30,7 @@ void align_defaults(LiveDatabase& db, const schema::Table& have, schema::Table& 
   if (asked.empty()) {
     return;
   }
-  const auto forms = db.dialect->stored_defaults(*db.conn, have, asked);
+  const auto forms = dialect.stored_defaults(conn, have, asked);
   for (std::size_t k = 0; k < pairs.size(); ++k) {
     const auto& [model, stored] = pairs[k];
     if (k < forms.size() && forms[k] &&
@@ -52,7 +53,8 @@ bool same_parts(const std::vector<schema::IndexPart>& a, const std::vector<schem
   return true;
 }
 
-void align_indexes(LiveDatabase& db, const schema::Table& have, schema::Table& want) {
+void align_indexes(const dialects::Dialect& dialect, dialects::Connection& conn,
+                   const schema::Table& have, schema::Table& want) {
   std::vector<schema::Index> asked;
   std::vector<std::pair<schema::Index*, const schema::Index*>> pairs;
   for (auto& i : want.indexes) {
@@ -67,7 +69,7 @@ void align_indexes(LiveDatabase& db, const schema::Table& have, schema::Table& w
   if (asked.empty()) {
     return;
   }
-  const auto forms = db.dialect->stored_index_parts(*db.conn, have, asked);
+  const auto forms = dialect.stored_index_parts(conn, have, asked);
   for (std::size_t k = 0; k < pairs.size(); ++k) {
     const auto& [model, stored] = pairs[k];
     if (k < forms.size() && forms[k] && same_parts(*forms[k], stored->parts)) {
@@ -78,12 +80,12 @@ void align_indexes(LiveDatabase& db, const schema::Table& have, schema::Table& w
 
 } // namespace
 
-void align_stored_defaults_and_indexes(LiveDatabase& db, const schema::Database& live,
-                                       schema::Database& desired) {
+void align_stored_defaults_and_indexes(const dialects::Dialect& dialect, dialects::Connection& conn,
+                                       const schema::Database& live, schema::Database& desired) {
   for (auto& want : desired.tables) {
     if (const schema::Table* have = live.find_table(want.name)) {
-      align_defaults(db, *have, want);
-      align_indexes(db, *have, want);
+      align_defaults(dialect, conn, *have, want);
+      align_indexes(dialect, conn, *have, want);
     }
   }
 }

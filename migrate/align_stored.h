@@ -1,7 +1,7 @@
 #pragma once
 // Before the diff: a model default or index key that the database would store as the live
 // one reads as the live one (see align_stored.cpp).
-#include "migrate/database.h"
+#include "dialects/dialect.h"
 #include "schema/model.h"
 
 namespace migratecpp::migrate {
@@ -13,7 +13,9 @@ namespace migratecpp::migrate {
 // (Dialect::stored_defaults, stored_index_parts); where that is what the live object holds,
 // the model takes the live text, so that the diff sees no change. Costs statements only for
 // the texts that differ, never per table; nothing for a dialect that stores text as written.
-void align_stored_defaults_and_indexes(LiveDatabase& db, const schema::Database& live,
-                                       schema::Database& desired);
+// `live` is what `conn` reads (introspection); the conformance tests align their tracked
+// state the same way before comparing.
+void align_stored_defaults_and_indexes(const dialects::Dialect& dialect, dialects::Connection& conn,
+                                       const schema::Database& live, schema::Database& desired);
 
 } // namespace migratecpp::migrate

@@ -188,7 +188,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   }
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
-  align_stored_defaults_and_indexes(db, live, desired);
+  align_stored_defaults_and_indexes(*db.dialect, *db.conn, live, desired);
   DiffOptions options;
   options.objects = project.config.objects;
   options.exclude_tables.push_back(project.config.version_table);
