@@ -560,7 +560,26 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::BulkInsert& o) const {
-    return multi_row_inserts(d, o, before, k_bulk_insert_chunk);
+    auto out = multi_row_inserts(d, o, before, k_bulk_insert_chunk);
+    // An identity = "always" column refuses a written value unless the INSERT overrides it:
+    // the rows say what they hold, as for any other column.
+    const schema::Table* t = before.find_table(o.table);
+    const bool always =
+        t != nullptr && std::any_of(o.rows.begin(), o.rows.end(), [&](const auto& row) {
+          return std::any_of(row.begin(), row.end(), [&](const auto& cell) {
+            const schema::Column* c = t->find_column(cell.first);
+            return c != nullptr && c->autoincrement && c->identity_always;
+          });
+        });
+    if (always) {
+      for (auto& s : out) {
+        const std::size_t at = s.sql.find(") VALUES\n");
+        if (at != std::string::npos) {
+          s.sql.insert(at + 1, " OVERRIDING SYSTEM VALUE");
+        }
+      }
+    }
+    return out;
   }
 
   std::vector<Statement> operator()(const schema::CreateEnum& o) const {
