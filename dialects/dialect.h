@@ -332,6 +332,11 @@ public:
                      const std::vector<schema::Index>& indexes) const {
     return std::vector<std::optional<std::vector<schema::IndexPart>>>(indexes.size());
   }
+  // The same for the defaults of `domains` (on their base type).
+  virtual std::vector<std::optional<std::string>>
+  stored_domain_defaults(Connection& conn, const std::vector<schema::Domain>& domains) const {
+    return std::vector<std::optional<std::string>>(domains.size());
+  }
 };
 
 // An `execute` op's SQL for the first of `keys` it holds (the dialect's own keys, then ""),

@@ -78,6 +78,31 @@ void align_indexes(const dialects::Dialect& dialect, dialects::Connection& conn,
   }
 }
 
+void align_domains(const dialects::Dialect& dialect, dialects::Connection& conn,
+                   const schema::Database& live, schema::Database& desired) {
+  std::vector<schema::Domain> asked;
+  std::vector<std::pair<schema::Domain*, const schema::Domain*>> pairs;
+  for (auto& d : desired.domains) {
+    const schema::Domain* ld = live.find_domain(d.name);
+    if (ld != nullptr && d.default_expr && ld->default_expr && d.type == ld->type &&
+        normalize_default(d.default_expr) != normalize_default(ld->default_expr)) {
+      asked.push_back(d);
+      pairs.emplace_back(&d, ld);
+    }
+  }
+  if (asked.empty()) {
+    return;
+  }
+  const auto forms = dialect.stored_domain_defaults(conn, asked);
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const auto& [model, stored] = pairs[k];
+    if (k < forms.size() && forms[k] &&
+        normalize_default(forms[k]) == normalize_default(stored->default_expr)) {
+      model->default_expr = stored->default_expr;
+    }
+  }
+}
+
 } // namespace
 
 void align_stored_defaults_and_indexes(const dialects::Dialect& dialect, dialects::Connection& conn,
@@ -88,6 +113,7 @@ void align_stored_defaults_and_indexes(const dialects::Dialect& dialect, dialect
       align_indexes(dialect, conn, *have, want);
     }
   }
+  align_domains(dialect, conn, live, desired);
 }
 
 } // namespace migratecpp::migrate

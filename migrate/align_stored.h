@@ -10,7 +10,8 @@ namespace migratecpp::migrate {
 // (PostgreSQL: ''::character varying, lower((name)::text)); a model may write them shorter
 // ('', lower(name)). Where a model default or the parts of a model index differ from the live
 // one of the same column or name, asks the database how it would store the model's text
-// (Dialect::stored_defaults, stored_index_parts); where that is what the live object holds,
+// (Dialect::stored_defaults, stored_index_parts; a domain's default likewise,
+// stored_domain_defaults); where that is what the live object holds,
 // the model takes the live text, so that the diff sees no change. Costs statements only for
 // the texts that differ, never per table; nothing for a dialect that stores text as written.
 // `live` is what `conn` reads (introspection); the conformance tests align their tracked

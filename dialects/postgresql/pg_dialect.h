@@ -110,6 +110,9 @@ public:
   std::vector<std::optional<std::vector<schema::IndexPart>>>
   stored_index_parts(Connection& conn, const schema::Table& table,
                      const std::vector<schema::Index>& indexes) const override;
+  std::vector<std::optional<std::string>>
+  stored_domain_defaults(Connection& conn,
+                         const std::vector<schema::Domain>& domains) const override;
   // PostgreSQL 15 has only STORED generated columns.
   bool has_virtual_generated_columns() const override { return false; }
   bool has_identity_always() const override { return true; }

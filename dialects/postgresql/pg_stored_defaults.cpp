@@ -140,4 +140,47 @@ PostgresDialect::stored_index_parts(Connection& conn, const schema::Table& table
   return out;
 }
 
+std::vector<std::optional<std::string>>
+PostgresDialect::stored_domain_defaults(Connection& conn,
+                                        const std::vector<schema::Domain>& domains) const {
+  std::vector<std::optional<std::string>> out(domains.size());
+  if (domains.empty()) {
+    return out;
+  }
+  // A temporary domain of the same base type per default, read back as introspection reads a
+  // domain's default (pg_type.typdefault); no table needed.
+  const std::string prefix = k_probe + "_d";
+  conn.begin();
+  try {
+    for (std::size_t i = 0; i < domains.size(); ++i) {
+      if (!domains[i].default_expr) {
+        continue;
+      }
+      conn.exec("SAVEPOINT migratecpp_probe");
+      try {
+        conn.exec("CREATE DOMAIN pg_temp." + quote_ident(prefix + std::to_string(i)) + " AS " +
+                  domains[i].type + " DEFAULT " + *domains[i].default_expr);
+        conn.exec("RELEASE SAVEPOINT migratecpp_probe");
+      } catch (const DatabaseError&) {
+        conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
+      }
+    }
+    const Rows rows = conn.query("SELECT typname, typdefault FROM pg_type "
+                                 "WHERE typnamespace = pg_my_temp_schema() AND typtype = 'd'");
+    for (const auto& row : rows.rows) {
+      if (row[0] && row[1] && row[0]->rfind(prefix, 0) == 0) {
+        const std::size_t i = std::stoul(row[0]->substr(prefix.size()));
+        if (i < domains.size()) {
+          out[i] = util::trim(*row[1]);
+        }
+      }
+    }
+  } catch (...) {
+    conn.rollback();
+    throw;
+  }
+  conn.rollback();
+  return out;
+}
+
 } // namespace migratecpp::dialects::postgresql

@@ -12,6 +12,8 @@ source "$E2E_DIR/pg_lib.sh"
 HAND="$(fresh_pg_url fidelity_hand)"
 pg_sql "$HAND" "
 CREATE SEQUENCE users_seq;
+CREATE DOMAIN born_on AS date DEFAULT ('now'::text)::date;
+CREATE DOMAIN label AS character varying(20) DEFAULT ''::character varying;
 CREATE TABLE users (
   id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   user_id integer DEFAULT nextval(('users_seq'::text)::regclass) NOT NULL,
@@ -23,7 +25,9 @@ CREATE TABLE users (
   flag character(1) DEFAULT 'N'::bpchar,
   prefs json DEFAULT '{}'::json,
   score integer DEFAULT '-1'::integer,
-  seen timestamp without time zone DEFAULT ('now'::text)::timestamp without time zone
+  seen timestamp without time zone DEFAULT ('now'::text)::timestamp without time zone,
+  joined born_on,
+  tag label
 );
 CREATE INDEX users_lower_name ON users (lower((name)::text));
 CREATE INDEX users_all_names ON users USING gin ((ARRAY[(name)::text, (group_name)::text] || other_names));
@@ -48,6 +52,8 @@ expect_out_has "default = \"'N'::bpchar\""
 expect_out_has "default = \"'-1'::integer\""
 expect_out_has "default = \"nextval(('users_seq'::text)::regclass)\""
 expect_out_has 'identity = "always"'
+expect_out_has "default = \"('now'::text)::date\"" # the domain's too
+grep -A3 'name = "label"' <<<"$OUT" | grep -qF "default = \"''::character varying\"" || fail "domain label: $OUT"
 # Index keys as pg_get_indexdef prints them (pretty): casts kept.
 expect_out_has '"lower(name::text)"'
 expect_out_has '"(ARRAY[name::text, group_name::text] || other_names)"'
@@ -64,7 +70,9 @@ expect_eq "$(psql_run -c "SELECT attidentity FROM pg_attribute WHERE attrelid = 
 # The short spellings a person writes: the server stores them with their casts, and the
 # comparison asks it how it would, so nothing changes.
 sed -i "s|default = \"''::character varying\"|default = \"''\"|; s|default = \"'N'::bpchar\"|default = \"'N'\"|; s|default = \"'-1'::integer\"|default = \"-1\"|; s|\"lower(name::text)\"|\"lower(name)\"|; s|where = \"status::text = 'draft'::text\"|where = \"status = 'draft'\"|" models/schema.toml
+# (the domain label's default line too)
 grep -q "default = \"''\"" models/schema.toml || fail "the model edit did not apply"
+grep -q "''::character varying" models/schema.toml && fail "a stored spelling is left: $(cat models/schema.toml)"
 run check; expect_rc 0
 
 # Identity: ALWAYS -> BY DEFAULT and back.

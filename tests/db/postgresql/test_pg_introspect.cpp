@@ -539,6 +539,19 @@ TEST_CASE("stored defaults and index keys: the probe answers as introspection re
   CHECK(*parts[0] == t.indexes[0].parts);
   REQUIRE(parts[1]);
   CHECK(*parts[1] != t.indexes[0].parts);
+  // A domain's default, on a temporary domain of its base type.
+  schema::Domain label{"label", "varchar(20)", true, std::string("''"), std::nullopt, {}};
+  schema::Domain born{"born_on",    "date", true, std::string("('now'::text)::date"),
+                      std::nullopt, {}};
+  schema::Domain broken{"broken",     "date", true, std::string("no_such_function()"),
+                        std::nullopt, {}};
+  const auto domain_defaults =
+      test::pg::pg_dialect().stored_domain_defaults(s.conn(), {label, born, broken});
+  REQUIRE(domain_defaults.size() == 3);
+  CHECK(domain_defaults[0] == "''::character varying");
+  CHECK(domain_defaults[1] == "('now'::text)::date");
+  CHECK_FALSE(domain_defaults[2]);
   CHECK(s.scalar("SELECT count(*) FROM pg_class WHERE relname LIKE '_migratecpp_probe%'") == "0");
+  CHECK(s.scalar("SELECT count(*) FROM pg_type WHERE typname LIKE '_migratecpp_probe%'") == "0");
   CHECK(read(s.conn()) == live);
 }
