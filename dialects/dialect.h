@@ -145,6 +145,10 @@ public:
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.
   virtual bool has_virtual_generated_columns() const { return true; }
+  // True where an autoincrement column can refuse values written for it (PostgreSQL
+  // GENERATED ALWAYS AS IDENTITY: identity = "always"); models asking for it are refused at
+  // load elsewhere.
+  virtual bool has_identity_always() const { return false; }
   // True where a column may have no declared type at all (SQLite: CREATE TABLE t (a, b)).
   // Elsewhere a model column with type = "" is refused at load naming table.column.
   virtual bool has_untyped_columns() const { return false; }
@@ -330,6 +334,27 @@ public:
   virtual std::vector<std::optional<schema::View>>
   stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const {
     return std::vector<std::optional<schema::View>>(views.size());
+  }
+
+  // As stored_forms, for the defaults of `columns` (columns of the live table `table`, of the
+  // live column's type) and the key parts of `indexes` (on `table`; their WHERE is not asked
+  // here): the default text, or each index's parts, as introspection would read them back;
+  // nullopt where the database keeps the text as written or refuses it. Leaves nothing
+  // behind. The default answers nullopt for all.
+  virtual std::vector<std::optional<std::string>>
+  stored_defaults(Connection& conn, const schema::Table& table,
+                  const std::vector<schema::Column>& columns) const {
+    return std::vector<std::optional<std::string>>(columns.size());
+  }
+  virtual std::vector<std::optional<std::vector<schema::IndexPart>>>
+  stored_index_parts(Connection& conn, const schema::Table& table,
+                     const std::vector<schema::Index>& indexes) const {
+    return std::vector<std::optional<std::vector<schema::IndexPart>>>(indexes.size());
+  }
+  // The same for the defaults of `domains` (on their base type).
+  virtual std::vector<std::optional<std::string>>
+  stored_domain_defaults(Connection& conn, const std::vector<schema::Domain>& domains) const {
+    return std::vector<std::optional<std::string>>(domains.size());
   }
 };
 

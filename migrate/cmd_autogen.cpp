@@ -1,5 +1,6 @@
 // Autogenerate, check and inspect: models vs the live database.
 #include "introspect/introspect.h"
+#include "migrate/align_stored.h"
 #include "migrate/autogenerate.h"
 #include "migrate/database.h"
 #include "migrate/diff.h"
@@ -192,6 +193,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
   align_view_definitions(*db.conn, *db.dialect, live, desired);
+  align_stored_defaults_and_indexes(*db.dialect, *db.conn, live, desired);
   DiffOptions options;
   options.objects = project.config.objects;
   options.exclude_tables.push_back(project.config.version_table);

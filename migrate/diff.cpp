@@ -377,6 +377,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
       if (d.primary_key) {
         plain.primary_key = false;
         plain.autoincrement = false;
+        plain.identity_always = false;
         plain.nullable = false;
       }
       changes.columns.push_back(AddColumn{des.name, std::move(plain)});
@@ -393,6 +394,17 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
         a.column = d.name;
         a.autoincrement = on;
         a.existing_autoincrement = was;
+        if (on && d.identity_always) {
+          a.identity_always = true;
+          a.existing_identity_always = false;
+        }
+        changes.columns.push_back(std::move(a));
+      } else if (on && was && d.autoincrement && c->identity_always != d.identity_always) {
+        AlterColumn a; // an identity column ALWAYS <-> BY DEFAULT
+        a.table = des.name;
+        a.column = d.name;
+        a.identity_always = d.identity_always;
+        a.existing_identity_always = c->identity_always;
         changes.columns.push_back(std::move(a));
       }
     }
@@ -489,6 +501,7 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
       if (new_key.count(c.name) == 0 && c.primary_key) {
         gone.primary_key = false;
         gone.autoincrement = false;
+        gone.identity_always = false;
       }
       changes.columns.push_back(DropColumn{cur.name, c.name, gone});
     }

@@ -122,6 +122,9 @@ std::string describe_alter(const AlterColumn& o) {
   if (o.autoincrement) {
     parts.push_back(*o.autoincrement ? "autoincrement" : "no autoincrement");
   }
+  if (o.identity_always) {
+    parts.push_back(*o.identity_always ? "identity always" : "identity by default");
+  }
   if (o.new_name) {
     parts.push_back("rename to " + *o.new_name);
   }

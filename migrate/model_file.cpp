@@ -370,6 +370,13 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
                               " has no type: only SQLite has columns without a declared type",
                           m.tables[ti].columns[ci]);
       }
+      if (c.identity_always && !dialect.has_identity_always()) {
+        throw util::Error("column " + util::squote(t.name + "." + c.name) +
+                              " cannot be identity = \"always\" on " + std::string(dialect.name()) +
+                              ": its autoincrement columns accept written values "
+                              "(write autoincrement = true)",
+                          m.tables[ti].columns[ci]);
+      }
       if (c.autoincrement && dialect.autoincrement_only_on_sole_key() &&
           !(c.primary_key && t.primary_key().size() == 1)) {
         throw util::Error("column " + util::squote(t.name + "." + c.name) +

@@ -202,15 +202,17 @@ schema::Op read_alter_column(const KeyReader& r) {
   op.existing_comment = r.string("existing_comment");
   op.autoincrement = r.boolean("autoincrement");
   op.existing_autoincrement = r.boolean("existing_autoincrement");
+  op.identity_always = read_identity(r, "identity");
+  op.existing_identity_always = read_identity(r, "existing_identity");
   op.existing_generated = read_generated(r, "existing_generated");
   // A collation is a name; "" = the default one.
   op.collation = r.string("collation");
   op.existing_collation = r.string("existing_collation");
   if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment &&
-      !op.autoincrement && !op.collation) {
+      !op.autoincrement && !op.collation && !op.identity_always) {
     r.fail("alter_column " + op.table + "." + op.column +
            ": nothing to change (give any of type, nullable, default, new_name, comment, "
-           "collation, autoincrement)");
+           "collation, autoincrement, identity)");
   }
   return op;
 }
@@ -312,11 +314,12 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "alter_column") {
-    return read_alter_column(op_reader(
-        t, path, name,
-        {"table", "column", "type", "nullable", "default", "new_name", "comment", "existing_type",
-         "existing_nullable", "existing_default", "existing_comment", "autoincrement",
-         "existing_autoincrement", "existing_generated", "collation", "existing_collation"}));
+    return read_alter_column(
+        op_reader(t, path, name,
+                  {"table", "column", "type", "nullable", "default", "new_name", "comment",
+                   "existing_type", "existing_nullable", "existing_default", "existing_comment",
+                   "autoincrement", "existing_autoincrement", "existing_generated", "collation",
+                   "existing_collation", "identity", "existing_identity"}));
   }
   if (name == "alter_primary_key") {
     const KeyReader r =
@@ -665,6 +668,11 @@ std::string opt_bool(std::string_view key, const std::optional<bool>& value) {
   return value ? line(key, *value ? "true" : "false") : "";
 }
 
+// identity = "always" | "by default", only where set.
+std::string opt_identity(std::string_view key, const std::optional<bool>& always) {
+  return always ? line(key, *always ? "\"always\"" : "\"by default\"") : "";
+}
+
 // `deferrable` / `initially_deferred` lines, only where set (older files stay as they were).
 std::string render_deferral_keys(bool deferrable, bool initially_deferred) {
   return (deferrable ? line("deferrable", "true") : std::string()) +
@@ -726,6 +734,8 @@ std::string render_keys(const schema::Op& op) {
                    opt_line("existing_comment", o.existing_comment) +
                    opt_bool("autoincrement", o.autoincrement) +
                    opt_bool("existing_autoincrement", o.existing_autoincrement) +
+                   opt_identity("identity", o.identity_always) +
+                   opt_identity("existing_identity", o.existing_identity_always) +
                    (o.existing_generated
                         ? line("existing_generated", render_generated(*o.existing_generated))
                         : std::string()) +

@@ -279,6 +279,18 @@ std::string render_generated(const schema::Generated& g) {
          ", stored = " + (g.stored ? "true" : "false") + " }";
 }
 
+std::optional<bool> read_identity(const KeyReader& r, std::string_view key) {
+  const auto text = r.string(key);
+  if (!text) {
+    return std::nullopt;
+  }
+  if (*text != "always" && *text != "by default") {
+    r.fail(key, util::squote(std::string(key)) + " must be \"always\" or \"by default\", not " +
+                    util::squote(*text));
+  }
+  return *text == "always";
+}
+
 schema::Column read_column(const KeyReader& r, const std::string& table) {
   schema::Column c;
   c.name = r.required_string("name");
@@ -293,6 +305,16 @@ schema::Column read_column(const KeyReader& r, const std::string& table) {
   c.nullable = r.boolean("nullable").value_or(!c.primary_key);
   c.default_expr = r.sql_value("default");
   c.autoincrement = r.boolean("autoincrement").value_or(false);
+  if (const auto identity = read_identity(r, "identity")) {
+    // identity = "always" | "by default": an identity column, so autoincrement (the portable
+    // spelling of "by default"); autoincrement = false beside it says the opposite.
+    if (r.boolean("autoincrement") == false) {
+      r.fail("identity", "column " + util::squote(c.name) +
+                             " cannot have both identity and autoincrement = false");
+    }
+    c.autoincrement = true;
+    c.identity_always = *identity;
+  }
   c.comment = r.string("comment");
   c.generated = read_generated(r, "generated");
   c.collation = r.string("collation");
@@ -393,9 +415,9 @@ schema::CheckConstraint read_check(const KeyReader& r) {
 }
 
 const std::vector<std::string_view>& column_keys() {
-  static const std::vector<std::string_view> keys = {"name",          "type",      "nullable",
-                                                     "default",       "generated", "primary_key",
-                                                     "autoincrement", "comment",   "collation"};
+  static const std::vector<std::string_view> keys = {
+      "name",        "type",          "nullable", "default",   "generated",
+      "primary_key", "autoincrement", "comment",  "collation", "identity"};
   return keys;
 }
 
@@ -608,7 +630,9 @@ std::string render_column(const schema::Column& c, bool in_key) {
   if (c.primary_key) {
     out += ", primary_key = true";
   }
-  if (c.autoincrement) {
+  if (c.autoincrement && c.identity_always) {
+    out += ", identity = \"always\""; // the portable autoincrement is BY DEFAULT
+  } else if (c.autoincrement) {
     out += ", autoincrement = true";
   }
   if (c.comment) {

@@ -37,6 +37,9 @@ schema::CheckConstraint read_check(const KeyReader& r);
 // `key` of `r`: a column's `generated`, alter_column's `existing_generated`. nullopt if absent.
 std::optional<schema::Generated> read_generated(const KeyReader& r, std::string_view key);
 std::string render_generated(const schema::Generated& g);
+// identity = "always" (true) | "by default" (false) at `key`; nullopt when absent. Fails
+// (file:line) on any other value.
+std::optional<bool> read_identity(const KeyReader& r, std::string_view key);
 // The keys each reader reads.
 const std::vector<std::string_view>& column_keys();
 const std::vector<std::string_view>& index_keys();

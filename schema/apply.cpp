@@ -432,6 +432,12 @@ void apply_column_changes(Column& c, const AlterColumn& o) {
   if (o.autoincrement) {
     c.autoincrement = *o.autoincrement;
   }
+  if (o.identity_always) {
+    c.identity_always = *o.identity_always;
+  }
+  if (!c.autoincrement) {
+    c.identity_always = false;
+  }
 }
 
 void set_primary_key(Table& t, const std::vector<std::string>& columns) {

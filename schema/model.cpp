@@ -8,7 +8,8 @@ bool Column::operator==(const Column& other) const {
   return name == other.name && type.declared() == other.type.declared() &&
          nullable == other.nullable && default_expr == other.default_expr &&
          primary_key == other.primary_key && autoincrement == other.autoincrement &&
-         comment == other.comment && generated == other.generated && collation == other.collation;
+         identity_always == other.identity_always && comment == other.comment &&
+         generated == other.generated && collation == other.collation;
 }
 
 const Column* Table::find_column(const std::string& column) const {

@@ -33,6 +33,10 @@ struct Column {
   // MySQL: its table's, the charset being the collation's prefix; SQLite: BINARY): "C",
   // "utf8mb4_bin", "NOCASE".
   std::optional<std::string> collation;
+  // With autoincrement (last: aggregate initializers list the fields before it): the database
+  // always numbers the rows and refuses a value written for the column (PostgreSQL GENERATED ALWAYS
+  // AS IDENTITY; model key identity = "always"). Off: BY DEFAULT, the portable autoincrement.
+  bool identity_always = false;
   // Compares the declared spelling of the type, as the model's text did before it was a
   // value: a model or live schema that spells a type differently is not the same model. The
   // diff compares types by meaning (ColumnType ==).

@@ -33,6 +33,7 @@ Op reverse_alter(const AlterColumn& o) {
   need(o.comment.has_value(), o.existing_comment.has_value(), "comment");
   need(o.collation.has_value(), o.existing_collation.has_value(), "collation");
   need(o.autoincrement.has_value(), o.existing_autoincrement.has_value(), "autoincrement");
+  need(o.identity_always.has_value(), o.existing_identity_always.has_value(), "identity");
 
   AlterColumn r;
   r.table = o.table;
@@ -58,6 +59,8 @@ Op reverse_alter(const AlterColumn& o) {
   swap_or_keep(o.collation, o.existing_collation, r.collation, r.existing_collation);
   swap_or_keep(o.autoincrement, o.existing_autoincrement, r.autoincrement,
                r.existing_autoincrement);
+  swap_or_keep(o.identity_always, o.existing_identity_always, r.identity_always,
+               r.existing_identity_always);
   r.existing_generated = o.existing_generated; // alter_column never changes it
   return r;
 }

@@ -65,6 +65,11 @@ struct AlterColumn {
   // dialect restating the whole column (MySQL MODIFY) keeps it when the tracked schema does
   // not know the column; absent there = a plain column.
   std::optional<Generated> existing_generated;
+  // An identity column ALWAYS (true) or BY DEFAULT (false): with autoincrement = true, how it
+  // becomes one; alone, a change of an identity column's kind (PostgreSQL SET GENERATED).
+  // Revision files: identity = "always" | "by default".
+  std::optional<bool> identity_always;
+  std::optional<bool> existing_identity_always;
   bool operator==(const AlterColumn&) const = default;
 };
 // Makes `columns` (in key order) the table's primary key, named `name` ("" = the database's

@@ -326,6 +326,11 @@ struct OpRenderer {
   std::vector<Statement> operator()(const schema::AlterColumn& o) const {
     const std::string what = column_label(o.table, o.column);
     const std::string col = d.quote_ident(o.column);
+    if (o.identity_always.value_or(false)) {
+      throw util::Error("alter_column " + what +
+                        " cannot make identity = \"always\": MySQL "
+                        "and MariaDB accept values written for an auto_increment column");
+    }
     const bool restates = o.type || o.nullable || o.autoincrement || o.comment || o.collation;
     if (!restates && !o.default_expr && !o.new_name) {
       return {};
@@ -799,6 +804,11 @@ std::string MysqlDialect::column_sql(const std::string& table, const schema::Col
   }
   out += (!column.nullable || column.primary_key) ? " NOT NULL" : " NULL";
   if (column.autoincrement) {
+    if (column.identity_always) {
+      throw util::Error("column " + column_label(table, column.name) +
+                        " cannot be identity = \"always\": MySQL and MariaDB accept values "
+                        "written for an auto_increment column (write autoincrement = true)");
+    }
     if (column.default_expr) {
       throw util::Error("column " + column_label(table, column.name) +
                         " cannot have both autoincrement and a default");

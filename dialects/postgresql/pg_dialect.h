@@ -112,8 +112,19 @@ public:
                            const std::vector<std::string>& checks,
                            const std::vector<std::string>& predicates,
                            const std::vector<schema::Column>& generated) const override;
+  // Defaults and index keys as the server stores them (pg_stored_defaults.cpp).
+  std::vector<std::optional<std::string>>
+  stored_defaults(Connection& conn, const schema::Table& table,
+                  const std::vector<schema::Column>& columns) const override;
+  std::vector<std::optional<std::vector<schema::IndexPart>>>
+  stored_index_parts(Connection& conn, const schema::Table& table,
+                     const std::vector<schema::Index>& indexes) const override;
+  std::vector<std::optional<std::string>>
+  stored_domain_defaults(Connection& conn,
+                         const std::vector<schema::Domain>& domains) const override;
   // PostgreSQL 15 has only STORED generated columns.
   bool has_virtual_generated_columns() const override { return false; }
+  bool has_identity_always() const override { return true; }
   bool deferrable_keys() const override { return true; }
   std::string default_primary_key_name(const std::string& table) const override {
     return table + "_pkey";

@@ -8,7 +8,8 @@
 //   unqualified and with its case, as the model names it; PostgreSQL's one-byte "char" keeps
 //   its double quotes (type = "\"char\"" in the models file, which the loader takes as a
 //   native type and the dialect writes back as is: unquoted, char is char(1));
-// - identity columns (GENERATED ... AS IDENTITY) and serial columns -> autoincrement = true,
+// - identity columns (GENERATED ... AS IDENTITY) and serial columns -> autoincrement = true
+//   (GENERATED ALWAYS: identity_always too, identity = "always" in a model file),
 //   no default, key or not (the loader accepts autoincrement on any integer column; the
 //   dialect makes it an identity column). A serial is a default nextval('S'::regclass) whose
 //   sequence S is OWNED BY the column with the options serial gives it; any other nextval
@@ -16,12 +17,13 @@
 // - a column of a domain of the schema: the domain's name, as for an enum;
 // - what an extension owns (pg_depend deptype 'e': PostGIS's spatial_ref_sys, an extension's
 //   types) is left out: the [[extension]] stands for it;
-// - defaults: normalize_pg_default (literal casts dropped, numbers unquoted, CURRENT_TIMESTAMP,
-//   now(), true kept as PostgreSQL 15 prints them);
+// - defaults: as pg_get_expr prints them (not pretty: as pg_dump does), casts included
+// (''::character varying,
+//   ('now'::text)::date, '-1'::integer): the server's stored form, written back exactly;
 // - stored generated columns (attgenerated 's'): pg_get_expr of the generation expression,
 //   normalized as a check is (normalize_pg_expression), and no default;
-// - checks, partial-index predicates and index expressions: normalize_pg_check /
-//   normalize_pg_expression over the pretty-printed text (no redundant parentheses);
+// - checks: normalize_pg_check over the pretty-printed text (no redundant parentheses);
+// - partial-index predicates and index expressions: as pretty-printed, casts included;
 // - foreign-key actions: a (no action) -> "", r -> restrict, c -> cascade, n -> set null,
 //   d -> set default; a referenced table in another schema is written schema.table;
 // - primary keys: the key's columns flagged (they are NOT NULL), in conkey order, named unless
@@ -70,7 +72,10 @@ std::string columns_sql() {
          "ELSE format_type(a.atttypid, a.atttypmod) END AS type, "
          "((t.typtype IN ('e', 'd') AND t.typnamespace = n.oid) "
          "OR coalesce(et.typtype = 'e', false)) AS is_enum, "
-         "a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid, true) AS default_expr, "
+         "a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid, true) AS pretty_default, "
+         // Defaults as pg_dump prints them (not pretty): ('now'::text)::date, whose
+         // parentheses pretty printing drops.
+         "pg_get_expr(d.adbin, d.adrelid) AS default_expr, "
          "a.attidentity AS identity, a.attgenerated AS generated, "
          "col_description(a.attrelid, a.attnum) AS comment, "
          // The column's own collation, where it is not its type's default.
@@ -249,6 +254,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     const auto& raw_default = columns.get(r, "default_expr");
     if (!identity.empty()) {
       c.autoincrement = true;
+      c.identity_always = identity == "a"; // GENERATED ALWAYS; 'd' is BY DEFAULT
     } else if (const auto seq =
                    raw_default ? nextval_sequence(*raw_default, options.schema) : std::nullopt;
                seq && sequence_index.count(*seq) != 0 &&
@@ -258,9 +264,13 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     } else if (raw_default && util::starts_with_ci(*raw_default, "nextval(")) {
       c.default_expr = *raw_default; // as printed: its sequence is one of the model's
     } else if (raw_default && generated == "s") {
-      c.generated = schema::Generated{*raw_default, true}; // normalized below, table complete
+      // normalized below, once the table is complete
+      c.generated = schema::Generated{columns.text(r, "pretty_default"), true};
     } else if (raw_default && generated.empty()) {
-      c.default_expr = normalize_pg_default(*raw_default);
+      // As the server stores it: its casts are part of what it means (('now'::text)::date is
+      // the day of each insert, 'now' alone the day the default was set). The comparison with
+      // a model asks the server how it would store the model's text (stored_defaults).
+      c.default_expr = util::trim(*raw_default);
     }
   }
   // Generation expressions as checks are read (pg_stored_forms.cpp reads the model's the
@@ -321,7 +331,6 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     if (t == nullptr) {
       continue;
     }
-    const auto text_columns = text_columns_of(*t);
     schema::Index index;
     index.name = indexes.text(r, "name");
     index.unique = indexes.boolean(r, "is_unique");
@@ -329,7 +338,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       index.method = method;
     }
     if (const auto& predicate = indexes.get(r, "predicate")) {
-      index.where = normalize_pg_expression(*predicate, text_columns);
+      index.where = util::trim(*predicate); // as stored: see stored_forms for the comparison
     }
     const auto names = parse_pg_array(indexes.text(r, "columns"));
     const auto expressions = parse_pg_array(indexes.text(r, "expressions"));
@@ -352,15 +361,11 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       if (!names[k].empty()) {
         entry = suffix.empty() ? names[k] : util::quote_identifier_if_needed(names[k]) + suffix;
       } else {
-        const std::string expr = k < expressions.size() ? expressions[k] : "";
-        entry = normalize_pg_expression(expr, text_columns);
-        // "(age + 1)" loses its parentheses above; PostgreSQL prints them only where the
-        // index element needs them, so they go back.
-        if (expr.size() >= 2 && expr.front() == '(' &&
-            util::closing_paren(expr, 0) == expr.size()) {
-          entry = "(" + entry + ")";
-        }
-        entry += suffix;
+        // As printed, casts included (lower((name)::text) is not lower(name) to the server,
+        // and ARRAY[(a)::text] || b may not type-check without them); parenthesized where
+        // the index element needs it. The comparison with a model asks the server how it
+        // would store the model's (stored_index_parts).
+        entry = (k < expressions.size() ? expressions[k] : "") + suffix;
       }
       // Read as the models reader reads the same text, with the table's columns.
       index.parts.push_back(schema::parse_index_part(entry, t->column_names()));

@@ -4,6 +4,7 @@
 #include "dialects/postgresql/pg_quoting.h"
 #include "schema/column_type.h"
 #include "util/sql_lexer.h"
+#include "util/strings.h"
 
 #include <limits>
 
@@ -80,7 +81,10 @@ std::vector<schema::Domain> read_domains(Connection& conn, const Params& params)
       d.type = model_type(rows.text(r, "base_type"));
       d.nullable = rows.text(r, "not_null") != "t";
       if (const auto& def = rows.get(r, "default_expr")) {
-        d.default_expr = normalize_pg_default(*def);
+        // As stored, casts included (as column defaults: ('now'::text)::date is the day of
+        // each insert, 'now'::date the day the domain was made); stored_domain_defaults for
+        // the comparison with a model.
+        d.default_expr = util::trim(*def);
       }
       d.collation = rows.get(r, "collation");
       out.push_back(std::move(d));

@@ -4,6 +4,7 @@
 // table inside a transaction that is rolled back.
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
+#include "util/strings.h"
 
 #include <string>
 
@@ -73,7 +74,7 @@ StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table&
       if (row[0] && row[1] && row[0]->rfind(prefix, 0) == 0) {
         const std::size_t i = std::stoul(row[0]->substr(prefix.size()));
         if (i < predicates.size()) {
-          out.predicates[i] = normalize_pg_expression(*row[1], text_columns);
+          out.predicates[i] = util::trim(*row[1]); // as introspection reads a predicate
         }
       }
     }

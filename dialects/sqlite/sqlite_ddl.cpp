@@ -361,6 +361,12 @@ std::string collation_name(const SqliteDialect& dialect, const std::string& name
 
 std::string ColumnSql::operator()(const Column& c, bool inline_key,
                                   const std::string& key_name) const {
+  if (c.identity_always) {
+    throw util::Error("column '" + c.name +
+                      "' cannot be identity = \"always\" on SQLite: an "
+                      "AUTOINCREMENT key accepts values written for it (write autoincrement = "
+                      "true)");
+  }
   const bool autoinc = inline_key && c.autoincrement;
   std::string type;
   std::optional<std::string> hint;

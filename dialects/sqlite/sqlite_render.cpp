@@ -189,7 +189,7 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                                                    const Database& before,
                                                    const RenderContext& context) const {
   if (o.new_name && !o.new_name->empty() && !o.type && !o.nullable && !o.default_expr &&
-      !o.comment && !o.autoincrement && !o.collation) {
+      !o.comment && !o.autoincrement && !o.collation && !o.identity_always) {
     // A rename alone needs nothing from `before`: SQLite rewrites the references itself.
     if (*o.new_name == o.column) {
       return {};
@@ -215,6 +215,11 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
   const schema::ColumnType type_before = c.type;
   const bool alias_before = is_row_alias(renamed, c);
   schema::apply_column_changes(c, o);
+  if (c.identity_always) {
+    throw util::Error("column '" + name + "' of table '" + t.name +
+                      "' cannot be identity = \"always\" on SQLite: an AUTOINCREMENT key "
+                      "accepts values written for it");
+  }
   if (c.autoincrement && !(c.primary_key && to.primary_key().size() == 1)) {
     throw util::Error("column '" + name + "' of table '" + t.name +
                       "' cannot autoincrement on SQLite: only a table's only primary-key "

@@ -377,11 +377,66 @@ def mysql_default(column_type, default):
     return str(decimal.Decimal(default).quantize(decimal.Decimal(1).scaleb(-int(scale))))
 
 
+# PostgreSQL keeps defaults, index keys and predicates as it stores them (README, PostgreSQL):
+# a string literal carries its column's type as a cast, a negative or out-of-int4 number the
+# type PostgreSQL reads it as, and a character column inside an expression a ::text cast.
+PG_LITERAL_CASTS = {"varchar": "character varying", "char": "bpchar", "text": "text",
+                    "json": "json", "date": "date", "time": "time without time zone",
+                    "timestamp": "timestamp without time zone",
+                    "timestamptz": "timestamp with time zone", "uuid": "uuid", "blob": "bytea"}
+PG_CHARACTER_TYPES = ("varchar", "char")
+SQL_STRING = r"'(?:[^']|'')*'"
+
+
+def pg_default(column_type, default):
+    base = parse_type(column_type)[0]
+    if re.fullmatch(SQL_STRING, default):
+        cast = PG_LITERAL_CASTS.get(base)
+        return f"{default}::{cast}" if cast else default
+    if re.fullmatch(r"-?\d+", default):
+        n = int(default)
+        if -2**31 <= n < 2**31:
+            return default if n >= 0 else f"'{default}'::integer"
+        return f"'{default}'::bigint" if -2**63 <= n < 2**63 else f"'{default}'::numeric"
+    if re.fullmatch(r"-\d*\.\d+", default):
+        return f"'{default}'::numeric"
+    return default
+
+
+def pg_expression(expr, table, predicate):
+    """An index expression or predicate as PostgreSQL prints it (pretty): a character column
+    cast to text; in a predicate, a string literal compared with one cast to text too."""
+    character = {c["name"] for c in table["columns"] if parse_type(c["type"])[0] in PG_CHARACTER_TYPES}
+    textual = character | {c["name"] for c in table["columns"] if c["type"] == "text"}
+    out, pos = [], 0
+    for m in re.finditer(SQL_STRING + r"|[A-Za-z_][A-Za-z0-9_]*(?:::[a-z]+)?", expr):
+        out.append(expr[pos:m.start()])
+        word = m.group(0)
+        if word.startswith("'"):
+            word += "::text" if predicate and re.search(r"\b(" + "|".join(map(re.escape, textual)) +
+                                                         r")\b", expr) else ""
+        elif word in character:
+            word += "::text"
+        out.append(word)
+        pos = m.end()
+    return "".join(out) + expr[pos:]
+
+
 def dialect_spelling(dialect, doc):
     """The expected inspect output `doc` (names filled in) as `dialect` spells it, check
     expressions aside (the database's rewriting of those is only known to the database)."""
     import copy
     out = copy.deepcopy(doc)
+    if dialect == "postgresql":
+        for t in out.get("table", []):
+            for c in t["columns"]:
+                if "default" in c:
+                    c["default"] = pg_default(c["type"], c["default"])
+            for i in t.get("indexes", []):
+                i["columns"] = [pg_expression(e, t, False) if "(" in e else e for e in i["columns"]]
+                if "where" in i:
+                    i["where"] = pg_expression(i["where"], t, True)
+        return out
     if dialect != "mysql":
         return out
     for t in out.get("table", []):

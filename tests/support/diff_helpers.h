@@ -88,7 +88,8 @@ inline std::string list(const std::vector<std::string>& items) {
 inline std::string dump(const schema::Column& c) {
   return c.name + ":" + c.type.declared() + (c.nullable ? "" : " notnull") +
          (c.primary_key ? " pk" : "") + (c.autoincrement ? " ai" : "") +
-         " default=" + opt(c.default_expr) + " comment=" + opt(c.comment) +
+         (c.identity_always ? " always" : "") + " default=" + opt(c.default_expr) +
+         " comment=" + opt(c.comment) +
          (c.generated ? std::string(" generated=(") + c.generated->expression + ")" +
                             (c.generated->stored ? "stored" : "virtual")
                       : std::string()) +
@@ -186,6 +187,10 @@ inline std::string full(const schema::Op& op) {
                    (o.autoincrement ? std::string(" autoincrement=") + b(o.autoincrement) +
                                           " existing_autoincrement=" + b(o.existing_autoincrement)
                                     : std::string()) +
+                   (o.identity_always || o.existing_identity_always
+                        ? std::string(" identity_always=") + b(o.identity_always) +
+                              " existing_identity_always=" + b(o.existing_identity_always)
+                        : std::string()) +
                    (o.existing_generated
                         ? " existing_generated=(" + o.existing_generated->expression + ")" +
                               (o.existing_generated->stored ? "stored" : "virtual")

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <sstream>
+#include <stdexcept>
 
 using namespace migratecpp;
 
@@ -81,6 +82,21 @@ std::string describe(const schema::Database& db) {
     }
   }
   return out.str();
+}
+
+// Introspection keeps what the server stores (defaults, index keys and predicates with their
+// casts): the text it holds for `table`'s column, index or index predicate.
+void stored_default(schema::Database& db, const std::string& table, const std::string& column,
+                    const std::string& text) {
+  db.find_table(table)->find_column(column)->default_expr = text;
+}
+schema::Index& index_of(schema::Database& db, const std::string& table, const std::string& name) {
+  for (auto& i : db.find_table(table)->indexes) {
+    if (i.name == name) {
+      return i;
+    }
+  }
+  throw std::runtime_error("no index " + name);
 }
 
 } // namespace
@@ -194,6 +210,16 @@ TEST_CASE("introspection of a schema built by hand", "[postgresql][db]") {
   v_users.name = "v_users";
   v_users.definition = "SELECT users.id\n   FROM users";
   expected.views = {v_users};
+  // Defaults, index keys and predicates as the server stores them, casts included.
+  stored_default(expected, "memberships", "role", "'member'::text");
+  stored_default(expected, "users", "status", "'active'::character varying");
+  stored_default(expected, "users", "mood", "'ok'::mood");
+  stored_default(expected, "users", "scores", "'{}'::integer[]");
+  stored_default(expected, "users", "meta", "'{}'::jsonb");
+  stored_default(expected, "users", "ratio", "'-1.5'::numeric");
+  index_of(expected, "users", "ix_users_adult").where =
+      "age >= 18 AND status::text <> 'blocked'::text";
+  index_of(expected, "users", "ix_users_lower_email").parts = {"lower(email::text)"};
 
   introspect::Options options;
   options.version_table = "migratecpp_version";
@@ -205,7 +231,11 @@ TEST_CASE("introspection of a schema built by hand", "[postgresql][db]") {
   SECTION("the same through Options::schema from a session on another schema") {
     test::pg::TestSchema other(url);
     options.schema = s.name();
-    CHECK(describe(read(other.conn(), options)) == describe(expected));
+    // The server prints a type off the session's search path qualified, as pg_dump does (the
+    // tool itself sets the search path to the schema it works in).
+    schema::Database qualified = expected;
+    stored_default(qualified, "users", "mood", "'ok'::" + s.name() + ".mood");
+    CHECK(describe(read(other.conn(), options)) == describe(qualified));
     options.schema = "";
     CHECK(read(other.conn(), options).tables.empty());
   }
@@ -362,7 +392,17 @@ TEST_CASE("round trip from a model through the create ops", "[postgresql][db]") 
     }
   }
   const schema::Database live = read(s.conn());
-  const schema::Database expected = canonical(model);
+  schema::Database expected = canonical(model);
+  // Defaults, index keys and predicates as the server stores them, casts included.
+  stored_default(expected, "memberships", "role", "'member'::character varying");
+  stored_default(expected, "users", "ratio", "'-1.5'::numeric");
+  stored_default(expected, "users", "status", "'new'::\"Status\"");
+  stored_default(expected, "users", "bio", "'it''s me'::text");
+  stored_default(expected, "users", "meta", "'{}'::jsonb");
+  index_of(expected, "users", "ix_users_lower_email").parts = {"lower(email::text)"};
+  index_of(expected, "users", "ix_users_recent").where =
+      "status <> 'gone'::\"Status\" AND bio ~~ 'a%'::text";
+  index_of(expected, "orgs", "ix_orgs_display").where = "\"Display Name\" <> ''::text";
   CHECK(describe(live) == describe(expected));
   CHECK(live == expected);
 }
@@ -453,4 +493,69 @@ TEST_CASE("stored generated columns: read back, compared in the stored form",
   CHECK_THROWS_WITH(test::pg::pg_dialect().render(schema::CreateTable{v}, {}),
                     "column 'v.x' cannot be a virtual generated column: PostgreSQL has only "
                     "stored ones (generated = { ..., stored = true })");
+}
+
+TEST_CASE("stored defaults and index keys: the probe answers as introspection reads",
+          "[postgresql][db]") {
+  MIGRATECPP_PG_URL_OR_SKIP(url);
+  test::pg::TestSchema s(url);
+  s.conn().exec_script(R"sql(
+    CREATE TABLE users (
+      id integer PRIMARY KEY,
+      name varchar(40) DEFAULT ''::character varying NOT NULL,
+      born date DEFAULT ('now'::text)::date,
+      score integer DEFAULT '-1'::integer
+    );
+    CREATE INDEX users_lower_name ON users (lower((name)::text) DESC);
+  )sql");
+  const schema::Database live = read(s.conn());
+  const schema::Table& t = live.tables.at(0);
+  // Kept as stored, casts included.
+  CHECK(t.find_column("name")->default_expr == "''::character varying");
+  CHECK(t.find_column("born")->default_expr == "('now'::text)::date");
+  CHECK(t.find_column("score")->default_expr == "'-1'::integer");
+  REQUIRE(t.indexes.size() == 1);
+  CHECK(t.indexes[0].parts == std::vector<schema::IndexPart>{"lower(name::text) DESC"});
+
+  // The short spellings a model may use: the probe says how the server would store them, and
+  // leaves nothing behind.
+  auto with_default = [&](const std::string& column, const std::string& text) {
+    schema::Column c = *t.find_column(column);
+    c.default_expr = text;
+    return c;
+  };
+  const auto defaults = test::pg::pg_dialect().stored_defaults(
+      s.conn(), t,
+      {with_default("name", "''"), with_default("born", "'now'"), with_default("score", "-1"),
+       with_default("score", "no_such_function()")});
+  REQUIRE(defaults.size() == 4);
+  CHECK(defaults[0] == "''::character varying");
+  CHECK(defaults[1] != t.find_column("born")->default_expr); // 'now' is a date fixed today
+  CHECK(defaults[2] == "'-1'::integer");
+  CHECK_FALSE(defaults[3]); // refused: nothing to learn
+  schema::Index short_form = t.indexes[0];
+  short_form.parts = {"lower(name) DESC"};
+  schema::Index other = short_form;
+  other.parts = {"upper(name) DESC"};
+  const auto parts = test::pg::pg_dialect().stored_index_parts(s.conn(), t, {short_form, other});
+  REQUIRE(parts.size() == 2);
+  REQUIRE(parts[0]);
+  CHECK(*parts[0] == t.indexes[0].parts);
+  REQUIRE(parts[1]);
+  CHECK(*parts[1] != t.indexes[0].parts);
+  // A domain's default, on a temporary domain of its base type.
+  schema::Domain label{"label", "varchar(20)", true, std::string("''"), std::nullopt, {}};
+  schema::Domain born{"born_on",    "date", true, std::string("('now'::text)::date"),
+                      std::nullopt, {}};
+  schema::Domain broken{"broken",     "date", true, std::string("no_such_function()"),
+                        std::nullopt, {}};
+  const auto domain_defaults =
+      test::pg::pg_dialect().stored_domain_defaults(s.conn(), {label, born, broken});
+  REQUIRE(domain_defaults.size() == 3);
+  CHECK(domain_defaults[0] == "''::character varying");
+  CHECK(domain_defaults[1] == "('now'::text)::date");
+  CHECK_FALSE(domain_defaults[2]);
+  CHECK(s.scalar("SELECT count(*) FROM pg_class WHERE relname LIKE '_migratecpp_probe%'") == "0");
+  CHECK(s.scalar("SELECT count(*) FROM pg_type WHERE typname LIKE '_migratecpp_probe%'") == "0");
+  CHECK(read(s.conn()) == live);
 }

@@ -383,3 +383,23 @@ TEST_CASE("diff: a column's collation", "[diff][columns][collation]") {
             .table = "users", .column = "name", .collation = "C", .existing_collation = ""}) ==
         "alter column users.name: collation none -> C");
 }
+
+TEST_CASE("diff: an identity column ALWAYS <-> BY DEFAULT", "[diff][columns]") {
+  schema::Column by_default = col("n", "bigint", false);
+  by_default.autoincrement = true;
+  schema::Column always = by_default;
+  always.identity_always = true;
+  schema::Column plain = col("n", "bigint", false);
+
+  const std::string change = alter(by_default, always);
+  CHECK(change.find("alter_column users.n ") == 0);
+  CHECK(change.find(" identity_always=true existing_identity_always=false") != std::string::npos);
+  CHECK(change.find("autoincrement=") == std::string::npos);
+  CHECK(alter(always, by_default).find(" identity_always=false existing_identity_always=true") !=
+        std::string::npos);
+  // Made an identity column: ALWAYS from the start.
+  const std::string on = alter(plain, always);
+  CHECK(on.find(" autoincrement=true existing_autoincrement=false") != std::string::npos);
+  CHECK(on.find(" identity_always=true existing_identity_always=false") != std::string::npos);
+  CHECK(same(always, always));
+}

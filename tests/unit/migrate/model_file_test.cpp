@@ -702,3 +702,49 @@ TEST_CASE("models: deferrable constraints, and the dialects that refuse them", "
                         ":6: table 't': unique constraint 'uq_t' cannot be deferrable on sqlite "
                         "(only PostgreSQL has deferrable unique constraints)");
 }
+
+TEST_CASE("models: identity = \"always\" | \"by default\"", "[model_file]") {
+  // "by default" is the portable autoincrement; "always" refuses values written for the column.
+  const schema::Database db =
+      parse(table_t("  { name = \"id\", type = \"integer\", primary_key = true, identity = "
+                    "\"always\" },\n"
+                    "  { name = \"n\", type = \"bigint\", identity = \"by default\" },\n"));
+  const schema::Table& t = db.tables[0];
+  REQUIRE(t.columns.size() == 2);
+  CHECK(t.columns[0].autoincrement);
+  CHECK(t.columns[0].identity_always);
+  CHECK(t.columns[1].autoincrement);
+  CHECK_FALSE(t.columns[1].identity_always);
+  CHECK_FALSE(t.columns[1].nullable);
+  const std::string text = render_models(db);
+  CHECK(text.find("{ name = \"id\", type = \"integer\", primary_key = true, identity = "
+                  "\"always\" }") != std::string::npos);
+  CHECK(text.find("{ name = \"n\", type = \"bigint\", nullable = false, autoincrement = true }") !=
+        std::string::npos);
+  CHECK(parse(text) == db);
+  CHECK_THROWS_WITH(
+      parse(table_t("  { name = \"id\", type = \"integer\", identity = \"sometimes\" },\n")),
+      Catch::Contains("'identity' must be \"always\" or \"by default\", not 'sometimes'"));
+  CHECK_THROWS_WITH(parse(table_t("  { name = \"id\", type = \"integer\", identity = \"always\", "
+                                  "autoincrement = false },\n")),
+                    Catch::Contains("cannot have both identity and autoincrement = false"));
+  CHECK_THROWS_WITH(
+      parse(table_t("  { name = \"id\", type = \"text\", identity = \"always\" },\n")),
+      Catch::Contains("cannot autoincrement: its type 'text' is not an integer type"));
+
+  // Only PostgreSQL has it: refused elsewhere at load, naming file:line and table.column.
+  test::TempDir dir;
+  test::write_file(dir / "id.toml", "[[table]]\nname = \"t\"\ncolumns = [\n"
+                                    "  { name = \"id\", type = \"integer\", primary_key = true, "
+                                    "identity = \"always\" },\n]\n");
+  const auto& pg = dialects::dialect_by_name("postgresql");
+  CHECK(migrate::load_models({dir / "id.toml"}, &pg).tables[0].columns[0].identity_always);
+  for (const char* name : {"sqlite", "mysql"}) {
+    const auto& dialect = dialects::dialect_by_name(name);
+    CHECK_THROWS_WITH(migrate::load_models({dir / "id.toml"}, &dialect),
+                      (dir / "id.toml").string() +
+                          ":4: column 't.id' cannot be identity = " + "\"always\" on " + name +
+                          ": its autoincrement columns accept written values (write "
+                          "autoincrement = true)");
+  }
+}

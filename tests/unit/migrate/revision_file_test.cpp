@@ -1,5 +1,6 @@
 #include "migrate/revision_file.h"
 #include "schema/apply.h"
+#include "schema/ops.h"
 #include "support/fixtures.h"
 #include "support/test_support.h"
 
@@ -209,7 +210,7 @@ TEST_CASE("revision file: op errors are located and exact", "[revision_file]") {
   CHECK_THROWS_WITH(
       upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"a\"\n"),
       at(3, "alter_column t.a: nothing to change (give any of type, nullable, "
-            "default, new_name, comment, collation, autoincrement)"));
+            "default, new_name, comment, collation, autoincrement, identity)"));
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"drop_column\"\ntable = \"t\"\ncolumn = \"a\"\n"
                                "definition = { name = \"b\", type = \"text\" }\n"),
                     at(7, "drop_column: the definition is of column 'b', not 'a'"));
@@ -596,4 +597,23 @@ TEST_CASE("revision file: keys' order, names and deferrability are read and writ
   CHECK(render_ops({plain}, "upgrade") ==
         "[[upgrade]]\nop = \"alter_primary_key\"\ntable = \"t\"\ncolumns = [\"a\"]\n"
         "existing_columns = [\"b\"]\n");
+}
+
+TEST_CASE("revision file: alter_column identity is read, written back and reversed",
+          "[revision_file]") {
+  schema::AlterColumn op;
+  op.table = "users";
+  op.column = "id";
+  op.identity_always = false;
+  op.existing_identity_always = true;
+  const std::string text = render_ops({op}, "upgrade");
+  CHECK(text.find("identity = \"by default\"\n") != std::string::npos);
+  CHECK(text.find("existing_identity = \"always\"\n") != std::string::npos);
+  CHECK(upgrade_of(text) == std::vector<schema::Op>{op});
+  const auto back = std::get<schema::AlterColumn>(schema::reverse(schema::Op{op}));
+  CHECK(back.identity_always == true);
+  CHECK(back.existing_identity_always == false);
+  CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"c\"\n"
+                               "identity = \"never\"\n"),
+                    at(7, "'identity' must be \"always\" or \"by default\", not 'never'"));
 }
