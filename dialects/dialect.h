@@ -101,6 +101,20 @@ public:
   // Elsewhere a model with a [[domain]] or [[extension]] is refused at load.
   virtual bool has_domains() const { return false; }
   virtual bool has_extensions() const { return false; }
+  // True where functions and procedures are schema objects (PostgreSQL, MySQL/MariaDB).
+  // Elsewhere a model with a [[function]] or [[procedure]] is refused at load.
+  virtual bool has_routines() const { return false; }
+  // What a trigger can say here (schema::Trigger); a model asking for more is refused at load.
+  // The defaults are SQLite's.
+  struct TriggerFeatures {
+    bool calls_function = false;     // EXECUTE FUNCTION f() instead of a body (PostgreSQL)
+    bool several_events = false;     // INSERT OR UPDATE in one trigger (PostgreSQL)
+    bool for_each_statement = false; // FOR EACH STATEMENT, TRUNCATE (PostgreSQL)
+    bool when = true;                // WHEN (condition) (PostgreSQL, SQLite)
+    bool order = false;              // FOLLOWS / PRECEDES (MySQL)
+    bool names_per_table = false;    // two tables may each have a trigger 'x' (PostgreSQL)
+  };
+  virtual TriggerFeatures trigger_features() const { return {}; }
   // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).

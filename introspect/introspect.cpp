@@ -13,6 +13,13 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
   std::erase_if(db.domains, [&](const auto& d) { return !objects.manages("domains", d.name); });
   std::erase_if(db.extensions,
                 [&](const auto& e) { return !objects.manages("extensions", e.name); });
+  std::erase_if(db.routines, [&](const auto& r) {
+    return !objects.manages(r.kind == "procedure" ? "procedures" : "functions", r.name);
+  });
+  // A trigger goes with a table left out.
+  std::erase_if(db.triggers, [&](const auto& t) {
+    return !objects.manages("triggers", t.name, t.table) || db.find_table(t.table) == nullptr;
+  });
   return db;
 }
 

@@ -39,6 +39,12 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
                 [&](const auto& d) { return !objects.manages("domains", d.name); });
   std::erase_if(desired.extensions,
                 [&](const auto& e) { return !objects.manages("extensions", e.name); });
+  std::erase_if(desired.routines, [&](const auto& r) {
+    return !objects.manages(r.kind == "procedure" ? "procedures" : "functions", r.name);
+  });
+  std::erase_if(desired.triggers, [&](const auto& t) {
+    return !objects.manages("triggers", t.name, t.table) || desired.find_table(t.table) == nullptr;
+  });
   return desired;
 }
 
@@ -312,6 +318,9 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
     std::erase_if(live.sequences, [&](const schema::Sequence& s) {
       return s.owned_by && live.find_table(s.owned_by->substr(0, s.owned_by->find('.'))) == nullptr;
     });
+    // So do its triggers.
+    std::erase_if(live.triggers,
+                  [&](const schema::Trigger& t) { return live.find_table(t.table) == nullptr; });
   }
   out.data_raw(render_models(live));
   // What the models cannot say yet, named so that nobody takes the models for the whole schema.

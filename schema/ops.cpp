@@ -90,6 +90,25 @@ Op reverse_table_options(const AlterTableOptions& o) {
   return r;
 }
 
+const char* by_kind(const std::string& kind, const char* function, const char* procedure) {
+  return kind == "procedure" ? procedure : function;
+}
+const char* routine_op_name(const CreateRoutine& o) {
+  return by_kind(o.routine.kind, "create_function", "create_procedure");
+}
+const char* routine_op_name(const DropRoutine& o) {
+  return by_kind(o.kind, "drop_function", "drop_procedure");
+}
+const char* routine_op_name(const ReplaceRoutine& o) {
+  return by_kind(o.routine.kind, "replace_function", "replace_procedure");
+}
+const char* routine_op_name(const CreateTrigger&) {
+  return "create_trigger";
+}
+const char* routine_op_name(const DropTrigger&) {
+  return "drop_trigger";
+}
+
 } // namespace
 
 std::string op_name(const Op& op) {
@@ -123,6 +142,7 @@ std::string op_name(const Op& op) {
                         [](const CreateExtension&) { return "create_extension"; },
                         [](const DropExtension&) { return "drop_extension"; },
                         [](const AlterExtension&) { return "alter_extension"; },
+                        [](const auto& o) { return routine_op_name(o); },
                     },
                     op);
 }
@@ -143,6 +163,10 @@ std::string op_table(const Op& op) {
                         [](const CreateExtension&) { return std::string(); },
                         [](const DropExtension&) { return std::string(); },
                         [](const AlterExtension&) { return std::string(); },
+                        [](const CreateRoutine&) { return std::string(); },
+                        [](const DropRoutine&) { return std::string(); },
+                        [](const ReplaceRoutine&) { return std::string(); },
+                        [](const CreateTrigger& o) { return o.trigger.table; },
                         [](const auto& o) { return o.table; },
                     },
                     op);
@@ -342,6 +366,38 @@ Op reverse(const Op& op) {
               not_reversible("alter_extension " + o.name + " does not give existing_version");
             }
             return AlterExtension{o.name, *o.existing_version, o.version};
+          },
+          [](const CreateRoutine& o) -> Op {
+            return DropRoutine{o.routine.name, o.routine.kind, o.routine.arguments, o.routine};
+          },
+          [](const DropRoutine& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_" + o.kind, o.name + "(" + o.arguments + ")", o.kind);
+            }
+            Routine r = *o.definition;
+            r.name = o.name;
+            r.kind = o.kind;
+            r.arguments = o.arguments;
+            return CreateRoutine{std::move(r)};
+          },
+          [](const ReplaceRoutine& o) -> Op {
+            if (!o.existing) {
+              not_reversible("replace_" + o.routine.kind + " " + o.routine.name +
+                             " does not give existing (the routine before)");
+            }
+            return ReplaceRoutine{*o.existing, o.routine};
+          },
+          [](const CreateTrigger& o) -> Op {
+            return DropTrigger{o.trigger.table, o.trigger.name, o.trigger};
+          },
+          [](const DropTrigger& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_trigger", o.name + " on " + o.table, "trigger");
+            }
+            Trigger t = *o.definition;
+            t.name = o.name;
+            t.table = o.table;
+            return CreateTrigger{std::move(t)};
           },
       },
       op);

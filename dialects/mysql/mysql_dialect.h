@@ -36,6 +36,14 @@ public:
   // written ENUM('a', 'b').
   bool has_enum_types() const override { return false; }
   bool has_sequences() const override { return true; } // MariaDB (MySQL 8 refuses them)
+  bool has_routines() const override { return true; }
+  // One event per trigger, FOR EACH ROW only, a body, no WHEN; FOLLOWS / PRECEDES.
+  TriggerFeatures trigger_features() const override {
+    TriggerFeatures f;
+    f.when = false;
+    f.order = true;
+    return f;
+  }
   bool has_partial_indexes() const override { return false; }
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
   bool has_table_options() const override { return true; }

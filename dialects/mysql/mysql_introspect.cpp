@@ -32,8 +32,9 @@
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_index.h"
 #include "dialects/mysql/mysql_normalize.h"
-#include "schema/apply.h"
+#include "dialects/mysql/mysql_routines.h"
 #include "dialects/mysql/mysql_sequences.h"
+#include "schema/apply.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -340,6 +341,10 @@ schema::Database MysqlDialect::introspect(Connection& conn,
       }
     }
   }
+  db.routines = read_routines(conn, schema_name);
+  db.triggers = read_triggers(conn, schema_name);
+  std::erase_if(db.triggers,
+                [&](const schema::Trigger& t) { return db.find_table(t.table) == nullptr; });
   sort_introspected(db);
   return db;
 }

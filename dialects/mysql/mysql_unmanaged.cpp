@@ -1,6 +1,6 @@
-// What MySQL/MariaDB introspection leaves out: views, triggers, stored functions and
-// procedures, events, and the partitioning of a table (the table itself is read; how it is
-// partitioned is not). MariaDB sequences are modelled.
+// What MySQL/MariaDB introspection leaves out: views, events, and the partitioning of a table (the
+// table itself is read; how it is partitioned is not). MariaDB sequences, routines and triggers are
+// modelled.
 #include "dialects/connection.h"
 #include "dialects/mysql/mysql_dialect.h"
 
@@ -16,19 +16,13 @@ std::string unmanaged_query() {
   const std::string tables = "FROM information_schema.TABLES WHERE TABLE_SCHEMA = " + schema;
   return "SELECT 'view', TABLE_NAME, NULL FROM information_schema.VIEWS WHERE TABLE_SCHEMA = " +
          schema +
-         " UNION ALL SELECT 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE "
-         "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = " +
-         schema +
-         " UNION ALL SELECT LOWER(ROUTINE_TYPE), ROUTINE_NAME, NULL "
-         "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = " +
-         schema +
          " UNION ALL SELECT 'event', EVENT_NAME, NULL FROM information_schema.EVENTS "
          "WHERE EVENT_SCHEMA = " +
          schema + " UNION ALL SELECT 'partitioning', TABLE_NAME, TABLE_NAME " + tables +
          " AND TABLE_TYPE = 'BASE TABLE' AND CREATE_OPTIONS LIKE '%partitioned%'";
 }
 
-constexpr std::size_t k_schema_parameters = 5;
+constexpr std::size_t k_schema_parameters = 3;
 
 } // namespace
 

@@ -29,6 +29,12 @@ public:
   bool has_sequence_types_and_owners() const override { return true; }
   bool has_domains() const override { return true; }
   bool has_extensions() const override { return true; }
+  bool has_routines() const override { return true; }
+  TriggerFeatures trigger_features() const override {
+    TriggerFeatures f;
+    f.calls_function = f.several_events = f.for_each_statement = f.names_per_table = true;
+    return f;
+  }
   // clock_timestamp(): the time of the statement itself, not of the transaction's start.
   std::string utc_now_sql() const override {
     return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";

@@ -36,6 +36,7 @@
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
+#include "dialects/postgresql/pg_routines.h"
 #include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -221,6 +222,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   db.extensions = read_extensions(conn, params);
   db.domains = read_domains(conn, params);
   db.sequences = read_sequences(conn, params);
+  db.routines = read_routines(conn, params, options.schema);
+  db.triggers = read_triggers(conn, params);
   std::map<std::string, std::size_t> sequence_index;
   for (std::size_t i = 0; i < db.sequences.size(); ++i) {
     sequence_index[db.sequences[i].name] = i;

@@ -1,9 +1,12 @@
 // What PostgreSQL introspection leaves out: views, materialized views, composite, range and
-// multirange types, partitions and how a table is partitioned, UNLOGGED storage, triggers,
-// routines, operators, rules and row-level-security policies. Objects an extension owns are
+// multirange types, partitions and how a table is partitioned, UNLOGGED storage, triggers the
+// model cannot hold (constraint triggers, disabled ones, with transition tables, on a view or
+// a partitioned table), aggregates and window functions, operators, rules and row-level-security
+// policies. Objects an extension owns are
 // left out: the extension stands for them (sequences, domains and extensions are modelled).
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_routines.h"
 
 namespace migratecpp::dialects::postgresql {
 
@@ -29,17 +32,19 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
      AND (c.relkind = 'p' OR (c.relkind = 'r' AND c.relpersistence = 'u'))
   UNION ALL
-  SELECT 'trigger', t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass
+  SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END,
+         t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass
     FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.tgisinternal
+     AND NOT (MODELLED_TRIGGER)
   UNION ALL
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
          WHEN 'w' THEN 'window function' ELSE 'function' END,
          p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL,
          p.oid, 'pg_proc'::regclass
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND p.prokind NOT IN ('f', 'p')
   UNION ALL
   SELECT 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
          || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', NULL, o.oid,
@@ -72,7 +77,11 @@ ORDER BY kind, name
 
 std::vector<UnmanagedObject>
 PostgresDialect::unmanaged_objects(Connection& conn, const IntrospectOptions& options) const {
-  return unmanaged_from_rows(conn.query(k_unmanaged_query, {options.schema}), options);
+  // Triggers the model holds (pg_routines) are not listed; the others are.
+  std::string query = k_unmanaged_query;
+  const std::string marker = "MODELLED_TRIGGER";
+  query.replace(query.find(marker), marker.size(), modelled_trigger_sql());
+  return unmanaged_from_rows(conn.query(query, {options.schema}), options);
 }
 
 } // namespace migratecpp::dialects::postgresql

@@ -8,6 +8,7 @@
 // the same for 10 tables and for 5000.
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_triggers.h"
 #include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -657,6 +658,9 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     t.checks = pt.checks;
     db.tables.push_back(std::move(t));
   }
+  db.triggers = read_triggers(conn);
+  std::erase_if(db.triggers,
+                [&](const schema::Trigger& t) { return db.find_table(t.table) == nullptr; });
   sort_introspected(db);
   return db;
 }

@@ -2,6 +2,8 @@
 #include "dialects/sqlite/sqlite_ddl.h"
 #include "dialects/sqlite/sqlite_dialect.h"
 #include "dialects/sqlite/sqlite_table_extras.h"
+#include "dialects/sqlite/sqlite_triggers.h"
+#include "schema/routine.h"
 
 #include "dialects/inserted_rows.h"
 #include "schema/apply.h"
@@ -129,11 +131,24 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::CreateEnum&) { return std::vector<Statement>{}; },
           [&](const schema::DropEnum&) { return std::vector<Statement>{}; },
           [&](const schema::AddEnumValue&) { return std::vector<Statement>{}; },
+          [&](const schema::CreateTrigger& o) -> std::vector<Statement> {
+            return {{create_trigger_sql(*this, o.trigger),
+                     "create " + schema::trigger_label(o.trigger.table, o.trigger.name),
+                     "DROP TRIGGER " + quote_ident(o.trigger.name)}};
+          },
+          [&](const schema::DropTrigger& o) -> std::vector<Statement> {
+            std::optional<std::string> undo;
+            if (o.definition) {
+              undo = create_trigger_sql(*this, *o.definition);
+            }
+            return {{"DROP TRIGGER " + quote_ident(o.name),
+                     "drop " + schema::trigger_label(o.table, o.name), undo}};
+          },
           [&](const auto& o) -> std::vector<Statement> {
-            // Sequences, domains and extensions: the models loader refuses them on SQLite;
-            // a hand-written op gets the same answer here.
-            throw util::Error(schema::op_name(o) + ": SQLite has no sequences, domains or "
-                                                   "extensions");
+            // Sequences, domains, extensions and routines: the models loader refuses them on
+            // SQLite; a hand-written op gets the same answer here.
+            throw util::Error(schema::op_name(o) + ": SQLite has no sequences, domains, "
+                                                   "extensions, functions or procedures");
           },
       },
       op);

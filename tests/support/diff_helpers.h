@@ -257,6 +257,25 @@ inline std::string full(const schema::Op& op) {
             return "alter_extension " + o.name + " " + o.version + " was " +
                    opt(o.existing_version);
           },
+          [](const CreateRoutine& o) {
+            return op_name(o) + " " + o.routine.name + "(" + o.routine.arguments + ") " +
+                   o.routine.definition;
+          },
+          [](const DropRoutine& o) {
+            return op_name(o) + " " + o.name + "(" + o.arguments + ")" +
+                   (o.definition ? " " + o.definition->definition : std::string(" -"));
+          },
+          [](const ReplaceRoutine& o) {
+            return op_name(o) + " " + o.routine.name + "(" + o.routine.arguments + ") " +
+                   o.routine.definition + " was " +
+                   (o.existing ? o.existing->definition : std::string("-"));
+          },
+          [](const CreateTrigger& o) {
+            return "create_trigger " + o.trigger.table + "." + o.trigger.name;
+          },
+          [](const DropTrigger& o) {
+            return "drop_trigger " + o.table + "." + o.name + (o.definition ? "" : " -");
+          },
       },
       op);
 }
@@ -298,6 +317,13 @@ inline std::string brief(const schema::Op& op) {
           [&](const DropDomain& o) { return name + " " + o.name; },
           [&](const DropExtension& o) { return name + " " + o.name; },
           [&](const AlterExtension& o) { return name + " " + o.name; },
+          [&](const CreateRoutine& o) { return name + " " + o.routine.name; },
+          [&](const DropRoutine& o) { return name + " " + o.name; },
+          [&](const ReplaceRoutine& o) { return name + " " + o.routine.name; },
+          [&](const CreateTrigger& o) {
+            return name + " " + o.trigger.table + "." + o.trigger.name;
+          },
+          [&](const DropTrigger& o) { return name + " " + o.table + "." + o.name; },
           [&](const auto& o) { return name + " " + o.table; },
       },
       op);
