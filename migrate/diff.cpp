@@ -737,8 +737,10 @@ DiffResult Differ::run() {
   // the tables; their drops come last, in reverse.
   ObjectChanges objects = diff_objects(m_current, m_desired);
   RoutineChanges routines = diff_routines(m_current, m_desired);
-  // Triggers going away or changing go first, before their table or function can.
+  // Triggers going away or changing go first, before their table or function can; then the
+  // routines that use a table's row type, before the table.
   add_step(std::move(routines.trigger_drops));
+  add_step(std::move(routines.table_typed_drops));
   add_step(std::move(objects.extensions));
   if (m_options.enums) {
     diff_enums();
@@ -900,7 +902,9 @@ DiffResult Differ::run() {
   }
   // Step: sequence options, and OWNED BY now that the tables are there.
   add_step(std::move(objects.sequence_changes));
-  // Triggers once their tables and functions are there; routines nothing uses any more.
+  // Routines on a table's row type, and triggers, once their tables and functions are there;
+  // routines nothing uses any more.
+  add_step(std::move(routines.table_typed_routines));
   add_step(std::move(routines.triggers));
   add_step(std::move(routines.routine_drops));
   add_step(std::move(objects.sequence_drops));

@@ -84,6 +84,17 @@ std::string called_function(const Trigger& t) {
   return name;
 }
 
+// True when the routine's arguments or result name a table of `db` (its row type).
+bool uses_table_type(const Routine& r, const schema::Database& db) {
+  for (const auto& tok : util::sql::tokenize(r.arguments + " " + r.returns.value_or(""))) {
+    if (util::sql::is_identifier(tok) &&
+        db.find_table(util::sql::identifier_value(tok)) != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 bool same_sql(std::string_view a, std::string_view b) {
@@ -119,8 +130,9 @@ RoutineChanges diff_routines(const schema::Database& current, const schema::Data
   std::set<std::string> dropped_functions;
   for (const Routine& want : desired.routines) {
     const Routine* have = schema::find_routine(current, want.kind, want.name, want.arguments);
+    auto& ops = uses_table_type(want, desired) ? out.table_typed_routines : out.routines;
     if (have == nullptr) {
-      out.routines.push_back(schema::CreateRoutine{want});
+      ops.push_back(schema::CreateRoutine{want});
       continue;
     }
     if (same_sql(have->definition, want.definition)) {
@@ -128,12 +140,12 @@ RoutineChanges diff_routines(const schema::Database& current, const schema::Data
     }
     const bool result_changes = have->returns && want.returns && *have->returns != *want.returns;
     if (!result_changes) {
-      out.routines.push_back(schema::ReplaceRoutine{want, *have});
+      ops.push_back(schema::ReplaceRoutine{want, *have});
       continue;
     }
     // CREATE OR REPLACE cannot change a function's result type.
-    out.routines.push_back(schema::DropRoutine{have->name, have->kind, have->arguments, *have});
-    out.routines.push_back(schema::CreateRoutine{want});
+    ops.push_back(schema::DropRoutine{have->name, have->kind, have->arguments, *have});
+    ops.push_back(schema::CreateRoutine{want});
     dropped_functions.insert(want.name);
     out.warnings.push_back(schema::routine_label(want) + " changes its result type (" +
                            *have->returns + " -> " + *want.returns +
@@ -141,7 +153,8 @@ RoutineChanges diff_routines(const schema::Database& current, const schema::Data
   }
   for (const Routine& have : current.routines) {
     if (schema::find_routine(desired, have.kind, have.name, have.arguments) == nullptr) {
-      out.routine_drops.push_back(schema::DropRoutine{have.name, have.kind, have.arguments, have});
+      auto& ops = uses_table_type(have, current) ? out.table_typed_drops : out.routine_drops;
+      ops.push_back(schema::DropRoutine{have.name, have.kind, have.arguments, have});
       dropped_functions.insert(have.name);
     }
   }

@@ -17,6 +17,10 @@ namespace migratecpp::migrate {
 struct RoutineChanges {
   std::vector<schema::Op> trigger_drops; // removed or changed triggers: first of all
   std::vector<schema::Op> routines;      // created, replaced, dropped and created again
+  // Those whose arguments or result name a table's row type (PostgreSQL RETURNS SETOF
+  // customer): after the tables; their drops before the table drops.
+  std::vector<schema::Op> table_typed_routines;
+  std::vector<schema::Op> table_typed_drops;
   std::vector<schema::Op> triggers;      // created (new or changed): after the tables
   std::vector<schema::Op> routine_drops; // removed: after the table drops
   std::vector<std::string> warnings;

@@ -206,6 +206,12 @@ TEST_CASE("diff: routines replaced, or dropped and created with the triggers cal
   // And back: the trigger first, the function after the table.
   CHECK(briefs(r.downgrade) ==
         std::vector<std::string>{"drop_trigger t.t_f", "drop_table t", "drop_function f"});
+  // A function returning a table's rows comes after the table, and goes before it.
+  schema::Routine rows = fn("SELECT * FROM t", "SETOF t");
+  r = diff(schema::Database{}, with({rows}, {}));
+  CHECK(briefs(r.upgrade) == std::vector<std::string>{"create_table t", "create_function f"});
+  CHECK(briefs(diff(with({rows}, {}), schema::Database{}).upgrade) ==
+        std::vector<std::string>{"drop_function f", "drop_table t"});
   // A changed trigger is dropped and created.
   schema::Trigger when = trig();
   when.when = "NEW.id > 0";
