@@ -316,6 +316,15 @@ public:
     return {};
   }
 
+  // How the database would print each routine's definition back, for routines whose model text
+  // differs from the live one (PostgreSQL: each created in a transaction that is rolled back
+  // and read with pg_get_functiondef); nullopt where the database keeps the text as written
+  // or refuses it.
+  virtual std::vector<std::optional<std::string>>
+  routine_stored_forms(Connection& conn, const std::vector<schema::Routine>& routines) const {
+    return std::vector<std::optional<std::string>>(routines.size());
+  }
+
   // How the database would store SQL expressions written for the live table `table`: for
   // each of `checks` (check-constraint expressions), `predicates` (partial-index WHERE
   // clauses) and `generated` (generated columns: their generation expressions), the text

@@ -6,6 +6,7 @@
 #include "migrate/history_table.h"
 #include "migrate/model_file.h"
 #include "migrate/preflight.h"
+#include "migrate/routine_forms.h"
 #include "migrate/version_table.h"
 #include "schema/column_type.h"
 #include "util/error.h"
@@ -193,6 +194,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   }
   align_stored_types(*db.dialect, live, desired);
   align_rewritten_expressions(db, live, desired);
+  align_routine_definitions(*db.conn, *db.dialect, live, desired);
   DiffOptions options;
   options.objects = project.config.objects;
   options.exclude_tables.push_back(project.config.version_table);

@@ -105,6 +105,10 @@ public:
                                                  const IntrospectOptions& options) const override;
   // Applies the expressions to a temporary copy of the table, each in its own savepoint,
   // inside a transaction that is rolled back, and reads back what PostgreSQL stored.
+  // Each routine created with CREATE OR REPLACE in a rolled-back transaction (pg_routines).
+  std::vector<std::optional<std::string>>
+  routine_stored_forms(Connection& conn,
+                       const std::vector<schema::Routine>& routines) const override;
   StoredForms stored_forms(Connection& conn, const schema::Table& table,
                            const std::vector<std::string>& checks,
                            const std::vector<std::string>& predicates,

@@ -1,6 +1,8 @@
+#include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
 #include "dialects/postgresql/pg_quoting.h"
 #include "dialects/postgresql/pg_routines.h"
+#include "dialects/routine_sql.h"
 #include "util/sql_lexer.h"
 #include "util/strings.h"
 
@@ -64,6 +66,45 @@ std::vector<schema::Routine> read_routines(Connection& conn, const RoutineParams
         util::trim(without_own_schema(rows.text(r, "definition"), rows.text(r, "schema")));
     out.push_back(std::move(routine));
   }
+  return out;
+}
+
+std::vector<std::optional<std::string>>
+PostgresDialect::routine_stored_forms(Connection& conn,
+                                      const std::vector<schema::Routine>& routines) const {
+  std::vector<std::optional<std::string>> out(routines.size());
+  if (routines.empty()) {
+    return out;
+  }
+  conn.begin();
+  try {
+    conn.exec("SET LOCAL check_function_bodies = off");
+    for (std::size_t i = 0; i < routines.size(); ++i) {
+      const schema::Routine& r = routines[i];
+      // Each in its own savepoint: one the server refuses (a new result type) must not abort
+      // the others.
+      conn.exec("SAVEPOINT migratecpp_probe");
+      try {
+        conn.exec(replace_routine_sql(r.definition, k_quoting.syntax));
+        const Rows rows = conn.query(
+            "SELECT n.nspname, pg_catalog.pg_get_functiondef(p.oid) FROM pg_catalog.pg_proc p "
+            "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = current_schema() AND p.proname = $1 "
+            "AND pg_catalog.pg_get_function_identity_arguments(p.oid) = $2",
+            {r.name, r.arguments});
+        if (!rows.rows.empty() && rows.rows[0][0] && rows.rows[0][1]) {
+          out[i] = util::trim(without_own_schema(*rows.rows[0][1], *rows.rows[0][0]));
+        }
+        conn.exec("RELEASE SAVEPOINT migratecpp_probe");
+      } catch (const DatabaseError&) {
+        conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
+      }
+    }
+  } catch (...) {
+    conn.rollback();
+    throw;
+  }
+  conn.rollback();
   return out;
 }
 

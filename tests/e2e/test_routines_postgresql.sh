@@ -125,4 +125,19 @@ functions = ["vendor_*"]
 triggers = ["film.vendor_*"]
 TOML
 run check; expect_rc 0
+
+# A function written by hand, not as pg_get_functiondef prints it: after its upgrade, check asks
+# the server how it would print the model's text (in a rolled-back transaction) and is clean.
+cat >models/extra.toml <<'TOML'
+[[function]]
+name = "double_it"
+arguments = "n integer"
+definition = "CREATE FUNCTION double_it(n int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT n * 2'"
+TOML
+run check; expect_rc 1
+expect_out_has 'add function double_it(n integer)'
+run revision --autogenerate -m "by hand"; expect_rc 0
+run upgrade head; expect_rc 0
+run check; expect_rc 0
+expect_eq "$(pg_sql "$URL" "SELECT double_it(21)")" "42"
 finish
