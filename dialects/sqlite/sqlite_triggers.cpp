@@ -107,7 +107,7 @@ std::string create_trigger_sql(const SqliteDialect& d, const schema::Trigger& t)
     body = "BEGIN\n  " + body + "\nEND";
   }
   std::string sql = "CREATE TRIGGER " + d.quote_ident(t.name) + " " + trigger_timing_sql(t) + " " +
-                    trigger_events_sql(t) + " ON " + d.quote_ident(t.table) + " FOR EACH ROW";
+                    trigger_events_sql(t) + " ON " + d.quote_ident(t.table);
   if (t.when) {
     sql += " WHEN " + *t.when;
   }
