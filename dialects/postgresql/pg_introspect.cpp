@@ -224,7 +224,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   db.sequences = read_sequences(conn, params);
   db.routines = read_routines(conn, params, options.schema);
   db.triggers = read_triggers(conn, params);
-  std::erase_if(db.triggers, [&](const schema::Trigger& t) { return table_for(t.table) == nullptr; });
+  std::erase_if(db.triggers,
+                [&](const schema::Trigger& t) { return table_for(t.table) == nullptr; });
   std::map<std::string, std::size_t> sequence_index;
   for (std::size_t i = 0; i < db.sequences.size(); ++i) {
     sequence_index[db.sequences[i].name] = i;

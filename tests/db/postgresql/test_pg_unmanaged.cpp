@@ -55,7 +55,7 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   CHECK(db.find_domain("positive") != nullptr);
   CHECK(db.find_sequence("invoice_numbers") != nullptr);
   CHECK(db.find_sequence("users_id_seq") == nullptr); // the serial's
-  CHECK(db.routines.size() == 3); // add, noop, touch
+  CHECK(db.routines.size() == 3);                     // add, noop, touch
   REQUIRE(db.triggers.size() == 1);
   CHECK(db.triggers[0].name == "users_touch");
   CHECK(db.triggers[0].function == "touch()");

@@ -1,5 +1,6 @@
 // What SQLite introspection leaves out is named (Dialect::unmanaged_objects): views and
-// virtual tables (triggers are modelled), those of excluded tables and of the version table left out.
+// virtual tables (triggers are modelled), those of excluded tables and of the version table left
+// out.
 #include "sqlite_helpers.h"
 
 #include <catch2/catch.hpp>
@@ -23,8 +24,8 @@ TEST_CASE("unmanaged objects: views, triggers, virtual tables", "[sqlite][intros
   options.exclude_tables = {"VENDOR"};
   const auto objects = sqlite_dialect().unmanaged_objects(db.conn(), options);
   // Triggers are modelled (issue 11): the model has users_audit, not vendor_audit.
-  CHECK(objects == std::vector<UnmanagedObject>{{"view", "active_users", ""},
-                                                {"virtual table", "docs", ""}});
+  CHECK(objects ==
+        std::vector<UnmanagedObject>{{"view", "active_users", ""}, {"virtual table", "docs", ""}});
   CHECK(dialects::describe(objects[0]) == "view 'active_users'");
   const auto live = db.schema(options);
   REQUIRE(live.triggers.size() == 1);
