@@ -112,6 +112,20 @@ public:
   // drops and creates it with its dependents. False where a replace takes any new text
   // (MySQL's CREATE OR REPLACE, SQLite's drop + create).
   virtual bool view_replace_keeps_columns() const { return false; }
+  // True where functions and procedures are schema objects (PostgreSQL, MySQL/MariaDB).
+  // Elsewhere a model with a [[function]] or [[procedure]] is refused at load.
+  virtual bool has_routines() const { return false; }
+  // What a trigger can say here (schema::Trigger); a model asking for more is refused at load.
+  // The defaults are SQLite's.
+  struct TriggerFeatures {
+    bool calls_function = false;     // EXECUTE FUNCTION f() instead of a body (PostgreSQL)
+    bool several_events = false;     // INSERT OR UPDATE in one trigger (PostgreSQL)
+    bool for_each_statement = false; // FOR EACH STATEMENT, TRUNCATE (PostgreSQL)
+    bool when = true;                // WHEN (condition) (PostgreSQL, SQLite)
+    bool order = false;              // FOLLOWS / PRECEDES (MySQL)
+    bool names_per_table = false;    // two tables may each have a trigger 'x' (PostgreSQL)
+  };
+  virtual TriggerFeatures trigger_features() const { return {}; }
   // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).
@@ -315,6 +329,15 @@ public:
   virtual std::vector<UnmanagedObject> unmanaged_objects(Connection& conn,
                                                          const IntrospectOptions& options) const {
     return {};
+  }
+
+  // How the database would print each routine's definition back, for routines whose model text
+  // differs from the live one (PostgreSQL: each created in a transaction that is rolled back
+  // and read with pg_get_functiondef); nullopt where the database keeps the text as written
+  // or refuses it.
+  virtual std::vector<std::optional<std::string>>
+  routine_stored_forms(Connection& conn, const std::vector<schema::Routine>& routines) const {
+    return std::vector<std::optional<std::string>>(routines.size());
   }
 
   // How the database would store SQL expressions written for the live table `table`: for

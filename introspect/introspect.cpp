@@ -16,6 +16,13 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
   std::erase_if(db.views, [&](const schema::View& v) {
     return !objects.manages(v.materialized ? "materialized_views" : "views", v.name);
   });
+  std::erase_if(db.routines, [&](const auto& r) {
+    return !objects.manages(r.kind == "procedure" ? "procedures" : "functions", r.name);
+  });
+  // A trigger goes with a table left out.
+  std::erase_if(db.triggers, [&](const auto& t) {
+    return !objects.manages("triggers", t.name, t.table) || db.find_table(t.table) == nullptr;
+  });
   return db;
 }
 

@@ -7,6 +7,7 @@
 #include "migrate/history_table.h"
 #include "migrate/model_file.h"
 #include "migrate/preflight.h"
+#include "migrate/routine_forms.h"
 #include "migrate/version_table.h"
 #include "migrate/view_forms.h"
 #include "schema/column_type.h"
@@ -43,6 +44,12 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
                 [&](const auto& e) { return !objects.manages("extensions", e.name); });
   std::erase_if(desired.views, [&](const schema::View& v) {
     return !objects.manages(v.materialized ? "materialized_views" : "views", v.name);
+  });
+  std::erase_if(desired.routines, [&](const auto& r) {
+    return !objects.manages(r.kind == "procedure" ? "procedures" : "functions", r.name);
+  });
+  std::erase_if(desired.triggers, [&](const auto& t) {
+    return !objects.manages("triggers", t.name, t.table) || desired.find_table(t.table) == nullptr;
   });
   return desired;
 }
@@ -194,6 +201,7 @@ Comparison compare(const Project& project, LiveDatabase& db) {
   align_rewritten_expressions(db, live, desired);
   align_view_definitions(*db.conn, *db.dialect, live, desired);
   align_stored_defaults_and_indexes(*db.dialect, *db.conn, live, desired);
+  align_routine_definitions(*db.conn, *db.dialect, live, desired);
   DiffOptions options;
   options.objects = project.config.objects;
   options.exclude_tables.push_back(project.config.version_table);
@@ -322,6 +330,9 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
     std::erase_if(live.sequences, [&](const schema::Sequence& s) {
       return s.owned_by && live.find_table(s.owned_by->substr(0, s.owned_by->find('.'))) == nullptr;
     });
+    // So do its triggers.
+    std::erase_if(live.triggers,
+                  [&](const schema::Trigger& t) { return live.find_table(t.table) == nullptr; });
   }
   out.data_raw(render_models(live));
   // What the models cannot say yet, named so that nobody takes the models for the whole schema.

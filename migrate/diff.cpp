@@ -8,6 +8,7 @@
 #include "migrate/diff_normalize.h"
 #include "migrate/diff_objects.h"
 #include "migrate/diff_order.h"
+#include "migrate/diff_routines.h"
 #include "migrate/diff_views.h"
 #include "schema/column_uses.h"
 #include "schema/naming.h"
@@ -767,6 +768,11 @@ DiffResult Differ::run() {
   // below), then enum types, domains (a domain may be over an enum) and sequences, all before
   // the tables; their drops come last, in reverse.
   ObjectChanges objects = diff_objects(m_current, m_desired);
+  RoutineChanges routines = diff_routines(m_current, m_desired);
+  // Triggers going away or changing go first, before their table or function can; then the
+  // routines that use a table's row type, before the table.
+  add_step(std::move(routines.trigger_drops));
+  add_step(std::move(routines.table_typed_drops));
   add_step(std::move(objects.extensions));
   if (m_options.enums) {
     diff_enums();
@@ -774,7 +780,10 @@ DiffResult Differ::run() {
   add_step(std::move(objects.domains));
   add_step(std::move(objects.sequences));
   add_step(std::move(objects.sequence_unowned));
+  // Functions and procedures before the tables: a default or check may call one.
+  add_step(std::move(routines.routines));
   m_warnings.insert(m_warnings.end(), objects.warnings.begin(), objects.warnings.end());
+  m_warnings.insert(m_warnings.end(), routines.warnings.begin(), routines.warnings.end());
   for (const auto& name : m_kept) {
     m_changes[name] = diff_table(*m_current_tables.at(name), *m_desired_tables.at(name));
   }
@@ -925,9 +934,12 @@ DiffResult Differ::run() {
   }
   // Step: sequence options, and OWNED BY now that the tables are there.
   add_step(std::move(objects.sequence_changes));
+  // Routines on a table's row type, once their tables are there.
+  add_step(std::move(routines.table_typed_routines));
   // Views: once every other step is known (a column retyped by an enum's recreation counts as
   // much as one the models retype). Those going away, or coming back below, go first of all:
-  // a view blocks changes to what it reads.
+  // a view blocks changes to what it reads. Created after the tables and the routines they
+  // may call.
   ViewChanges views = diff_views(m_current, m_desired, reshaped_tables(), m_options);
   m_warnings.insert(m_warnings.end(), views.warnings.begin(), views.warnings.end());
   if (!views.drops.empty()) {
@@ -936,6 +948,9 @@ DiffResult Differ::run() {
   if (!views.creates.empty()) {
     m_steps.push_back(Step{std::move(views.creates), std::move(views.creates_down)});
   }
+  // Triggers once their tables and functions are there; routines nothing uses any more.
+  add_step(std::move(routines.triggers));
+  add_step(std::move(routines.routine_drops));
   add_step(std::move(objects.sequence_drops));
   add_step(std::move(objects.domain_drops));
   add_step(std::move(m_enum_drops));

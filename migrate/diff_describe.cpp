@@ -262,6 +262,20 @@ std::string describe(const Op& op) {
             return std::string(o.materialized ? "drop materialized view " : "drop view ") + o.name;
           },
           [](const schema::ReplaceView& o) { return "replace view " + o.view.name; },
+          [](const schema::CreateRoutine& o) {
+            return "add " + o.routine.kind + " " + o.routine.name + "(" + o.routine.arguments + ")";
+          },
+          [](const schema::DropRoutine& o) {
+            return "drop " + o.kind + " " + o.name + "(" + o.arguments + ")";
+          },
+          [](const schema::ReplaceRoutine& o) {
+            return "replace " + o.routine.kind + " " + o.routine.name + "(" + o.routine.arguments +
+                   ")";
+          },
+          [](const schema::CreateTrigger& o) {
+            return "add trigger " + o.trigger.name + " on " + o.trigger.table;
+          },
+          [](const schema::DropTrigger& o) { return "drop trigger " + o.name + " on " + o.table; },
       },
       op);
 }

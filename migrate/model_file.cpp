@@ -1,13 +1,15 @@
 #include "migrate/model_file.h"
 
+#include "migrate/model_routines.h"
 #include "migrate/object_codec.h"
+#include "migrate/routine_codec.h"
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
 #include "migrate/view_codec.h"
 #include "schema/naming.h"
-#include "schema/view.h"
 #include "schema/types.h"
+#include "schema/view.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -28,17 +30,33 @@ struct ParsedModels {
   std::vector<util::Location> sequences; // parallel to db.sequences
   std::vector<util::Location> domains;
   std::vector<util::Location> extensions;
-  std::vector<util::Location> views; // parallel to db.views
+  std::vector<util::Location> views;    // parallel to db.views
+  std::vector<util::Location> routines; // parallel to db.routines
+  std::vector<util::Location> triggers; // parallel to db.triggers
 };
 
 ParsedModels read_models(std::string_view text, const std::string& path) {
   const toml::table root = parse_toml(text, path);
   KeyReader file(root, path, "", "models file",
-                 {"table", "enum", "sequence", "domain", "extension", "view"}, true);
+                 {"table", "enum", "sequence", "domain", "extension", "view", "function",
+                  "procedure", "trigger"},
+                 true);
   ParsedModels out;
   for (const toml::table* t : file.table_array("view")) {
     out.db.views.push_back(read_view(KeyReader(*t, path, "view", "view", view_keys())));
     out.views.push_back(location_of(*t, path));
+  }
+  for (const char* kind : {"function", "procedure"}) {
+    for (const toml::table* t : file.table_array(kind)) {
+      out.db.routines.push_back(
+          read_routine(KeyReader(*t, path, kind, kind, routine_keys()), kind));
+      out.routines.push_back(location_of(*t, path));
+    }
+  }
+  for (const toml::table* t : file.table_array("trigger")) {
+    out.db.triggers.push_back(
+        read_trigger(KeyReader(*t, path, "trigger", "trigger", trigger_keys())));
+    out.triggers.push_back(location_of(*t, path));
   }
   for (const toml::table* t : file.table_array("extension")) {
     out.db.extensions.push_back(
@@ -390,12 +408,14 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
 
 schema::Database finish(ParsedModels m, const dialects::Dialect* dialect = nullptr) {
   check_models(m);
+  check_routines(m.db, m.routines, m.triggers);
   // Without a dialect (a models file read on its own), the stricter rule.
   if (dialect == nullptr || !dialect->index_names_per_table()) {
     check_index_names_across_tables(m);
   }
   if (dialect != nullptr) {
     check_for_dialect(m, *dialect);
+    check_routines_for_dialect(m.db, m.routines, m.triggers, *dialect);
   }
   for (auto& t : m.db.tables) {
     schema::name_unnamed(t);
@@ -444,6 +464,10 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
     move_all(m.extensions, all.extensions);
     move_all(m.db.views, all.db.views);
     move_all(m.views, all.views);
+    move_all(m.db.routines, all.db.routines);
+    move_all(m.routines, all.routines);
+    move_all(m.db.triggers, all.db.triggers);
+    move_all(m.triggers, all.triggers);
   }
   return finish(std::move(all), dialect);
 }
@@ -476,6 +500,12 @@ std::string render_models(const schema::Database& db) {
     sort_by_name(t.foreign_keys);
     sort_by_name(t.checks);
     block("[[table]]\nname = " + toml_string(t.name) + "\n" + render_table_body(t));
+  }
+  for (const auto& r : db.routines) {
+    block("[[" + r.kind + "]]\n" + render_routine_keys(r));
+  }
+  for (const auto& t : db.triggers) {
+    block("[[trigger]]\n" + render_trigger_keys(t));
   }
   // Views last, each after what it reads (a view on a view after that view).
   schema::Database ordered = db;

@@ -85,6 +85,15 @@ std::vector<std::string> names_of(const schema::Op& op) {
           }
         } else if constexpr (std::is_same_v<T, schema::DropView>) {
           out = {o.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateRoutine> ||
+                             std::is_same_v<T, schema::ReplaceRoutine>) {
+          out = {o.routine.name};
+        } else if constexpr (std::is_same_v<T, schema::DropRoutine>) {
+          out = {o.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateTrigger>) {
+          out = {o.trigger.table, o.trigger.name};
+        } else if constexpr (std::is_same_v<T, schema::DropTrigger>) {
+          out = {o.table, o.name};
         } else if constexpr (std::is_same_v<T, schema::Execute>) {
           // free-form SQL: the database answers for it
         } else {

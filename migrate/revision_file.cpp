@@ -2,6 +2,7 @@
 
 #include "dialects/dialect.h"
 #include "migrate/object_codec.h"
+#include "migrate/routine_codec.h"
 #include "migrate/table_codec.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
@@ -564,8 +565,13 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     }
     return op;
   }
-  fail_at(*name_node, path,
-          "unknown op " + util::squote(name) + util::did_you_mean(name, k_op_names));
+  const auto& routine_ops = routine_op_names();
+  if (std::find(routine_ops.begin(), routine_ops.end(), name) != routine_ops.end()) {
+    return read_routine_op(name, t, path);
+  }
+  std::vector<std::string> names = k_op_names;
+  names.insert(names.end(), routine_ops.begin(), routine_ops.end());
+  fail_at(*name_node, path, "unknown op " + util::squote(name) + util::did_you_mean(name, names));
 }
 
 std::vector<schema::Op> read_ops(const KeyReader& file, std::string_view section,
@@ -703,6 +709,9 @@ std::string render_index_keys(const schema::Index& i) {
 // The op's keys after `op = "..."`.
 std::string render_keys(const schema::Op& op) {
   using namespace schema;
+  if (auto keys = render_routine_op_keys(op)) {
+    return *keys;
+  }
   const auto table = [](const std::string& t) { return line("table", toml_string(t)); };
   return std::visit(
       Overloaded{
@@ -887,9 +896,14 @@ std::string render_keys(const schema::Op& op) {
           },
           [&](const ReplaceView& o) {
             return render_view_keys(o.view) +
-                   (o.existing ? line("existing", render_view_inline(*o.existing))
-                               : std::string());
+                   (o.existing ? line("existing", render_view_inline(*o.existing)) : std::string());
           },
+          // Rendered above (routine_codec).
+          [&](const CreateRoutine&) { return std::string(); },
+          [&](const DropRoutine&) { return std::string(); },
+          [&](const ReplaceRoutine&) { return std::string(); },
+          [&](const CreateTrigger&) { return std::string(); },
+          [&](const DropTrigger&) { return std::string(); },
       },
       op);
 }

@@ -2,6 +2,7 @@
 
 #include "schema/column_uses.h"
 #include "schema/naming.h"
+#include "schema/routine.h"
 #include "util/error.h"
 #include "util/sql_lexer.h"
 #include "util/strings.h"
@@ -73,6 +74,20 @@ void require_no_constraint(const Table& t, const std::string& name) {
 
 template <class T> auto find_named(std::vector<T>& items, const std::string& name) {
   return std::find_if(items.begin(), items.end(), [&](const T& i) { return i.name == name; });
+}
+
+Routine& routine_or_throw(Database& db, const std::string& kind, const std::string& name,
+                          const std::string& arguments) {
+  for (auto& r : db.routines) {
+    if (r.kind == kind && r.name == name && r.arguments == arguments) {
+      return r;
+    }
+  }
+  Routine wanted;
+  wanted.kind = kind;
+  wanted.name = name;
+  wanted.arguments = arguments;
+  throw util::Error(routine_label(wanted) + " does not exist");
 }
 
 Enum& enum_or_throw(Database& db, const std::string& name) {
@@ -297,6 +312,8 @@ void apply(Database& db, const Op& op) {
           [&](const DropTable& o) {
             table_or_throw(db, o.table);
             std::erase_if(db.tables, [&](const Table& t) { return t.name == o.table; });
+            // Its triggers go with it.
+            std::erase_if(db.triggers, [&](const Trigger& t) { return t.table == o.table; });
           },
           [&](const RenameTable& o) {
             Table& t = table_or_throw(db, o.table);
@@ -305,6 +322,11 @@ void apply(Database& db, const Op& op) {
             }
             require_no_table(db, o.new_name);
             t.name = o.new_name;
+            for (auto& trigger : db.triggers) {
+              if (trigger.table == o.table) {
+                trigger.table = o.new_name;
+              }
+            }
             for (auto& other : db.tables) {
               for (auto& f : other.foreign_keys) {
                 if (f.ref_table == o.table) {
@@ -409,6 +431,35 @@ void apply(Database& db, const Op& op) {
           [&](const CreateView& o) { create_named(db.views, o.view, "view"); },
           [&](const DropView& o) { drop_named(db.views, o.name, "view"); },
           [&](const ReplaceView& o) { named_or_throw(db.views, o.view.name, "view") = o.view; },
+          [&](const CreateRoutine& o) {
+            if (find_routine(db, o.routine.kind, o.routine.name, o.routine.arguments) != nullptr) {
+              throw util::Error(routine_label(o.routine) + " already exists");
+            }
+            db.routines.push_back(o.routine);
+          },
+          [&](const DropRoutine& o) {
+            routine_or_throw(db, o.kind, o.name, o.arguments);
+            std::erase_if(db.routines, [&](const Routine& r) {
+              return r.kind == o.kind && r.name == o.name && r.arguments == o.arguments;
+            });
+          },
+          [&](const ReplaceRoutine& o) {
+            routine_or_throw(db, o.routine.kind, o.routine.name, o.routine.arguments) = o.routine;
+          },
+          [&](const CreateTrigger& o) {
+            table_or_throw(db, o.trigger.table);
+            if (find_trigger(db, o.trigger.table, o.trigger.name) != nullptr) {
+              throw util::Error(trigger_label(o.trigger.table, o.trigger.name) + " already exists");
+            }
+            db.triggers.push_back(o.trigger);
+          },
+          [&](const DropTrigger& o) {
+            if (find_trigger(db, o.table, o.name) == nullptr) {
+              throw util::Error(trigger_label(o.table, o.name) + " does not exist");
+            }
+            std::erase_if(db.triggers,
+                          [&](const Trigger& t) { return t.table == o.table && t.name == o.name; });
+          },
       },
       op);
 }

@@ -171,14 +171,14 @@ struct View {
   std::string name;
   std::string definition;
   bool materialized = false;
-  std::optional<std::string> check_option;   // "local" | "cascaded" (not materialized)
-  std::optional<bool> security_barrier;      // PostgreSQL
-  std::optional<bool> security_invoker;      // PostgreSQL 15+
-  std::optional<std::string> algorithm;      // MySQL "merge" | "temptable" (not "undefined")
-  std::optional<std::string> sql_security;   // MySQL "invoker" (not "definer")
-  std::vector<std::string> columns;          // CREATE VIEW v (a, b): the names it gives
-  std::vector<Index> indexes;                // materialized views only
-  bool with_data = true;                     // materialized: WITH [NO] DATA
+  std::optional<std::string> check_option; // "local" | "cascaded" (not materialized)
+  std::optional<bool> security_barrier;    // PostgreSQL
+  std::optional<bool> security_invoker;    // PostgreSQL 15+
+  std::optional<std::string> algorithm;    // MySQL "merge" | "temptable" (not "undefined")
+  std::optional<std::string> sql_security; // MySQL "invoker" (not "definer")
+  std::vector<std::string> columns;        // CREATE VIEW v (a, b): the names it gives
+  std::vector<Index> indexes;              // materialized views only
+  bool with_data = true;                   // materialized: WITH [NO] DATA
   std::optional<std::string> comment;
   // What the view reads (tables, views, by name): from the catalogs for a live view, from
   // the definition's names for a model's (schema::view_references), plus what a model
@@ -192,6 +192,36 @@ struct View {
   bool operator==(const View& other) const;
 };
 
+// A function or procedure (PostgreSQL, MariaDB/MySQL): the whole CREATE statement as the
+// server prints it back (PostgreSQL pg_get_functiondef; MariaDB built from ROUTINES and
+// PARAMETERS without DEFINER), the managed schema's qualifier left out. Identity: kind, name
+// and (PostgreSQL overloads) the identity arguments as pg_get_function_identity_arguments
+// prints them. See schema/routine.h.
+struct Routine {
+  std::string name;
+  std::string kind = "function";      // "function" | "procedure"
+  std::string arguments;              // identity arguments: "p_film_id integer, p_store_id integer"
+  std::optional<std::string> returns; // the result type as printed; none for a procedure
+  std::string definition;             // CREATE [OR REPLACE] FUNCTION ... (no DEFINER)
+  bool operator==(const Routine&) const = default;
+};
+
+// A trigger on a table. Its identity is (table, name); PostgreSQL names triggers per table,
+// MySQL and SQLite per schema. PostgreSQL calls a function (`function`, "f(args)"); SQLite and
+// MySQL run a `body` (BEGIN ... END, or one statement).
+struct Trigger {
+  std::string name;
+  std::string table;
+  std::string timing;                  // "before" | "after" | "instead of"
+  std::vector<std::string> events;     // "insert", "update", "update of a, b", "delete", "truncate"
+  bool for_each_row = true;            // false: FOR EACH STATEMENT (PostgreSQL)
+  std::optional<std::string> when;     // WHEN (condition), without the parentheses
+  std::optional<std::string> function; // PostgreSQL: EXECUTE FUNCTION <function>
+  std::optional<std::string> body;     // SQLite, MySQL
+  std::optional<std::string> order;    // MySQL: "follows x" | "precedes x"
+  bool operator==(const Trigger&) const = default;
+};
+
 struct Database {
   std::vector<Table> tables;
   std::vector<View> views;
@@ -199,6 +229,8 @@ struct Database {
   std::vector<Sequence> sequences;
   std::vector<Domain> domains;
   std::vector<Extension> extensions;
+  std::vector<Routine> routines;
+  std::vector<Trigger> triggers;
   bool operator==(const Database&) const = default;
 
   const Table* find_table(const std::string& table) const;

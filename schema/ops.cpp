@@ -93,6 +93,25 @@ Op reverse_table_options(const AlterTableOptions& o) {
   return r;
 }
 
+const char* by_kind(const std::string& kind, const char* function, const char* procedure) {
+  return kind == "procedure" ? procedure : function;
+}
+const char* routine_op_name(const CreateRoutine& o) {
+  return by_kind(o.routine.kind, "create_function", "create_procedure");
+}
+const char* routine_op_name(const DropRoutine& o) {
+  return by_kind(o.kind, "drop_function", "drop_procedure");
+}
+const char* routine_op_name(const ReplaceRoutine& o) {
+  return by_kind(o.routine.kind, "replace_function", "replace_procedure");
+}
+const char* routine_op_name(const CreateTrigger&) {
+  return "create_trigger";
+}
+const char* routine_op_name(const DropTrigger&) {
+  return "drop_trigger";
+}
+
 } // namespace
 
 std::string op_name(const Op& op) {
@@ -129,6 +148,7 @@ std::string op_name(const Op& op) {
                         [](const CreateView&) { return "create_view"; },
                         [](const DropView&) { return "drop_view"; },
                         [](const ReplaceView&) { return "replace_view"; },
+                        [](const auto& o) { return routine_op_name(o); },
                     },
                     op);
 }
@@ -152,6 +172,10 @@ std::string op_table(const Op& op) {
                         [](const CreateView&) { return std::string(); },
                         [](const DropView&) { return std::string(); },
                         [](const ReplaceView&) { return std::string(); },
+                        [](const CreateRoutine&) { return std::string(); },
+                        [](const DropRoutine&) { return std::string(); },
+                        [](const ReplaceRoutine&) { return std::string(); },
+                        [](const CreateTrigger& o) { return o.trigger.table; },
                         [](const auto& o) { return o.table; },
                     },
                     op);
@@ -373,6 +397,38 @@ Op reverse(const Op& op) {
                              " does not give existing (the view before)");
             }
             return ReplaceView{*o.existing, o.view};
+          },
+          [](const CreateRoutine& o) -> Op {
+            return DropRoutine{o.routine.name, o.routine.kind, o.routine.arguments, o.routine};
+          },
+          [](const DropRoutine& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_" + o.kind, o.name + "(" + o.arguments + ")", o.kind);
+            }
+            Routine r = *o.definition;
+            r.name = o.name;
+            r.kind = o.kind;
+            r.arguments = o.arguments;
+            return CreateRoutine{std::move(r)};
+          },
+          [](const ReplaceRoutine& o) -> Op {
+            if (!o.existing) {
+              not_reversible("replace_" + o.routine.kind + " " + o.routine.name +
+                             " does not give existing (the routine before)");
+            }
+            return ReplaceRoutine{*o.existing, o.routine};
+          },
+          [](const CreateTrigger& o) -> Op {
+            return DropTrigger{o.trigger.table, o.trigger.name, o.trigger};
+          },
+          [](const DropTrigger& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_trigger", o.name + " on " + o.table, "trigger");
+            }
+            Trigger t = *o.definition;
+            t.name = o.name;
+            t.table = o.table;
+            return CreateTrigger{std::move(t)};
           },
       },
       op);

@@ -248,14 +248,46 @@ struct ReplaceView {
   std::optional<View> existing;
   bool operator==(const ReplaceView&) const = default;
 };
+// Functions and procedures (PostgreSQL, MariaDB/MySQL): the routine's CREATE text. Revision
+// files name them by kind: create_function / create_procedure, drop_*, replace_*.
+// replace_routine changes a routine in place (PostgreSQL CREATE OR REPLACE when only the body
+// and attributes change, MariaDB CREATE OR REPLACE); existing is the routine before.
+struct CreateRoutine {
+  Routine routine;
+  bool operator==(const CreateRoutine&) const = default;
+};
+struct DropRoutine {
+  std::string name;
+  std::string kind = "function";
+  std::string arguments; // PostgreSQL identity arguments
+  std::optional<Routine> definition;
+  bool operator==(const DropRoutine&) const = default;
+};
+struct ReplaceRoutine {
+  Routine routine;
+  std::optional<Routine> existing;
+  bool operator==(const ReplaceRoutine&) const = default;
+};
+// Triggers. A changed trigger is dropped and created again (no op changes one in place).
+struct CreateTrigger {
+  Trigger trigger;
+  bool operator==(const CreateTrigger&) const = default;
+};
+struct DropTrigger {
+  std::string table;
+  std::string name;
+  std::optional<Trigger> definition;
+  bool operator==(const DropTrigger&) const = default;
+};
 
-using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-                        AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
-                        CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
-                        BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence,
-                        DropSequence, AlterSequence, CreateDomain, DropDomain, AlterDomain,
-                        CreateExtension, DropExtension, AlterExtension, CreateView, DropView,
-                        ReplaceView>;
+using Op =
+    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
+                 AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
+                 CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
+                 BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence, DropSequence,
+                 AlterSequence, CreateDomain, DropDomain, AlterDomain, CreateExtension,
+                 DropExtension, AlterExtension, CreateView, DropView, ReplaceView, CreateRoutine,
+                 DropRoutine, ReplaceRoutine, CreateTrigger, DropTrigger>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);

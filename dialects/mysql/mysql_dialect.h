@@ -42,6 +42,14 @@ public:
   // A probe view per model view, created, read back and dropped at once (mysql_views.cpp).
   std::vector<std::optional<schema::View>>
   stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const override;
+  bool has_routines() const override { return true; }
+  // One event per trigger, FOR EACH ROW only, a body, no WHEN; FOLLOWS / PRECEDES.
+  TriggerFeatures trigger_features() const override {
+    TriggerFeatures f;
+    f.when = false;
+    f.order = true;
+    return f;
+  }
   bool has_partial_indexes() const override { return false; }
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
   bool has_table_options() const override { return true; }

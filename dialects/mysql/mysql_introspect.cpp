@@ -32,6 +32,7 @@
 #include "dialects/mysql/mysql_dialect.h"
 #include "dialects/mysql/mysql_index.h"
 #include "dialects/mysql/mysql_normalize.h"
+#include "dialects/mysql/mysql_routines.h"
 #include "dialects/mysql/mysql_sequences.h"
 #include "dialects/mysql/mysql_views.h"
 #include "schema/apply.h"
@@ -347,6 +348,10 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   }
   db.views = introspect_views(conn, options.schema, table_names);
   std::erase_if(db.views, [&](const schema::View& v) { return options.skips(v.name); });
+  db.routines = read_routines(conn, schema_name);
+  db.triggers = read_triggers(conn, schema_name);
+  std::erase_if(db.triggers,
+                [&](const schema::Trigger& t) { return db.find_table(t.table) == nullptr; });
   sort_introspected(db);
   return db;
 }

@@ -3,9 +3,10 @@
 #include "dialects/inserted_rows.h"
 #include "dialects/mysql/mysql_connection.h"
 #include "dialects/mysql/mysql_dialect.h"
-#include "dialects/mysql/mysql_views.h"
 #include "dialects/mysql/mysql_expression.h"
 #include "dialects/mysql/mysql_index.h"
+#include "dialects/mysql/mysql_routines.h"
+#include "dialects/mysql/mysql_views.h"
 #include "dialects/sequence_sql.h"
 #include "schema/naming.h"
 #include "util/error.h"
@@ -726,6 +727,22 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::ReplaceView& o) const {
     return render_view_op(d, o);
+  }
+
+  std::vector<Statement> operator()(const schema::CreateRoutine& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropRoutine& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::ReplaceRoutine& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateTrigger& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropTrigger& o) const {
+    return render_routine_op(d, o);
   }
 
   // No enum objects in MySQL: nothing to create or drop.

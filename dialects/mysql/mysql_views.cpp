@@ -89,36 +89,11 @@ schema::View view_from_row(const Rows& rows, std::size_t r) {
 }
 
 // ALGORITHM is MariaDB's (MySQL 8 has no such column): read it where it is.
-// ROUTINES: the stored functions of the schema whose backquoted name followed by '(' appears
-// in the text (the stored text calls them unqualified); the tokenizer confirms each.
 std::string views_query(bool with_algorithm, const std::string& where) {
   return std::string("SELECT v.TABLE_SCHEMA, v.TABLE_NAME, v.VIEW_DEFINITION, v.CHECK_OPTION, "
                      "v.SECURITY_TYPE, ") +
          (with_algorithm ? "v.ALGORITHM" : "'UNDEFINED' AS ALGORITHM") +
-         ", (SELECT GROUP_CONCAT(r.ROUTINE_NAME SEPARATOR ',') FROM information_schema.ROUTINES "
-         "r WHERE r.ROUTINE_SCHEMA = v.TABLE_SCHEMA AND r.ROUTINE_TYPE = 'FUNCTION' AND "
-         "INSTR(v.VIEW_DEFINITION, CONCAT('`', r.ROUTINE_NAME, '`(')) > 0) AS ROUTINES "
-         "FROM information_schema.VIEWS v WHERE " +
-         where + " ORDER BY v.TABLE_NAME";
-}
-
-// True if `definition` calls one of `routines` (a name followed by '(').
-bool calls_any(const std::string& definition, const std::string& routines) {
-  if (routines.empty()) {
-    return false;
-  }
-  std::set<std::string> names;
-  for (const auto& n : util::split(routines, ',')) {
-    names.insert(util::to_lower(n));
-  }
-  const auto tokens = util::sql::tokenize(definition, k_quoting.syntax);
-  for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (util::sql::is_identifier(tokens[i]) && util::sql::is_punct(tokens[i + 1], "(") &&
-        names.count(util::to_lower(util::sql::identifier_value(tokens[i]))) != 0) {
-      return true;
-    }
-  }
-  return false;
+         " FROM information_schema.VIEWS v WHERE " + where + " ORDER BY v.TABLE_NAME";
 }
 
 Rows query_views(Connection& conn, const std::string& where,
@@ -133,31 +108,23 @@ Rows query_views(Connection& conn, const std::string& where,
 } // namespace
 
 std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,
-                                           const std::set<std::string>& tables,
-                                           std::vector<std::string>* unmanaged) {
+                                           const std::set<std::string>& tables) {
   const Rows rows =
       query_views(conn, "v.TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE())", {schema});
   std::vector<schema::View> out;
   std::set<std::string> known = tables;
-  std::set<std::string> calling;
   for (std::size_t r = 0; r < rows.rows.size(); ++r) {
     out.push_back(view_from_row(rows, r));
     known.insert(out.back().name);
-    if (calls_any(out.back().definition, rows.text(r, "ROUTINES"))) {
-      calling.insert(out.back().name);
-    }
   }
-  // What each reads: the stored text names every table and view (`db`.`x`, now `x`).
+  // What each reads: the stored text names every table and view (`db`.`x`, now `x`). The
+  // stored functions it may call are models of their own, created before the views.
   for (auto& v : out) {
     for (auto& name : schema::view_references(v.definition, known)) {
       if (name != v.name) {
         v.depends_on.push_back(std::move(name));
       }
     }
-  }
-  std::vector<std::string> taken = take_views_calling_routines(out, calling);
-  if (unmanaged != nullptr) {
-    *unmanaged = std::move(taken);
   }
   return out;
 }

@@ -15,11 +15,9 @@ namespace migratecpp::dialects::mysql {
 
 std::vector<Statement> render_view_op(const Dialect& d, const schema::Op& op);
 // The views of `schema` with depends_on read from their text (`tables` and the views are the
-// names known), less those that call a stored function of the schema (routines are not
-// modelled yet) and the views on them: their names go to `unmanaged`.
+// names known).
 std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,
-                                           const std::set<std::string>& tables,
-                                           std::vector<std::string>* unmanaged = nullptr);
+                                           const std::set<std::string>& tables);
 std::vector<std::optional<schema::View>>
 mysql_stored_view_forms(const Dialect& d, Connection& conn, const std::vector<schema::View>& views);
 

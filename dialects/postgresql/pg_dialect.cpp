@@ -4,6 +4,7 @@
 #include "dialects/inserted_rows.h"
 #include "dialects/postgresql/pg_connection.h"
 #include "dialects/postgresql/pg_objects.h"
+#include "dialects/postgresql/pg_routines.h"
 #include "dialects/postgresql/pg_url.h"
 #include "schema/naming.h"
 #include "schema/types.h"
@@ -643,6 +644,21 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::ReplaceView& o) const {
     return render_view_op(d, o, before);
+  }
+  std::vector<Statement> operator()(const schema::CreateRoutine& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropRoutine& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::ReplaceRoutine& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateTrigger& o) const {
+    return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropTrigger& o) const {
+    return render_routine_op(d, o);
   }
 };
 

@@ -38,6 +38,12 @@ public:
   // A temporary view of each model's view in a rolled-back transaction (pg_views.cpp).
   std::vector<std::optional<schema::View>>
   stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const override;
+  bool has_routines() const override { return true; }
+  TriggerFeatures trigger_features() const override {
+    TriggerFeatures f;
+    f.calls_function = f.several_events = f.for_each_statement = f.names_per_table = true;
+    return f;
+  }
   // clock_timestamp(): the time of the statement itself, not of the transaction's start.
   std::string utc_now_sql() const override {
     return "to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
@@ -108,6 +114,10 @@ public:
                                                  const IntrospectOptions& options) const override;
   // Applies the expressions to a temporary copy of the table, each in its own savepoint,
   // inside a transaction that is rolled back, and reads back what PostgreSQL stored.
+  // Each routine created with CREATE OR REPLACE in a rolled-back transaction (pg_routines).
+  std::vector<std::optional<std::string>>
+  routine_stored_forms(Connection& conn,
+                       const std::vector<schema::Routine>& routines) const override;
   StoredForms stored_forms(Connection& conn, const schema::Table& table,
                            const std::vector<std::string>& checks,
                            const std::vector<std::string>& predicates,

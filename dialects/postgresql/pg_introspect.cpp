@@ -36,9 +36,10 @@
 // - order: tables by name, columns by attnum, indexes and constraints by name, enum values by
 //   enumsortorder.
 #include "dialects/postgresql/pg_dialect.h"
-#include "dialects/postgresql/pg_views.h"
 #include "dialects/postgresql/pg_normalize.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
+#include "dialects/postgresql/pg_routines.h"
+#include "dialects/postgresql/pg_views.h"
 #include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -227,6 +228,10 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   db.extensions = read_extensions(conn, params);
   db.domains = read_domains(conn, params);
   db.sequences = read_sequences(conn, params);
+  db.routines = read_routines(conn, params, options.schema);
+  db.triggers = read_triggers(conn, params);
+  std::erase_if(db.triggers,
+                [&](const schema::Trigger& t) { return table_for(t.table) == nullptr; });
   std::map<std::string, std::size_t> sequence_index;
   for (std::size_t i = 0; i < db.sequences.size(); ++i) {
     sequence_index[db.sequences[i].name] = i;

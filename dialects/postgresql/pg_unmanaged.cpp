@@ -1,10 +1,13 @@
-// What PostgreSQL introspection leaves out (views and materialized views are modelled,
-// pg_views.cpp): composite, range and
-// multirange types, partitions and how a table is partitioned, UNLOGGED storage, triggers,
-// routines, operators, rules and row-level-security policies. Objects an extension owns are
-// left out: the extension stands for them (sequences, domains and extensions are modelled).
+// What PostgreSQL introspection leaves out: composite, range and multirange types, partitions
+// and how a table is partitioned, UNLOGGED storage, triggers the model cannot hold (constraint
+// triggers, disabled ones, with transition tables, on a view or a partitioned table),
+// aggregates and window functions, operators, rules, row-level-security policies, and the
+// views that call an aggregate (pg_views.cpp). Objects an extension owns are left out: the
+// extension stands for them. Views, routines, triggers, sequences, domains and extensions are
+// modelled.
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
+#include "dialects/postgresql/pg_routines.h"
 #include "dialects/postgresql/pg_views.h"
 
 namespace migratecpp::dialects::postgresql {
@@ -30,17 +33,19 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
      AND (c.relkind = 'p' OR (c.relkind = 'r' AND c.relpersistence = 'u'))
   UNION ALL
-  SELECT 'trigger', t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass
+  SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END,
+         t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass
     FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.tgisinternal
+     AND NOT (MODELLED_TRIGGER)
   UNION ALL
   SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
          WHEN 'w' THEN 'window function' ELSE 'function' END,
          p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL,
          p.oid, 'pg_proc'::regclass
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND p.prokind NOT IN ('f', 'p')
   UNION ALL
   SELECT 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
          || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', NULL, o.oid,
@@ -73,10 +78,13 @@ ORDER BY kind, name
 
 std::vector<UnmanagedObject>
 PostgresDialect::unmanaged_objects(Connection& conn, const IntrospectOptions& options) const {
+  // Triggers the model holds (pg_routines) are not listed; the others are.
+  std::string query = k_unmanaged_query;
+  const std::string marker = "MODELLED_TRIGGER";
+  query.replace(query.find(marker), marker.size(), modelled_trigger_sql());
   std::vector<UnmanagedObject> out =
-      unmanaged_from_rows(conn.query(k_unmanaged_query, {options.schema}), options);
-  // Views that call a function or aggregate (routines are not modelled yet), and their
-  // dependents: left out of introspection, so named here.
+      unmanaged_from_rows(conn.query(query, {options.schema}), options);
+  // Views left out of introspection (see pg_views.cpp), and their dependents, named here.
   introspect_views(conn, options.schema, &out);
   return kept_and_sorted(std::move(out), options);
 }

@@ -111,8 +111,10 @@ SELECT c.relname AS name, c.relkind AS kind, pg_catalog.pg_get_viewdef(c.oid, tr
        (SELECT string_agg(DISTINCT d.refobjid::regprocedure::text, chr(31))
           FROM pg_catalog.pg_rewrite rw
           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
+          JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
          WHERE rw.ev_class = c.oid AND d.deptype = 'n' AND d.refclassid = 'pg_proc'::regclass
            AND d.refobjid >= 16384
+           AND NOT (p.prokind IN ('f', 'p') AND p.pronamespace = c.relnamespace)
            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                            WHERE e.classid = 'pg_proc'::regclass AND e.objid = d.refobjid
                              AND e.deptype = 'e')) AS routines,
@@ -189,7 +191,8 @@ std::vector<schema::View> introspect_views(Connection& conn, const std::string& 
                                            std::vector<UnmanagedObject>* unmanaged) {
   const Rows rows = conn.query(k_views_query, {schema});
   std::vector<schema::View> out;
-  std::set<std::string> calling; // user functions or aggregates (16384: the first user oid)
+  // Views calling a user routine no model holds (16384: the first user oid).
+  std::set<std::string> calling;
   for (std::size_t r = 0; r < rows.rows.size(); ++r) {
     out.push_back(view_from_row(rows, r));
     if (!rows.text(r, "routines").empty()) {

@@ -8,6 +8,7 @@
 // the same for 10 tables and for 5000.
 #include "dialects/sqlite/sql_text.h"
 #include "dialects/sqlite/sqlite_dialect.h"
+#include "dialects/sqlite/sqlite_triggers.h"
 #include "dialects/sqlite/sqlite_views.h"
 #include "schema/apply.h"
 #include "schema/types.h"
@@ -711,6 +712,9 @@ schema::Database SqliteDialect::introspect(Connection& conn,
   }
   db.views = introspect_views(conn);
   std::erase_if(db.views, [&](const schema::View& v) { return skipped(v.name); });
+  db.triggers = read_triggers(conn);
+  std::erase_if(db.triggers,
+                [&](const schema::Trigger& t) { return db.find_table(t.table) == nullptr; });
   sort_introspected(db);
   return db;
 }

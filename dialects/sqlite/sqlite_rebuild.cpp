@@ -2,8 +2,11 @@
 #include "dialects/sqlite/sqlite_ddl.h"
 #include "dialects/sqlite/sqlite_dialect.h"
 #include "dialects/sqlite/sqlite_table_extras.h"
+#include "dialects/sqlite/sqlite_triggers.h"
 #include "util/error.h"
 #include "util/strings.h"
+
+#include <algorithm>
 
 namespace migratecpp::dialects::sqlite {
 
@@ -116,6 +119,21 @@ std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to
   for (const auto& o : extras.objects) {
     out.push_back({o.sql, what + ": re-create " + (o.trigger ? "trigger " : "index ") + o.name,
                    std::string(o.trigger ? "DROP TRIGGER " : "DROP INDEX ") + quote_ident(o.name)});
+  }
+  // Offline the modelled triggers of the table are known from the tracked schema only (online
+  // sqlite_master lists them with the others above): each made again once, from the model.
+  if (context.live == nullptr) {
+    for (const auto& trigger : db.triggers) {
+      const bool made =
+          std::any_of(extras.objects.begin(), extras.objects.end(),
+                      [&](const auto& o) { return o.trigger && o.name == trigger.name; });
+      if (trigger.table == from.name && !made) {
+        schema::Trigger t = trigger;
+        t.table = to.name;
+        out.push_back({create_trigger_sql(*this, t), what + ": re-create trigger " + t.name,
+                       "DROP TRIGGER " + quote_ident(t.name)});
+      }
+    }
   }
   // The rows were copied with foreign-key enforcement off: check that every foreign key of
   // the table, and of the tables that reference it, still finds its parent row.

@@ -1,8 +1,10 @@
 // DDL for each op: plain ALTER TABLE where SQLite has it, the table rebuild for the rest.
 #include "dialects/sqlite/sqlite_ddl.h"
 #include "dialects/sqlite/sqlite_dialect.h"
-#include "dialects/sqlite/sqlite_views.h"
 #include "dialects/sqlite/sqlite_table_extras.h"
+#include "dialects/sqlite/sqlite_triggers.h"
+#include "dialects/sqlite/sqlite_views.h"
+#include "schema/routine.h"
 
 #include "dialects/inserted_rows.h"
 #include "schema/apply.h"
@@ -133,11 +135,24 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::CreateView&) { return render_view_op(*this, op); },
           [&](const schema::DropView&) { return render_view_op(*this, op); },
           [&](const schema::ReplaceView&) { return render_view_op(*this, op); },
+          [&](const schema::CreateTrigger& o) -> std::vector<Statement> {
+            return {{create_trigger_sql(*this, o.trigger),
+                     "create " + schema::trigger_label(o.trigger.table, o.trigger.name),
+                     "DROP TRIGGER " + quote_ident(o.trigger.name)}};
+          },
+          [&](const schema::DropTrigger& o) -> std::vector<Statement> {
+            std::optional<std::string> undo;
+            if (o.definition) {
+              undo = create_trigger_sql(*this, *o.definition);
+            }
+            return {{"DROP TRIGGER " + quote_ident(o.name),
+                     "drop " + schema::trigger_label(o.table, o.name), undo}};
+          },
           [&](const auto& o) -> std::vector<Statement> {
-            // Sequences, domains and extensions: the models loader refuses them on SQLite;
-            // a hand-written op gets the same answer here.
-            throw util::Error(schema::op_name(o) + ": SQLite has no sequences, domains or "
-                                                   "extensions");
+            // Sequences, domains, extensions and routines: the models loader refuses them on
+            // SQLite; a hand-written op gets the same answer here.
+            throw util::Error(schema::op_name(o) + ": SQLite has no sequences, domains, "
+                                                   "extensions, functions or procedures");
           },
       },
       op);

@@ -262,13 +262,34 @@ inline std::string full(const schema::Op& op) {
             return "alter_extension " + o.name + " " + o.version + " was " +
                    opt(o.existing_version);
           },
-          [](const CreateView& o) { return "create_view " + o.view.name + " " + o.view.definition; },
+          [](const CreateView& o) {
+            return "create_view " + o.view.name + " " + o.view.definition;
+          },
           [](const DropView& o) {
             return "drop_view " + o.name + (o.definition ? " " + o.definition->definition : "");
           },
           [](const ReplaceView& o) {
             return "replace_view " + o.view.name + " " + o.view.definition + " was " +
                    (o.existing ? o.existing->definition : "?");
+          },
+          [](const CreateRoutine& o) {
+            return op_name(o) + " " + o.routine.name + "(" + o.routine.arguments + ") " +
+                   o.routine.definition;
+          },
+          [](const DropRoutine& o) {
+            return op_name(o) + " " + o.name + "(" + o.arguments + ")" +
+                   (o.definition ? " " + o.definition->definition : std::string(" -"));
+          },
+          [](const ReplaceRoutine& o) {
+            return op_name(o) + " " + o.routine.name + "(" + o.routine.arguments + ") " +
+                   o.routine.definition + " was " +
+                   (o.existing ? o.existing->definition : std::string("-"));
+          },
+          [](const CreateTrigger& o) {
+            return "create_trigger " + o.trigger.table + "." + o.trigger.name;
+          },
+          [](const DropTrigger& o) {
+            return "drop_trigger " + o.table + "." + o.name + (o.definition ? "" : " -");
           },
       },
       op);
@@ -314,6 +335,13 @@ inline std::string brief(const schema::Op& op) {
           [&](const CreateView& o) { return name + " " + o.view.name; },
           [&](const DropView& o) { return name + " " + o.name; },
           [&](const ReplaceView& o) { return name + " " + o.view.name; },
+          [&](const CreateRoutine& o) { return name + " " + o.routine.name; },
+          [&](const DropRoutine& o) { return name + " " + o.name; },
+          [&](const ReplaceRoutine& o) { return name + " " + o.routine.name; },
+          [&](const CreateTrigger& o) {
+            return name + " " + o.trigger.table + "." + o.trigger.name;
+          },
+          [&](const DropTrigger& o) { return name + " " + o.table + "." + o.name; },
           [&](const auto& o) { return name + " " + o.table; },
       },
       op);

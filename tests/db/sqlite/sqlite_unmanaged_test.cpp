@@ -1,5 +1,6 @@
-// What SQLite introspection leaves out is named (Dialect::unmanaged_objects): views,
-// triggers and virtual tables, those of excluded tables and of the version table left out.
+// What SQLite introspection leaves out is named (Dialect::unmanaged_objects): virtual tables
+// (views and triggers are modelled), those of excluded tables and of the version table left
+// out.
 #include "sqlite_helpers.h"
 
 #include <catch2/catch.hpp>
@@ -8,7 +9,8 @@ using namespace migratecpp;
 using namespace migratecpp::test;
 using dialects::UnmanagedObject;
 
-TEST_CASE("unmanaged objects: triggers, virtual tables (views are modelled)", "[sqlite][introspect]") {
+TEST_CASE("unmanaged objects: virtual tables (views and triggers are modelled)",
+          "[sqlite][introspect]") {
   SqliteDb db;
   db.exec(R"sql(
     CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
@@ -22,11 +24,17 @@ TEST_CASE("unmanaged objects: triggers, virtual tables (views are modelled)", "[
   introspect::Options options;
   options.exclude_tables = {"VENDOR"};
   const auto objects = sqlite_dialect().unmanaged_objects(db.conn(), options);
-  CHECK(objects == std::vector<UnmanagedObject>{{"trigger", "users_audit", "users"},
-                                                {"virtual table", "docs", ""}});
-  CHECK(dialects::describe(objects[0]) == "trigger 'users_audit' on 'users'");
-  // Still none of them in the model.
+  // Views and triggers are modelled (issue 11): the model has users_audit, not vendor_audit.
+  CHECK(objects == std::vector<UnmanagedObject>{{"virtual table", "docs", ""}});
+  CHECK(dialects::describe(objects[0]) == "virtual table 'docs'");
   const auto live = db.schema(options);
+  REQUIRE(live.triggers.size() == 1);
+  CHECK(live.triggers[0].name == "users_audit");
+  CHECK(live.triggers[0].table == "users");
+  CHECK(live.triggers[0].timing == "after");
+  CHECK(live.triggers[0].events == std::vector<std::string>{"insert"});
+  CHECK(live.triggers[0].body == "BEGIN INSERT INTO audit (what) VALUES ('x'); END");
+  // Still none of the others in the model.
   CHECK(live.find_table("active_users") == nullptr);
   // The view is the models' now.
   REQUIRE(live.find_view("active_users") != nullptr);
