@@ -11,6 +11,7 @@
 #include "migrate/version_table.h"
 #include "migrate/view_forms.h"
 #include "schema/column_type.h"
+#include "schema/types.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -71,6 +72,13 @@ void align_stored_types(const dialects::Dialect& dialect, const schema::Database
         continue;
       }
       if (c.type != lc->type && schema::ColumnType(dialect.type_sql(c.type)) == lc->type) {
+        c.type = lc->type;
+      }
+      // An autoincrementing integer and a serial of that integer are the same column to a
+      // model (`integer` + autoincrement is how models said serial before inspect wrote
+      // serials): no change between them.
+      if (c.autoincrement && lc->autoincrement && c.type != lc->type &&
+          schema::serial_integer(c.type) == schema::serial_integer(lc->type)) {
         c.type = lc->type;
       }
     }

@@ -299,4 +299,37 @@ bool is_narrowing(std::string_view from, std::string_view to) {
   return ColumnType(from).narrows_to(ColumnType(to));
 }
 
+ColumnType serial_integer(const ColumnType& type) {
+  const std::string& base = type.base();
+  if (type.is_array() || type.has_modifiers()) {
+    return type;
+  }
+  if (base == "serial" || base == "serial4") {
+    return ColumnType("integer");
+  }
+  if (base == "bigserial" || base == "serial8") {
+    return ColumnType("bigint");
+  }
+  if (base == "smallserial" || base == "serial2") {
+    return ColumnType("smallint");
+  }
+  return type;
+}
+
+std::optional<ColumnType> serial_of(const ColumnType& type) {
+  if (type.is_array() || type.has_modifiers() || !type.args().empty()) {
+    return std::nullopt;
+  }
+  if (type.base() == "integer") {
+    return ColumnType("serial");
+  }
+  if (type.base() == "bigint") {
+    return ColumnType("bigserial");
+  }
+  if (type.base() == "smallint") {
+    return ColumnType("smallserial");
+  }
+  return std::nullopt;
+}
+
 } // namespace migratecpp::schema

@@ -3,6 +3,9 @@
 // and what counts as a narrowing change. Dialect-neutral: dialects map canonical names to
 // their own spelling (Dialect::type_sql), introspection canonicalizes what it reads back, and
 // the diff compares canonical names only.
+#include "schema/column_type.h"
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +39,15 @@ const std::vector<std::string>& portable_type_names();
 // "varchar(255)", "numeric(12,2)". False for native types ("jsonb") and for a portable name
 // with wrong arguments ("varchar(x)", "integer(3,4)").
 bool is_portable_type(std::string_view written);
+
+// The integer type a PostgreSQL serial type stands for (serial, serial4 -> integer; bigserial,
+// serial8 -> bigint; smallserial, serial2 -> smallint); any other type as it is. A serial is
+// an integer column with a sequence of its own: what it is stored as, and the type ALTER
+// COLUMN ... TYPE takes.
+ColumnType serial_integer(const ColumnType& type);
+// The serial spelling of an integer type (integer -> serial, bigint -> bigserial, smallint ->
+// smallserial), or nullopt for a type with none.
+std::optional<ColumnType> serial_of(const ColumnType& type);
 
 // True if `written` is a portable type or a native type of a dialect migratecpp supports
 // ("jsonb", "inet", "mediumtext", "tinyint(1)", "datetime"). The models loader uses it to

@@ -436,7 +436,9 @@ struct OpRenderer {
                           ": PostgreSQL sets a collation with ALTER COLUMN ... TYPE, and the "
                           "column's type is unknown (give existing_type, or a type)");
       }
-      const std::string type = d.column_type_sql(schema::ColumnType(*type_text), before);
+      // A serial is stored as its integer type; TYPE takes that (there is no type "serial").
+      const std::string type =
+          d.column_type_sql(schema::serial_integer(schema::ColumnType(*type_text)), before);
       const std::string collation =
           o.collation ? *o.collation
                       : (c != nullptr ? c->collation : o.existing_collation).value_or("");

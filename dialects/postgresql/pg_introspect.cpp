@@ -266,6 +266,11 @@ schema::Database PostgresDialect::introspect(Connection& conn,
                is_serial_sequence(db.sequences[sequence_index[*seq]], t->name, c.name, c.type)) {
       c.autoincrement = true; // serial: the sequence belongs to the column
       serial_sequences.insert(*seq);
+      // Written as the serial it is (an identity column is something else to the server, and
+      // to pg_dump): a model from inspect makes a serial again.
+      if (auto serial = schema::serial_of(c.type)) {
+        c.type = *serial;
+      }
     } else if (raw_default && util::starts_with_ci(*raw_default, "nextval(")) {
       c.default_expr = *raw_default; // as printed: its sequence is one of the model's
     } else if (raw_default && generated == "s") {

@@ -74,7 +74,8 @@ TEST_CASE("inspect output loads as models, and check against it is clean", "[pos
   INFO(inspected);
   // What inspect prints for the cases above.
   for (const char* line :
-       {"{ name = \"n\", type = \"bigint\", nullable = false, autoincrement = true }",
+       {// A serial stays a serial (its own sequence, not an identity column).
+        "{ name = \"n\", type = \"bigserial\", nullable = false, autoincrement = true }",
         "{ name = \"m\", type = \"integer\", nullable = false, autoincrement = true }",
         // GENERATED ALWAYS AS IDENTITY
         "{ name = \"k\", type = \"smallint\", nullable = false, identity = \"always\" }",

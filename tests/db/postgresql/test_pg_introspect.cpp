@@ -165,7 +165,7 @@ TEST_CASE("introspection of a schema built by hand", "[postgresql][db]") {
   schema::Table orgs;
   orgs.name = "orgs";
   orgs.comment = "organisations";
-  orgs.columns = {key("id", "integer", true), col("name", "varchar(100)", false)};
+  orgs.columns = {key("id", "serial", true), col("name", "varchar(100)", false)};
   orgs.uniques = {{"orgs_name_key", {"name"}}};
 
   schema::Table users;
