@@ -155,6 +155,8 @@ public:
   // SQLite), unique and primary keys (PostgreSQL). A model asking for it elsewhere is refused
   // at load naming the constraint.
   virtual bool deferrable_foreign_keys() const { return true; }
+  // True where a foreign key can be NOT VALID (PostgreSQL): the rows already there unchecked.
+  virtual bool not_valid_foreign_keys() const { return false; }
   virtual bool deferrable_keys() const { return false; }
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.

@@ -373,6 +373,14 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
                 "at once, statement by statement)",
             src.foreign_keys[i]);
       }
+      if (f.not_valid && !dialect.not_valid_foreign_keys()) {
+        throw util::Error(
+            "table " + util::squote(t.name) + ": foreign key " +
+                (f.name.empty() ? "(" + util::join(f.columns, ", ") + ")" : util::squote(f.name)) +
+                " cannot be not_valid on " + dialect_name +
+                ": only PostgreSQL adds a foreign key without checking the rows already there",
+            src.foreign_keys[i]);
+      }
     }
     for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
       const schema::Column& c = t.columns[ci];

@@ -396,6 +396,7 @@ schema::ForeignKey read_foreign_key(const KeyReader& r) {
   f.on_update = read_fk_action(r, "on_update");
   std::tie(f.deferrable, f.initially_deferred) =
       read_deferral(r, label("foreign key", f.name, f.columns));
+  f.not_valid = r.boolean("not_valid").value_or(false);
   if (f.columns.empty()) {
     r.fail("columns", label("foreign key", f.name, {}) + " has no columns");
   }
@@ -435,8 +436,8 @@ const std::vector<std::string_view>& unique_keys() {
 
 const std::vector<std::string_view>& foreign_key_keys() {
   static const std::vector<std::string_view> keys = {
-      "name",      "columns",   "ref_table",  "ref_columns",
-      "on_delete", "on_update", "deferrable", "initially_deferred"};
+      "name",      "columns",    "ref_table",          "ref_columns", "on_delete",
+      "on_update", "deferrable", "initially_deferred", "not_valid"};
   return keys;
 }
 
@@ -695,7 +696,8 @@ std::string render_foreign_key(const schema::ForeignKey& f) {
   if (!f.on_update.empty()) {
     out += ", on_update = " + toml_string(f.on_update);
   }
-  return out + render_deferral(f.deferrable, f.initially_deferred) + " }";
+  return out + render_deferral(f.deferrable, f.initially_deferred) +
+         (f.not_valid ? ", not_valid = true" : "") + " }";
 }
 
 std::string render_check(const schema::CheckConstraint& c) {

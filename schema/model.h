@@ -69,6 +69,9 @@ struct ForeignKey {
   std::string on_update;
   bool deferrable = false;         // DEFERRABLE (PostgreSQL, SQLite)
   bool initially_deferred = false; // INITIALLY DEFERRED (implies deferrable)
+  // NOT VALID (PostgreSQL): enforced for new rows, the rows there when it was added not
+  // checked (a large table's key added without a long lock, validated later).
+  bool not_valid = false;
   bool operator==(const ForeignKey&) const = default;
 };
 

@@ -66,6 +66,11 @@ std::string foreign_key_sql(const MysqlDialect& d, const std::string& table,
     throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) +
                       ": MySQL and MariaDB have no deferrable constraints");
   }
+  if (fk.not_valid) {
+    throw util::Error("foreign key " + util::squote(name) + " on " + util::squote(table) +
+                      ": MySQL and MariaDB check the rows already there (no NOT VALID); "
+                      "leave not_valid out");
+  }
   return "FOREIGN KEY (" + ident_list(d, fk.columns) + ") REFERENCES " +
          d.quote_ident(fk.ref_table) + " (" + ident_list(d, fk.ref_columns) + ") ON DELETE " +
          action(fk.on_delete) + " ON UPDATE " + action(fk.on_update);

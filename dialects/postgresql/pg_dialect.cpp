@@ -259,7 +259,8 @@ std::string foreign_key_sql(const PostgresDialect& d, const schema::ForeignKey& 
   if (!fk.on_update.empty()) {
     out += " ON UPDATE " + fk_action_sql(fk.on_update);
   }
-  return out + deferral_sql(fk.deferrable, fk.initially_deferred);
+  return out + deferral_sql(fk.deferrable, fk.initially_deferred) +
+         (fk.not_valid ? " NOT VALID" : "");
 }
 
 std::string comment_value(const PostgresDialect& d, const std::string& comment) {
@@ -294,7 +295,9 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
                     deferral_sql(u.deferrable, u.initially_deferred));
   }
   for (const auto& fk : table.foreign_keys) {
-    lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " + foreign_key_sql(*this, fk));
+    if (!fk.not_valid) {
+      lines.push_back("CONSTRAINT " + quote_ident(fk.name) + " " + foreign_key_sql(*this, fk));
+    }
   }
   for (const auto& ck : table.checks) {
     lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");
@@ -302,6 +305,16 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
   std::vector<Statement> out;
   out.push_back({"CREATE TABLE " + t + " (\n  " + util::join(lines, ",\n  ") + "\n)",
                  "create table " + util::squote(table.name)});
+  // CREATE TABLE takes NOT VALID and ignores it (the key comes out validated): such a key is
+  // added after the table, by ALTER TABLE, which keeps it.
+  for (const auto& fk : table.foreign_keys) {
+    if (fk.not_valid) {
+      out.push_back({"ALTER TABLE " + t + " ADD CONSTRAINT " + quote_ident(fk.name) + " " +
+                         foreign_key_sql(*this, fk),
+                     "create foreign key " + util::squote(fk.name) + " on " +
+                         util::squote(table.name) + " (NOT VALID)"});
+    }
+  }
   for (const auto& index : table.indexes) {
     out.push_back({create_index_with(*this, table.name, &table, index),
                    "create index " + util::squote(index.name) + " on " + util::squote(table.name)});

@@ -109,7 +109,8 @@ std::string constraints_sql() {
          "ORDER BY k.i) AS ref_columns, "
          "con.confdeltype AS on_delete, con.confupdtype AS on_update, "
          "pg_get_constraintdef(con.oid, true) AS definition, "
-         "con.condeferrable AS deferrable, con.condeferred AS initially_deferred "
+         "con.condeferrable AS deferrable, con.condeferred AS initially_deferred, "
+         "NOT con.convalidated AS not_valid "
          "FROM pg_catalog.pg_constraint con "
          "JOIN pg_catalog.pg_class c ON c.oid = con.conrelid "
          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -327,6 +328,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       fk.on_update = fk_action(constraints.text(r, "on_update"));
       fk.deferrable = deferrable;
       fk.initially_deferred = initially_deferred;
+      fk.not_valid = constraints.boolean(r, "not_valid");
       t->foreign_keys.push_back(std::move(fk));
     } else if (kind == "c") {
       t->checks.push_back(

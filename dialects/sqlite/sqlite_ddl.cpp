@@ -489,6 +489,10 @@ std::string SqliteDialect::create_table_sql(const Table& t, const Database& db,
     if (fk.deferrable || fk.initially_deferred) {
       s += fk.initially_deferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE";
     }
+    if (fk.not_valid) {
+      throw util::Error("table " + util::squote(t.name) +
+                        ": SQLite has no NOT VALID foreign keys; leave not_valid out");
+    }
     items.push_back(s);
   }
   for (const auto& ck : t.checks) {

@@ -703,6 +703,32 @@ TEST_CASE("models: deferrable constraints, and the dialects that refuse them", "
                         "(only PostgreSQL has deferrable unique constraints)");
 }
 
+// OpenStreetMap's NOT VALID foreign keys (PostgreSQL): kept by a round trip, refused where a
+// database checks every row.
+TEST_CASE("models: a foreign key can be not_valid on PostgreSQL", "[model_file]") {
+  const std::string text = "[[table]]\nname = \"p\"\ncolumns = [\n"
+                           "  { name = \"id\", type = \"integer\", primary_key = true },\n"
+                           "]\n\n"
+                           "[[table]]\nname = \"c\"\ncolumns = [\n"
+                           "  { name = \"p_id\", type = \"integer\" },\n"
+                           "]\n"
+                           "foreign_keys = [ { name = \"fk_c_p\", columns = [\"p_id\"], "
+                           "ref_table = \"p\", ref_columns = [\"id\"], not_valid = true } ]\n";
+  const auto db = parse(text);
+  CHECK(db.find_table("c")->foreign_keys.at(0).not_valid);
+  CHECK(render_models(db) == text);
+  test::TempDir dir;
+  test::write_file(dir / "fk.toml", text);
+  CHECK_NOTHROW(migrate::load_models({dir / "fk.toml"}, &dialects::dialect_by_name("postgresql")));
+  for (const char* name : {"mysql", "sqlite"}) {
+    CHECK_THROWS_WITH(migrate::load_models({dir / "fk.toml"}, &dialects::dialect_by_name(name)),
+                      (dir / "fk.toml").string() +
+                          ":12: table 'c': foreign key 'fk_c_p' cannot be not_valid on " + name +
+                          ": only PostgreSQL adds a foreign key without checking the rows "
+                          "already there");
+  }
+}
+
 TEST_CASE("models: identity = \"always\" | \"by default\"", "[model_file]") {
   // "by default" is the portable autoincrement; "always" refuses values written for the column.
   const schema::Database db =
