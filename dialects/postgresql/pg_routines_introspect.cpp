@@ -1,5 +1,6 @@
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
+#include "dialects/postgresql/pg_probe.h"
 #include "dialects/postgresql/pg_quoting.h"
 #include "dialects/postgresql/pg_routines.h"
 #include "dialects/routine_sql.h"
@@ -76,35 +77,25 @@ PostgresDialect::routine_stored_forms(Connection& conn,
   if (routines.empty()) {
     return out;
   }
-  conn.begin();
-  try {
-    conn.exec("SET LOCAL check_function_bodies = off");
-    for (std::size_t i = 0; i < routines.size(); ++i) {
-      const schema::Routine& r = routines[i];
-      // Each in its own savepoint: one the server refuses (a new result type) must not abort
-      // the others.
-      conn.exec("SAVEPOINT migratecpp_probe");
-      try {
-        conn.exec(replace_routine_sql(r.definition, k_quoting.syntax));
-        const Rows rows = conn.query(
-            "SELECT n.nspname, pg_catalog.pg_get_functiondef(p.oid) FROM pg_catalog.pg_proc p "
-            "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = current_schema() AND p.proname = $1 "
-            "AND pg_catalog.pg_get_function_identity_arguments(p.oid) = $2",
-            {r.name, r.arguments});
-        if (!rows.rows.empty() && rows.rows[0][0] && rows.rows[0][1]) {
-          out[i] = util::trim(without_own_schema(*rows.rows[0][1], *rows.rows[0][0]));
-        }
-        conn.exec("RELEASE SAVEPOINT migratecpp_probe");
-      } catch (const DatabaseError&) {
-        conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
+  Probe session(conn);
+  conn.exec("SET LOCAL check_function_bodies = off");
+  for (std::size_t i = 0; i < routines.size(); ++i) {
+    const schema::Routine& r = routines[i];
+    // Each on its own: one the server refuses (a new result type) must not abort the others.
+    session.attempt([&] {
+      conn.exec(replace_routine_sql(r.definition, k_quoting.syntax));
+      const Rows rows = conn.query(
+          "SELECT n.nspname, pg_catalog.pg_get_functiondef(p.oid) FROM pg_catalog.pg_proc p "
+          "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+          "WHERE n.nspname = current_schema() AND p.proname = $1 "
+          "AND pg_catalog.pg_get_function_identity_arguments(p.oid) = $2",
+          {r.name, r.arguments});
+      if (!rows.rows.empty() && rows.rows[0][0] && rows.rows[0][1]) {
+        out[i] = util::trim(without_own_schema(*rows.rows[0][1], *rows.rows[0][0]));
       }
-    }
-  } catch (...) {
-    conn.rollback();
-    throw;
+    });
   }
-  conn.rollback();
+  session.finish();
   return out;
 }
 

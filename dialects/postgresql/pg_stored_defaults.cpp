@@ -6,6 +6,7 @@
 // inside a transaction that is rolled back, each in its own savepoint.
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
+#include "dialects/postgresql/pg_probe.h"
 #include "schema/index_part.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -26,27 +27,11 @@ const std::string k_probe = "_migratecpp_probe";
 void with_probe_table(
     Connection& conn, const PostgresDialect& d, const schema::Table& table,
     const std::function<void(const std::function<bool(const std::string&)>& attempt)>& body) {
-  auto attempt = [&](const std::string& sql) {
-    conn.exec("SAVEPOINT migratecpp_probe");
-    try {
-      conn.exec(sql);
-      conn.exec("RELEASE SAVEPOINT migratecpp_probe");
-      return true;
-    } catch (const DatabaseError&) {
-      conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
-      return false;
-    }
-  };
-  conn.begin();
-  try {
-    conn.exec("CREATE TEMPORARY TABLE " + d.quote_ident(k_probe) + " (LIKE " +
-              d.quote_ident(table.name) + ")");
-    body(attempt);
-  } catch (...) {
-    conn.rollback();
-    throw;
-  }
-  conn.rollback();
+  Probe session(conn);
+  conn.exec("CREATE TEMPORARY TABLE " + d.quote_ident(k_probe) + " (LIKE " +
+            d.quote_ident(table.name) + ")");
+  body([&](const std::string& sql) { return session.attempt(sql); });
+  session.finish();
 }
 
 } // namespace
@@ -150,20 +135,14 @@ PostgresDialect::stored_domain_defaults(Connection& conn,
   // A temporary domain of the same base type per default, read back as introspection reads a
   // domain's default (pg_type.typdefault); no table needed.
   const std::string prefix = k_probe + "_d";
-  conn.begin();
-  try {
+  Probe session(conn);
+  {
     for (std::size_t i = 0; i < domains.size(); ++i) {
       if (!domains[i].default_expr) {
         continue;
       }
-      conn.exec("SAVEPOINT migratecpp_probe");
-      try {
-        conn.exec("CREATE DOMAIN pg_temp." + quote_ident(prefix + std::to_string(i)) + " AS " +
-                  domains[i].type + " DEFAULT " + *domains[i].default_expr);
-        conn.exec("RELEASE SAVEPOINT migratecpp_probe");
-      } catch (const DatabaseError&) {
-        conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
-      }
+      session.attempt("CREATE DOMAIN pg_temp." + quote_ident(prefix + std::to_string(i)) + " AS " +
+                      domains[i].type + " DEFAULT " + *domains[i].default_expr);
     }
     const Rows rows = conn.query("SELECT typname, typdefault FROM pg_type "
                                  "WHERE typnamespace = pg_my_temp_schema() AND typtype = 'd'");
@@ -175,11 +154,8 @@ PostgresDialect::stored_domain_defaults(Connection& conn,
         }
       }
     }
-  } catch (...) {
-    conn.rollback();
-    throw;
   }
-  conn.rollback();
+  session.finish();
   return out;
 }
 

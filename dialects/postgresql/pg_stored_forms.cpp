@@ -4,6 +4,7 @@
 // table inside a transaction that is rolled back.
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
+#include "dialects/postgresql/pg_probe.h"
 #include "util/strings.h"
 
 #include <string>
@@ -22,19 +23,11 @@ StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table&
   }
   static const std::string k_probe = "_migratecpp_probe";
   const std::string probe = quote_ident(k_probe);
-  // Each expression in its own savepoint: one the server refuses (a column the change adds)
-  // must not abort the others.
-  auto attempt = [&](const std::string& sql) {
-    conn.exec("SAVEPOINT migratecpp_probe");
-    try {
-      conn.exec(sql);
-      conn.exec("RELEASE SAVEPOINT migratecpp_probe");
-    } catch (const DatabaseError&) {
-      conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
-    }
-  };
-  conn.begin();
-  try {
+  // Each expression on its own: one the server refuses (a column the change adds) must not
+  // abort the others.
+  Probe session(conn);
+  auto attempt = [&](const std::string& sql) { session.attempt(sql); };
+  {
     conn.exec("CREATE TEMPORARY TABLE " + probe + " (LIKE " + quote_ident(table.name) + ")");
     for (std::size_t i = 0; i < checks.size(); ++i) {
       attempt("ALTER TABLE " + probe + " ADD CONSTRAINT " + quote_ident("c" + std::to_string(i)) +
@@ -94,11 +87,8 @@ StoredForms PostgresDialect::stored_forms(Connection& conn, const schema::Table&
         }
       }
     }
-  } catch (...) {
-    conn.rollback();
-    throw;
   }
-  conn.rollback();
+  session.finish();
   return out;
 }
 

@@ -1,5 +1,6 @@
 // PostgreSQL views and materialized views (pg_views.h).
 #include "dialects/postgresql/pg_views.h"
+#include "dialects/postgresql/pg_probe.h"
 
 #include "dialects/view_sql.h"
 #include "schema/index_part.h"
@@ -221,44 +222,34 @@ pg_stored_view_forms(const PostgresDialect& d, Connection& conn,
   if (views.empty()) {
     return out;
   }
-  conn.begin();
-  try {
-    for (std::size_t i = 0; i < views.size(); ++i) {
-      schema::View probe = views[i];
-      probe.name = "_migratecpp_probe_" + std::to_string(i);
-      probe.comment.reset();
-      probe.indexes.clear();
-      const bool materialized = probe.materialized;
-      probe.materialized = false; // a temporary view reads back the same text
-      conn.exec("SAVEPOINT migratecpp_probe");
-      try {
-        conn.exec("CREATE TEMPORARY VIEW " + d.quote_ident(probe.name) +
-                  view_columns_sql(d, probe) + options_sql(probe) + " AS\n" +
-                  view_definition_sql(probe.definition));
-        const Rows rows = conn.query(
-            "SELECT c.relname AS name, 'v' AS kind, pg_catalog.pg_get_viewdef(c.oid, true) AS "
-            "definition, NULL AS options, NULL AS populated, NULL AS comment, "
-            "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), "
-            "chr(31) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid "
-            "AND a.attnum > 0 AND NOT a.attisdropped) AS signature, NULL AS depends_on, "
-            "NULL AS indexes FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass",
-            {"pg_temp." + d.quote_ident(probe.name)});
-        if (!rows.rows.empty()) {
-          schema::View stored = view_from_row(rows, 0);
-          stored.name = views[i].name;
-          stored.materialized = materialized;
-          out[i] = std::move(stored);
-        }
-        conn.exec("RELEASE SAVEPOINT migratecpp_probe");
-      } catch (const DatabaseError&) {
-        conn.exec("ROLLBACK TO SAVEPOINT migratecpp_probe");
+  Probe session(conn);
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    schema::View probe = views[i];
+    probe.name = "_migratecpp_probe_" + std::to_string(i);
+    probe.comment.reset();
+    probe.indexes.clear();
+    const bool materialized = probe.materialized;
+    probe.materialized = false; // a temporary view reads back the same text
+    session.attempt([&] {
+      conn.exec("CREATE TEMPORARY VIEW " + d.quote_ident(probe.name) + view_columns_sql(d, probe) +
+                options_sql(probe) + " AS\n" + view_definition_sql(probe.definition));
+      const Rows rows = conn.query(
+          "SELECT c.relname AS name, 'v' AS kind, pg_catalog.pg_get_viewdef(c.oid, true) AS "
+          "definition, NULL AS options, NULL AS populated, NULL AS comment, "
+          "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), "
+          "chr(31) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid "
+          "AND a.attnum > 0 AND NOT a.attisdropped) AS signature, NULL AS depends_on, "
+          "NULL AS indexes FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass",
+          {"pg_temp." + d.quote_ident(probe.name)});
+      if (!rows.rows.empty()) {
+        schema::View stored = view_from_row(rows, 0);
+        stored.name = views[i].name;
+        stored.materialized = materialized;
+        out[i] = std::move(stored);
       }
-    }
-  } catch (...) {
-    conn.rollback();
-    throw;
+    });
   }
-  conn.rollback();
+  session.finish();
   return out;
 }
 
