@@ -86,7 +86,9 @@ std::string called_function(const Trigger& t) {
 
 // True when the routine's arguments or result name a table of `db` (its row type).
 bool uses_table_type(const Routine& r, const schema::Database& db) {
-  for (const auto& tok : util::sql::tokenize(r.arguments + " " + r.returns.value_or(""))) {
+  // The tokens point into the text: it must outlive them (not a temporary of the loop's head).
+  const std::string text = r.arguments + " " + r.returns.value_or("");
+  for (const auto& tok : util::sql::tokenize(text)) {
     if (util::sql::is_identifier(tok) &&
         db.find_table(util::sql::identifier_value(tok)) != nullptr) {
       return true;
