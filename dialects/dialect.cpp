@@ -3,6 +3,7 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -20,6 +21,36 @@ util::Url Dialect::parse_url(const std::string& text) const {
   check_url_text(text);
   complete_url(url);
   return url;
+}
+
+void check_table_options_fit(const Dialect& d, const schema::TableOptions& o,
+                             const std::string& table) {
+  const auto supported = d.table_option_keys();
+  for (const std::string_view key : o.keys()) {
+    if (std::find(supported.begin(), supported.end(), key) == supported.end()) {
+      const std::vector<std::string> names(supported.begin(), supported.end());
+      throw util::Error(
+          "table " + util::squote(table) + ": option " + util::squote(std::string(key)) +
+          " is not a table option on " + std::string(d.name()) + " (" +
+          (names.empty() ? std::string("it has none") : "it has " + util::join(names, ", ")) + ")");
+    }
+  }
+}
+
+void check_statistics_fit(const Dialect& d, const std::string& table, const std::string& column,
+                          const std::optional<int>& statistics) {
+  if (statistics && !d.has_column_statistics()) {
+    throw util::Error("column " + util::squote(table + "." + column) +
+                      ": there are no per-column statistics targets on " + std::string(d.name()) +
+                      "; leave 'statistics' out");
+  }
+}
+
+void check_table_fits(const Dialect& d, const schema::Table& t) {
+  check_table_options_fit(d, t.options, t.name);
+  for (const auto& c : t.columns) {
+    check_statistics_fit(d, t.name, c.name, c.statistics);
+  }
 }
 
 void run_statement(Connection& conn, const Statement& statement) {

@@ -130,10 +130,14 @@ public:
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).
   virtual bool autoincrement_only_on_sole_key() const { return false; }
-  // True where a table has storage options (schema::TableOptions: MySQL's ENGINE, CHARSET,
-  // COLLATE, ROW_FORMAT). Elsewhere a model with options is refused at load naming the
-  // table, and render refuses create_table with options and alter_table_options.
-  virtual bool has_table_options() const { return false; }
+  // The table options (schema::TableOptions, by model-file key) a table has here: MySQL's
+  // engine, charset, collate, row_format; PostgreSQL's unlogged, storage. A model giving
+  // another is refused at load naming the table and the option, and render refuses
+  // create_table and alter_table_options with it.
+  virtual std::vector<std::string_view> table_option_keys() const { return {}; }
+  // True where a column has a statistics target (PostgreSQL SET STATISTICS); elsewhere a
+  // model giving one is refused at load naming the column.
+  virtual bool has_column_statistics() const { return false; }
   // True where index names are scoped to their table (MySQL/MariaDB: two tables may each
   // have an index `idx_fk_film_id`); false where they are per schema (PostgreSQL, SQLite),
   // where the models loader refuses a name used on two tables.
@@ -178,7 +182,7 @@ public:
   // The options a table gets when its CREATE TABLE names none, in the schema the connection
   // works in (MySQL: the default storage engine, the database's charset and collation): what
   // an option that introspection leaves out (being the default) stands for. Only the keys
-  // the database has a default for; none where has_table_options() is false.
+  // the database has a default for; none where table_option_keys() is empty.
   virtual schema::TableOptions table_option_defaults(Connection& conn,
                                                      const std::string& schema) const {
     return {};
@@ -389,6 +393,16 @@ public:
 std::vector<Statement> execute_statements(const schema::Execute& op,
                                           const std::vector<std::string>& keys,
                                           const std::string& comment);
+
+// Refuse, naming the table (or table.column), what `d` has no place for: a table option
+// outside d.table_option_keys(), a column statistics target without
+// d.has_column_statistics(). For render, behind the models loader's own refusals (revision
+// files are written by hand too).
+void check_table_options_fit(const Dialect& d, const schema::TableOptions& o,
+                             const std::string& table);
+void check_statistics_fit(const Dialect& d, const std::string& table, const std::string& column,
+                          const std::optional<int>& statistics);
+void check_table_fits(const Dialect& d, const schema::Table& t);
 
 // Dialect by URL scheme ("postgres" -> postgresql, "mariadb" -> mysql) or by name.
 // Throws util::Error listing the known schemes, with a "did you mean".

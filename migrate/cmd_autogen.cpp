@@ -169,7 +169,7 @@ void fill_default_options(LiveDatabase& db, const Project& project, const schema
                           schema::Database& live) {
   const bool any = std::any_of(desired.tables.begin(), desired.tables.end(),
                                [](const schema::Table& t) { return !t.options.empty(); });
-  if (!any || !db.dialect->has_table_options()) {
+  if (!any || db.dialect->table_option_keys().empty()) {
     return;
   }
   const schema::TableOptions defaults =

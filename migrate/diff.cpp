@@ -451,6 +451,11 @@ void Differ::diff_columns(const Table& cur, const Table& des, TableChanges& chan
         a.collation = d.collation.value_or("");
         changed = true;
       }
+      if (c->statistics.value_or(-1) != d.statistics.value_or(-1)) {
+        a.statistics = d.statistics.value_or(-1); // -1: back to the server's default
+        a.existing_statistics = c->statistics.value_or(-1);
+        changed = true;
+      }
       if (changed) {
         a.existing_type = c->type.declared();
         a.existing_nullable = effective_nullable(*c);
@@ -683,6 +688,30 @@ void Differ::diff_table_options(const Table& cur, const Table& des, TableChanges
   compare(w.charset, h.charset, op.options.charset, op.existing.charset);
   compare(w.collate, h.collate, op.options.collate, op.existing.collate);
   compare(w.row_format, h.row_format, op.options.row_format, op.existing.row_format);
+  // PostgreSQL's are compared whole: an absent one is the default, not the server's choice.
+  if (w.unlogged.value_or(false) != h.unlogged.value_or(false)) {
+    op.options.unlogged = w.unlogged.value_or(false);
+    op.existing.unlogged = h.unlogged.value_or(false);
+  }
+  const auto want_storage = w.storage.value_or(std::map<std::string, std::string>{});
+  const auto have_storage = h.storage.value_or(std::map<std::string, std::string>{});
+  if (want_storage != have_storage) {
+    // Only the parameters that change: set (options) and their values before (existing).
+    auto& set = op.options.storage.emplace();
+    auto& before = op.existing.storage.emplace();
+    for (const auto& [key, value] : want_storage) {
+      auto it = have_storage.find(key);
+      if (it == have_storage.end() || it->second != value) {
+        set[key] = value;
+      }
+    }
+    for (const auto& [key, value] : have_storage) {
+      auto it = want_storage.find(key);
+      if (it == want_storage.end() || it->second != value) {
+        before[key] = value;
+      }
+    }
+  }
   if (op.options.empty()) {
     return;
   }

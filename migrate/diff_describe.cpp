@@ -5,6 +5,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <map>
 
 namespace migratecpp::migrate {
 
@@ -125,6 +126,12 @@ std::string describe_alter(const AlterColumn& o) {
   if (o.identity_always) {
     parts.push_back(*o.identity_always ? "identity always" : "identity by default");
   }
+  if (o.statistics) {
+    auto target = [](int n) { return n < 0 ? std::string("default") : std::to_string(n); };
+    parts.push_back("statistics " +
+                    (o.existing_statistics ? target(*o.existing_statistics) + " -> " : "") +
+                    target(*o.statistics));
+  }
   if (o.new_name) {
     parts.push_back("rename to " + *o.new_name);
   }
@@ -212,6 +219,23 @@ std::string describe(const Op& op) {
             add("charset", o.options.charset, o.existing.charset);
             add("collate", o.options.collate, o.existing.collate);
             add("row_format", o.options.row_format, o.existing.row_format);
+            if (o.options.unlogged) {
+              parts.push_back(*o.options.unlogged ? "unlogged" : "logged");
+            }
+            if (o.options.storage) {
+              // The parameters set, then those reset (only in existing).
+              const auto before = o.existing.storage.value_or(std::map<std::string, std::string>{});
+              for (const auto& [key, value] : *o.options.storage) {
+                auto was = before.find(key);
+                add(key.c_str(), value,
+                    was == before.end() ? std::nullopt : std::optional(was->second));
+              }
+              for (const auto& [key, value] : before) {
+                if (o.options.storage->count(key) == 0) {
+                  parts.push_back(key + " " + value + " -> default");
+                }
+              }
+            }
             return "alter options of table " + o.table + ": " + util::join(parts, ", ");
           },
           [](const schema::Execute&) { return std::string("execute SQL"); },

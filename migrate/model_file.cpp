@@ -329,12 +329,19 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
   }
   for (std::size_t ti = 0; ti < m.db.tables.size(); ++ti) {
     const schema::Table& t = m.db.tables[ti];
-    if (!t.options.empty() && !dialect.has_table_options()) {
-      throw util::Error("table " + util::squote(t.name) +
-                            ": options (engine, charset, collate, row_format) are storage "
-                            "options of MySQL/MariaDB tables; " +
-                            std::string(dialect.name()) + " has none",
-                        m.tables[ti].table);
+    // The render-time refusals, located in the file.
+    try {
+      dialects::check_table_options_fit(dialect, t.options, t.name);
+    } catch (const util::Error& e) {
+      throw util::Error(e.message(), m.tables[ti].table);
+    }
+    for (std::size_t ci = 0; ci < t.columns.size(); ++ci) {
+      try {
+        dialects::check_statistics_fit(dialect, t.name, t.columns[ci].name,
+                                       t.columns[ci].statistics);
+      } catch (const util::Error& e) {
+        throw util::Error(e.message(), m.tables[ti].columns.at(ci));
+      }
     }
     const TableSource& src = m.tables[ti];
     const std::string dialect_name(dialect.name());

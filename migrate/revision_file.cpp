@@ -209,11 +209,13 @@ schema::Op read_alter_column(const KeyReader& r) {
   // A collation is a name; "" = the default one.
   op.collation = r.string("collation");
   op.existing_collation = r.string("existing_collation");
+  op.statistics = read_statistics(r, "statistics", true);
+  op.existing_statistics = read_statistics(r, "existing_statistics", true);
   if (!op.type && !op.nullable && !op.default_expr && !op.new_name && !op.comment &&
-      !op.autoincrement && !op.collation && !op.identity_always) {
+      !op.autoincrement && !op.collation && !op.identity_always && !op.statistics) {
     r.fail("alter_column " + op.table + "." + op.column +
            ": nothing to change (give any of type, nullable, default, new_name, comment, "
-           "collation, autoincrement, identity)");
+           "collation, autoincrement, identity, statistics)");
   }
   return op;
 }
@@ -315,12 +317,27 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "alter_column") {
-    return read_alter_column(
-        op_reader(t, path, name,
-                  {"table", "column", "type", "nullable", "default", "new_name", "comment",
-                   "existing_type", "existing_nullable", "existing_default", "existing_comment",
-                   "autoincrement", "existing_autoincrement", "existing_generated", "collation",
-                   "existing_collation", "identity", "existing_identity"}));
+    return read_alter_column(op_reader(t, path, name,
+                                       {"table",
+                                        "column",
+                                        "type",
+                                        "nullable",
+                                        "default",
+                                        "new_name",
+                                        "comment",
+                                        "existing_type",
+                                        "existing_nullable",
+                                        "existing_default",
+                                        "existing_comment",
+                                        "autoincrement",
+                                        "existing_autoincrement",
+                                        "existing_generated",
+                                        "collation",
+                                        "existing_collation",
+                                        "identity",
+                                        "existing_identity",
+                                        "statistics",
+                                        "existing_statistics"}));
   }
   if (name == "alter_primary_key") {
     const KeyReader r =
@@ -418,6 +435,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     op.table = required_table_name(r);
     op.options = read_table_options(r.required_table("options", "{ engine = \"InnoDB\", ... }"),
                                     path, op.table);
+    // `options = { storage = {} }` with existing storage resets those parameters.
     if (op.options.empty()) {
       r.fail("options", "alter_table_options " + util::squote(op.table) + " changes no option");
     }
@@ -674,6 +692,10 @@ std::string opt_bool(std::string_view key, const std::optional<bool>& value) {
   return value ? line(key, *value ? "true" : "false") : "";
 }
 
+std::string opt_int(std::string_view key, const std::optional<int>& value) {
+  return value ? line(key, std::to_string(*value)) : "";
+}
+
 // identity = "always" | "by default", only where set.
 std::string opt_identity(std::string_view key, const std::optional<bool>& always) {
   return always ? line(key, *always ? "\"always\"" : "\"by default\"") : "";
@@ -749,7 +771,9 @@ std::string render_keys(const schema::Op& op) {
                         ? line("existing_generated", render_generated(*o.existing_generated))
                         : std::string()) +
                    opt_line("collation", o.collation) +
-                   opt_line("existing_collation", o.existing_collation);
+                   opt_line("existing_collation", o.existing_collation) +
+                   opt_int("statistics", o.statistics) +
+                   opt_int("existing_statistics", o.existing_statistics);
           },
           [&](const schema::AlterPrimaryKey& o) {
             // Keys beyond the columns only where they say something (older files stay as

@@ -237,12 +237,49 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 
 } // namespace
 
-// `options = { engine, charset, collate, row_format }`: names pasted into DDL unquoted
-// (ENGINE=InnoDB), so each must be a bare word.
+// `storage = { fillfactor = 50, "toast.autovacuum_enabled" = false }`: PostgreSQL storage
+// parameters. Names are pasted into DDL unquoted (WITH (fillfactor = '50')), so each must be
+// a word, or two joined by a dot; values are kept as text, as pg_class.reloptions does.
+std::map<std::string, std::string> read_storage_parameters(const KeyReader& options,
+                                                           const std::string& table) {
+  const toml::table& t = options.required_table("storage", "{ fillfactor = 70, ... }");
+  std::map<std::string, std::string> out;
+  for (const auto& [k, node] : t) {
+    const std::string key = util::to_lower(std::string(k.str()));
+    const bool word =
+        !key.empty() && key.front() != '.' && key.back() != '.' &&
+        std::count(key.begin(), key.end(), '.') <= 1 &&
+        std::isdigit(static_cast<unsigned char>(key.front())) == 0 &&
+        std::all_of(key.begin(), key.end(), [](char ch) {
+          return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '.';
+        });
+    if (!word) {
+      options.fail("storage", "table " + util::squote(table) + ": storage parameter " +
+                                  util::squote(std::string(k.str())) +
+                                  " must be a name (letters, digits, _; toast.name for TOAST)");
+    }
+    if (const auto* v = node.as_string()) {
+      out[key] = v->get();
+    } else if (const auto* i = node.as_integer()) {
+      out[key] = std::to_string(i->get());
+    } else if (const auto* b = node.as_boolean()) {
+      out[key] = b->get() ? "true" : "false";
+    } else if (const auto* f = node.as_floating_point()) {
+      out[key] = toml_float(f->get());
+    } else {
+      options.fail("storage", "table " + util::squote(table) + ": storage parameter " +
+                                  util::squote(key) + " must be a string, number or boolean");
+    }
+  }
+  return out;
+}
+
+// `options = { engine, charset, collate, row_format, unlogged, storage }`: names pasted into
+// DDL unquoted (ENGINE=InnoDB), so each must be a bare word.
 schema::TableOptions read_table_options(const toml::table& t, const std::string& path,
                                         const std::string& table) {
   const KeyReader r(t, path, "options", "table options",
-                    {"engine", "charset", "collate", "row_format"});
+                    {"engine", "charset", "collate", "row_format", "unlogged", "storage"});
   auto word = [&](std::string_view key) -> std::optional<std::string> {
     auto v = r.string(key);
     if (v && (v->empty() || !std::all_of(v->begin(), v->end(), [](char ch) {
@@ -258,10 +295,25 @@ schema::TableOptions read_table_options(const toml::table& t, const std::string&
   o.charset = word("charset");
   o.collate = word("collate");
   o.row_format = word("row_format");
+  o.unlogged = r.boolean("unlogged");
+  if (r.has("storage")) {
+    o.storage = read_storage_parameters(r, table);
+  }
   return o;
 }
 
 // --- readers ------------------------------------------------------------------------------
+
+// A statistics target: 0..10000, as PostgreSQL takes it (-1 only in alter_column ops: back
+// to the default).
+std::optional<int> read_statistics(const KeyReader& r, std::string_view key, bool allow_default) {
+  const auto v = r.integer(key);
+  if (v && (*v > 10000 || *v < (allow_default ? -1 : 0))) {
+    r.fail(key, util::squote(key) + " must be between " + (allow_default ? "-1" : "0") +
+                    " and 10000, not " + std::to_string(*v));
+  }
+  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
 
 std::optional<schema::Generated> read_generated(const KeyReader& r, std::string_view key) {
   if (!r.has(key)) {
@@ -321,6 +373,7 @@ schema::Column read_column(const KeyReader& r, const std::string& table) {
   if (c.collation && util::trim(*c.collation).empty()) {
     r.fail("collation", "'collation' must not be empty (leave it out for the default one)");
   }
+  c.statistics = read_statistics(r, "statistics", false);
   if (c.generated) {
     // The database computes the value: a default or an autoincrement would be a second source.
     const std::string label = table.empty() ? c.name : table + "." + c.name;
@@ -417,8 +470,8 @@ schema::CheckConstraint read_check(const KeyReader& r) {
 
 const std::vector<std::string_view>& column_keys() {
   static const std::vector<std::string_view> keys = {
-      "name",        "type",          "nullable", "default",   "generated",
-      "primary_key", "autoincrement", "comment",  "collation", "identity"};
+      "name",          "type",    "nullable",  "default",  "generated", "primary_key",
+      "autoincrement", "comment", "collation", "identity", "statistics"};
   return keys;
 }
 
@@ -519,6 +572,13 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
                          "{ engine = \"InnoDB\", charset = \"utf8mb4\", collate = \"...\", "
                          "row_format = \"DYNAMIC\" }"),
         path, table.name);
+    // One spelling per table: a logged table, or one without parameters, says nothing.
+    if (table.options.unlogged == false) {
+      table.options.unlogged.reset();
+    }
+    if (table.options.storage && table.options.storage->empty()) {
+      table.options.storage.reset();
+    }
   }
   if (!r.has("columns")) {
     r.missing("columns");
@@ -636,6 +696,9 @@ std::string render_column(const schema::Column& c, bool in_key) {
   } else if (c.autoincrement) {
     out += ", autoincrement = true";
   }
+  if (c.statistics) {
+    out += ", statistics = " + std::to_string(*c.statistics);
+  }
   if (c.comment) {
     out += ", comment = " + toml_string(*c.comment);
   }
@@ -653,6 +716,18 @@ std::string render_table_options(const schema::TableOptions& o) {
   add("charset", o.charset);
   add("collate", o.collate);
   add("row_format", o.row_format);
+  if (o.unlogged) {
+    parts.push_back(std::string("unlogged = ") + (*o.unlogged ? "true" : "false"));
+  }
+  if (o.storage) {
+    std::vector<std::string> params;
+    for (const auto& [key, value] : *o.storage) {
+      // "toast.x" is quoted: bare, TOML would read a nested table.
+      params.push_back((key.find('.') == std::string::npos ? key : toml_string(key)) + " = " +
+                       toml_string(value));
+    }
+    parts.push_back("storage = { " + util::join(params, ", ") + (params.empty() ? "}" : " }"));
+  }
   return "{ " + util::join(parts, ", ") + " }";
 }
 

@@ -35,6 +35,9 @@ schema::ForeignKey read_foreign_key(const KeyReader& r);
 schema::CheckConstraint read_check(const KeyReader& r);
 // A generation, `{ expression = "...", stored = true|false }` (stored defaults to false), under
 // `key` of `r`: a column's `generated`, alter_column's `existing_generated`. nullopt if absent.
+// `statistics = n` (PostgreSQL's statistics target, 0..10000; -1 = the default where
+// `allow_default`, as alter_column ops say it).
+std::optional<int> read_statistics(const KeyReader& r, std::string_view key, bool allow_default);
 std::optional<schema::Generated> read_generated(const KeyReader& r, std::string_view key);
 std::string render_generated(const schema::Generated& g);
 // identity = "always" (true) | "by default" (false) at `key`; nullopt when absent. Fails

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace migratecpp::schema {
 
@@ -300,6 +301,24 @@ void add_enum_value(Database& db, const AddEnumValue& o) {
   values.insert(pos, o.value);
 }
 
+// A table's storage parameters after alter_table_options: those only in existing.storage are
+// reset, those in options.storage set.
+std::optional<std::map<std::string, std::string>>
+changed_storage(const std::optional<std::map<std::string, std::string>>& had,
+                const AlterTableOptions& o) {
+  std::map<std::string, std::string> out = had.value_or(std::map<std::string, std::string>{});
+  for (const auto& [key, value] :
+       o.existing.storage.value_or(std::map<std::string, std::string>{})) {
+    if (o.options.storage->count(key) == 0) {
+      out.erase(key);
+    }
+  }
+  for (const auto& [key, value] : *o.options.storage) {
+    out[key] = value;
+  }
+  return out.empty() ? std::nullopt : std::optional(std::move(out));
+}
+
 } // namespace
 
 void apply(Database& db, const Op& op) {
@@ -399,6 +418,12 @@ void apply(Database& db, const Op& op) {
             set(t.options.charset, o.options.charset);
             set(t.options.collate, o.options.collate);
             set(t.options.row_format, o.options.row_format);
+            if (o.options.unlogged) {
+              t.options.unlogged = *o.options.unlogged ? o.options.unlogged : std::nullopt;
+            }
+            if (o.options.storage) {
+              t.options.storage = changed_storage(t.options.storage, o);
+            }
           },
           [&](const Execute&) {},
           [&](const BulkInsert&) {},
@@ -485,6 +510,9 @@ void apply_column_changes(Column& c, const AlterColumn& o) {
   }
   if (o.identity_always) {
     c.identity_always = *o.identity_always;
+  }
+  if (o.statistics) {
+    c.statistics = *o.statistics < 0 ? std::nullopt : o.statistics;
   }
   if (!c.autoincrement) {
     c.identity_always = false;

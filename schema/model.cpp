@@ -9,7 +9,24 @@ bool Column::operator==(const Column& other) const {
          nullable == other.nullable && default_expr == other.default_expr &&
          primary_key == other.primary_key && autoincrement == other.autoincrement &&
          identity_always == other.identity_always && comment == other.comment &&
-         generated == other.generated && collation == other.collation;
+         generated == other.generated && collation == other.collation &&
+         statistics == other.statistics;
+}
+
+std::vector<std::string_view> TableOptions::keys() const {
+  std::vector<std::string_view> out;
+  auto add = [&](bool set, std::string_view key) {
+    if (set) {
+      out.push_back(key);
+    }
+  };
+  add(engine.has_value(), "engine");
+  add(charset.has_value(), "charset");
+  add(collate.has_value(), "collate");
+  add(row_format.has_value(), "row_format");
+  add(unlogged.has_value(), "unlogged");
+  add(storage.has_value(), "storage");
+  return out;
 }
 
 const Column* Table::find_column(const std::string& column) const {

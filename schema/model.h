@@ -5,8 +5,10 @@
 #include "schema/index_part.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace migratecpp::schema {
@@ -37,6 +39,9 @@ struct Column {
   // always numbers the rows and refuses a value written for the column (PostgreSQL GENERATED ALWAYS
   // AS IDENTITY; model key identity = "always"). Off: BY DEFAULT, the portable autoincrement.
   bool identity_always = false;
+  // PostgreSQL's statistics target for the column (ALTER COLUMN ... SET STATISTICS n; absent
+  // = the server's default_statistics_target).
+  std::optional<int> statistics;
   // Compares the declared spelling of the type, as the model's text did before it was a
   // value: a model or live schema that spells a type differently is not the same model. The
   // diff compares types by meaning (ColumnType ==).
@@ -89,7 +94,15 @@ struct TableOptions {
   std::optional<std::string> charset;    // "utf8mb4"
   std::optional<std::string> collate;    // "utf8mb4_unicode_ci"
   std::optional<std::string> row_format; // "DYNAMIC"
-  bool empty() const { return !engine && !charset && !collate && !row_format; }
+  // PostgreSQL: UNLOGGED (absent = a logged table; models never say false), and storage
+  // parameters as pg_class.reloptions holds them, values as text ("fillfactor" -> "50",
+  // "toast.autovacuum_enabled" -> "false"; absent = none). Unlike MySQL's options, where an
+  // absent option is the server's choice, these are compared whole: absent = the default.
+  std::optional<bool> unlogged;
+  std::optional<std::map<std::string, std::string>> storage;
+  bool empty() const { return keys().empty(); }
+  // The model-file keys of the options set ("engine", ..., "unlogged", "storage").
+  std::vector<std::string_view> keys() const;
   bool operator==(const TableOptions&) const = default;
 };
 

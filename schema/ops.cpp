@@ -34,6 +34,7 @@ Op reverse_alter(const AlterColumn& o) {
   need(o.collation.has_value(), o.existing_collation.has_value(), "collation");
   need(o.autoincrement.has_value(), o.existing_autoincrement.has_value(), "autoincrement");
   need(o.identity_always.has_value(), o.existing_identity_always.has_value(), "identity");
+  need(o.statistics.has_value(), o.existing_statistics.has_value(), "statistics");
 
   AlterColumn r;
   r.table = o.table;
@@ -61,6 +62,7 @@ Op reverse_alter(const AlterColumn& o) {
                r.existing_autoincrement);
   swap_or_keep(o.identity_always, o.existing_identity_always, r.identity_always,
                r.existing_identity_always);
+  swap_or_keep(o.statistics, o.existing_statistics, r.statistics, r.existing_statistics);
   r.existing_generated = o.existing_generated; // alter_column never changes it
   return r;
 }
@@ -72,8 +74,7 @@ Op reverse_table_options(const AlterTableOptions& o) {
   AlterTableOptions r;
   r.table = o.table;
   r.existing = o.options;
-  auto back = [&](const std::optional<std::string>& set, const std::optional<std::string>& was,
-                  std::optional<std::string>& into, const char* key) {
+  auto back = [&](const auto& set, const auto& was, auto& into, const char* key) {
     if (!set) {
       return;
     }
@@ -87,6 +88,9 @@ Op reverse_table_options(const AlterTableOptions& o) {
   back(o.options.charset, o.existing.charset, r.options.charset, "charset");
   back(o.options.collate, o.existing.collate, r.options.collate, "collate");
   back(o.options.row_format, o.existing.row_format, r.options.row_format, "row_format");
+  back(o.options.unlogged, o.existing.unlogged, r.options.unlogged, "unlogged");
+  // existing.storage: the parameters' values before (those it lacks were not set).
+  back(o.options.storage, o.existing.storage, r.options.storage, "storage");
   if (o.options.charset && !o.options.collate && o.existing.collate) {
     r.options.collate = o.existing.collate;
   }

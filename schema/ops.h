@@ -70,6 +70,9 @@ struct AlterColumn {
   // Revision files: identity = "always" | "by default".
   std::optional<bool> identity_always;
   std::optional<bool> existing_identity_always;
+  // PostgreSQL's statistics target (-1 = back to the default): SET STATISTICS.
+  std::optional<int> statistics;
+  std::optional<int> existing_statistics;
   bool operator==(const AlterColumn&) const = default;
 };
 // Makes `columns` (in key order) the table's primary key, named `name` ("" = the database's
@@ -133,8 +136,10 @@ struct SetTableComment {
   bool operator==(const SetTableComment&) const = default;
 };
 // Changes a table's storage options (TableOptions: MySQL/MariaDB ENGINE, CHARSET, COLLATE,
-// ROW_FORMAT). Each key of `options` that is set is changed; `existing` holds the values
-// before, for the reverse. Dialects without table options refuse it naming the table.
+// ROW_FORMAT; PostgreSQL UNLOGGED and storage parameters). Each key of `options` that is set
+// is changed; `existing` holds the values before, for the reverse. Storage parameters: those
+// in options.storage are set, those only in existing.storage are reset to their default.
+// Dialects without an option refuse it naming the table.
 struct AlterTableOptions {
   std::string table;
   TableOptions options;

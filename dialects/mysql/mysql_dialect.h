@@ -52,7 +52,9 @@ public:
   }
   bool has_partial_indexes() const override { return false; }
   // ENGINE, DEFAULT CHARSET, COLLATE, ROW_FORMAT.
-  bool has_table_options() const override { return true; }
+  std::vector<std::string_view> table_option_keys() const override {
+    return {"engine", "charset", "collate", "row_format"};
+  }
   bool index_names_per_table() const override { return true; }
   bool names_primary_keys() const override { return false; }
   bool deferrable_foreign_keys() const override { return false; }

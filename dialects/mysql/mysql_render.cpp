@@ -261,6 +261,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::CreateTable& o) const {
+    check_table_fits(d, o.table);
     for (const auto& c : o.table.columns) {
       check_generated(o.table.name, c, mariadb);
     }
@@ -285,6 +286,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::AddColumn& o) const {
+    check_statistics_fit(d, o.table, o.column.name, o.column.statistics);
     check_generated(o.table, o.column, mariadb);
     std::string sql = alter(o.table) + "ADD COLUMN " + d.column_sql(o.table, o.column, before);
     if (o.column.primary_key) {
@@ -330,6 +332,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::AlterColumn& o) const {
+    check_statistics_fit(d, o.table, o.column, o.statistics);
     const std::string what = column_label(o.table, o.column);
     const std::string col = d.quote_ident(o.column);
     if (o.identity_always.value_or(false)) {
@@ -615,6 +618,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::AlterTableOptions& o) const {
+    check_table_options_fit(d, o.options, o.table);
     // The undo puts back each changed option that the op says the value of.
     schema::TableOptions back;
     bool known = true;

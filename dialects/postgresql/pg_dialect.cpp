@@ -5,6 +5,7 @@
 #include "dialects/postgresql/pg_connection.h"
 #include "dialects/postgresql/pg_objects.h"
 #include "dialects/postgresql/pg_routines.h"
+#include "dialects/postgresql/pg_table_storage.h"
 #include "dialects/postgresql/pg_url.h"
 #include "schema/naming.h"
 #include "schema/types.h"
@@ -303,8 +304,17 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
     lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");
   }
   std::vector<Statement> out;
-  out.push_back({"CREATE TABLE " + t + " (\n  " + util::join(lines, ",\n  ") + "\n)",
-                 "create table " + util::squote(table.name)});
+  const bool unlogged = table.options.unlogged.value_or(false);
+  out.push_back({std::string(unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + t + " (\n  " +
+                     util::join(lines, ",\n  ") + "\n)" +
+                     storage_parameters_clause(*this, table.options),
+                 std::string(unlogged ? "create unlogged table " : "create table ") +
+                     util::squote(table.name)});
+  for (const auto& c : table.columns) {
+    if (c.statistics) {
+      out.push_back(column_statistics(*this, table.name, c.name, *c.statistics));
+    }
+  }
   // CREATE TABLE takes NOT VALID and ignores it (the key comes out validated): such a key is
   // added after the table, by ALTER TABLE, which keeps it.
   for (const auto& fk : table.foreign_keys) {
@@ -349,20 +359,12 @@ struct OpRenderer {
   SqlBuilder sql() const { return SqlBuilder(d.quoting()); }
 
   std::vector<Statement> operator()(const schema::CreateTable& o) const {
-    if (!o.table.options.empty()) {
-      refuse_options(o.table.name);
-    }
+    check_table_fits(d, o.table);
     return d.create_table(o.table, before);
   }
 
-  [[noreturn]] void refuse_options(const std::string& table) const {
-    throw util::Error("table " + util::squote(table) +
-                      ": table options (engine, charset, collate, row_format) are MySQL/MariaDB "
-                      "storage options; PostgreSQL has none");
-  }
-
   std::vector<Statement> operator()(const schema::AlterTableOptions& o) const {
-    refuse_options(o.table);
+    return alter_table_storage(d, o);
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {
@@ -384,6 +386,9 @@ struct OpRenderer {
       out.push_back({"COMMENT ON COLUMN " + d.quote_ident(o.table) + "." +
                          d.quote_ident(o.column.name) + " IS " + d.quote_string(*o.column.comment),
                      "comment on column " + column_label(o.table, o.column.name)});
+    }
+    if (o.column.statistics) {
+      out.push_back(column_statistics(d, o.table, o.column.name, *o.column.statistics));
     }
     return out;
   }
@@ -510,6 +515,9 @@ struct OpRenderer {
       out.push_back({"COMMENT ON COLUMN " + d.quote_ident(o.table) + "." + col + " IS " +
                          comment_value(d, *o.comment),
                      "comment on column " + what});
+    }
+    if (o.statistics) {
+      out.push_back(column_statistics(d, o.table, o.column, *o.statistics));
     }
     // Last, so that every statement above can name the column as it was.
     if (o.new_name) {

@@ -28,6 +28,10 @@ public:
   bool has_sequences() const override { return true; }
   bool has_sequence_types_and_owners() const override { return true; }
   bool has_domains() const override { return true; }
+  std::vector<std::string_view> table_option_keys() const override {
+    return {"unlogged", "storage"};
+  }
+  bool has_column_statistics() const override { return true; }
   bool has_extensions() const override { return true; }
   bool has_materialized_views() const override { return true; }
   bool has_view_option(std::string_view key) const override {

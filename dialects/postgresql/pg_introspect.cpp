@@ -57,7 +57,13 @@ constexpr std::string_view k_schema_filter =
     "n.nspname = coalesce(nullif($1, ''), current_schema())";
 
 std::string tables_sql() {
-  return "SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment "
+  // Storage parameters as name=value items, the TOAST table's prefixed "toast.", as pg_dump
+  // writes them.
+  return "SELECT c.relname AS name, obj_description(c.oid, 'pg_class') AS comment, "
+         "c.relpersistence = 'u' AS unlogged, "
+         "array_to_string(array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM "
+         "pg_catalog.pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)), "
+         "chr(31)) AS storage "
          "FROM pg_catalog.pg_class c "
          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
          "WHERE " +
@@ -79,6 +85,8 @@ std::string columns_sql() {
          "pg_get_expr(d.adbin, d.adrelid) AS default_expr, "
          "a.attidentity AS identity, a.attgenerated AS generated, "
          "col_description(a.attrelid, a.attnum) AS comment, "
+         // -1 (NULL from PostgreSQL 17): the default target.
+         "CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END AS statistics, "
          // The column's own collation, where it is not its type's default.
          "CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation "
          "FROM pg_catalog.pg_attribute a "
@@ -184,6 +192,19 @@ private:
   const Rows& m_rows;
 };
 
+// "fillfactor=70<US>toast.autovacuum_enabled=false" -> the map; none for "".
+std::optional<std::map<std::string, std::string>> storage_parameters(const std::string& text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  std::map<std::string, std::string> out;
+  for (const auto& item : util::split(text, '\x1f')) {
+    const auto eq = item.find('=');
+    out[item.substr(0, eq)] = eq == std::string::npos ? "" : item.substr(eq + 1);
+  }
+  return out;
+}
+
 std::string fk_action(const std::string& code) {
   if (code == "r") {
     return "restrict";
@@ -220,6 +241,10 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     schema::Table& t = db.tables.emplace_back();
     t.name = name;
     t.comment = tables.get(r, "comment");
+    if (tables.boolean(r, "unlogged")) {
+      t.options.unlogged = true;
+    }
+    t.options.storage = storage_parameters(tables.text(r, "storage"));
   }
   auto table_for = [&](const std::string& name) -> schema::Table* {
     auto it = table_index.find(name);
@@ -255,6 +280,9 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     c.nullable = !columns.boolean(r, "not_null");
     c.comment = columns.get(r, "comment");
     c.collation = columns.get(r, "collation");
+    if (const auto& target = columns.get(r, "statistics")) {
+      c.statistics = std::stoi(*target);
+    }
     const std::string identity = columns.text(r, "identity");
     const std::string generated = columns.text(r, "generated");
     const auto& raw_default = columns.get(r, "default_expr");

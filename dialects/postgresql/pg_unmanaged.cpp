@@ -1,5 +1,6 @@
 // What PostgreSQL introspection leaves out: composite, range and multirange types, partitions
-// and how a table is partitioned, UNLOGGED storage, triggers the model cannot hold (constraint
+// and how a table is partitioned, indexes' storage parameters and statistics targets,
+// columns' storage and compression, triggers the model cannot hold (constraint
 // triggers, disabled ones, with transition tables, on a view or a partitioned table),
 // aggregates and window functions, operators, rules, row-level-security policies, and the
 // views that call an aggregate (pg_views.cpp). Objects an extension owns are left out: the
@@ -27,11 +28,30 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
      AND (c.relkind IN ('f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
   UNION ALL
-  SELECT CASE WHEN c.relkind = 'p' THEN 'partitioning' ELSE 'unlogged storage' END,
-         c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
+  SELECT 'partitioning', c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
-     AND (c.relkind = 'p' OR (c.relkind = 'r' AND c.relpersistence = 'u'))
+     AND c.relkind = 'p'
+  UNION ALL
+  SELECT CASE WHEN ic.reloptions IS NOT NULL THEN 'index storage parameters'
+         ELSE 'index statistics target' END, ic.relname::text, t.relname::text, ic.oid,
+         'pg_class'::regclass
+    FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
+    JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.relispartition
+     AND (ic.reloptions IS NOT NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+          WHERE a.attrelid = ic.oid AND a.attstattarget > 0))
+  UNION ALL
+  SELECT CASE WHEN a.attstorage <> ty.typstorage THEN 'column storage'
+         ELSE 'column compression' END, c.relname || '.' || a.attname, c.relname::text, c.oid,
+         'pg_class'::regclass
+    FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND c.relkind IN ('r', 'p')
+     AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
+     AND (a.attstorage <> ty.typstorage OR a.attcompression <> '')
   UNION ALL
   SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END,
          t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass

@@ -47,11 +47,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
   return std::visit(
       schema::Overloaded{
           [&](const schema::CreateTable& o) {
-            if (!o.table.options.empty()) {
-              throw util::Error("table '" + o.table.name +
-                                "': table options (engine, charset, collate, row_format) are "
-                                "MySQL/MariaDB storage options; SQLite has none");
-            }
+            check_table_fits(*this, o.table);
             std::vector<Statement> out{{create_table_sql(o.table, before),
                                         "create table " + o.table.name,
                                         "DROP TABLE " + quote_ident(o.table.name)}};
@@ -71,9 +67,15 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
                 {"ALTER TABLE " + quote_ident(o.table) + " RENAME TO " + quote_ident(o.new_name),
                  "rename table " + o.table + " to " + o.new_name}};
           },
-          [&](const schema::AddColumn& o) { return add_column(o, before, context); },
+          [&](const schema::AddColumn& o) {
+            check_statistics_fit(*this, o.table, o.column.name, o.column.statistics);
+            return add_column(o, before, context);
+          },
           [&](const schema::DropColumn& o) { return drop_column(o, before, context); },
-          [&](const schema::AlterColumn& o) { return alter_column(o, before, context); },
+          [&](const schema::AlterColumn& o) {
+            check_statistics_fit(*this, o.table, o.column, o.statistics);
+            return alter_column(o, before, context);
+          },
           [&](const schema::AlterPrimaryKey& o) {
             const Table& t = require_table(before, o.table);
             std::vector<std::string> names;
@@ -112,9 +114,8 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           },
           [&](const schema::DropConstraint& o) { return drop_constraint(o, before, context); },
           [&](const schema::AlterTableOptions& o) -> std::vector<Statement> {
-            throw util::Error("table '" + o.table +
-                              "': table options (engine, charset, collate, row_format) are "
-                              "MySQL/MariaDB storage options; SQLite has none");
+            check_table_options_fit(*this, o.options, o.table);
+            return {}; // not reached: SQLite has no table options
           },
           [&](const schema::SetTableComment& o) {
             const Table& t = require_table(before, o.table);

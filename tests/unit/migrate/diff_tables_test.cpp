@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include <cstdio>
 
 using namespace migratecpp;
@@ -432,6 +434,28 @@ TEST_CASE("diff: table options", "[diff][tables][options]") {
     const auto& back = std::get<schema::AlterTableOptions>(r.downgrade.at(0));
     CHECK(back.options.charset == "utf8mb4");
     CHECK(back.options.collate == "utf8mb4_unicode_ci");
+  }
+  SECTION("PostgreSQL's: compared whole, only the changed parameters in the op") {
+    schema::TableOptions have;
+    have.unlogged = true;
+    have.storage = std::map<std::string, std::string>{
+        {"fillfactor", "50"}, {"toast.x", "1"}, {"autovacuum_enabled", "false"}};
+    schema::TableOptions want;
+    want.storage =
+        std::map<std::string, std::string>{{"fillfactor", "70"}, {"autovacuum_enabled", "false"}};
+    const auto r = diff_and_check(database({with(have)}), database({with(want)}));
+    REQUIRE(r.upgrade.size() == 1);
+    const auto& op = std::get<schema::AlterTableOptions>(r.upgrade.at(0));
+    CHECK(op.options.unlogged == false);
+    CHECK(op.existing.unlogged == true);
+    CHECK(op.options.storage == std::map<std::string, std::string>{{"fillfactor", "70"}});
+    CHECK(op.existing.storage ==
+          std::map<std::string, std::string>{{"fillfactor", "50"}, {"toast.x", "1"}});
+    CHECK(describe_all(r.upgrade) ==
+          Strings{"alter options of table orgs: logged, fillfactor 50 -> 70, toast.x 1 -> "
+                  "default"});
+    // A model without options asks for a logged table without parameters.
+    CHECK(migrate::diff(database({with(have)}), database({orgs()}), {}).upgrade.size() == 1);
   }
   SECTION("a new table is created with its options") {
     schema::TableOptions want;

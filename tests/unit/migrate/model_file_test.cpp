@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace migratecpp;
 using namespace migratecpp::test::files;
 using migrate::parse_models;
@@ -505,8 +507,8 @@ TEST_CASE("models: what a dialect cannot hold is refused naming the table", "[mo
   const auto& mysql = dialects::dialect_by_name("mysql");
   CHECK_THROWS_WITH(migrate::load_models({dir / "opts.toml"}, &sqlite),
                     (dir / "opts.toml").string() +
-                        ":1: table 't': options (engine, charset, collate, row_format) are "
-                        "storage options of MySQL/MariaDB tables; sqlite has none");
+                        ":1: table 't': option 'engine' is not a table option on sqlite (it has "
+                        "none)");
   CHECK(migrate::load_models({dir / "opts.toml"}, &mysql).tables[0].options.engine == "MyISAM");
   CHECK_NOTHROW(migrate::load_models({dir / "virt.toml"}, &sqlite));
   const auto& pg = dialects::dialect_by_name("postgresql");
@@ -514,6 +516,60 @@ TEST_CASE("models: what a dialect cannot hold is refused naming the table", "[mo
                     (dir / "virt.toml").string() +
                         ":5: column 't.v' cannot be a virtual generated column on postgresql: "
                         "it has only stored ones (generated = { ..., stored = true })");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "opts.toml"}, &pg),
+                    Catch::Contains("option 'engine' is not a table option on postgresql (it has "
+                                    "unlogged, storage)"));
+  // PostgreSQL's storage: refused elsewhere, the column's statistics on its own line.
+  test::write_file(dir / "pg.toml", "[[table]]\nname = \"t\"\n"
+                                    "options = { unlogged = true, storage = { fillfactor = 70 } }\n"
+                                    "columns = [\n"
+                                    "  { name = \"id\", type = \"integer\", statistics = 500 },\n"
+                                    "]\n");
+  const auto pg_table = migrate::load_models({dir / "pg.toml"}, &pg).tables.at(0);
+  CHECK(pg_table.options.unlogged == true);
+  CHECK(pg_table.options.storage == std::map<std::string, std::string>{{"fillfactor", "70"}});
+  CHECK(pg_table.columns[0].statistics == 500);
+  CHECK_THROWS_WITH(migrate::load_models({dir / "pg.toml"}, &mysql),
+                    (dir / "pg.toml").string() +
+                        ":1: table 't': option 'unlogged' is not a table option on mysql (it has "
+                        "engine, charset, collate, row_format)");
+  test::write_file(dir / "stats.toml",
+                   "[[table]]\nname = \"t\"\ncolumns = [\n"
+                   "  { name = \"id\", type = \"integer\", statistics = 500 },\n"
+                   "]\n");
+  CHECK_THROWS_WITH(migrate::load_models({dir / "stats.toml"}, &sqlite),
+                    (dir / "stats.toml").string() +
+                        ":4: column 't.id': there are no per-column statistics targets on "
+                        "sqlite; leave 'statistics' out");
+}
+
+TEST_CASE("models: PostgreSQL storage options read, render and are checked", "[model_file]") {
+  const std::string text = "[[table]]\nname = \"t\"\n"
+                           "options = { unlogged = true, storage = { fillfactor = \"70\", "
+                           "\"toast.autovacuum_enabled\" = \"false\" } }\n"
+                           "columns = [\n"
+                           "  { name = \"id\", type = \"integer\", statistics = 500 },\n"
+                           "]\n";
+  const auto db = parse(text);
+  CHECK(render_models(db) == text);
+  CHECK(parse(render_models(db)) == db);
+  // A logged table without parameters says nothing: one spelling per table.
+  const auto plain = parse("[[table]]\nname = \"t\"\noptions = { unlogged = false, storage = {} }\n"
+                           "columns = [ { name = \"id\", type = \"integer\" } ]\n");
+  CHECK(plain.tables[0].options.empty());
+  // Numbers and booleans are kept as the text the server stores.
+  const auto typed = parse("[[table]]\nname = \"t\"\noptions = { storage = { FillFactor = 70, "
+                           "autovacuum_enabled = false } }\n"
+                           "columns = [ { name = \"id\", type = \"integer\" } ]\n");
+  CHECK(typed.tables[0].options.storage ==
+        std::map<std::string, std::string>{{"autovacuum_enabled", "false"}, {"fillfactor", "70"}});
+  CHECK_THROWS_WITH(
+      parse("[[table]]\nname = \"t\"\noptions = { storage = { \"fill factor\" = 1 } }\n"
+            "columns = [ { name = \"id\", type = \"integer\" } ]\n"),
+      Catch::Contains("storage parameter 'fill factor' must be a name"));
+  CHECK_THROWS_WITH(parse("[[table]]\nname = \"t\"\ncolumns = [ { name = \"id\", type = "
+                          "\"integer\", statistics = 20000 } ]\n"),
+                    Catch::Contains("'statistics' must be between 0 and 10000, not 20000"));
 }
 
 TEST_CASE("models: index names are per table where the dialect keeps them so", "[model_file]") {

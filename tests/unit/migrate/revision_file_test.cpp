@@ -210,7 +210,7 @@ TEST_CASE("revision file: op errors are located and exact", "[revision_file]") {
   CHECK_THROWS_WITH(
       upgrade_of("[[upgrade]]\nop = \"alter_column\"\ntable = \"t\"\ncolumn = \"a\"\n"),
       at(3, "alter_column t.a: nothing to change (give any of type, nullable, "
-            "default, new_name, comment, collation, autoincrement, identity)"));
+            "default, new_name, comment, collation, autoincrement, identity, statistics)"));
   CHECK_THROWS_WITH(upgrade_of("[[upgrade]]\nop = \"drop_column\"\ntable = \"t\"\ncolumn = \"a\"\n"
                                "definition = { name = \"b\", type = \"text\" }\n"),
                     at(7, "drop_column: the definition is of column 'b', not 'a'"));

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
+
 using namespace migratecpp;
 using namespace migratecpp::schema;
 using namespace migratecpp::test::files;
@@ -280,6 +282,19 @@ TEST_CASE("ops: alter_table_options reverses to the existing values", "[ops]") {
                     "operation is not reversible: alter_table_options t changes engine but the "
                     "file does not give its existing value");
   CHECK_FALSE(is_destructive(op));
+
+  // PostgreSQL: a parameter set comes back to its value, one added is reset.
+  AlterTableOptions storage;
+  storage.table = "t";
+  storage.options.unlogged = true;
+  storage.existing.unlogged = false;
+  storage.options.storage = std::map<std::string, std::string>{{"fillfactor", "70"}};
+  storage.existing.storage = std::map<std::string, std::string>{{"toast.x", "1"}};
+  const auto undo = std::get<AlterTableOptions>(reverse(storage));
+  CHECK(undo.options.unlogged == false);
+  CHECK(undo.options.storage == std::map<std::string, std::string>{{"toast.x", "1"}});
+  CHECK(undo.existing.storage == std::map<std::string, std::string>{{"fillfactor", "70"}});
+  CHECK(std::get<AlterTableOptions>(reverse(undo)) == storage);
 }
 
 TEST_CASE("ops: dropping a generated column loses nothing", "[ops]") {
