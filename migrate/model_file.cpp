@@ -371,20 +371,18 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
     }
     for (std::size_t i = 0; i < t.foreign_keys.size(); ++i) {
       const schema::ForeignKey& f = t.foreign_keys[i];
+      const std::string key =
+          "table " + util::squote(t.name) + ": foreign key " +
+          (f.name.empty() ? "(" + util::join(f.columns, ", ") + ")" : util::squote(f.name));
       if (f.deferrable && !dialect.deferrable_foreign_keys()) {
-        throw util::Error(
-            "table " + util::squote(t.name) + ": foreign key " +
-                (f.name.empty() ? "(" + util::join(f.columns, ", ") + ")" : util::squote(f.name)) +
-                " cannot be deferrable on " + dialect_name +
-                ": it has no deferrable constraints (foreign keys are checked "
-                "at once, statement by statement)",
-            src.foreign_keys[i]);
+        throw util::Error(key + " cannot be deferrable on " + dialect_name +
+                              ": it has no deferrable constraints (foreign keys are checked "
+                              "at once, statement by statement)",
+                          src.foreign_keys[i]);
       }
       if (f.not_valid && !dialect.not_valid_foreign_keys()) {
         throw util::Error(
-            "table " + util::squote(t.name) + ": foreign key " +
-                (f.name.empty() ? "(" + util::join(f.columns, ", ") + ")" : util::squote(f.name)) +
-                " cannot be not_valid on " + dialect_name +
+            key + " cannot be not_valid on " + dialect_name +
                 ": only PostgreSQL adds a foreign key without checking the rows already there",
             src.foreign_keys[i]);
       }
