@@ -46,10 +46,21 @@ void check_statistics_fit(const Dialect& d, const std::string& table, const std:
   }
 }
 
+void check_index_fits(const Dialect& d, const std::string& table, const schema::Index& index) {
+  if (index.storage && !d.has_index_storage_parameters()) {
+    throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table) +
+                      ": there are no index storage parameters on " + std::string(d.name()) +
+                      "; leave 'storage' out");
+  }
+}
+
 void check_table_fits(const Dialect& d, const schema::Table& t) {
   check_table_options_fit(d, t.options, t.name);
   for (const auto& c : t.columns) {
     check_statistics_fit(d, t.name, c.name, c.statistics);
+  }
+  for (const auto& index : t.indexes) {
+    check_index_fits(d, t.name, index);
   }
 }
 

@@ -138,6 +138,9 @@ public:
   // True where a column has a statistics target (PostgreSQL SET STATISTICS); elsewhere a
   // model giving one is refused at load naming the column.
   virtual bool has_column_statistics() const { return false; }
+  // True where an index has storage parameters (PostgreSQL WITH (fillfactor = '70')); elsewhere
+  // a model giving some is refused at load naming the index.
+  virtual bool has_index_storage_parameters() const { return false; }
   // True where index names are scoped to their table (MySQL/MariaDB: two tables may each
   // have an index `idx_fk_film_id`); false where they are per schema (PostgreSQL, SQLite),
   // where the models loader refuses a name used on two tables.
@@ -402,6 +405,7 @@ void check_table_options_fit(const Dialect& d, const schema::TableOptions& o,
                              const std::string& table);
 void check_statistics_fit(const Dialect& d, const std::string& table, const std::string& column,
                           const std::optional<int>& statistics);
+void check_index_fits(const Dialect& d, const std::string& table, const schema::Index& index);
 void check_table_fits(const Dialect& d, const schema::Table& t);
 
 // Dialect by URL scheme ("postgres" -> postgresql, "mariadb" -> mysql) or by name.

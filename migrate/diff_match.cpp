@@ -5,6 +5,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <map>
 
 namespace migratecpp::migrate {
 
@@ -48,8 +49,13 @@ bool same_uniqueness(const Index& index, const UniqueConstraint& unique) {
 } // namespace
 
 std::string index_key(const Index& index) {
+  std::string storage;
+  for (const auto& [key, value] : index.storage.value_or(std::map<std::string, std::string>{})) {
+    storage += key + "=" + value + k_key_separator;
+  }
   return list_key(index.parts) + (index.unique ? "U" : "-") + k_key_separator +
-         normalize_expression(index.where.value_or("")) + k_key_separator + index_method(index);
+         normalize_expression(index.where.value_or("")) + k_key_separator + index_method(index) +
+         k_key_separator + storage;
 }
 
 // Deferrability is part of what a constraint is: a change of it makes the constraint again.

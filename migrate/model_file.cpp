@@ -343,6 +343,13 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
         throw util::Error(e.message(), m.tables[ti].columns.at(ci));
       }
     }
+    for (std::size_t ii = 0; ii < t.indexes.size(); ++ii) {
+      try {
+        dialects::check_index_fits(dialect, t.name, t.indexes[ii]);
+      } catch (const util::Error& e) {
+        throw util::Error(e.message(), m.tables[ti].indexes.at(ii));
+      }
+    }
     const TableSource& src = m.tables[ti];
     const std::string dialect_name(dialect.name());
     const util::Location& key_at = src.primary_key.value_or(src.table);

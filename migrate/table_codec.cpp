@@ -241,7 +241,7 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 // parameters. Names are pasted into DDL unquoted (WITH (fillfactor = '50')), so each must be
 // a word, or two joined by a dot; values are kept as text, as pg_class.reloptions does.
 std::map<std::string, std::string> read_storage_parameters(const KeyReader& options,
-                                                           const std::string& table) {
+                                                           const std::string& owner) {
   const toml::table& t = options.required_table("storage", "{ fillfactor = 70, ... }");
   std::map<std::string, std::string> out;
   for (const auto& [k, node] : t) {
@@ -254,8 +254,7 @@ std::map<std::string, std::string> read_storage_parameters(const KeyReader& opti
           return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '.';
         });
     if (!word) {
-      options.fail("storage", "table " + util::squote(table) + ": storage parameter " +
-                                  util::squote(std::string(k.str())) +
+      options.fail("storage", owner + ": storage parameter " + util::squote(std::string(k.str())) +
                                   " must be a name (letters, digits, _; toast.name for TOAST)");
     }
     if (const auto* v = node.as_string()) {
@@ -267,8 +266,8 @@ std::map<std::string, std::string> read_storage_parameters(const KeyReader& opti
     } else if (const auto* f = node.as_floating_point()) {
       out[key] = toml_float(f->get());
     } else {
-      options.fail("storage", "table " + util::squote(table) + ": storage parameter " +
-                                  util::squote(key) + " must be a string, number or boolean");
+      options.fail("storage", owner + ": storage parameter " + util::squote(key) +
+                                  " must be a string, number or boolean");
     }
   }
   return out;
@@ -297,7 +296,7 @@ schema::TableOptions read_table_options(const toml::table& t, const std::string&
   o.row_format = word("row_format");
   o.unlogged = r.boolean("unlogged");
   if (r.has("storage")) {
-    o.storage = read_storage_parameters(r, table);
+    o.storage = read_storage_parameters(r, "table " + util::squote(table));
   }
   return o;
 }
@@ -424,6 +423,12 @@ schema::Index read_index(const KeyReader& r) {
   if (i.parts.empty()) {
     r.fail("columns", label("index", i.name, {}) + " has no columns");
   }
+  if (r.has("storage")) {
+    i.storage = read_storage_parameters(r, label("index", i.name, {}));
+    if (i.storage->empty()) {
+      i.storage.reset(); // one spelling: none
+    }
+  }
   return i;
 }
 
@@ -476,8 +481,8 @@ const std::vector<std::string_view>& column_keys() {
 }
 
 const std::vector<std::string_view>& index_keys() {
-  static const std::vector<std::string_view> keys = {"name", "columns", "unique", "where",
-                                                     "method"};
+  static const std::vector<std::string_view> keys = {"name",  "columns", "unique",
+                                                     "where", "method",  "storage"};
   return keys;
 }
 
@@ -705,6 +710,17 @@ std::string render_column(const schema::Column& c, bool in_key) {
   return out + " }";
 }
 
+// `{ fillfactor = "70", "toast.x" = "1" }`, `{}` for none.
+std::string render_storage_parameters(const std::map<std::string, std::string>& storage) {
+  std::vector<std::string> params;
+  for (const auto& [key, value] : storage) {
+    // "toast.x" is quoted: bare, TOML would read a nested table.
+    params.push_back((key.find('.') == std::string::npos ? key : toml_string(key)) + " = " +
+                     toml_string(value));
+  }
+  return params.empty() ? "{}" : "{ " + util::join(params, ", ") + " }";
+}
+
 std::string render_table_options(const schema::TableOptions& o) {
   std::vector<std::string> parts;
   auto add = [&](const char* key, const std::optional<std::string>& v) {
@@ -720,13 +736,7 @@ std::string render_table_options(const schema::TableOptions& o) {
     parts.push_back(std::string("unlogged = ") + (*o.unlogged ? "true" : "false"));
   }
   if (o.storage) {
-    std::vector<std::string> params;
-    for (const auto& [key, value] : *o.storage) {
-      // "toast.x" is quoted: bare, TOML would read a nested table.
-      params.push_back((key.find('.') == std::string::npos ? key : toml_string(key)) + " = " +
-                       toml_string(value));
-    }
-    parts.push_back("storage = { " + util::join(params, ", ") + (params.empty() ? "}" : " }"));
+    parts.push_back("storage = " + render_storage_parameters(*o.storage));
   }
   return "{ " + util::join(parts, ", ") + " }";
 }
@@ -745,6 +755,9 @@ std::string render_index(const schema::Index& i) {
   }
   if (i.method) {
     out += ", method = " + toml_string(*i.method);
+  }
+  if (i.storage) {
+    out += ", storage = " + render_storage_parameters(*i.storage);
   }
   return out + " }";
 }

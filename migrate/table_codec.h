@@ -6,6 +6,7 @@
 #include "schema/model.h"
 #include "util/error.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,8 @@ inline std::string render_column(const schema::Column& c) {
 }
 // `{ engine = "InnoDB", charset = ..., collate = ..., row_format = ... }`, given keys only.
 std::string render_table_options(const schema::TableOptions& o);
+// `{ fillfactor = "70", "toast.x" = "1" }` (PostgreSQL storage parameters), `{}` for none.
+std::string render_storage_parameters(const std::map<std::string, std::string>& storage);
 // Reads such an inline table (each value a bare name); errors name `table`.
 schema::TableOptions read_table_options(const toml::table& t, const std::string& path,
                                         const std::string& table);

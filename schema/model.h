@@ -54,6 +54,9 @@ struct Index {
   bool unique = false;
   std::optional<std::string> where;  // partial-index predicate (SQLite, PostgreSQL)
   std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")
+  // PostgreSQL storage parameters (WITH (fillfactor = '70'), gin's fastupdate...), as text;
+  // absent = none.
+  std::optional<std::map<std::string, std::string>> storage;
   bool operator==(const Index&) const = default;
 };
 

@@ -442,6 +442,7 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::CreateIndex& o) const {
+    check_index_fits(d, o.table, o.index);
     schema::Index index = o.index;
     if (index.name.empty()) {
       index.name = schema::index_name(o.table, index);

@@ -215,7 +215,7 @@ std::string create_index_with(const PostgresDialect& d, const std::string& table
   if (index.method && !index.method->empty()) {
     out += " USING " + *index.method;
   }
-  out += " (" + util::join(entries, ", ") + ")";
+  out += " (" + util::join(entries, ", ") + ")" + storage_parameters_clause(d, index.storage);
   if (index.where && !index.where->empty()) {
     out += " WHERE " + *index.where;
   }
@@ -307,7 +307,7 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
   const bool unlogged = table.options.unlogged.value_or(false);
   out.push_back({std::string(unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + t + " (\n  " +
                      util::join(lines, ",\n  ") + "\n)" +
-                     storage_parameters_clause(*this, table.options),
+                     storage_parameters_clause(*this, table.options.storage),
                  std::string(unlogged ? "create unlogged table " : "create table ") +
                      util::squote(table.name)});
   for (const auto& c : table.columns) {

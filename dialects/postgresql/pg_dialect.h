@@ -32,6 +32,7 @@ public:
     return {"unlogged", "storage"};
   }
   bool has_column_statistics() const override { return true; }
+  bool has_index_storage_parameters() const override { return true; }
   bool has_extensions() const override { return true; }
   bool has_materialized_views() const override { return true; }
   bool has_view_option(std::string_view key) const override {

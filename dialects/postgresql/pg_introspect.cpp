@@ -136,6 +136,7 @@ std::string indexes_sql() {
   // the column name (0 = expression), the pretty-printed expression, the operator class when
   // it is not the type's default, and the ordering option bits.
   return "SELECT t.relname AS table_name, ic.relname AS name, ix.indisunique AS is_unique, "
+         "array_to_string(ic.reloptions, chr(31)) AS storage, "
          "am.amname AS method, pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate, "
          "ARRAY(SELECT coalesce(a.attname::text, '') "
          "FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(attnum, i) "
@@ -374,6 +375,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     schema::Index index;
     index.name = indexes.text(r, "name");
     index.unique = indexes.boolean(r, "is_unique");
+    index.storage = storage_parameters(indexes.text(r, "storage"));
     if (const std::string method = indexes.text(r, "method"); method != "btree") {
       index.method = method;
     }

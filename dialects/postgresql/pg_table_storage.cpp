@@ -20,11 +20,12 @@ std::string parameter_list(const PostgresDialect& d, const std::map<std::string,
 
 } // namespace
 
-std::string storage_parameters_clause(const PostgresDialect& d, const schema::TableOptions& o) {
-  if (!o.storage || o.storage->empty()) {
+std::string storage_parameters_clause(const PostgresDialect& d,
+                                      const std::optional<std::map<std::string, std::string>>& p) {
+  if (!p || p->empty()) {
     return "";
   }
-  return " WITH " + parameter_list(d, *o.storage);
+  return " WITH " + parameter_list(d, *p);
 }
 
 std::vector<Statement> alter_table_storage(const PostgresDialect& d,

@@ -5,13 +5,15 @@
 #include "dialects/postgresql/pg_dialect.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace migratecpp::dialects::postgresql {
 
 // " WITH (fillfactor = '70', ...)" for a table's storage parameters; "" without any.
-std::string storage_parameters_clause(const PostgresDialect& d, const schema::TableOptions& o);
+std::string storage_parameters_clause(const PostgresDialect& d,
+                                      const std::optional<std::map<std::string, std::string>>& p);
 // The statements of alter_table_options: SET UNLOGGED / SET LOGGED, SET (...), RESET (...).
 // MySQL's options are refused naming the table (check_table_options_fit).
 std::vector<Statement> alter_table_storage(const PostgresDialect& d,

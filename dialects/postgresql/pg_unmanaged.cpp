@@ -1,5 +1,5 @@
 // What PostgreSQL introspection leaves out: composite, range and multirange types, partitions
-// and how a table is partitioned, indexes' storage parameters and statistics targets,
+// and how a table is partitioned, indexes' statistics targets,
 // columns' storage and compression, triggers the model cannot hold (constraint
 // triggers, disabled ones, with transition tables, on a view or a partitioned table),
 // aggregates and window functions, operators, rules, row-level-security policies, and the
@@ -33,15 +33,14 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
      AND c.relkind = 'p'
   UNION ALL
-  SELECT CASE WHEN ic.reloptions IS NOT NULL THEN 'index storage parameters'
-         ELSE 'index statistics target' END, ic.relname::text, t.relname::text, ic.oid,
+  SELECT 'index statistics target', ic.relname::text, t.relname::text, ic.oid,
          'pg_class'::regclass
     FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
     JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.relispartition
-     AND (ic.reloptions IS NOT NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-          WHERE a.attrelid = ic.oid AND a.attstattarget > 0))
+     AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+          WHERE a.attrelid = ic.oid AND a.attstattarget > 0)
   UNION ALL
   SELECT CASE WHEN a.attstorage <> ty.typstorage THEN 'column storage'
          ELSE 'column compression' END, c.relname || '.' || a.attname, c.relname::text, c.oid,

@@ -95,6 +95,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             return rebuild(t, to, before, "change the primary key", context);
           },
           [&](const schema::CreateIndex& o) {
+            check_index_fits(*this, o.table, o.index);
             return std::vector<Statement>{
                 {index_sql(o.table, find_table_ci(before, o.table), o.index),
                  "create index " + o.index.name}};

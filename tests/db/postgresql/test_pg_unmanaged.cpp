@@ -42,14 +42,13 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   const auto objects = test::pg::pg_dialect().unmanaged_objects(s.conn(), options);
   // Views, functions, procedures and row triggers are modelled (issue 11); a constraint
   // trigger is not.
-  // UNLOGGED and the table's storage parameters are modelled; an index's are not, nor a
-  // column's storage and compression.
+  // UNLOGGED and the storage parameters of tables and indexes are modelled; an index's
+  // statistics target is not, nor a column's storage and compression.
   CHECK(objects == std::vector<UnmanagedObject>{
                        {"column compression", "scratch.doc", "scratch"},
                        {"column storage", "scratch.body", "scratch"},
                        {"constraint trigger", "users_check", "users"},
                        {"index statistics target", "scratch_lower", "scratch"},
-                       {"index storage parameters", "scratch_id", "scratch"},
                        {"operator", "===(integer, integer)", ""},
                        {"partition", "events_0", "events"},
                        {"partitioning", "events", "events"},
@@ -57,8 +56,8 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
                        {"rule", "users_notify", "users"},
                        {"type", "pair", ""},
                    });
-  CHECK(dialects::describe(objects[6]) == "partition 'events_0' of 'events'");
-  CHECK(dialects::describe(objects[7]) == "partitioning 'events'");
+  CHECK(dialects::describe(objects[5]) == "partition 'events_0' of 'events'");
+  CHECK(dialects::describe(objects[6]) == "partitioning 'events'");
   // The domain and the sequence of its own are the models' now.
   const auto db = test::pg::pg_dialect().introspect(s.conn(), options);
   CHECK(db.find_domain("positive") != nullptr);
@@ -76,4 +75,7 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   REQUIRE(scratch != nullptr);
   CHECK(scratch->options.unlogged == true);
   CHECK(scratch->options.storage == std::map<std::string, std::string>{{"fillfactor", "60"}});
+  REQUIRE(scratch->indexes.size() == 2);
+  CHECK(scratch->indexes[0].name == "scratch_id");
+  CHECK(scratch->indexes[0].storage == std::map<std::string, std::string>{{"fillfactor", "70"}});
 }
