@@ -218,6 +218,9 @@ struct Trigger {
   std::string timing;                  // "before" | "after" | "instead of"
   std::vector<std::string> events;     // "insert", "update", "update of a, b", "delete", "truncate"
   bool for_each_row = true;            // false: FOR EACH STATEMENT (PostgreSQL)
+  // SQLite: the text says FOR EACH ROW, which is optional there (every trigger is one); kept
+  // so that the trigger is written back as it was read. Spelling only: not compared.
+  bool says_for_each_row = false;
   std::optional<std::string> when;     // WHEN (condition), without the parentheses
   std::optional<std::string> function; // PostgreSQL: EXECUTE FUNCTION <function>
   std::optional<std::string> body;     // SQLite, MySQL
