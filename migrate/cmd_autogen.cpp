@@ -36,6 +36,8 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
   const schema::ObjectFilter& objects = project.config.objects;
   std::erase_if(desired.tables,
                 [&](const schema::Table& t) { return !objects.manages("tables", t.name); });
+  std::erase_if(desired.virtual_tables,
+                [&](const schema::VirtualTable& v) { return !objects.manages("tables", v.name); });
   std::erase_if(desired.enums, [&](const auto& e) { return !objects.manages("enums", e.name); });
   std::erase_if(desired.sequences,
                 [&](const auto& s) { return !objects.manages("sequences", s.name); });
