@@ -39,6 +39,12 @@ for s in $SHADOWS; do
 done
 CHECKS=$((CHECKS + 1)); grep -q "virtual table" <<<"$ERR" && fail "still unmanaged: $ERR"
 run --url "sqlite:///$HAND" check; expect_rc 0
+# --table: a virtual table is a table there (named: kept; another named: left out).
+run --url "sqlite:///$HAND" inspect --table docs; expect_rc 0
+expect_out_has 'name = "docs"'
+expect_not_anywhere 'name = "events"'
+run --url "sqlite:///$HAND" inspect --table notes; expect_rc 0
+expect_not_anywhere '[[virtual_table]]'
 
 # Into an empty database: the two created by create_virtual_table, nothing else of theirs.
 run revision --autogenerate -m "fts"; expect_rc 0
