@@ -101,6 +101,10 @@ public:
   // Elsewhere a model with a [[domain]] or [[extension]] is refused at load.
   virtual bool has_domains() const { return false; }
   virtual bool has_extensions() const { return false; }
+  // True where virtual tables exist (SQLite: CREATE VIRTUAL TABLE ... USING module(...)), read
+  // into schema::Database::virtual_tables without the shadow tables their modules keep.
+  // Elsewhere a model with a [[virtual_table]] is refused at load.
+  virtual bool has_virtual_tables() const { return false; }
   // Views (dialects/*/*_views.cpp). Materialized views exist on PostgreSQL only; a view
   // option ("check_option", "security_barrier", "security_invoker", "algorithm",
   // "sql_security") a database lacks is refused at load naming the model's file:line.

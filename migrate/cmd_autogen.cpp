@@ -36,6 +36,8 @@ schema::Database load_project_models(const Project& project, const dialects::Dia
   const schema::ObjectFilter& objects = project.config.objects;
   std::erase_if(desired.tables,
                 [&](const schema::Table& t) { return !objects.manages("tables", t.name); });
+  std::erase_if(desired.virtual_tables,
+                [&](const schema::VirtualTable& v) { return !objects.manages("tables", v.name); });
   std::erase_if(desired.enums, [&](const auto& e) { return !objects.manages("enums", e.name); });
   std::erase_if(desired.sequences,
                 [&](const auto& s) { return !objects.manages("sequences", s.name); });
@@ -322,14 +324,22 @@ void inspect(const Project& project, const InspectOptions& options, util::Output
     for (const auto& t : live.tables) {
       names.push_back(t.name);
     }
+    for (const auto& v : live.virtual_tables) {
+      names.push_back(v.name);
+    }
     for (const auto& wanted : options.tables) {
-      if (live.find_table(wanted) == nullptr) {
+      if (live.find_table(wanted) == nullptr && live.find_virtual_table(wanted) == nullptr) {
         throw util::Error("table '" + wanted + "' does not exist in " + db.redacted_url +
                           util::did_you_mean(wanted, names));
       }
     }
     std::erase_if(live.tables, [&](const schema::Table& t) {
       return std::find(options.tables.begin(), options.tables.end(), t.name) ==
+             options.tables.end();
+    });
+    // A virtual table is a table here: kept when named.
+    std::erase_if(live.virtual_tables, [&](const schema::VirtualTable& v) {
+      return std::find(options.tables.begin(), options.tables.end(), v.name) ==
              options.tables.end();
     });
     // Views belong to no table: left out with --table, as the other objects of no table are.

@@ -10,6 +10,7 @@
 #include "migrate/diff_order.h"
 #include "migrate/diff_routines.h"
 #include "migrate/diff_views.h"
+#include "migrate/diff_virtual_tables.h"
 #include "schema/column_uses.h"
 #include "schema/naming.h"
 #include "schema/types.h"
@@ -798,8 +799,13 @@ DiffResult Differ::run() {
   // the tables; their drops come last, in reverse.
   ObjectChanges objects = diff_objects(m_current, m_desired);
   RoutineChanges routines = diff_routines(m_current, m_desired);
-  // Triggers going away or changing go first, before their table or function can; then the
-  // routines that use a table's row type, before the table.
+  VirtualTableChanges virtual_tables = diff_virtual_tables(m_current, m_desired, m_options);
+  m_warnings.insert(m_warnings.end(), virtual_tables.warnings.begin(),
+                    virtual_tables.warnings.end());
+  // Virtual tables going away or changing first (a table may take the name); then triggers
+  // going away or changing, before their table or function can; then the routines that use
+  // a table's row type, before the table.
+  add_step(std::move(virtual_tables.drops));
   add_step(std::move(routines.trigger_drops));
   add_step(std::move(routines.table_typed_drops));
   add_step(std::move(objects.extensions));
@@ -965,6 +971,8 @@ DiffResult Differ::run() {
   add_step(std::move(objects.sequence_changes));
   // Routines on a table's row type, once their tables are there.
   add_step(std::move(routines.table_typed_routines));
+  // Virtual tables once the tables are there (an external-content FTS table reads one).
+  add_step(std::move(virtual_tables.creates));
   // Views: once every other step is known (a column retyped by an enum's recreation counts as
   // much as one the models retype). Those going away, or coming back below, go first of all:
   // a view blocks changes to what it reads. Created after the tables and the routines they

@@ -300,6 +300,10 @@ std::string describe(const Op& op) {
             return "add trigger " + o.trigger.name + " on " + o.trigger.table;
           },
           [](const schema::DropTrigger& o) { return "drop trigger " + o.name + " on " + o.table; },
+          [](const schema::CreateVirtualTable& o) {
+            return "add virtual table " + o.table.name + " using " + o.table.module;
+          },
+          [](const schema::DropVirtualTable& o) { return "drop virtual table " + o.name; },
       },
       op);
 }

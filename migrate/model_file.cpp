@@ -7,6 +7,7 @@
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
 #include "migrate/view_codec.h"
+#include "migrate/virtual_table_codec.h"
 #include "schema/naming.h"
 #include "schema/types.h"
 #include "schema/view.h"
@@ -30,18 +31,24 @@ struct ParsedModels {
   std::vector<util::Location> sequences; // parallel to db.sequences
   std::vector<util::Location> domains;
   std::vector<util::Location> extensions;
-  std::vector<util::Location> views;    // parallel to db.views
-  std::vector<util::Location> routines; // parallel to db.routines
-  std::vector<util::Location> triggers; // parallel to db.triggers
+  std::vector<util::Location> views;          // parallel to db.views
+  std::vector<util::Location> routines;       // parallel to db.routines
+  std::vector<util::Location> triggers;       // parallel to db.triggers
+  std::vector<util::Location> virtual_tables; // parallel to db.virtual_tables
 };
 
 ParsedModels read_models(std::string_view text, const std::string& path) {
   const toml::table root = parse_toml(text, path);
   KeyReader file(root, path, "", "models file",
                  {"table", "enum", "sequence", "domain", "extension", "view", "function",
-                  "procedure", "trigger"},
+                  "procedure", "trigger", "virtual_table"},
                  true);
   ParsedModels out;
+  for (const toml::table* t : file.table_array("virtual_table")) {
+    out.db.virtual_tables.push_back(read_virtual_table(
+        KeyReader(*t, path, "virtual_table", "virtual_table", virtual_table_keys())));
+    out.virtual_tables.push_back(location_of(*t, path));
+  }
   for (const toml::table* t : file.table_array("view")) {
     out.db.views.push_back(read_view(KeyReader(*t, path, "view", "view", view_keys())));
     out.views.push_back(location_of(*t, path));
@@ -241,6 +248,15 @@ void check_models(const ParsedModels& m) {
   unique_names(db.sequences, m.sequences, "sequence");
   unique_names(db.extensions, m.extensions, "extension");
   unique_names(db.views, m.views, "view");
+  unique_names(db.virtual_tables, m.virtual_tables, "virtual table");
+  for (std::size_t i = 0; i < db.virtual_tables.size(); ++i) {
+    const std::string& name = db.virtual_tables[i].name;
+    if (db.find_table(name) != nullptr || db.find_view(name) != nullptr) {
+      throw util::Error("virtual table " + util::squote(name) + " has the name of a " +
+                            (db.find_table(name) != nullptr ? "table" : "view") + " of the models",
+                        m.virtual_tables[i]);
+    }
+  }
   for (std::size_t i = 0; i < db.views.size(); ++i) {
     if (db.find_table(db.views[i].name) != nullptr) {
       throw util::Error("view " + util::squote(db.views[i].name) +
@@ -321,6 +337,11 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
     throw util::Error("domain " + util::squote(m.db.domains[0].name) + ": there are no domains" +
                           on + " (give its columns the base type and checks)",
                       m.domains[0]);
+  }
+  if (!dialect.has_virtual_tables() && !m.db.virtual_tables.empty()) {
+    throw util::Error("virtual table " + util::squote(m.db.virtual_tables[0].name) +
+                          ": there are no virtual tables" + on + " (SQLite's)",
+                      m.virtual_tables[0]);
   }
   if (!dialect.has_extensions() && !m.db.extensions.empty()) {
     throw util::Error("extension " + util::squote(m.db.extensions[0].name) +
@@ -488,6 +509,8 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
     move_all(m.routines, all.routines);
     move_all(m.db.triggers, all.db.triggers);
     move_all(m.triggers, all.triggers);
+    move_all(m.db.virtual_tables, all.db.virtual_tables);
+    move_all(m.virtual_tables, all.virtual_tables);
   }
   return finish(std::move(all), dialect);
 }
@@ -520,6 +543,9 @@ std::string render_models(const schema::Database& db) {
     sort_by_name(t.foreign_keys);
     sort_by_name(t.checks);
     block("[[table]]\nname = " + toml_string(t.name) + "\n" + render_table_body(t));
+  }
+  for (const auto& v : db.virtual_tables) {
+    block("[[virtual_table]]\n" + render_virtual_table_keys(v));
   }
   for (const auto& r : db.routines) {
     block("[[" + r.kind + "]]\n" + render_routine_keys(r));

@@ -94,6 +94,10 @@ std::vector<std::string> names_of(const schema::Op& op) {
           out = {o.trigger.table, o.trigger.name};
         } else if constexpr (std::is_same_v<T, schema::DropTrigger>) {
           out = {o.table, o.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateVirtualTable>) {
+          out = {o.table.name};
+        } else if constexpr (std::is_same_v<T, schema::DropVirtualTable>) {
+          out = {o.name};
         } else if constexpr (std::is_same_v<T, schema::Execute>) {
           // free-form SQL: the database answers for it
         } else {

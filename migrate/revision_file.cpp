@@ -7,6 +7,7 @@
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
 #include "migrate/view_codec.h"
+#include "migrate/virtual_table_codec.h"
 #include "schema/naming.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -587,8 +588,14 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
   if (std::find(routine_ops.begin(), routine_ops.end(), name) != routine_ops.end()) {
     return read_routine_op(name, t, path);
   }
+  const auto& virtual_table_ops = virtual_table_op_names();
+  if (std::find(virtual_table_ops.begin(), virtual_table_ops.end(), name) !=
+      virtual_table_ops.end()) {
+    return read_virtual_table_op(name, t, path);
+  }
   std::vector<std::string> names = k_op_names;
   names.insert(names.end(), routine_ops.begin(), routine_ops.end());
+  names.insert(names.end(), virtual_table_ops.begin(), virtual_table_ops.end());
   fail_at(*name_node, path, "unknown op " + util::squote(name) + util::did_you_mean(name, names));
 }
 
@@ -733,6 +740,9 @@ std::string render_index_keys(const schema::Index& i) {
 std::string render_keys(const schema::Op& op) {
   using namespace schema;
   if (auto keys = render_routine_op_keys(op)) {
+    return *keys;
+  }
+  if (auto keys = render_virtual_table_op_keys(op)) {
     return *keys;
   }
   const auto table = [](const std::string& t) { return line("table", toml_string(t)); };
@@ -929,6 +939,9 @@ std::string render_keys(const schema::Op& op) {
           [&](const ReplaceRoutine&) { return std::string(); },
           [&](const CreateTrigger&) { return std::string(); },
           [&](const DropTrigger&) { return std::string(); },
+          // Rendered above (virtual_table_codec).
+          [&](const CreateVirtualTable&) { return std::string(); },
+          [&](const DropVirtualTable&) { return std::string(); },
       },
       op);
 }
@@ -946,6 +959,9 @@ std::string loss(const schema::Op& op) {
   }
   if (const auto* o = std::get_if<schema::DropExtension>(&op)) {
     return "drops extension " + o->name + " and whatever it owns";
+  }
+  if (const auto* o = std::get_if<schema::DropVirtualTable>(&op)) {
+    return "drops virtual table " + o->name + " and its rows";
   }
   if (const auto* o = std::get_if<schema::DropView>(&op)) {
     return "drops materialized view " + o->name + " (its rows are computed again on create)";

@@ -123,6 +123,7 @@ schema::Trigger read_trigger(const KeyReader& r) {
              what + ": 'for_each' must be \"row\" or \"statement\", not " + util::squote(*each));
     }
     t.for_each_row = l == "row";
+    t.says_for_each_row = t.for_each_row;
   }
   t.when = r.sql_text("when");
   t.function = r.sql_text("function");
@@ -153,6 +154,8 @@ std::string render_trigger_keys(const schema::Trigger& t) {
   out += "events = " + toml_string_array(t.events) + "\n";
   if (!t.for_each_row) {
     out += "for_each = \"statement\"\n";
+  } else if (t.says_for_each_row) {
+    out += "for_each = \"row\"\n";
   }
   if (t.when) {
     out += "when = " + toml_string(*t.when) + "\n";

@@ -485,6 +485,15 @@ void apply(Database& db, const Op& op) {
             std::erase_if(db.triggers,
                           [&](const Trigger& t) { return t.table == o.table && t.name == o.name; });
           },
+          [&](const CreateVirtualTable& o) {
+            if (db.find_table(o.table.name) != nullptr) {
+              throw util::Error("table " + util::squote(o.table.name) + " already exists");
+            }
+            create_named(db.virtual_tables, o.table, "virtual table");
+          },
+          [&](const DropVirtualTable& o) {
+            drop_named(db.virtual_tables, o.name, "virtual table");
+          },
       },
       op);
 }

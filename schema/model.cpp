@@ -106,4 +106,8 @@ const Extension* Database::find_extension(const std::string& name) const {
   return find_by_name(extensions, name);
 }
 
+const VirtualTable* Database::find_virtual_table(const std::string& name) const {
+  return find_by_name(virtual_tables, name);
+}
+
 } // namespace migratecpp::schema

@@ -231,14 +231,28 @@ struct Routine {
 struct Trigger {
   std::string name;
   std::string table;
-  std::string timing;                  // "before" | "after" | "instead of"
-  std::vector<std::string> events;     // "insert", "update", "update of a, b", "delete", "truncate"
-  bool for_each_row = true;            // false: FOR EACH STATEMENT (PostgreSQL)
+  std::string timing;              // "before" | "after" | "instead of"
+  std::vector<std::string> events; // "insert", "update", "update of a, b", "delete", "truncate"
+  bool for_each_row = true;        // false: FOR EACH STATEMENT (PostgreSQL)
+  // SQLite: the text says FOR EACH ROW, which is optional there (every trigger is one); kept
+  // so that the trigger is written back as it was read. Spelling only: not compared.
+  bool says_for_each_row = false;
   std::optional<std::string> when;     // WHEN (condition), without the parentheses
   std::optional<std::string> function; // PostgreSQL: EXECUTE FUNCTION <function>
   std::optional<std::string> body;     // SQLite, MySQL
   std::optional<std::string> order;    // MySQL: "follows x" | "precedes x"
   bool operator==(const Trigger&) const = default;
+};
+
+// A virtual table (SQLite CREATE VIRTUAL TABLE name USING module(arguments)): its columns and
+// storage are the module's (FTS5, FTS4, R*Tree...), and the shadow tables the module makes are
+// its storage, never tables of the model. `arguments` are the module arguments as written
+// between the parentheses, split at the top-level commas, each trimmed.
+struct VirtualTable {
+  std::string name;
+  std::string module;
+  std::vector<std::string> arguments;
+  bool operator==(const VirtualTable&) const = default;
 };
 
 struct Database {
@@ -250,6 +264,7 @@ struct Database {
   std::vector<Extension> extensions;
   std::vector<Routine> routines;
   std::vector<Trigger> triggers;
+  std::vector<VirtualTable> virtual_tables; // SQLite
   bool operator==(const Database&) const = default;
 
   const Table* find_table(const std::string& table) const;
@@ -259,6 +274,7 @@ struct Database {
   const Domain* find_domain(const std::string& name) const;
   const Extension* find_extension(const std::string& name) const;
   const View* find_view(const std::string& name) const;
+  const VirtualTable* find_virtual_table(const std::string& name) const;
   // The columns `fk` references: its ref_columns, or where it names none ("REFERENCES orgs"),
   // the primary key of its table here ({} if that table is not here).
   std::vector<std::string> referenced_columns(const ForeignKey& fk) const;

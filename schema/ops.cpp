@@ -152,6 +152,8 @@ std::string op_name(const Op& op) {
                         [](const CreateView&) { return "create_view"; },
                         [](const DropView&) { return "drop_view"; },
                         [](const ReplaceView&) { return "replace_view"; },
+                        [](const CreateVirtualTable&) { return "create_virtual_table"; },
+                        [](const DropVirtualTable&) { return "drop_virtual_table"; },
                         [](const auto& o) { return routine_op_name(o); },
                     },
                     op);
@@ -180,6 +182,8 @@ std::string op_table(const Op& op) {
                         [](const DropRoutine&) { return std::string(); },
                         [](const ReplaceRoutine&) { return std::string(); },
                         [](const CreateTrigger& o) { return o.trigger.table; },
+                        [](const CreateVirtualTable& o) { return o.table.name; },
+                        [](const DropVirtualTable& o) { return o.name; },
                         [](const auto& o) { return o.table; },
                     },
                     op);
@@ -196,6 +200,8 @@ bool is_destructive(const Op& op) {
           // A materialized view's rows are computed again by its reverse, but they are what
           // it held when last refreshed: worth a look.
           [](const DropView& o) { return o.materialized; },
+          // An FTS table's rows are data, whatever index the module keeps of them.
+          [](const DropVirtualTable&) { return true; },
           // A generated column's values are derived: nothing is lost that
           // adding it again does not compute.
           [](const DropColumn& o) { return !(o.definition && o.definition->generated); },
@@ -433,6 +439,17 @@ Op reverse(const Op& op) {
             t.name = o.name;
             t.table = o.table;
             return CreateTrigger{std::move(t)};
+          },
+          [](const CreateVirtualTable& o) -> Op {
+            return DropVirtualTable{o.table.name, o.table};
+          },
+          [](const DropVirtualTable& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_virtual_table", o.name, "virtual table");
+            }
+            VirtualTable v = *o.definition;
+            v.name = o.name;
+            return CreateVirtualTable{std::move(v)};
           },
       },
       op);

@@ -285,14 +285,26 @@ struct DropTrigger {
   bool operator==(const DropTrigger&) const = default;
 };
 
-using Op =
-    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-                 AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
-                 CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
-                 BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence, DropSequence,
-                 AlterSequence, CreateDomain, DropDomain, AlterDomain, CreateExtension,
-                 DropExtension, AlterExtension, CreateView, DropView, ReplaceView, CreateRoutine,
-                 DropRoutine, ReplaceRoutine, CreateTrigger, DropTrigger>;
+// SQLite virtual tables. No op changes one in place (SQLite cannot): a changed one is dropped
+// and created again, which empties it. drop_virtual_table carries the table for its reverse.
+struct CreateVirtualTable {
+  VirtualTable table;
+  bool operator==(const CreateVirtualTable&) const = default;
+};
+struct DropVirtualTable {
+  std::string name;
+  std::optional<VirtualTable> definition;
+  bool operator==(const DropVirtualTable&) const = default;
+};
+
+using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
+                        AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
+                        CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
+                        BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence,
+                        DropSequence, AlterSequence, CreateDomain, DropDomain, AlterDomain,
+                        CreateExtension, DropExtension, AlterExtension, CreateView, DropView,
+                        ReplaceView, CreateRoutine, DropRoutine, ReplaceRoutine, CreateTrigger,
+                        DropTrigger, CreateVirtualTable, DropVirtualTable>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);

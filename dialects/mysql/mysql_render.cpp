@@ -8,6 +8,7 @@
 #include "dialects/mysql/mysql_routines.h"
 #include "dialects/mysql/mysql_views.h"
 #include "dialects/sequence_sql.h"
+#include "dialects/virtual_table_sql.h"
 #include "schema/naming.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -753,6 +754,12 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::DropTrigger& o) const {
     return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateVirtualTable& o) const {
+    refuse_virtual_table_op(d.name(), o);
+  }
+  std::vector<Statement> operator()(const schema::DropVirtualTable& o) const {
+    refuse_virtual_table_op(d.name(), o);
   }
 
   // No enum objects in MySQL: nothing to create or drop.

@@ -1,5 +1,6 @@
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_views.h"
+#include "dialects/virtual_table_sql.h"
 
 #include "dialects/inserted_rows.h"
 #include "dialects/postgresql/pg_connection.h"
@@ -682,6 +683,12 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::DropTrigger& o) const {
     return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateVirtualTable& o) const {
+    refuse_virtual_table_op(d.name(), o);
+  }
+  std::vector<Statement> operator()(const schema::DropVirtualTable& o) const {
+    refuse_virtual_table_op(d.name(), o);
   }
 };
 

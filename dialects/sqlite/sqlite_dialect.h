@@ -38,6 +38,7 @@ public:
   std::string utc_now_sql() const override { return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"; }
 
   bool autoincrement_only_on_sole_key() const override { return true; }
+  bool has_virtual_tables() const override { return true; }
 
   // Plain ALTER TABLE where SQLite has it: rename_table, alter_column with only new_name,
   // add_column of a column SQLite can add (not a key; NOT NULL only with a literal non-NULL

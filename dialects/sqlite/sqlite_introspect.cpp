@@ -10,6 +10,7 @@
 #include "dialects/sqlite/sqlite_dialect.h"
 #include "dialects/sqlite/sqlite_triggers.h"
 #include "dialects/sqlite/sqlite_views.h"
+#include "dialects/sqlite/sqlite_virtual_tables.h"
 #include "schema/apply.h"
 #include "schema/types.h"
 #include "util/strings.h"
@@ -409,8 +410,8 @@ ParsedIndex parse_create_index(std::string_view sql) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Catalog queries. Virtual tables are left out: their columns come from a module, not from
-// a definition migratecpp could rebuild.
+// Catalog queries. Virtual tables are not tables of the model: their columns come from a
+// module (sqlite_virtual_tables.h reads them as schema::VirtualTable).
 
 constexpr const char* k_objects_query =
     "SELECT type, name, tbl_name, sql FROM sqlite_master "
@@ -712,6 +713,8 @@ schema::Database SqliteDialect::introspect(Connection& conn,
   }
   db.views = introspect_views(conn);
   std::erase_if(db.views, [&](const schema::View& v) { return skipped(v.name); });
+  db.virtual_tables = read_virtual_tables(conn, nullptr);
+  std::erase_if(db.virtual_tables, [&](const schema::VirtualTable& v) { return skipped(v.name); });
   db.triggers = read_triggers(conn);
   std::erase_if(db.triggers,
                 [&](const schema::Trigger& t) { return db.find_table(t.table) == nullptr; });

@@ -4,6 +4,7 @@
 #include "dialects/sqlite/sqlite_table_extras.h"
 #include "dialects/sqlite/sqlite_triggers.h"
 #include "dialects/sqlite/sqlite_views.h"
+#include "dialects/sqlite/sqlite_virtual_tables.h"
 #include "schema/routine.h"
 
 #include "dialects/inserted_rows.h"
@@ -137,6 +138,8 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::CreateView&) { return render_view_op(*this, op); },
           [&](const schema::DropView&) { return render_view_op(*this, op); },
           [&](const schema::ReplaceView&) { return render_view_op(*this, op); },
+          [&](const schema::CreateVirtualTable&) { return render_virtual_table_op(*this, op); },
+          [&](const schema::DropVirtualTable&) { return render_virtual_table_op(*this, op); },
           [&](const schema::CreateTrigger& o) -> std::vector<Statement> {
             return {{create_trigger_sql(*this, o.trigger),
                      "create " + schema::trigger_label(o.trigger.table, o.trigger.name),

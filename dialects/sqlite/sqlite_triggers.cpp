@@ -68,7 +68,8 @@ std::optional<schema::Trigger> parse_trigger(std::string_view sql, const std::st
   }
   i += 2; // ON table
   if (word("FOR")) {
-    i += 3; // FOR EACH ROW
+    i += 3; // FOR EACH ROW: optional, kept to write the text back as it was
+    out.says_for_each_row = true;
   }
   std::size_t begin = i;
   while (begin < t.size() && !is_keyword(t[begin], "BEGIN")) {
@@ -108,6 +109,9 @@ std::string create_trigger_sql(const SqliteDialect& d, const schema::Trigger& t)
   }
   std::string sql = "CREATE TRIGGER " + d.quote_ident(t.name) + " " + trigger_timing_sql(t) + " " +
                     trigger_events_sql(t) + " ON " + d.quote_ident(t.table);
+  if (t.says_for_each_row) {
+    sql += " FOR EACH ROW";
+  }
   if (t.when) {
     sql += " WHEN " + *t.when;
   }

@@ -18,9 +18,9 @@ class SqliteDialect;
 // The trigger a stored CREATE TRIGGER text describes, on `table`; nullopt when the text has a
 // shape the model cannot hold (TEMP, a schema-qualified name).
 std::optional<schema::Trigger> parse_trigger(std::string_view sql, const std::string& table);
-// CREATE TRIGGER "name" BEFORE UPDATE OF a ON "t" [WHEN c] BEGIN ... END (without FOR EACH ROW,
-// which is SQLite's only kind and which most schemas leave out); a body that is not a
-// BEGIN ... END block is made one.
+// CREATE TRIGGER "name" BEFORE UPDATE OF a ON "t" [FOR EACH ROW] [WHEN c] BEGIN ... END (FOR
+// EACH ROW, SQLite's only kind, only where the trigger says it: says_for_each_row); a body
+// that is not a BEGIN ... END block is made one.
 std::string create_trigger_sql(const SqliteDialect& d, const schema::Trigger& trigger);
 // Every trigger of the main schema whose text parse_trigger reads; `unreadable` gets the
 // names of the others.

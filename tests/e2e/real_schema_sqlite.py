@@ -157,8 +157,11 @@ def schema(db, skip):
 
 def data(db, skip):
     out = []
+    # A virtual table's shadow tables hold the module's encoding of its rows (docids, index
+    # segments), which depends on how the rows went in: its rows are compared through it.
     for (name,) in db.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow') ORDER BY name"
     ):
         if name in skip:
             continue

@@ -32,7 +32,8 @@ case "$DIALECT" in
     dump_data() { python3 "$E2E_DIR/real_schema_sqlite.py" data "${1#sqlite:///}" "$VERSION_TABLE" "$HISTORY_TABLE"; }
     copy_rows() {
       local t tables
-      tables="$(sqlite3 "$WORK/a.db" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('$VERSION_TABLE', '$HISTORY_TABLE')")"
+      # A virtual table's shadow tables are its storage: its rows go in through it.
+      tables="$(sqlite3 "$WORK/a.db" "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('$VERSION_TABLE', '$HISTORY_TABLE') AND name NOT IN (SELECT name FROM pragma_table_list WHERE type = 'shadow')")"
       {
         echo "PRAGMA foreign_keys = OFF; ATTACH '$WORK/a.db' AS a; BEGIN;"
         while read -r t; do

@@ -291,6 +291,13 @@ inline std::string full(const schema::Op& op) {
           [](const DropTrigger& o) {
             return "drop_trigger " + o.table + "." + o.name + (o.definition ? "" : " -");
           },
+          [](const CreateVirtualTable& o) {
+            return "create_virtual_table " + o.table.name + " " + o.table.module + "(" +
+                   util::join(o.table.arguments, ", ") + ")";
+          },
+          [](const DropVirtualTable& o) {
+            return "drop_virtual_table " + o.name + (o.definition ? "" : " -");
+          },
       },
       op);
 }
@@ -342,6 +349,8 @@ inline std::string brief(const schema::Op& op) {
             return name + " " + o.trigger.table + "." + o.trigger.name;
           },
           [&](const DropTrigger& o) { return name + " " + o.table + "." + o.name; },
+          [&](const CreateVirtualTable& o) { return name + " " + o.table.name; },
+          [&](const DropVirtualTable& o) { return name + " " + o.name; },
           [&](const auto& o) { return name + " " + o.table; },
       },
       op);

@@ -1,6 +1,6 @@
 // What SQLite introspection leaves out is named (Dialect::unmanaged_objects): virtual tables
-// (views and triggers are modelled), those of excluded tables and of the version table left
-// out.
+// whose module this SQLite lacks (views, triggers and the other virtual tables are modelled),
+// those of excluded tables and of the version table left out.
 #include "sqlite_helpers.h"
 
 #include <catch2/catch.hpp>
@@ -9,7 +9,8 @@ using namespace migratecpp;
 using namespace migratecpp::test;
 using dialects::UnmanagedObject;
 
-TEST_CASE("unmanaged objects: virtual tables (views and triggers are modelled)",
+TEST_CASE("unmanaged objects: virtual tables of a module not loaded (views, triggers and "
+          "FTS tables are modelled)",
           "[sqlite][introspect]") {
   SqliteDb db;
   db.exec(R"sql(
@@ -20,13 +21,19 @@ TEST_CASE("unmanaged objects: virtual tables (views and triggers are modelled)",
     CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN INSERT INTO audit (what) VALUES ('x'); END;
     CREATE TRIGGER vendor_audit AFTER INSERT ON vendor BEGIN SELECT 1; END;
     CREATE VIRTUAL TABLE docs USING fts5(body);
+    -- What a tool with more modules made (the sqlite3 shell's zipfile): SQLite reads the
+    -- schema, but nothing here can create, read or drop it.
+    PRAGMA writable_schema = ON;
+    INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql)
+      VALUES ('table', 'zipped', 'zipped', 0, 'CREATE VIRTUAL TABLE zipped USING zipfile(''z.zip'')');
+    PRAGMA writable_schema = RESET;
   )sql");
   introspect::Options options;
   options.exclude_tables = {"VENDOR"};
   const auto objects = sqlite_dialect().unmanaged_objects(db.conn(), options);
   // Views and triggers are modelled (issue 11): the model has users_audit, not vendor_audit.
-  CHECK(objects == std::vector<UnmanagedObject>{{"virtual table", "docs", ""}});
-  CHECK(dialects::describe(objects[0]) == "virtual table 'docs'");
+  CHECK(objects == std::vector<UnmanagedObject>{{"virtual table", "zipped", ""}});
+  CHECK(dialects::describe(objects[0]) == "virtual table 'zipped'");
   const auto live = db.schema(options);
   REQUIRE(live.triggers.size() == 1);
   CHECK(live.triggers[0].name == "users_audit");
@@ -40,6 +47,9 @@ TEST_CASE("unmanaged objects: virtual tables (views and triggers are modelled)",
   REQUIRE(live.find_view("active_users") != nullptr);
   CHECK(live.find_view("active_users")->definition == "SELECT id FROM users");
   CHECK(live.find_table("docs") == nullptr);
+  // The FTS table is the models' (issue 11), the other not.
+  REQUIRE(live.virtual_tables.size() == 1);
+  CHECK(live.virtual_tables[0] == schema::VirtualTable{"docs", "fts5", {"body"}});
   // Nor the tables the virtual table keeps its data in (fts5: docs_data, docs_idx, ...): they
   // are the virtual table's, which a model cannot make.
   for (const auto& t : live.tables) {
