@@ -157,6 +157,10 @@ public:
   virtual bool deferrable_foreign_keys() const { return true; }
   // True where a foreign key can be NOT VALID (PostgreSQL): the rows already there unchecked.
   virtual bool not_valid_foreign_keys() const { return false; }
+  // True where a table can be declaratively partitioned (PostgreSQL: PARTITION BY, and
+  // partitions made with CREATE TABLE ... PARTITION OF). A model with partition_by /
+  // partition_of is refused at load elsewhere, and so is render.
+  virtual bool declarative_partitioning() const { return false; }
   virtual bool deferrable_keys() const { return false; }
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.

@@ -23,6 +23,13 @@ CreationOrder creation_order(const std::vector<const schema::Table*>& tables) {
         dependents[it->second].push_back(i);
       }
     }
+    // A partition is created after the table it is a partition of (never deferred).
+    if (tables[i]->partition_of) {
+      auto it = position.find(*tables[i]->partition_of);
+      if (it != position.end() && it->second != i && deps[i].insert(it->second).second) {
+        dependents[it->second].push_back(i);
+      }
+    }
   }
   std::vector<std::size_t> waiting(n);
   std::vector<bool> done(n, false);
@@ -52,6 +59,15 @@ CreationOrder creation_order(const std::vector<const schema::Table*>& tables) {
             break;
           }
         }
+      }
+      // A partition waits for its parent, which no deferral can lift: the cycle is broken at
+      // the first ancestor still waiting whose own wait is only foreign keys.
+      while (tables[at]->partition_of) {
+        auto it = position.find(*tables[at]->partition_of);
+        if (it == position.end() || done[it->second]) {
+          break;
+        }
+        at = it->second;
       }
       const auto& fks = tables[at]->foreign_keys;
       for (std::size_t k = 0; k < fks.size(); ++k) {

@@ -261,6 +261,12 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::CreateTable& o) const {
+    if (o.table.partition_by || o.table.partition_of) {
+      // MariaDB's own PARTITION BY (partitions inside one table) is another thing: not managed.
+      throw util::Error("table " + util::squote(o.table.name) +
+                        ": partition_by / partition_of are PostgreSQL's declarative "
+                        "partitioning; MySQL and MariaDB have none that migratecpp manages");
+    }
     for (const auto& c : o.table.columns) {
       check_generated(o.table.name, c, mariadb);
     }

@@ -7,6 +7,7 @@
 #include "dialects/postgresql/pg_routines.h"
 #include "dialects/postgresql/pg_url.h"
 #include "schema/naming.h"
+#include "schema/partition.h"
 #include "schema/types.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -272,7 +273,10 @@ std::string comment_value(const PostgresDialect& d, const std::string& comment) 
 
 std::string PostgresDialect::create_index_sql(const std::string& table, const schema::Index& index,
                                               const schema::Database& db) const {
-  return create_index_with(*this, table, db.find_table(table), index);
+  const schema::Table* model = db.find_table(table);
+  // A partition's columns are its parent's.
+  return create_index_with(*this, table, model ? &schema::column_source(db, *model) : nullptr,
+                           index);
 }
 
 std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
@@ -303,8 +307,22 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
     lines.push_back("CONSTRAINT " + quote_ident(ck.name) + " CHECK (" + ck.expression + ")");
   }
   std::vector<Statement> out;
-  out.push_back({"CREATE TABLE " + t + " (\n  " + util::join(lines, ",\n  ") + "\n)",
-                 "create table " + util::squote(table.name)});
+  if (table.partition_of) {
+    // CREATE TABLE p PARTITION OF parent [(its own constraints)] FOR VALUES ... | DEFAULT: the
+    // server gives it the parent's columns, and the parent's indexes, keys and foreign keys.
+    out.push_back({"CREATE TABLE " + t + " PARTITION OF " + quote_ident(*table.partition_of) +
+                       (lines.empty() ? "" : " (\n  " + util::join(lines, ",\n  ") + "\n)") + " " +
+                       table.partition_bound.value_or("DEFAULT") +
+                       (table.partition_by ? " PARTITION BY " + *table.partition_by : ""),
+                   "create table " + util::squote(table.name) + " (partition of " +
+                       util::squote(*table.partition_of) + ")"});
+  } else {
+    out.push_back({"CREATE TABLE " + t + " (\n  " + util::join(lines, ",\n  ") + "\n)" +
+                       (table.partition_by ? "\nPARTITION BY " + *table.partition_by : ""),
+                   "create table " + util::squote(table.name)});
+  }
+  const schema::Table* parent = table.partition_of ? db.find_table(*table.partition_of) : nullptr;
+  const schema::Table& columns_of = parent ? schema::column_source(db, *parent) : table;
   // CREATE TABLE takes NOT VALID and ignores it (the key comes out validated): such a key is
   // added after the table, by ALTER TABLE, which keeps it.
   for (const auto& fk : table.foreign_keys) {
@@ -316,7 +334,7 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
     }
   }
   for (const auto& index : table.indexes) {
-    out.push_back({create_index_with(*this, table.name, &table, index),
+    out.push_back({create_index_with(*this, table.name, &columns_of, index),
                    "create index " + util::squote(index.name) + " on " + util::squote(table.name)});
   }
   if (table.comment && !table.comment->empty()) {

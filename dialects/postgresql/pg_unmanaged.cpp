@@ -1,5 +1,6 @@
 // What PostgreSQL introspection leaves out: composite, range and multirange types, partitions
-// and how a table is partitioned, UNLOGGED storage, triggers the model cannot hold (constraint
+// of a table in another schema, table inheritance (INHERITS; declarative partitions are
+// modelled), UNLOGGED storage, triggers the model cannot hold (constraint
 // triggers, disabled ones, with transition tables, on a view or a partitioned table),
 // aggregates and window functions, operators, rules, row-level-security policies, and the
 // views that call an aggregate (pg_views.cpp). Objects an extension owns are left out: the
@@ -25,13 +26,23 @@ SELECT kind, name, table_name FROM (
          END AS table_name, c.oid AS oid, 'pg_class'::regclass AS classid
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
-     AND (c.relkind IN ('f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
+     AND (c.relkind IN ('f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits pi
+            JOIN pg_catalog.pg_class pp ON pp.oid = pi.inhparent
+           WHERE pi.inhrelid = c.oid AND pp.relnamespace = c.relnamespace)))
   UNION ALL
-  SELECT CASE WHEN c.relkind = 'p' THEN 'partitioning' ELSE 'unlogged storage' END,
-         c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
+  SELECT 'unlogged storage', c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
-     AND (c.relkind = 'p' OR (c.relkind = 'r' AND c.relpersistence = 'u'))
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+     AND c.relkind = 'r' AND c.relpersistence = 'u'
+  UNION ALL
+  SELECT 'inheritance (INHERITS)', c.relname::text, p.relname::text, c.oid,
+         'pg_class'::regclass
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid
+    JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+     AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   UNION ALL
   SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END,
          t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass

@@ -47,6 +47,11 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
   return std::visit(
       schema::Overloaded{
           [&](const schema::CreateTable& o) {
+            if (o.table.partition_by || o.table.partition_of) {
+              throw util::Error("table '" + o.table.name +
+                                "': partition_by / partition_of are PostgreSQL's declarative "
+                                "partitioning; SQLite has no partitioned tables");
+            }
             if (!o.table.options.empty()) {
               throw util::Error("table '" + o.table.name +
                                 "': table options (engine, charset, collate, row_format) are "

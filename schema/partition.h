@@ -1,0 +1,20 @@
+#pragma once
+// Declarative partitioning in the model (schema::Table's partition_by / partition_of /
+// partition_bound): finding a partition's parent and root, whose columns are its columns.
+#include "schema/model.h"
+
+#include <string>
+#include <vector>
+
+namespace migratecpp::schema {
+
+// The table whose columns `t` has: `t` itself, or for a partition the root of its chain of
+// parents (a sub-partition's parent is a partition too). `t` itself where a parent is not in
+// `db` or the chain loops.
+const Table& column_source(const Database& db, const Table& t);
+// The partitions of `table` in `db` (direct ones), in db order.
+std::vector<const Table*> partitions_of(const Database& db, const std::string& table);
+// True if the chain of parents from `t` comes back to a table already seen.
+bool partition_chain_loops(const Database& db, const Table& t);
+
+} // namespace migratecpp::schema
