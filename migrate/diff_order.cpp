@@ -31,6 +31,24 @@ CreationOrder creation_order(const std::vector<const schema::Table*>& tables) {
       }
     }
   }
+  // A foreign key to a partitioned table reaches each of its partitions (PostgreSQL keeps a
+  // clone of it per partition): the referencing table comes after them all, and is dropped
+  // before them, whose detach would otherwise check its rows.
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& fk : tables[i]->foreign_keys) {
+      std::vector<std::string> below = {fk.ref_table};
+      for (std::size_t k = 0; k < below.size() && k < n + 1; ++k) {
+        for (std::size_t p = 0; p < n; ++p) {
+          if (p != i && tables[p]->partition_of == below[k]) {
+            below.push_back(tables[p]->name);
+            if (deps[i].insert(p).second) {
+              dependents[p].push_back(i);
+            }
+          }
+        }
+      }
+    }
+  }
   std::vector<std::size_t> waiting(n);
   std::vector<bool> done(n, false);
   std::set<std::size_t> ready;

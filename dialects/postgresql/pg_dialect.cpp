@@ -384,7 +384,21 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {
-    return {{sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + util::squote(o.table)}};
+    std::vector<Statement> out;
+    // A partition is detached first: DROP TABLE refuses a partition that a foreign key to its
+    // partitioned table reaches (the key's clone on it), DETACH removes that clone.
+    const schema::Table* tracked = before.find_table(o.table);
+    const auto& parent = o.definition ? o.definition->partition_of
+                         : tracked    ? tracked->partition_of
+                                      : std::nullopt;
+    if (parent) {
+      out.push_back(
+          {sql().kw("ALTER TABLE").ident(*parent).kw("DETACH PARTITION").ident(o.table).sql(),
+           "detach partition " + util::squote(o.table) + " from " + util::squote(*parent)});
+    }
+    out.push_back(
+        {sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + util::squote(o.table)});
+    return out;
   }
 
   std::vector<Statement> operator()(const schema::RenameTable& o) const {
