@@ -17,6 +17,14 @@ const Table& column_source(const Database& db, const Table& t) {
   return *at;
 }
 
+Table with_root_columns(const Database& db, const Table& t) {
+  Table out = t;
+  if (t.is_partition() && t.columns.empty()) {
+    out.columns = column_source(db, t).columns;
+  }
+  return out;
+}
+
 std::vector<const Table*> partitions_of(const Database& db, const std::string& table) {
   std::vector<const Table*> out;
   for (const auto& t : db.tables) {

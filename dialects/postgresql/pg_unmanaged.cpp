@@ -36,12 +36,10 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
      AND c.relkind = 'r' AND c.relpersistence = 'u'
   UNION ALL
-  SELECT 'inheritance (INHERITS)', c.relname::text, p.relname::text, c.oid,
-         'pg_class'::regclass
+  SELECT 'table inheritance', c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-    JOIN pg_catalog.pg_inherits i ON i.inhrelid = c.oid
-    JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+   WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+     AND n.nspname = coalesce(nullif($1, ''), current_schema())
      AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   UNION ALL
   SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END,

@@ -29,6 +29,8 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
     CREATE TABLE events (id int, at int) PARTITION BY RANGE (at);
     CREATE TABLE events_0 PARTITION OF events FOR VALUES FROM (0) TO (10);
     CREATE UNLOGGED TABLE scratch (id int);
+    CREATE TABLE base (id int);
+    CREATE TABLE kid (extra int) INHERITS (base);
     CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
   )sql");
   introspect::Options options;
@@ -40,15 +42,20 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   CHECK(objects == std::vector<UnmanagedObject>{
                        {"constraint trigger", "users_check", "users"},
                        {"operator", "===(integer, integer)", ""},
-                       {"partition", "events_0", "events"},
-                       {"partitioning", "events", "events"},
                        {"policy", "users_all", "users"},
                        {"rule", "users_notify", "users"},
+                       {"table inheritance", "kid", "kid"},
                        {"type", "pair", ""},
                        {"unlogged storage", "scratch", "scratch"},
                    });
-  CHECK(dialects::describe(objects[2]) == "partition 'events_0' of 'events'");
-  CHECK(dialects::describe(objects[3]) == "partitioning 'events'");
+  CHECK(dialects::describe(objects[4]) == "table inheritance 'kid'");
+  // Declarative partitions are the models' (issue 11): the partition holds no columns.
+  const auto parts = test::pg::pg_dialect().introspect(s.conn(), options);
+  REQUIRE(parts.find_table("events_0") != nullptr);
+  CHECK(parts.find_table("events_0")->partition_of == "events");
+  CHECK(parts.find_table("events_0")->partition_bound == "FOR VALUES FROM (0) TO (10)");
+  CHECK(parts.find_table("events_0")->columns.empty());
+  CHECK(parts.find_table("events")->partition_by.has_value());
   // The domain and the sequence of its own are the models' now.
   const auto db = test::pg::pg_dialect().introspect(s.conn(), options);
   CHECK(db.find_domain("positive") != nullptr);
