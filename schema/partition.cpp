@@ -25,16 +25,6 @@ Table with_root_columns(const Database& db, const Table& t) {
   return out;
 }
 
-std::vector<const Table*> partitions_of(const Database& db, const std::string& table) {
-  std::vector<const Table*> out;
-  for (const auto& t : db.tables) {
-    if (t.partition_of == table) {
-      out.push_back(&t);
-    }
-  }
-  return out;
-}
-
 bool partition_chain_loops(const Database& db, const Table& t) {
   const Table* at = &t;
   std::set<std::string> seen{t.name};

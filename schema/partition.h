@@ -15,8 +15,6 @@ const Table& column_source(const Database& db, const Table& t);
 // `t` with the columns of column_source(db, t): what a probe of a partition's own indexes
 // and checks needs (they name its parent's columns). `t` itself where it is no partition.
 Table with_root_columns(const Database& db, const Table& t);
-// The partitions of `table` in `db` (direct ones), in db order.
-std::vector<const Table*> partitions_of(const Database& db, const std::string& table);
 // True if the chain of parents from `t` comes back to a table already seen.
 bool partition_chain_loops(const Database& db, const Table& t);
 
