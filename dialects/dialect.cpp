@@ -55,6 +55,12 @@ void check_index_fits(const Dialect& d, const std::string& table, const schema::
 }
 
 void check_table_fits(const Dialect& d, const schema::Table& t) {
+  if ((t.partition_by || t.partition_of) && !d.declarative_partitioning()) {
+    // MariaDB's own PARTITION BY (partitions inside one table) is another thing: not managed.
+    throw util::Error("table " + util::squote(t.name) +
+                      ": partition_by / partition_of are PostgreSQL's declarative partitioning; " +
+                      std::string(d.name()) + " has none that migratecpp manages");
+  }
   check_table_options_fit(d, t.options, t.name);
   for (const auto& c : t.columns) {
     check_statistics_fit(d, t.name, c.name, c.statistics);

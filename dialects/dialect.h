@@ -168,6 +168,10 @@ public:
   virtual bool deferrable_foreign_keys() const { return true; }
   // True where a foreign key can be NOT VALID (PostgreSQL): the rows already there unchecked.
   virtual bool not_valid_foreign_keys() const { return false; }
+  // True where a table can be declaratively partitioned (PostgreSQL: PARTITION BY, and
+  // partitions made with CREATE TABLE ... PARTITION OF). A model with partition_by /
+  // partition_of is refused at load elsewhere, and so is render.
+  virtual bool declarative_partitioning() const { return false; }
   virtual bool deferrable_keys() const { return false; }
   // False where a generated column can only be STORED (PostgreSQL up to 17): a model with a
   // virtual one is refused at load naming table.column, and so is render.
@@ -401,7 +405,8 @@ std::vector<Statement> execute_statements(const schema::Execute& op,
                                           const std::vector<std::string>& keys,
                                           const std::string& comment);
 
-// Refuse, naming the table (or table.column), what `d` has no place for: a table option
+// Refuse, naming the table (or table.column), what `d` has no place for: partitioning
+// without d.declarative_partitioning(), a table option
 // outside d.table_option_keys(), a column statistics target without
 // d.has_column_statistics(). For render, behind the models loader's own refusals (revision
 // files are written by hand too).

@@ -3,6 +3,7 @@
 
 #include "migrate/diff.h"
 #include "migrate/diff_normalize.h"
+#include "schema/partition.h"
 
 #include <utility>
 #include <vector>
@@ -110,7 +111,8 @@ void align_stored_defaults_and_indexes(const dialects::Dialect& dialect, dialect
   for (auto& want : desired.tables) {
     if (const schema::Table* have = live.find_table(want.name)) {
       align_defaults(dialect, conn, *have, want);
-      align_indexes(dialect, conn, *have, want);
+      // A partition's index keys name its parent's columns.
+      align_indexes(dialect, conn, schema::with_root_columns(live, *have), want);
     }
   }
   align_domains(dialect, conn, live, desired);

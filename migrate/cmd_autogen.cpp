@@ -11,6 +11,7 @@
 #include "migrate/version_table.h"
 #include "migrate/view_forms.h"
 #include "schema/column_type.h"
+#include "schema/partition.h"
 #include "schema/types.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -136,8 +137,10 @@ void align_rewritten_expressions(LiveDatabase& db, const schema::Database& live,
     if (checks.empty() && predicates.empty() && generated.empty()) {
       continue;
     }
+    // (A partition's checks and predicates name its parent's columns.)
     const auto forms =
-        introspect::stored_forms(*db.conn, *db.dialect, *have, checks, predicates, generated);
+        introspect::stored_forms(*db.conn, *db.dialect, schema::with_root_columns(live, *have),
+                                 checks, predicates, generated);
     for (std::size_t k = 0; k < generated_pairs.size(); ++k) {
       const auto& [model, stored] = generated_pairs[k];
       if (forms.generated[k] && normalize_expression(*forms.generated[k]) ==

@@ -8,6 +8,7 @@
 #include "migrate/diff_normalize.h"
 #include "migrate/diff_objects.h"
 #include "migrate/diff_order.h"
+#include "migrate/diff_partitions.h"
 #include "migrate/diff_routines.h"
 #include "migrate/diff_views.h"
 #include "migrate/diff_virtual_tables.h"
@@ -723,6 +724,7 @@ void Differ::diff_table_options(const Table& cur, const Table& des, TableChanges
 }
 
 TableChanges Differ::diff_table(const Table& cur, const Table& des) {
+  check_partitioning_change(cur, des); // refuses what would move rows
   TableChanges changes;
   diff_columns(cur, des, changes);
   diff_indexes_and_constraints(cur, des, changes);
@@ -779,10 +781,14 @@ void Differ::detect_table_renames() {
   std::map<std::string, std::vector<std::string>> dropped_by_sig;
   std::map<std::string, std::vector<std::string>> created_by_sig;
   for (const auto& name : m_dropped) {
-    dropped_by_sig[signature(*m_current_tables.at(name))].push_back(name);
+    if (!m_current_tables.at(name)->is_partition()) { // no columns of its own to tell by
+      dropped_by_sig[signature(*m_current_tables.at(name))].push_back(name);
+    }
   }
   for (const auto& name : m_created) {
-    created_by_sig[signature(*m_desired_tables.at(name))].push_back(name);
+    if (!m_desired_tables.at(name)->is_partition()) {
+      created_by_sig[signature(*m_desired_tables.at(name))].push_back(name);
+    }
   }
   for (const auto& [sig, from] : dropped_by_sig) {
     auto it = created_by_sig.find(sig);

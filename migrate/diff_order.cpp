@@ -23,6 +23,31 @@ CreationOrder creation_order(const std::vector<const schema::Table*>& tables) {
         dependents[it->second].push_back(i);
       }
     }
+    // A partition is created after the table it is a partition of (never deferred).
+    if (tables[i]->partition_of) {
+      auto it = position.find(*tables[i]->partition_of);
+      if (it != position.end() && it->second != i && deps[i].insert(it->second).second) {
+        dependents[it->second].push_back(i);
+      }
+    }
+  }
+  // A foreign key to a partitioned table reaches each of its partitions (PostgreSQL keeps a
+  // clone of it per partition): the referencing table comes after them all, and is dropped
+  // before them, whose detach would otherwise check its rows.
+  for (std::size_t i = 0; i < n; ++i) {
+    for (const auto& fk : tables[i]->foreign_keys) {
+      std::vector<std::string> below = {fk.ref_table};
+      for (std::size_t k = 0; k < below.size() && k < n + 1; ++k) {
+        for (std::size_t p = 0; p < n; ++p) {
+          if (p != i && tables[p]->partition_of == below[k]) {
+            below.push_back(tables[p]->name);
+            if (deps[i].insert(p).second) {
+              dependents[p].push_back(i);
+            }
+          }
+        }
+      }
+    }
   }
   std::vector<std::size_t> waiting(n);
   std::vector<bool> done(n, false);
@@ -52,6 +77,15 @@ CreationOrder creation_order(const std::vector<const schema::Table*>& tables) {
             break;
           }
         }
+      }
+      // A partition waits for its parent, which no deferral can lift: the cycle is broken at
+      // the first ancestor still waiting whose own wait is only foreign keys.
+      while (tables[at]->partition_of) {
+        auto it = position.find(*tables[at]->partition_of);
+        if (it == position.end() || done[it->second]) {
+          break;
+        }
+        at = it->second;
       }
       const auto& fks = tables[at]->foreign_keys;
       for (std::size_t k = 0; k < fks.size(); ++k) {

@@ -1,5 +1,6 @@
 #include "migrate/model_file.h"
 
+#include "migrate/model_partitions.h"
 #include "migrate/model_routines.h"
 #include "migrate/object_codec.h"
 #include "migrate/routine_codec.h"
@@ -9,6 +10,7 @@
 #include "migrate/view_codec.h"
 #include "migrate/virtual_table_codec.h"
 #include "schema/naming.h"
+#include "schema/partition.h"
 #include "schema/types.h"
 #include "schema/view.h"
 #include "util/strings.h"
@@ -293,6 +295,9 @@ void check_models(const ParsedModels& m) {
                                    ? "unnamed foreign key (" + util::join(f.columns, ", ") + ")"
                                    : "foreign key " + util::squote(f.name);
       const schema::Table* ref = db.find_table(f.ref_table);
+      if (ref != nullptr) {
+        ref = &schema::column_source(db, *ref); // a partition's columns are its parent's
+      }
       if (ref == nullptr) {
         throw util::Error(what + " references table " + util::squote(f.ref_table) +
                               ", which is not in the models" +
@@ -449,6 +454,10 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
 
 schema::Database finish(ParsedModels m, const dialects::Dialect* dialect = nullptr) {
   check_models(m);
+  if (dialect != nullptr) { // before check_partitions: its refusal is the clearer one
+    check_partitions_for_dialect(m.db, m.tables, *dialect);
+  }
+  check_partitions(m.db, m.tables);
   check_routines(m.db, m.routines, m.triggers);
   // Without a dialect (a models file read on its own), the stricter rule.
   if (dialect == nullptr || !dialect->index_names_per_table()) {

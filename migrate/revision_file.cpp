@@ -169,9 +169,13 @@ schema::Op read_create_table(const KeyReader& r) {
 schema::Op read_drop_table(const KeyReader& r) {
   schema::DropTable op;
   op.table = required_table_name(r);
-  require_with(r, {"comment", "options", "indexes", "unique", "foreign_keys", "checks"}, "columns",
-               "table");
-  if (r.has("columns")) {
+  // A partition's definition has no columns (they are its parent's): partition_of says so.
+  const char* defined_by = r.has("partition_of") ? "partition_of" : "columns";
+  require_with(r,
+               {"comment", "options", "indexes", "unique", "foreign_keys", "checks", "partition_by",
+                "partition_bound"},
+               defined_by, "table");
+  if (r.has(defined_by)) {
     schema::Table t;
     t.name = op.table;
     read_table_body(r, t);

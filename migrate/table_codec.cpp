@@ -505,9 +505,9 @@ const std::vector<std::string_view>& check_keys() {
 }
 
 const std::vector<std::string_view>& table_body_keys() {
-  static const std::vector<std::string_view> keys = {"comment",      "options", "columns",
-                                                     "primary_key",  "indexes", "unique",
-                                                     "foreign_keys", "checks"};
+  static const std::vector<std::string_view> keys = {
+      "comment",      "options", "columns",      "primary_key",  "indexes",        "unique",
+      "foreign_keys", "checks",  "partition_by", "partition_of", "partition_bound"};
   return keys;
 }
 
@@ -562,6 +562,50 @@ void read_primary_key(const KeyReader& r, schema::Table& table, TableSource& src
   table.key = std::move(key);
 }
 
+// `partition_by`, `partition_of`, `partition_bound` (see schema::Table). A partition's
+// columns and primary key are its parent's: the file gives neither.
+void read_partitioning(const KeyReader& r, schema::Table& table, TableSource& src) {
+  table.partition_by = r.sql_text("partition_by");
+  table.partition_of = r.string("partition_of");
+  table.partition_bound = r.sql_text("partition_bound");
+  for (const char* key : {"partition_by", "partition_of", "partition_bound"}) {
+    if (r.has(key) && !src.partitioning) {
+      src.partitioning = location_of(*r.node(key), r.path());
+    }
+  }
+  const std::string what = "table " + util::squote(table.name);
+  if (table.partition_by && util::trim(*table.partition_by).empty()) {
+    r.fail("partition_by", what + ": 'partition_by' must not be empty (\"RANGE (column)\", "
+                                  "\"LIST (column)\", \"HASH (column)\")");
+  }
+  if (table.partition_of && table.partition_of->empty()) {
+    r.fail("partition_of", what + ": 'partition_of' must name the partitioned table");
+  }
+  if (table.partition_bound && !table.partition_of) {
+    r.fail("partition_bound",
+           what + ": partition_bound needs partition_of (the table it is a partition of)");
+  }
+  if (!table.partition_of) {
+    return;
+  }
+  if (table.partition_of == table.name) {
+    r.fail("partition_of", what + " cannot be a partition of itself");
+  }
+  if (!table.partition_bound || util::trim(*table.partition_bound).empty()) {
+    r.fail(r.has("partition_bound") ? "partition_bound" : "partition_of",
+           what + ": a partition needs partition_bound (\"FOR VALUES FROM (...) TO (...)\", "
+                  "\"FOR VALUES IN (...)\", \"FOR VALUES WITH (MODULUS m, REMAINDER r)\" "
+                  "or \"DEFAULT\")");
+  }
+  for (const char* key : {"columns", "primary_key"}) {
+    if (r.has(key)) {
+      r.fail(key, what + " is a partition of " + util::squote(*table.partition_of) + ": its " +
+                      (std::string_view(key) == "columns" ? "columns" : "primary key") +
+                      " are its parent's (leave '" + key + "' out)");
+    }
+  }
+}
+
 } // namespace
 
 void read_table_body(const KeyReader& r, schema::Table& table, TableSource* source) {
@@ -585,7 +629,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
       table.options.storage.reset();
     }
   }
-  if (!r.has("columns")) {
+  read_partitioning(r, table, src);
+  const bool partition = table.is_partition();
+  if (!r.has("columns") && !partition) {
     r.missing("columns");
   }
   // Columns that say `nullable = true`: a table-level primary_key leaves them nullable (a
@@ -606,7 +652,7 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
     table.columns.push_back(std::move(c));
     src.columns.push_back(where);
   }
-  if (table.columns.empty()) {
+  if (table.columns.empty() && !partition) {
     r.fail("columns", "table " + util::squote(table.name) + " has no columns");
   }
   if (r.has("primary_key")) {
@@ -620,7 +666,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
     schema::Index i = read_index(KeyReader(*t, path, "index", "index", index_keys()));
     const util::Location where = location_of(*t, path);
     std::vector<std::string> texts = schema::index_part_texts(i.parts);
-    check_index_entries(table, texts, label("index", i.name, texts), where);
+    if (!partition) { // a partition's columns are its parent's: check_partition_columns
+      check_index_entries(table, texts, label("index", i.name, texts), where);
+    }
     i.parts = schema::parse_index_parts(texts, table.column_names());
     table.indexes.push_back(std::move(i));
     src.indexes.push_back(where);
@@ -629,7 +677,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
     schema::UniqueConstraint u =
         read_unique(KeyReader(*t, path, "unique constraint", "unique constraint", unique_keys()));
     const util::Location where = location_of(*t, path);
-    check_columns_exist(table, u.columns, label("unique constraint", u.name, u.columns), where);
+    if (!partition) {
+      check_columns_exist(table, u.columns, label("unique constraint", u.name, u.columns), where);
+    }
     table.uniques.push_back(std::move(u));
     src.uniques.push_back(where);
   }
@@ -637,7 +687,9 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
     schema::ForeignKey f =
         read_foreign_key(KeyReader(*t, path, "foreign key", "foreign key", foreign_key_keys()));
     const util::Location where = location_of(*t, path);
-    check_columns_exist(table, f.columns, label("foreign key", f.name, f.columns), where);
+    if (!partition) {
+      check_columns_exist(table, f.columns, label("foreign key", f.name, f.columns), where);
+    }
     table.foreign_keys.push_back(std::move(f));
     src.foreign_keys.push_back(where);
   }
@@ -804,16 +856,27 @@ std::string render_table_body(const schema::Table& t) {
   if (!t.options.empty()) {
     out += "options = " + render_table_options(t.options) + "\n";
   }
+  if (t.partition_of) {
+    out += "partition_of = " + toml_string(*t.partition_of) + "\n";
+  }
+  if (t.partition_bound) {
+    out += "partition_bound = " + toml_string(*t.partition_bound) + "\n";
+  }
+  if (t.partition_by) {
+    out += "partition_by = " + toml_string(*t.partition_by) + "\n";
+  }
   // A key in column order with the default name is written as the columns' flags (the short
   // spelling); any other as a table-level primary_key, the columns then unflagged.
   const bool long_key = !t.key.is_short();
-  out += "columns = [\n";
-  for (const auto& c : t.columns) {
-    schema::Column written = c;
-    written.primary_key = c.primary_key && !long_key;
-    out += "  " + render_column(written, c.primary_key) + ",\n";
+  if (!t.is_partition() || !t.columns.empty()) { // a partition's columns are its parent's
+    out += "columns = [\n";
+    for (const auto& c : t.columns) {
+      schema::Column written = c;
+      written.primary_key = c.primary_key && !long_key;
+      out += "  " + render_column(written, c.primary_key) + ",\n";
+    }
+    out += "]\n";
   }
-  out += "]\n";
   if (long_key && !t.primary_key().empty()) {
     out += "primary_key = { ";
     if (!t.key.name.empty()) {

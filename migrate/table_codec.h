@@ -23,6 +23,7 @@ struct TableSource {
   std::vector<util::Location> uniques;
   std::vector<util::Location> foreign_keys;
   std::vector<util::Location> checks;
+  std::optional<util::Location> partitioning; // the first partition_* key
 };
 
 // Readers of one object's keys from `r` (whose allowed keys include the object's keys):

@@ -352,6 +352,9 @@ void apply(Database& db, const Op& op) {
                   f.ref_table = o.new_name;
                 }
               }
+              if (other.partition_of == o.table) { // its partitions follow it
+                other.partition_of = o.new_name;
+              }
             }
           },
           [&](const AddColumn& o) {

@@ -133,7 +133,18 @@ struct Table {
   std::vector<CheckConstraint> checks;
   std::optional<std::string> comment;
   TableOptions options;
+  // Declarative partitioning (PostgreSQL; Dialect::declarative_partitioning). A partitioned
+  // table says how: `partition_by` is the key as pg_get_partkeydef prints it ("RANGE
+  // (payment_date)"). A partition names its parent (`partition_of`) and its bound as
+  // pg_get_expr(relpartbound) prints it ("FOR VALUES FROM (...) TO (...)", "DEFAULT"); it has
+  // no columns of its own (they are its parent's), and holds only what is its own: indexes
+  // and constraints made on it alone, never those the server attaches from the parent. A
+  // partition may itself be partitioned (partition_by beside partition_of).
+  std::optional<std::string> partition_by;
+  std::optional<std::string> partition_of;
+  std::optional<std::string> partition_bound;
   bool operator==(const Table&) const = default;
+  bool is_partition() const { return partition_of.has_value(); }
 
   const Column* find_column(const std::string& column) const;
   Column* find_column(const std::string& column);

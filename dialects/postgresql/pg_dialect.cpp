@@ -9,6 +9,7 @@
 #include "dialects/postgresql/pg_table_storage.h"
 #include "dialects/postgresql/pg_url.h"
 #include "schema/naming.h"
+#include "schema/partition.h"
 #include "schema/types.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -274,7 +275,10 @@ std::string comment_value(const PostgresDialect& d, const std::string& comment) 
 
 std::string PostgresDialect::create_index_sql(const std::string& table, const schema::Index& index,
                                               const schema::Database& db) const {
-  return create_index_with(*this, table, db.find_table(table), index);
+  const schema::Table* model = db.find_table(table);
+  // A partition's columns are its parent's.
+  return create_index_with(*this, table, model ? &schema::column_source(db, *model) : nullptr,
+                           index);
 }
 
 std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
@@ -306,16 +310,31 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
   }
   std::vector<Statement> out;
   const bool unlogged = table.options.unlogged.value_or(false);
-  out.push_back({std::string(unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ") + t + " (\n  " +
-                     util::join(lines, ",\n  ") + "\n)" +
-                     storage_parameters_clause(*this, table.options.storage),
-                 std::string(unlogged ? "create unlogged table " : "create table ") +
-                     util::squote(table.name)});
+  const std::string create = unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
+  const std::string storage = storage_parameters_clause(*this, table.options.storage);
+  if (table.partition_of) {
+    // CREATE TABLE p PARTITION OF parent [(its own constraints)] FOR VALUES ... | DEFAULT: the
+    // server gives it the parent's columns, and the parent's indexes, keys and foreign keys.
+    out.push_back({create + t + " PARTITION OF " + quote_ident(*table.partition_of) +
+                       (lines.empty() ? "" : " (\n  " + util::join(lines, ",\n  ") + "\n)") + " " +
+                       table.partition_bound.value_or("DEFAULT") +
+                       (table.partition_by ? " PARTITION BY " + *table.partition_by : "") + storage,
+                   "create table " + util::squote(table.name) + " (partition of " +
+                       util::squote(*table.partition_of) + ")"});
+  } else {
+    out.push_back({create + t + " (\n  " + util::join(lines, ",\n  ") + "\n)" +
+                       (table.partition_by ? "\nPARTITION BY " + *table.partition_by : "") +
+                       storage,
+                   std::string(unlogged ? "create unlogged table " : "create table ") +
+                       util::squote(table.name)});
+  }
   for (const auto& c : table.columns) {
     if (c.statistics) {
       out.push_back(column_statistics(*this, table.name, c.name, *c.statistics));
     }
   }
+  const schema::Table* parent = table.partition_of ? db.find_table(*table.partition_of) : nullptr;
+  const schema::Table& columns_of = parent ? schema::column_source(db, *parent) : table;
   // CREATE TABLE takes NOT VALID and ignores it (the key comes out validated): such a key is
   // added after the table, by ALTER TABLE, which keeps it.
   for (const auto& fk : table.foreign_keys) {
@@ -327,7 +346,7 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
     }
   }
   for (const auto& index : table.indexes) {
-    out.push_back({create_index_with(*this, table.name, &table, index),
+    out.push_back({create_index_with(*this, table.name, &columns_of, index),
                    "create index " + util::squote(index.name) + " on " + util::squote(table.name)});
   }
   if (table.comment && !table.comment->empty()) {
@@ -369,7 +388,21 @@ struct OpRenderer {
   }
 
   std::vector<Statement> operator()(const schema::DropTable& o) const {
-    return {{sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + util::squote(o.table)}};
+    std::vector<Statement> out;
+    // A partition is detached first: DROP TABLE refuses a partition that a foreign key to its
+    // partitioned table reaches (the key's clone on it), DETACH removes that clone.
+    const schema::Table* tracked = before.find_table(o.table);
+    const auto& parent = o.definition ? o.definition->partition_of
+                         : tracked    ? tracked->partition_of
+                                      : std::nullopt;
+    if (parent) {
+      out.push_back(
+          {sql().kw("ALTER TABLE").ident(*parent).kw("DETACH PARTITION").ident(o.table).sql(),
+           "detach partition " + util::squote(o.table) + " from " + util::squote(*parent)});
+    }
+    out.push_back(
+        {sql().kw("DROP TABLE").ident(o.table).sql(), "drop table " + util::squote(o.table)});
+    return out;
   }
 
   std::vector<Statement> operator()(const schema::RenameTable& o) const {

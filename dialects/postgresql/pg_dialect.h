@@ -45,6 +45,7 @@ public:
   stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const override;
   bool has_routines() const override { return true; }
   bool not_valid_foreign_keys() const override { return true; }
+  bool declarative_partitioning() const override { return true; }
   TriggerFeatures trigger_features() const override {
     TriggerFeatures f;
     f.calls_function = f.several_events = f.for_each_statement = f.names_per_table = true;

@@ -41,6 +41,7 @@
 #include "dialects/postgresql/pg_routines.h"
 #include "dialects/postgresql/pg_views.h"
 #include "schema/apply.h"
+#include "schema/partition.h"
 #include "schema/types.h"
 #include "util/strings.h"
 
@@ -55,7 +56,15 @@ namespace {
 // Every query takes the schema as $1; "" means the session's current schema.
 constexpr std::string_view k_schema_filter =
     "n.nspname = coalesce(nullif($1, ''), current_schema())";
+// A table (pg_class `c`) that is not a partition, or a partition of a table in its own schema.
+std::string partition_filter(const std::string& c) {
+  return "(NOT " + c + ".relispartition OR EXISTS (SELECT 1 FROM pg_catalog.pg_inherits pi " +
+         "JOIN pg_catalog.pg_class pp ON pp.oid = pi.inhparent WHERE pi.inhrelid = " + c +
+         ".oid AND pp.relnamespace = " + c + ".relnamespace)) ";
+}
 
+// Partitions are tables of the model (partition_of, partition_bound) when their parent is a
+// table of the same schema; a partitioned table says how (partition_by).
 std::string tables_sql() {
   // Storage parameters as name=value items, the TOAST table's prefixed "toast.", as pg_dump
   // writes them.
@@ -63,13 +72,20 @@ std::string tables_sql() {
          "c.relpersistence = 'u' AS unlogged, "
          "array_to_string(array_cat(c.reloptions, (SELECT array_agg('toast.' || o) FROM "
          "pg_catalog.pg_class tc, unnest(tc.reloptions) o WHERE tc.oid = c.reltoastrelid)), "
-         "chr(31)) AS storage "
+         "chr(31)) AS storage, "
+         "CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END "
+         "AS partition_by, "
+         "CASE WHEN c.relispartition THEN (SELECT p.relname::text FROM pg_catalog.pg_inherits i "
+         "JOIN pg_catalog.pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = c.oid) END "
+         "AS partition_of, "
+         "CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END "
+         "AS partition_bound "
          "FROM pg_catalog.pg_class c "
          "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
          "WHERE " +
-         std::string(k_schema_filter) +
-         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND " +
-         not_extension_member("pg_catalog.pg_class", "c.oid") + " ORDER BY c.relname";
+         std::string(k_schema_filter) + " AND c.relkind IN ('r', 'p') AND " +
+         partition_filter("c") + " AND " + not_extension_member("pg_catalog.pg_class", "c.oid") +
+         " ORDER BY c.relname";
 }
 
 std::string columns_sql() {
@@ -125,9 +141,12 @@ std::string constraints_sql() {
          "LEFT JOIN pg_catalog.pg_class rc ON rc.oid = con.confrelid "
          "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace "
          "WHERE " +
-         std::string(k_schema_filter) +
-         " AND c.relkind IN ('r', 'p') AND NOT c.relispartition "
-         "AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 "
+         std::string(k_schema_filter) + " AND c.relkind IN ('r', 'p') AND " +
+         partition_filter("c") +
+         // A partition's own constraints only: not those the server made from its parent's
+         // (conparentid: keys and foreign keys; conislocal: checks).
+         " AND con.contype IN ('p', 'u', 'f', 'c') AND con.conparentid = 0 "
+         "AND (con.conislocal OR NOT c.relispartition) "
          "ORDER BY c.relname, con.conname";
 }
 
@@ -157,11 +176,15 @@ std::string indexes_sql() {
          "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
          "JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
          "WHERE " +
-         std::string(k_schema_filter) +
-         " AND t.relkind IN ('r', 'p') AND NOT t.relispartition "
+         std::string(k_schema_filter) + " AND t.relkind IN ('r', 'p') AND " +
+         partition_filter("t") +
          "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint pc "
          "WHERE pc.conindid = ix.indexrelid AND pc.conrelid = ix.indrelid "
          "AND pc.contype IN ('p', 'u', 'x')) "
+         // An index the server made on a partition from its parent's is attached to it
+         // (pg_inherits of the indexes): the parent's index stands for it.
+         "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ii "
+         "WHERE ii.inhrelid = ix.indexrelid) "
          "ORDER BY t.relname, ic.relname";
 }
 
@@ -246,6 +269,25 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       t.options.unlogged = true;
     }
     t.options.storage = storage_parameters(tables.text(r, "storage"));
+    t.partition_by = tables.get(r, "partition_by");
+    t.partition_of = tables.get(r, "partition_of");
+    t.partition_bound = tables.get(r, "partition_bound");
+  }
+  // A partition of a table left out (options.skips) is left out too, and so on down.
+  for (bool again = true; again;) {
+    again = false;
+    for (std::size_t i = 0; i < db.tables.size(); ++i) {
+      const auto& of = db.tables[i].partition_of;
+      if (of && db.find_table(*of) == nullptr) {
+        db.tables.erase(db.tables.begin() + static_cast<std::ptrdiff_t>(i));
+        again = true;
+        break;
+      }
+    }
+  }
+  table_index.clear();
+  for (std::size_t i = 0; i < db.tables.size(); ++i) {
+    table_index[db.tables[i].name] = i;
   }
   auto table_for = [&](const std::string& name) -> schema::Table* {
     auto it = table_index.find(name);
@@ -361,7 +403,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       t->foreign_keys.push_back(std::move(fk));
     } else if (kind == "c") {
       t->checks.push_back(
-          {name, normalize_pg_check(constraints.text(r, "definition"), text_columns_of(*t))});
+          {name, normalize_pg_check(constraints.text(r, "definition"),
+                                    text_columns_of(schema::column_source(db, *t)))});
     }
   }
 
@@ -410,7 +453,9 @@ schema::Database PostgresDialect::introspect(Connection& conn,
         entry = (k < expressions.size() ? expressions[k] : "") + suffix;
       }
       // Read as the models reader reads the same text, with the table's columns.
-      index.parts.push_back(schema::parse_index_part(entry, t->column_names()));
+      // (A partition's columns are its root's.)
+      index.parts.push_back(
+          schema::parse_index_part(entry, schema::column_source(db, *t).column_names()));
     }
     t->indexes.push_back(std::move(index));
   }

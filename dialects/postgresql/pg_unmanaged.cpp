@@ -1,6 +1,7 @@
 // What PostgreSQL introspection leaves out: composite, range and multirange types, partitions
-// and how a table is partitioned, indexes' statistics targets,
-// columns' storage and compression, triggers the model cannot hold (constraint
+// of a table in another schema, table inheritance (INHERITS; declarative partitions are
+// modelled), indexes' statistics targets, columns' storage and compression, triggers the
+// model cannot hold (constraint
 // triggers, disabled ones, with transition tables, on a view or a partitioned table),
 // aggregates and window functions, operators, rules, row-level-security policies, and the
 // views that call an aggregate (pg_views.cpp). Objects an extension owns are left out: the
@@ -26,12 +27,10 @@ SELECT kind, name, table_name FROM (
          END AS table_name, c.oid AS oid, 'pg_class'::regclass AS classid
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
-     AND (c.relkind IN ('f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition))
-  UNION ALL
-  SELECT 'partitioning', c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
-    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT c.relispartition
-     AND c.relkind = 'p'
+     AND (c.relkind IN ('f', 'c') OR (c.relkind IN ('r', 'p') AND c.relispartition
+          AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits pi
+            JOIN pg_catalog.pg_class pp ON pp.oid = pi.inhparent
+           WHERE pi.inhrelid = c.oid AND pp.relnamespace = c.relnamespace)))
   UNION ALL
   SELECT 'index statistics target', ic.relname::text, t.relname::text, ic.oid,
          'pg_class'::regclass
@@ -51,6 +50,12 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND c.relkind IN ('r', 'p')
      AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
      AND (a.attstorage <> ty.typstorage OR a.attcompression <> '')
+  UNION ALL
+  SELECT 'table inheritance', c.relname::text, c.relname::text, c.oid, 'pg_class'::regclass
+    FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+   WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_inherits i WHERE i.inhrelid = c.oid)
+     AND n.nspname = coalesce(nullif($1, ''), current_schema())
+     AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   UNION ALL
   SELECT CASE WHEN t.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END,
          t.tgname::text, c.relname::text, t.oid, 'pg_trigger'::regclass

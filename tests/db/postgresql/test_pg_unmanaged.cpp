@@ -34,6 +34,8 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
     CREATE INDEX scratch_id ON scratch (id) WITH (fillfactor = 70);
     CREATE INDEX scratch_lower ON scratch (lower(body));
     ALTER INDEX scratch_lower ALTER COLUMN 1 SET STATISTICS 500;
+    CREATE TABLE base (id int);
+    CREATE TABLE kid (extra int) INHERITS (base);
     CREATE OPERATOR === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq);
   )sql");
   introspect::Options options;
@@ -50,14 +52,19 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
                        {"constraint trigger", "users_check", "users"},
                        {"index statistics target", "scratch_lower", "scratch"},
                        {"operator", "===(integer, integer)", ""},
-                       {"partition", "events_0", "events"},
-                       {"partitioning", "events", "events"},
                        {"policy", "users_all", "users"},
                        {"rule", "users_notify", "users"},
+                       {"table inheritance", "kid", "kid"},
                        {"type", "pair", ""},
                    });
-  CHECK(dialects::describe(objects[5]) == "partition 'events_0' of 'events'");
-  CHECK(dialects::describe(objects[6]) == "partitioning 'events'");
+  CHECK(dialects::describe(objects[7]) == "table inheritance 'kid'");
+  // Declarative partitions are the models' (issue 11): the partition holds no columns.
+  const auto parts = test::pg::pg_dialect().introspect(s.conn(), options);
+  REQUIRE(parts.find_table("events_0") != nullptr);
+  CHECK(parts.find_table("events_0")->partition_of == "events");
+  CHECK(parts.find_table("events_0")->partition_bound == "FOR VALUES FROM (0) TO (10)");
+  CHECK(parts.find_table("events_0")->columns.empty());
+  CHECK(parts.find_table("events")->partition_by.has_value());
   // The domain and the sequence of its own are the models' now.
   const auto db = test::pg::pg_dialect().introspect(s.conn(), options);
   CHECK(db.find_domain("positive") != nullptr);
