@@ -101,6 +101,10 @@ public:
   // Elsewhere a model with a [[domain]] or [[extension]] is refused at load.
   virtual bool has_domains() const { return false; }
   virtual bool has_extensions() const { return false; }
+  // True where user-defined aggregates (CREATE AGGREGATE, its options as pg_aggregate holds
+  // them) and operators (CREATE OPERATOR) exist: PostgreSQL. Elsewhere a model with an
+  // [[aggregate]] or [[operator]] is refused at load.
+  virtual bool has_aggregates_and_operators() const { return false; }
   // Views (dialects/*/*_views.cpp). Materialized views exist on PostgreSQL only; a view
   // option ("check_option", "security_barrier", "security_invoker", "algorithm",
   // "sql_security") a database lacks is refused at load naming the model's file:line.

@@ -276,6 +276,19 @@ std::string describe(const Op& op) {
             return "add trigger " + o.trigger.name + " on " + o.trigger.table;
           },
           [](const schema::DropTrigger& o) { return "drop trigger " + o.name + " on " + o.table; },
+          [](const schema::CreateAggregate& o) {
+            return "add aggregate " +
+                   schema::aggregate_key(o.aggregate.name, o.aggregate.arguments);
+          },
+          [](const schema::DropAggregate& o) {
+            return "drop aggregate " + schema::aggregate_key(o.name, o.arguments);
+          },
+          [](const schema::CreateOperator& o) {
+            return "add operator " + schema::operator_key(o.op.name, o.op.leftarg, o.op.rightarg);
+          },
+          [](const schema::DropOperator& o) {
+            return "drop operator " + schema::operator_key(o.name, o.leftarg, o.rightarg);
+          },
       },
       op);
 }

@@ -1,5 +1,7 @@
 #include "migrate/model_file.h"
 
+#include "migrate/aggregate_codec.h"
+#include "migrate/model_aggregates.h"
 #include "migrate/model_routines.h"
 #include "migrate/object_codec.h"
 #include "migrate/routine_codec.h"
@@ -30,18 +32,30 @@ struct ParsedModels {
   std::vector<util::Location> sequences; // parallel to db.sequences
   std::vector<util::Location> domains;
   std::vector<util::Location> extensions;
-  std::vector<util::Location> views;    // parallel to db.views
-  std::vector<util::Location> routines; // parallel to db.routines
-  std::vector<util::Location> triggers; // parallel to db.triggers
+  std::vector<util::Location> views;      // parallel to db.views
+  std::vector<util::Location> routines;   // parallel to db.routines
+  std::vector<util::Location> triggers;   // parallel to db.triggers
+  std::vector<util::Location> aggregates; // parallel to db.aggregates
+  std::vector<util::Location> operators;  // parallel to db.operators
 };
 
 ParsedModels read_models(std::string_view text, const std::string& path) {
   const toml::table root = parse_toml(text, path);
   KeyReader file(root, path, "", "models file",
                  {"table", "enum", "sequence", "domain", "extension", "view", "function",
-                  "procedure", "trigger"},
+                  "procedure", "trigger", "aggregate", "operator"},
                  true);
   ParsedModels out;
+  for (const toml::table* t : file.table_array("aggregate")) {
+    out.db.aggregates.push_back(
+        read_aggregate(KeyReader(*t, path, "aggregate", "aggregate", aggregate_keys())));
+    out.aggregates.push_back(location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("operator")) {
+    out.db.operators.push_back(
+        read_operator(KeyReader(*t, path, "operator", "operator", operator_keys())));
+    out.operators.push_back(location_of(*t, path));
+  }
   for (const toml::table* t : file.table_array("view")) {
     out.db.views.push_back(read_view(KeyReader(*t, path, "view", "view", view_keys())));
     out.views.push_back(location_of(*t, path));
@@ -417,6 +431,7 @@ void check_for_dialect(const ParsedModels& m, const dialects::Dialect& dialect) 
 schema::Database finish(ParsedModels m, const dialects::Dialect* dialect = nullptr) {
   check_models(m);
   check_routines(m.db, m.routines, m.triggers);
+  check_aggregates(m.db, m.aggregates, m.operators, dialect);
   // Without a dialect (a models file read on its own), the stricter rule.
   if (dialect == nullptr || !dialect->index_names_per_table()) {
     check_index_names_across_tables(m);
@@ -476,6 +491,10 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
     move_all(m.routines, all.routines);
     move_all(m.db.triggers, all.db.triggers);
     move_all(m.triggers, all.triggers);
+    move_all(m.db.aggregates, all.db.aggregates);
+    move_all(m.aggregates, all.aggregates);
+    move_all(m.db.operators, all.db.operators);
+    move_all(m.operators, all.operators);
   }
   return finish(std::move(all), dialect);
 }
@@ -514,6 +533,13 @@ std::string render_models(const schema::Database& db) {
   }
   for (const auto& t : db.triggers) {
     block("[[trigger]]\n" + render_trigger_keys(t));
+  }
+  // After the functions they call; views, which may use them, below.
+  for (const auto& o : db.operators) {
+    block("[[operator]]\n" + render_operator_keys(o));
+  }
+  for (const auto& a : db.aggregates) {
+    block("[[aggregate]]\n" + render_aggregate_keys(a));
   }
   // Views last, each after what it reads (a view on a view after that view).
   schema::Database ordered = db;

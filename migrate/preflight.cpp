@@ -94,6 +94,13 @@ std::vector<std::string> names_of(const schema::Op& op) {
           out = {o.trigger.table, o.trigger.name};
         } else if constexpr (std::is_same_v<T, schema::DropTrigger>) {
           out = {o.table, o.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateAggregate>) {
+          out = {o.aggregate.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateOperator>) {
+          out = {o.op.name};
+        } else if constexpr (std::is_same_v<T, schema::DropAggregate> ||
+                             std::is_same_v<T, schema::DropOperator>) {
+          out = {o.name};
         } else if constexpr (std::is_same_v<T, schema::Execute>) {
           // free-form SQL: the database answers for it
         } else {

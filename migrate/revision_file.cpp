@@ -1,6 +1,7 @@
 #include "migrate/revision_file.h"
 
 #include "dialects/dialect.h"
+#include "migrate/aggregate_codec.h"
 #include "migrate/object_codec.h"
 #include "migrate/routine_codec.h"
 #include "migrate/table_codec.h"
@@ -569,8 +570,13 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
   if (std::find(routine_ops.begin(), routine_ops.end(), name) != routine_ops.end()) {
     return read_routine_op(name, t, path);
   }
+  const auto& aggregate_ops = aggregate_op_names();
+  if (std::find(aggregate_ops.begin(), aggregate_ops.end(), name) != aggregate_ops.end()) {
+    return read_aggregate_op(name, t, path);
+  }
   std::vector<std::string> names = k_op_names;
   names.insert(names.end(), routine_ops.begin(), routine_ops.end());
+  names.insert(names.end(), aggregate_ops.begin(), aggregate_ops.end());
   fail_at(*name_node, path, "unknown op " + util::squote(name) + util::did_you_mean(name, names));
 }
 
@@ -710,6 +716,9 @@ std::string render_index_keys(const schema::Index& i) {
 std::string render_keys(const schema::Op& op) {
   using namespace schema;
   if (auto keys = render_routine_op_keys(op)) {
+    return *keys;
+  }
+  if (auto keys = render_aggregate_op_keys(op)) {
     return *keys;
   }
   const auto table = [](const std::string& t) { return line("table", toml_string(t)); };
@@ -904,6 +913,11 @@ std::string render_keys(const schema::Op& op) {
           [&](const ReplaceRoutine&) { return std::string(); },
           [&](const CreateTrigger&) { return std::string(); },
           [&](const DropTrigger&) { return std::string(); },
+          // Rendered above (aggregate_codec).
+          [&](const CreateAggregate&) { return std::string(); },
+          [&](const DropAggregate&) { return std::string(); },
+          [&](const CreateOperator&) { return std::string(); },
+          [&](const DropOperator&) { return std::string(); },
       },
       op);
 }

@@ -460,6 +460,10 @@ void apply(Database& db, const Op& op) {
             std::erase_if(db.triggers,
                           [&](const Trigger& t) { return t.table == o.table && t.name == o.name; });
           },
+          [&](const CreateAggregate& o) { apply_aggregate_op(db, o); },
+          [&](const DropAggregate& o) { apply_aggregate_op(db, o); },
+          [&](const CreateOperator& o) { apply_aggregate_op(db, o); },
+          [&](const DropOperator& o) { apply_aggregate_op(db, o); },
       },
       op);
 }

@@ -2,6 +2,7 @@
 #include "dialects/postgresql/pg_views.h"
 
 #include "dialects/inserted_rows.h"
+#include "dialects/postgresql/pg_aggregates.h"
 #include "dialects/postgresql/pg_connection.h"
 #include "dialects/postgresql/pg_objects.h"
 #include "dialects/postgresql/pg_routines.h"
@@ -674,6 +675,18 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::DropTrigger& o) const {
     return render_routine_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateAggregate& o) const {
+    return render_aggregate_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropAggregate& o) const {
+    return render_aggregate_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateOperator& o) const {
+    return render_aggregate_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropOperator& o) const {
+    return render_aggregate_op(d, o);
   }
 };
 
