@@ -727,7 +727,7 @@ struct OpRenderer {
   [[noreturn]] void refuse_aggregates(const schema::Op& op) const {
     throw util::Error(schema::op_name(op) +
                       ": user-defined aggregates and operators are PostgreSQL's here "
-                      "(MariaDB's CREATE AGGREGATE FUNCTION is not modelled)");
+                      "(a MariaDB CREATE AGGREGATE FUNCTION is a create_function)");
   }
   std::vector<Statement> operator()(const schema::CreateAggregate& o) const {
     refuse_aggregates(o);
