@@ -144,7 +144,7 @@ run check; expect_rc 0
 expect_err_has "No changes"
 
 # A view that calls a function of the schema is a model like the function, created after it
-# and dropped before it. On PostgreSQL a view that calls what no model holds (a user-defined
+# and dropped before it. On PostgreSQL a view that calls what no model holds (another schema's
 # aggregate) stays unmanaged, and so does a view on it: named, never dropped, never written.
 if ! db_is sqlite; then
   if db_is postgresql; then

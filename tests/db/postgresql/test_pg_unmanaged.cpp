@@ -35,11 +35,10 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   options.schema = s.name();
   options.exclude_tables = {"vendor"};
   const auto objects = test::pg::pg_dialect().unmanaged_objects(s.conn(), options);
-  // Views, functions, procedures and row triggers are modelled (issue 11); a constraint
-  // trigger is not.
+  // Views, functions, procedures, operators and row triggers are modelled (issue 11); a
+  // constraint trigger is not.
   CHECK(objects == std::vector<UnmanagedObject>{
                        {"constraint trigger", "users_check", "users"},
-                       {"operator", "===(integer, integer)", ""},
                        {"partition", "events_0", "events"},
                        {"partitioning", "events", "events"},
                        {"policy", "users_all", "users"},
@@ -47,8 +46,8 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
                        {"type", "pair", ""},
                        {"unlogged storage", "scratch", "scratch"},
                    });
-  CHECK(dialects::describe(objects[2]) == "partition 'events_0' of 'events'");
-  CHECK(dialects::describe(objects[3]) == "partitioning 'events'");
+  CHECK(dialects::describe(objects[1]) == "partition 'events_0' of 'events'");
+  CHECK(dialects::describe(objects[2]) == "partitioning 'events'");
   // The domain and the sequence of its own are the models' now.
   const auto db = test::pg::pg_dialect().introspect(s.conn(), options);
   CHECK(db.find_domain("positive") != nullptr);
@@ -62,4 +61,9 @@ TEST_CASE("unmanaged objects of a schema", "[postgresql][db]") {
   REQUIRE(db.triggers.size() == 1);
   CHECK(db.triggers[0].name == "users_touch");
   CHECK(db.triggers[0].function == "touch()");
+  // And operators (and aggregates).
+  REQUIRE(db.operators.size() == 1);
+  CHECK(db.operators[0].name == "===");
+  CHECK(db.operators[0].leftarg == std::optional<std::string>("integer"));
+  CHECK(db.operators[0].function == "int4eq");
 }
