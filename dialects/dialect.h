@@ -105,6 +105,10 @@ public:
   // into schema::Database::virtual_tables without the shadow tables their modules keep.
   // Elsewhere a model with a [[virtual_table]] is refused at load.
   virtual bool has_virtual_tables() const { return false; }
+  // True where user-defined aggregates (CREATE AGGREGATE, its options as pg_aggregate holds
+  // them) and operators (CREATE OPERATOR) exist: PostgreSQL. Elsewhere a model with an
+  // [[aggregate]] or [[operator]] is refused at load.
+  virtual bool has_aggregates_and_operators() const { return false; }
   // Views (dialects/*/*_views.cpp). Materialized views exist on PostgreSQL only; a view
   // option ("check_option", "security_barrier", "security_invoker", "algorithm",
   // "sql_security") a database lacks is refused at load naming the model's file:line.

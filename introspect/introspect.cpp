@@ -19,6 +19,9 @@ schema::Database introspect(dialects::Connection& conn, const dialects::Dialect&
   std::erase_if(db.routines, [&](const auto& r) {
     return !objects.manages(r.kind == "procedure" ? "procedures" : "functions", r.name);
   });
+  std::erase_if(db.aggregates,
+                [&](const auto& a) { return !objects.manages("aggregates", a.name); });
+  std::erase_if(db.operators, [&](const auto& o) { return !objects.manages("operators", o.name); });
   // A trigger goes with a table left out.
   std::erase_if(db.triggers, [&](const auto& t) {
     return !objects.manages("triggers", t.name, t.table) || db.find_table(t.table) == nullptr;

@@ -3,6 +3,7 @@
 // live in diff_normalize, diff_match, diff_order and diff_describe.
 #include "migrate/diff.h"
 
+#include "migrate/diff_aggregates.h"
 #include "migrate/diff_describe.h"
 #include "migrate/diff_match.h"
 #include "migrate/diff_normalize.h"
@@ -823,6 +824,10 @@ DiffResult Differ::run() {
   add_step(std::move(objects.sequence_unowned));
   // Functions and procedures before the tables: a default or check may call one.
   add_step(std::move(routines.routines));
+  // Aggregates and operators after the functions they call (diff_aggregates.h).
+  AggregateChanges aggregates = diff_aggregates(m_current, m_desired, m_options);
+  add_step(std::move(aggregates.ops));
+  m_warnings.insert(m_warnings.end(), aggregates.warnings.begin(), aggregates.warnings.end());
   m_warnings.insert(m_warnings.end(), objects.warnings.begin(), objects.warnings.end());
   m_warnings.insert(m_warnings.end(), routines.warnings.begin(), routines.warnings.end());
   for (const auto& name : m_kept) {
@@ -983,7 +988,9 @@ DiffResult Differ::run() {
   // much as one the models retype). Those going away, or coming back below, go first of all:
   // a view blocks changes to what it reads. Created after the tables and the routines they
   // may call.
-  ViewChanges views = diff_views(m_current, m_desired, reshaped_tables(), m_options);
+  std::set<std::string> reshaped = reshaped_tables();
+  reshaped.insert(aggregates.recreated.begin(), aggregates.recreated.end());
+  ViewChanges views = diff_views(m_current, m_desired, reshaped, m_options);
   m_warnings.insert(m_warnings.end(), views.warnings.begin(), views.warnings.end());
   if (!views.drops.empty()) {
     m_steps.insert(m_steps.begin(), Step{std::move(views.drops), std::nullopt});

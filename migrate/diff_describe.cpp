@@ -304,6 +304,19 @@ std::string describe(const Op& op) {
             return "add virtual table " + o.table.name + " using " + o.table.module;
           },
           [](const schema::DropVirtualTable& o) { return "drop virtual table " + o.name; },
+          [](const schema::CreateAggregate& o) {
+            return "add aggregate " +
+                   schema::aggregate_key(o.aggregate.name, o.aggregate.arguments);
+          },
+          [](const schema::DropAggregate& o) {
+            return "drop aggregate " + schema::aggregate_key(o.name, o.arguments);
+          },
+          [](const schema::CreateOperator& o) {
+            return "add operator " + schema::operator_key(o.op.name, o.op.leftarg, o.op.rightarg);
+          },
+          [](const schema::DropOperator& o) {
+            return "drop operator " + schema::operator_key(o.name, o.leftarg, o.rightarg);
+          },
       },
       op);
 }

@@ -1,5 +1,7 @@
 #include "migrate/model_file.h"
 
+#include "migrate/aggregate_codec.h"
+#include "migrate/model_aggregates.h"
 #include "migrate/model_partitions.h"
 #include "migrate/model_routines.h"
 #include "migrate/object_codec.h"
@@ -37,19 +39,31 @@ struct ParsedModels {
   std::vector<util::Location> routines;       // parallel to db.routines
   std::vector<util::Location> triggers;       // parallel to db.triggers
   std::vector<util::Location> virtual_tables; // parallel to db.virtual_tables
+  std::vector<util::Location> aggregates;     // parallel to db.aggregates
+  std::vector<util::Location> operators;      // parallel to db.operators
 };
 
 ParsedModels read_models(std::string_view text, const std::string& path) {
   const toml::table root = parse_toml(text, path);
   KeyReader file(root, path, "", "models file",
                  {"table", "enum", "sequence", "domain", "extension", "view", "function",
-                  "procedure", "trigger", "virtual_table"},
+                  "procedure", "trigger", "virtual_table", "aggregate", "operator"},
                  true);
   ParsedModels out;
   for (const toml::table* t : file.table_array("virtual_table")) {
     out.db.virtual_tables.push_back(read_virtual_table(
         KeyReader(*t, path, "virtual_table", "virtual_table", virtual_table_keys())));
     out.virtual_tables.push_back(location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("aggregate")) {
+    out.db.aggregates.push_back(
+        read_aggregate(KeyReader(*t, path, "aggregate", "aggregate", aggregate_keys())));
+    out.aggregates.push_back(location_of(*t, path));
+  }
+  for (const toml::table* t : file.table_array("operator")) {
+    out.db.operators.push_back(
+        read_operator(KeyReader(*t, path, "operator", "operator", operator_keys())));
+    out.operators.push_back(location_of(*t, path));
   }
   for (const toml::table* t : file.table_array("view")) {
     out.db.views.push_back(read_view(KeyReader(*t, path, "view", "view", view_keys())));
@@ -459,6 +473,7 @@ schema::Database finish(ParsedModels m, const dialects::Dialect* dialect = nullp
   }
   check_partitions(m.db, m.tables);
   check_routines(m.db, m.routines, m.triggers);
+  check_aggregates(m.db, m.aggregates, m.operators, dialect);
   // Without a dialect (a models file read on its own), the stricter rule.
   if (dialect == nullptr || !dialect->index_names_per_table()) {
     check_index_names_across_tables(m);
@@ -520,6 +535,10 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
     move_all(m.triggers, all.triggers);
     move_all(m.db.virtual_tables, all.db.virtual_tables);
     move_all(m.virtual_tables, all.virtual_tables);
+    move_all(m.db.aggregates, all.db.aggregates);
+    move_all(m.aggregates, all.aggregates);
+    move_all(m.db.operators, all.db.operators);
+    move_all(m.operators, all.operators);
   }
   return finish(std::move(all), dialect);
 }
@@ -561,6 +580,13 @@ std::string render_models(const schema::Database& db) {
   }
   for (const auto& t : db.triggers) {
     block("[[trigger]]\n" + render_trigger_keys(t));
+  }
+  // After the functions they call; views, which may use them, below.
+  for (const auto& o : db.operators) {
+    block("[[operator]]\n" + render_operator_keys(o));
+  }
+  for (const auto& a : db.aggregates) {
+    block("[[aggregate]]\n" + render_aggregate_keys(a));
   }
   // Views last, each after what it reads (a view on a view after that view).
   schema::Database ordered = db;

@@ -96,7 +96,13 @@ std::vector<std::string> names_of(const schema::Op& op) {
           out = {o.table, o.name};
         } else if constexpr (std::is_same_v<T, schema::CreateVirtualTable>) {
           out = {o.table.name};
-        } else if constexpr (std::is_same_v<T, schema::DropVirtualTable>) {
+        } else if constexpr (std::is_same_v<T, schema::CreateAggregate>) {
+          out = {o.aggregate.name};
+        } else if constexpr (std::is_same_v<T, schema::CreateOperator>) {
+          out = {o.op.name};
+        } else if constexpr (std::is_same_v<T, schema::DropVirtualTable> ||
+                             std::is_same_v<T, schema::DropAggregate> ||
+                             std::is_same_v<T, schema::DropOperator>) {
           out = {o.name};
         } else if constexpr (std::is_same_v<T, schema::Execute>) {
           // free-form SQL: the database answers for it

@@ -1,6 +1,7 @@
 #include "migrate/revision_file.h"
 
 #include "dialects/dialect.h"
+#include "migrate/aggregate_codec.h"
 #include "migrate/object_codec.h"
 #include "migrate/routine_codec.h"
 #include "migrate/table_codec.h"
@@ -597,9 +598,14 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
       virtual_table_ops.end()) {
     return read_virtual_table_op(name, t, path);
   }
+  const auto& aggregate_ops = aggregate_op_names();
+  if (std::find(aggregate_ops.begin(), aggregate_ops.end(), name) != aggregate_ops.end()) {
+    return read_aggregate_op(name, t, path);
+  }
   std::vector<std::string> names = k_op_names;
   names.insert(names.end(), routine_ops.begin(), routine_ops.end());
   names.insert(names.end(), virtual_table_ops.begin(), virtual_table_ops.end());
+  names.insert(names.end(), aggregate_ops.begin(), aggregate_ops.end());
   fail_at(*name_node, path, "unknown op " + util::squote(name) + util::did_you_mean(name, names));
 }
 
@@ -747,6 +753,9 @@ std::string render_keys(const schema::Op& op) {
     return *keys;
   }
   if (auto keys = render_virtual_table_op_keys(op)) {
+    return *keys;
+  }
+  if (auto keys = render_aggregate_op_keys(op)) {
     return *keys;
   }
   const auto table = [](const std::string& t) { return line("table", toml_string(t)); };
@@ -946,6 +955,11 @@ std::string render_keys(const schema::Op& op) {
           // Rendered above (virtual_table_codec).
           [&](const CreateVirtualTable&) { return std::string(); },
           [&](const DropVirtualTable&) { return std::string(); },
+          // Rendered above (aggregate_codec).
+          [&](const CreateAggregate&) { return std::string(); },
+          [&](const DropAggregate&) { return std::string(); },
+          [&](const CreateOperator&) { return std::string(); },
+          [&](const DropOperator&) { return std::string(); },
       },
       op);
 }

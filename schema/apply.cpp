@@ -497,6 +497,10 @@ void apply(Database& db, const Op& op) {
           [&](const DropVirtualTable& o) {
             drop_named(db.virtual_tables, o.name, "virtual table");
           },
+          [&](const CreateAggregate& o) { apply_aggregate_op(db, o); },
+          [&](const DropAggregate& o) { apply_aggregate_op(db, o); },
+          [&](const CreateOperator& o) { apply_aggregate_op(db, o); },
+          [&](const DropOperator& o) { apply_aggregate_op(db, o); },
       },
       op);
 }

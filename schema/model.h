@@ -1,6 +1,7 @@
 #pragma once
 // The dialect-neutral schema model: what a models file describes, what introspection reads
 // from a live database, and what the diff compares. Plain aggregates; no I/O, no dialect code.
+#include "schema/aggregate.h"
 #include "schema/column_type.h"
 #include "schema/index_part.h"
 
@@ -276,6 +277,8 @@ struct Database {
   std::vector<Routine> routines;
   std::vector<Trigger> triggers;
   std::vector<VirtualTable> virtual_tables; // SQLite
+  std::vector<Aggregate> aggregates;        // PostgreSQL (schema/aggregate.h)
+  std::vector<Operator> operators;          // PostgreSQL
   bool operator==(const Database&) const = default;
 
   const Table* find_table(const std::string& table) const;

@@ -115,6 +115,18 @@ const char* routine_op_name(const CreateTrigger&) {
 const char* routine_op_name(const DropTrigger&) {
   return "drop_trigger";
 }
+const char* routine_op_name(const CreateAggregate&) {
+  return "create_aggregate";
+}
+const char* routine_op_name(const DropAggregate&) {
+  return "drop_aggregate";
+}
+const char* routine_op_name(const CreateOperator&) {
+  return "create_operator";
+}
+const char* routine_op_name(const DropOperator&) {
+  return "drop_operator";
+}
 
 } // namespace
 
@@ -184,6 +196,10 @@ std::string op_table(const Op& op) {
                         [](const CreateTrigger& o) { return o.trigger.table; },
                         [](const CreateVirtualTable& o) { return o.table.name; },
                         [](const DropVirtualTable& o) { return o.name; },
+                        [](const CreateAggregate&) { return std::string(); },
+                        [](const DropAggregate&) { return std::string(); },
+                        [](const CreateOperator&) { return std::string(); },
+                        [](const DropOperator&) { return std::string(); },
                         [](const auto& o) { return o.table; },
                     },
                     op);
@@ -450,6 +466,32 @@ Op reverse(const Op& op) {
             VirtualTable v = *o.definition;
             v.name = o.name;
             return CreateVirtualTable{std::move(v)};
+          },
+          [](const CreateAggregate& o) -> Op {
+            return DropAggregate{o.aggregate.name, o.aggregate.arguments, o.aggregate};
+          },
+          [](const DropAggregate& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_aggregate", aggregate_key(o.name, o.arguments), "aggregate");
+            }
+            Aggregate a = *o.definition;
+            a.name = o.name;
+            a.arguments = o.arguments;
+            return CreateAggregate{std::move(a)};
+          },
+          [](const CreateOperator& o) -> Op {
+            return DropOperator{o.op.name, o.op.leftarg, o.op.rightarg, o.op};
+          },
+          [](const DropOperator& o) -> Op {
+            if (!o.definition) {
+              no_definition("drop_operator", operator_key(o.name, o.leftarg, o.rightarg),
+                            "operator");
+            }
+            Operator x = *o.definition;
+            x.name = o.name;
+            x.leftarg = o.leftarg;
+            x.rightarg = o.rightarg;
+            return CreateOperator{std::move(x)};
           },
       },
       op);

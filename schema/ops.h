@@ -1,6 +1,7 @@
 #pragma once
 // Operations: the common currency. Revision files store them, autogenerate emits them, dialects
 // render them to DDL. A closed variant, so that a dialect that forgets an op fails to compile.
+#include "schema/aggregate_ops.h"
 #include "schema/model.h"
 
 #include <cstdint>
@@ -297,14 +298,15 @@ struct DropVirtualTable {
   bool operator==(const DropVirtualTable&) const = default;
 };
 
-using Op = std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-                        AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
-                        CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
-                        BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence,
-                        DropSequence, AlterSequence, CreateDomain, DropDomain, AlterDomain,
-                        CreateExtension, DropExtension, AlterExtension, CreateView, DropView,
-                        ReplaceView, CreateRoutine, DropRoutine, ReplaceRoutine, CreateTrigger,
-                        DropTrigger, CreateVirtualTable, DropVirtualTable>;
+using Op =
+    std::variant<CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
+                 AlterPrimaryKey, CreateIndex, DropIndex, CreateUnique, CreateForeignKey,
+                 CreateCheck, DropConstraint, SetTableComment, AlterTableOptions, Execute,
+                 BulkInsert, CreateEnum, DropEnum, AddEnumValue, CreateSequence, DropSequence,
+                 AlterSequence, CreateDomain, DropDomain, AlterDomain, CreateExtension,
+                 DropExtension, AlterExtension, CreateView, DropView, ReplaceView, CreateRoutine,
+                 DropRoutine, ReplaceRoutine, CreateTrigger, DropTrigger, CreateVirtualTable,
+                 DropVirtualTable, CreateAggregate, DropAggregate, CreateOperator, DropOperator>;
 
 // The op's name as written in revision files ("create_table", ...).
 std::string op_name(const Op& op);

@@ -730,6 +730,17 @@ struct OpRenderer {
   std::vector<Statement> operator()(const schema::AlterExtension& o) const {
     refuse_postgresql_only(o);
   }
+  [[noreturn]] void refuse_aggregates(const schema::Op& op) const {
+    throw util::Error(schema::op_name(op) +
+                      ": user-defined aggregates and operators are PostgreSQL's here "
+                      "(a MariaDB CREATE AGGREGATE FUNCTION is a create_function)");
+  }
+  std::vector<Statement> operator()(const schema::CreateAggregate& o) const {
+    refuse_aggregates(o);
+  }
+  std::vector<Statement> operator()(const schema::DropAggregate& o) const { refuse_aggregates(o); }
+  std::vector<Statement> operator()(const schema::CreateOperator& o) const { refuse_aggregates(o); }
+  std::vector<Statement> operator()(const schema::DropOperator& o) const { refuse_aggregates(o); }
   std::vector<Statement> operator()(const schema::CreateView& o) const {
     return render_view_op(d, o);
   }

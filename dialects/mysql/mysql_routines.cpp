@@ -4,6 +4,7 @@
 #include "dialects/routine_sql.h"
 #include "schema/routine.h"
 #include "util/error.h"
+#include "util/sql_lexer.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -89,6 +90,28 @@ std::vector<Statement> render_routine_op(const MysqlDialect& d, const schema::Op
            "drop " + schema::trigger_label(o.table, o.name), undo}};
 }
 
+namespace {
+
+// True when `body` holds FETCH GROUP NEXT ROW: MariaDB allows it only in a stored aggregate
+// function (CREATE AGGREGATE FUNCTION) and requires it there, and information_schema.ROUTINES
+// says nothing else of the kind (mysql.proc.aggregate may not be readable).
+bool fetches_group_rows(const std::string& body, const util::sql::Syntax& syntax) {
+  auto tokens = util::sql::tokenize(body, syntax);
+  std::erase_if(tokens,
+                [](const util::sql::Token& t) { return t.kind == util::sql::TokenKind::comment; });
+  for (std::size_t i = 0; i + 3 < tokens.size(); ++i) {
+    if (util::sql::is_keyword(tokens[i], "FETCH") &&
+        util::sql::is_keyword(tokens[i + 1], "GROUP") &&
+        util::sql::is_keyword(tokens[i + 2], "NEXT") &&
+        util::sql::is_keyword(tokens[i + 3], "ROW")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace
+
 std::vector<schema::Routine> read_routines(Connection& conn, const std::string& schema_name) {
   const MysqlDialect d(false);
   const Rows rows = conn.query(
@@ -148,8 +171,9 @@ std::vector<schema::Routine> read_routines(Connection& conn, const std::string& 
   std::vector<schema::Routine> out;
   for (auto& p : parts) {
     schema::Routine& r = p.routine;
-    r.definition = "CREATE " + upper(r.kind) + " " + d.quote_ident(r.name) + "(" +
-                   util::join(p.params, ", ") + ")" +
+    const bool aggregate = r.kind == "function" && fetches_group_rows(p.tail, d.quoting().syntax);
+    r.definition = "CREATE " + std::string(aggregate ? "AGGREGATE " : "") + upper(r.kind) + " " +
+                   d.quote_ident(r.name) + "(" + util::join(p.params, ", ") + ")" +
                    (r.returns ? " RETURNS " + *r.returns : std::string()) + p.tail;
     out.push_back(std::move(r));
   }

@@ -3,6 +3,7 @@
 #include "dialects/virtual_table_sql.h"
 
 #include "dialects/inserted_rows.h"
+#include "dialects/postgresql/pg_aggregates.h"
 #include "dialects/postgresql/pg_connection.h"
 #include "dialects/postgresql/pg_objects.h"
 #include "dialects/postgresql/pg_routines.h"
@@ -722,6 +723,18 @@ struct OpRenderer {
   }
   std::vector<Statement> operator()(const schema::DropVirtualTable& o) const {
     refuse_virtual_table_op(d.name(), o);
+  }
+  std::vector<Statement> operator()(const schema::CreateAggregate& o) const {
+    return render_aggregate_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropAggregate& o) const {
+    return render_aggregate_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::CreateOperator& o) const {
+    return render_aggregate_op(d, o);
+  }
+  std::vector<Statement> operator()(const schema::DropOperator& o) const {
+    return render_aggregate_op(d, o);
   }
 };
 

@@ -34,6 +34,7 @@ public:
   bool has_column_statistics() const override { return true; }
   bool has_index_storage_parameters() const override { return true; }
   bool has_extensions() const override { return true; }
+  bool has_aggregates_and_operators() const override { return true; }
   bool has_materialized_views() const override { return true; }
   bool has_view_option(std::string_view key) const override {
     return key == "check_option" || key == "security_barrier" || key == "security_invoker" ||

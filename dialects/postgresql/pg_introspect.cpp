@@ -35,6 +35,7 @@
 //   NULLS FIRST / NULLS LAST where they differ from the default; INCLUDE columns are not kept;
 // - order: tables by name, columns by attnum, indexes and constraints by name, enum values by
 //   enumsortorder.
+#include "dialects/postgresql/pg_aggregates.h"
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_normalize.h"
 #include "dialects/postgresql/pg_objects_introspect.h"
@@ -298,6 +299,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   db.domains = read_domains(conn, params);
   db.sequences = read_sequences(conn, params);
   db.routines = read_routines(conn, params, options.schema);
+  db.aggregates = read_aggregates(conn, params);
+  db.operators = read_operators(conn, params);
   db.triggers = read_triggers(conn, params);
   std::erase_if(db.triggers,
                 [&](const schema::Trigger& t) { return table_for(t.table) == nullptr; });

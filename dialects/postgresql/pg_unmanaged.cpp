@@ -3,10 +3,10 @@
 // modelled), indexes' statistics targets, columns' storage and compression, triggers the
 // model cannot hold (constraint
 // triggers, disabled ones, with transition tables, on a view or a partitioned table),
-// aggregates and window functions, operators, rules, row-level-security policies, and the
-// views that call an aggregate (pg_views.cpp). Objects an extension owns are left out: the
-// extension stands for them. Views, routines, triggers, sequences, domains and extensions are
-// modelled.
+// window functions, rules, row-level-security policies, and the views that call a window
+// function or another schema's function (pg_views.cpp). Objects an extension owns are left
+// out: the extension stands for them. Views, routines, aggregates, operators, triggers,
+// sequences, domains and extensions are modelled.
 #include "dialects/connection.h"
 #include "dialects/postgresql/pg_dialect.h"
 #include "dialects/postgresql/pg_routines.h"
@@ -64,18 +64,12 @@ SELECT kind, name, table_name FROM (
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.tgisinternal
      AND NOT (MODELLED_TRIGGER)
   UNION ALL
-  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
-         WHEN 'w' THEN 'window function' ELSE 'function' END,
+  SELECT CASE p.prokind WHEN 'w' THEN 'window function' ELSE 'function' END,
          p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')', NULL,
          p.oid, 'pg_proc'::regclass
     FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND p.prokind NOT IN ('f', 'p')
-  UNION ALL
-  SELECT 'operator', o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
-         || coalesce(format_type(o.oprright, NULL), 'NONE') || ')', NULL, o.oid,
-         'pg_operator'::regclass
-    FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
    WHERE n.nspname = coalesce(nullif($1, ''), current_schema())
+     AND p.prokind NOT IN ('f', 'p', 'a')
   UNION ALL
   SELECT 'type', t.typname::text, NULL, t.oid, 'pg_type'::regclass
     FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace

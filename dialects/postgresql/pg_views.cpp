@@ -109,13 +109,26 @@ SELECT c.relname AS name, c.relkind AS kind, pg_catalog.pg_get_viewdef(c.oid, tr
           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
           JOIN pg_catalog.pg_class r ON d.refclassid = 'pg_class'::regclass AND r.oid = d.refobjid
          WHERE rw.ev_class = c.oid AND d.deptype = 'n' AND r.oid <> c.oid) AS depends_on,
+       (SELECT string_agg(DISTINCT CASE WHEN d.refclassid = 'pg_proc'::regclass
+                 THEN p.proname || '(' || coalesce(nullif(
+                        pg_catalog.pg_get_function_identity_arguments(p.oid), ''), '*') || ')'
+                 ELSE o.oprname || '(' || coalesce(format_type(o.oprleft, NULL), 'NONE') || ', '
+                        || format_type(o.oprright, NULL) || ')' END, chr(31))
+          FROM pg_catalog.pg_rewrite rw
+          JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
+          LEFT JOIN pg_catalog.pg_proc p ON d.refclassid = 'pg_proc'::regclass
+               AND p.oid = d.refobjid AND p.prokind = 'a' AND p.pronamespace = c.relnamespace
+          LEFT JOIN pg_catalog.pg_operator o ON d.refclassid = 'pg_operator'::regclass
+               AND o.oid = d.refobjid AND o.oprnamespace = c.relnamespace
+         WHERE rw.ev_class = c.oid AND d.deptype = 'n'
+           AND (p.oid IS NOT NULL OR o.oid IS NOT NULL)) AS uses,
        (SELECT string_agg(DISTINCT d.refobjid::regprocedure::text, chr(31))
           FROM pg_catalog.pg_rewrite rw
           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid
           JOIN pg_catalog.pg_proc p ON p.oid = d.refobjid
          WHERE rw.ev_class = c.oid AND d.deptype = 'n' AND d.refclassid = 'pg_proc'::regclass
            AND d.refobjid >= 16384
-           AND NOT (p.prokind IN ('f', 'p') AND p.pronamespace = c.relnamespace)
+           AND NOT (p.prokind IN ('f', 'p', 'a') AND p.pronamespace = c.relnamespace)
            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e
                            WHERE e.classid = 'pg_proc'::regclass AND e.objid = d.refobjid
                              AND e.deptype = 'e')) AS routines,
@@ -166,6 +179,13 @@ schema::View view_from_row(const Rows& rows, std::size_t r) {
   v.comment = rows.get(r, "comment");
   v.signature = split_nonempty(rows.text(r, "signature"), k_field);
   v.depends_on = split_nonempty(rows.text(r, "depends_on"), k_field);
+  // The schema's aggregates and operators it uses, by schema::aggregate_key / operator_key:
+  // a view goes and comes back around a change of one (diff_aggregates.h).
+  if (rows.get(r, "uses")) {
+    for (auto& key : split_nonempty(rows.text(r, "uses"), k_field)) {
+      v.depends_on.push_back(std::move(key));
+    }
+  }
   for (const auto& record : split_nonempty(rows.text(r, "indexes"), k_record)) {
     const auto f = util::split(record, k_field);
     if (f.size() < 5) {
@@ -239,6 +259,7 @@ pg_stored_view_forms(const PostgresDialect& d, Connection& conn,
           "(SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod), "
           "chr(31) ORDER BY a.attnum) FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid "
           "AND a.attnum > 0 AND NOT a.attisdropped) AS signature, NULL AS depends_on, "
+          "NULL AS uses, "
           "NULL AS indexes FROM pg_catalog.pg_class c WHERE c.oid = $1::regclass",
           {"pg_temp." + d.quote_ident(probe.name)});
       if (!rows.rows.empty()) {

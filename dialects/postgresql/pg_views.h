@@ -14,7 +14,7 @@ namespace migratecpp::dialects::postgresql {
 std::vector<Statement> render_view_op(const PostgresDialect& d, const schema::Op& op,
                                       const schema::Database& before);
 // The views of `schema` ("" = current_schema()) with depends_on and signature filled, less
-// those that call what no model holds (an aggregate or window function, a function of
+// those that call what no model holds (a window function, a function or aggregate of
 // another schema) and the views on them: those are added to `unmanaged`. Functions and
 // procedures of the schema are models of their own, created before the views.
 std::vector<schema::View> introspect_views(Connection& conn, const std::string& schema,

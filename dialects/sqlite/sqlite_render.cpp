@@ -156,8 +156,9 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const auto& o) -> std::vector<Statement> {
             // Sequences, domains, extensions and routines: the models loader refuses them on
             // SQLite; a hand-written op gets the same answer here.
-            throw util::Error(schema::op_name(o) + ": SQLite has no sequences, domains, "
-                                                   "extensions, functions or procedures");
+            throw util::Error(schema::op_name(o) +
+                              ": SQLite has no sequences, domains, extensions, functions, "
+                              "procedures, aggregates or operators");
           },
       },
       op);

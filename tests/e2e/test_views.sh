@@ -144,7 +144,7 @@ run check; expect_rc 0
 expect_err_has "No changes"
 
 # A view that calls a function of the schema is a model like the function, created after it
-# and dropped before it. On PostgreSQL a view that calls what no model holds (a user-defined
+# and dropped before it. On PostgreSQL a view that calls what no model holds (another schema's
 # aggregate) stays unmanaged, and so does a view on it: named, never dropped, never written.
 if ! db_is sqlite; then
   if db_is postgresql; then
@@ -183,19 +183,31 @@ PY
   rm -f models/f.toml "$rev"
   run check; expect_rc 0
   if db_is postgresql; then
+    # A view calling the schema's aggregate is a model, as the aggregate is; one calling
+    # another schema's aggregate (no model holds it), and the views on it, stay unmanaged.
     q "CREATE AGGREGATE total(bigint) (SFUNC = int8pl, STYPE = bigint)"
     q "CREATE VIEW a_total AS SELECT total(price) AS t FROM items"
+    run inspect; expect_rc 0
+    expect_out_has '[[aggregate]]'
+    expect_out_has 'name = "a_total"'
+    CHECKS=$((CHECKS + 1))
+    grep -q "a_total" <<<"$ERR" && fail "a view calling the schema's aggregate is unmanaged: $ERR"
+    q "DROP VIEW a_total"
+    q "DROP AGGREGATE total(bigint)"
+    other="views_other_$$"
+    q "CREATE SCHEMA $other; CREATE AGGREGATE $other.total(bigint) (SFUNC = int8pl, STYPE = bigint)"
+    q "CREATE VIEW a_total AS SELECT $other.total(price) AS t FROM items"
     q "CREATE VIEW a_on_a AS SELECT t FROM a_total"
     run inspect; expect_rc 0
     expect_err_has "view 'a_total' is not in the models"
     expect_err_has "view 'a_on_a' is not in the models"
     CHECKS=$((CHECKS + 1))
-    grep -q 'a_total' <<<"$OUT" && fail "inspect wrote a view that calls an aggregate as a model"
+    grep -q 'a_total' <<<"$OUT" && fail "inspect wrote a view that calls another schema's aggregate as a model"
     run check; expect_rc 0
     expect_err_has "view 'a_total'"
     q "DROP VIEW a_on_a"
     q "DROP VIEW a_total"
-    q "DROP AGGREGATE total(bigint)"
+    q "DROP SCHEMA $other CASCADE"
   fi
 fi
 

@@ -298,6 +298,22 @@ inline std::string full(const schema::Op& op) {
           [](const DropVirtualTable& o) {
             return "drop_virtual_table " + o.name + (o.definition ? "" : " -");
           },
+          [](const CreateAggregate& o) {
+            return "create_aggregate " + aggregate_key(o.aggregate.name, o.aggregate.arguments) +
+                   " initcond=" + opt(o.aggregate.initcond);
+          },
+          [](const DropAggregate& o) {
+            return "drop_aggregate " + aggregate_key(o.name, o.arguments) +
+                   (o.definition ? " initcond=" + opt(o.definition->initcond) : " -");
+          },
+          [](const CreateOperator& o) {
+            return "create_operator " + operator_key(o.op.name, o.op.leftarg, o.op.rightarg) + " " +
+                   o.op.function;
+          },
+          [](const DropOperator& o) {
+            return "drop_operator " + operator_key(o.name, o.leftarg, o.rightarg) +
+                   (o.definition ? " " + o.definition->function : " -");
+          },
       },
       op);
 }
@@ -351,6 +367,10 @@ inline std::string brief(const schema::Op& op) {
           [&](const DropTrigger& o) { return name + " " + o.table + "." + o.name; },
           [&](const CreateVirtualTable& o) { return name + " " + o.table.name; },
           [&](const DropVirtualTable& o) { return name + " " + o.name; },
+          [&](const CreateAggregate& o) { return name + " " + o.aggregate.name; },
+          [&](const DropAggregate& o) { return name + " " + o.name; },
+          [&](const CreateOperator& o) { return name + " " + o.op.name; },
+          [&](const DropOperator& o) { return name + " " + o.name; },
           [&](const auto& o) { return name + " " + o.table; },
       },
       op);
