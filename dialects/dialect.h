@@ -134,6 +134,11 @@ public:
     bool names_per_table = false;    // two tables may each have a trigger 'x' (PostgreSQL)
   };
   virtual TriggerFeatures trigger_features() const { return {}; }
+  // True where routines and triggers keep the session settings they were created under
+  // (schema::SessionSettings: MySQL/MariaDB's sql_mode, character_set_client,
+  // collation_connection) and the dialect creates them under a model's. Elsewhere a model
+  // giving one is refused at load. (Views: has_view_option("character_set_client").)
+  virtual bool keeps_session_settings() const { return false; }
   // True where only a table's only primary-key column can autoincrement (SQLite: INTEGER
   // PRIMARY KEY AUTOINCREMENT); models with autoincrement elsewhere are refused at load.
   // False where any integer column can (PostgreSQL: identity columns).

@@ -62,7 +62,21 @@ bool same_trigger(const Trigger& have, const Trigger& want) {
          have.for_each_row == want.for_each_row && same_optional_sql(have.when, want.when) &&
          same_optional_sql(have.function, want.function) &&
          same_optional_sql(body_core(have.body), body_core(want.body)) &&
-         (!want.order || same_optional_sql(have.order, want.order));
+         (!want.order || same_optional_sql(have.order, want.order)) &&
+         schema::same_session_settings(have.session, want.session);
+}
+
+// The model's definition is the live one's, in its stored spelling or another the server
+// prints for it (Routine::alternate_definitions), and so are the session settings it gives.
+bool same_routine(const Routine& have, const Routine& want) {
+  if (!schema::same_session_settings(have.session, want.session)) {
+    return false;
+  }
+  if (same_sql(have.definition, want.definition)) {
+    return true;
+  }
+  return std::any_of(have.alternate_definitions.begin(), have.alternate_definitions.end(),
+                     [&](const std::string& d) { return same_sql(d, want.definition); });
 }
 
 // The name of the function a PostgreSQL trigger calls: "last_updated" of "last_updated()",
@@ -137,7 +151,7 @@ RoutineChanges diff_routines(const schema::Database& current, const schema::Data
       ops.push_back(schema::CreateRoutine{want});
       continue;
     }
-    if (same_sql(have->definition, want.definition)) {
+    if (same_routine(*have, want)) {
       continue;
     }
     const bool result_changes = have->returns && want.returns && *have->returns != *want.returns;

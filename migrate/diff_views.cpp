@@ -28,9 +28,26 @@ bool managed(const DiffOptions& options, const schema::View& v) {
 bool same_view(const schema::View& a, const schema::View& b) {
   schema::View x = a;
   schema::View y = b;
+  // Session settings one side leaves out (a model written without them) are not compared.
+  if (!schema::same_session_settings(x.session, y.session)) {
+    return false;
+  }
+  x.session = y.session = {};
   x.definition = comparable_definition(x.definition);
   y.definition = comparable_definition(y.definition);
-  return x == y;
+  if (x == y) {
+    return true;
+  }
+  // Another spelling the server prints for one of them (View::alternate_definitions).
+  auto spelled = [](const schema::View& v, const std::string& other) {
+    return std::any_of(v.alternate_definitions.begin(), v.alternate_definitions.end(),
+                       [&](const std::string& d) { return comparable_definition(d) == other; });
+  };
+  if (spelled(a, y.definition) || spelled(b, x.definition)) {
+    x.definition = y.definition;
+    return x == y;
+  }
+  return false;
 }
 
 ViewChanges diff_views(const schema::Database& current_in, const schema::Database& desired_in,

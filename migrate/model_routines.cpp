@@ -57,6 +57,27 @@ void check_routines_for_dialect(const schema::Database& db,
                           db.routines[0].kind + "s" + on,
                       routines[0]);
   }
+  // sql_mode and the character sets a routine or trigger was created under: MySQL's.
+  auto refuse_session = [&](const schema::SessionSettings& s, const std::string& what,
+                            const util::Location& where) {
+    if (!s.empty() && !dialect.keeps_session_settings()) {
+      const char* key = s.sql_mode               ? "sql_mode"
+                        : s.character_set_client ? "character_set_client"
+                                                 : "collation_connection";
+      throw util::Error(what + ": " + util::squote(key) +
+                            " is MySQL's (the session a routine or "
+                            "trigger was created under); there is none" +
+                            on,
+                        where);
+    }
+  };
+  for (std::size_t i = 0; i < db.routines.size(); ++i) {
+    refuse_session(db.routines[i].session, schema::routine_label(db.routines[i]), routines[i]);
+  }
+  for (std::size_t i = 0; i < db.triggers.size(); ++i) {
+    const schema::Trigger& t = db.triggers[i];
+    refuse_session(t.session, schema::trigger_label(t.table, t.name), triggers[i]);
+  }
   const auto features = dialect.trigger_features();
   std::map<std::string, std::size_t> names;
   for (std::size_t i = 0; i < db.triggers.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "migrate/routine_codec.h"
 
+#include "migrate/session_codec.h"
 #include "migrate/toml_writer.h"
 #include "util/strings.h"
 
@@ -67,8 +68,13 @@ std::string toml_sql_text(std::string_view text) {
 }
 
 const std::vector<std::string_view>& routine_keys() {
-  static const std::vector<std::string_view> k_keys = {"name", "arguments", "returns",
-                                                       "definition"};
+  static const std::vector<std::string_view> k_keys = [] {
+    std::vector<std::string_view> keys = {"name", "arguments", "returns", "definition"};
+    for (const auto key : session_keys()) {
+      keys.push_back(key);
+    }
+    return keys;
+  }();
   return k_keys;
 }
 
@@ -79,6 +85,7 @@ schema::Routine read_routine(const KeyReader& r, const std::string& kind) {
   out.arguments = r.string("arguments").value_or("");
   out.returns = r.string("returns");
   out.definition = r.required_string("definition");
+  out.session = read_session(r);
   return out;
 }
 
@@ -90,13 +97,20 @@ std::string render_routine_keys(const schema::Routine& routine) {
   if (routine.returns) {
     out += "returns = " + toml_string(*routine.returns) + "\n";
   }
+  out += render_session_keys(routine.session);
   out += "definition = " + toml_sql_text(routine.definition) + "\n";
   return out;
 }
 
 const std::vector<std::string_view>& trigger_keys() {
-  static const std::vector<std::string_view> k_keys = {
-      "name", "table", "timing", "events", "for_each", "when", "function", "body", "order"};
+  static const std::vector<std::string_view> k_keys = [] {
+    std::vector<std::string_view> keys = {"name", "table",    "timing", "events", "for_each",
+                                          "when", "function", "body",   "order"};
+    for (const auto key : session_keys()) {
+      keys.push_back(key);
+    }
+    return keys;
+  }();
   return k_keys;
 }
 
@@ -144,6 +158,7 @@ schema::Trigger read_trigger(const KeyReader& r) {
     const auto space = text.find(' ');
     t.order = l.substr(0, space) + " " + text.substr(space + 1);
   }
+  t.session = read_session(r);
   return t;
 }
 
@@ -169,7 +184,7 @@ std::string render_trigger_keys(const schema::Trigger& t) {
   if (t.order) {
     out += "order = " + toml_string(*t.order) + "\n";
   }
-  return out;
+  return out + render_session_keys(t.session);
 }
 
 const std::vector<std::string>& routine_op_names() {
@@ -217,6 +232,9 @@ schema::Op read_routine_op(const std::string& name, const toml::table& t, const 
   }
   std::vector<std::string_view> keys = routine_keys();
   keys.insert(keys.end(), {"existing_returns", "existing_definition"});
+  for (const auto key : session_keys(true)) {
+    keys.push_back(key);
+  }
   const KeyReader r = reader(keys);
   schema::ReplaceRoutine op;
   op.routine = read_routine(r, kind);
@@ -224,6 +242,7 @@ schema::Op read_routine_op(const std::string& name, const toml::table& t, const 
     schema::Routine existing = op.routine;
     existing.definition = *before;
     existing.returns = r.string("existing_returns");
+    existing.session = read_session(r, true);
     op.existing = std::move(existing);
   }
   return op;
@@ -249,6 +268,7 @@ std::optional<std::string> render_routine_op_keys(const schema::Op& op) {
       if (o->existing->returns) {
         out += "existing_returns = " + toml_string(*o->existing->returns) + "\n";
       }
+      out += render_session_keys(o->existing->session, true);
       out += "existing_definition = " + toml_sql_text(o->existing->definition) + "\n";
     }
     return out;

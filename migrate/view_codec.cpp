@@ -1,6 +1,7 @@
 #include "migrate/view_codec.h"
 
 #include "dialects/dialect.h"
+#include "migrate/session_codec.h"
 #include "migrate/table_codec.h"
 #include "migrate/toml_writer.h"
 #include "schema/index_part.h"
@@ -67,6 +68,9 @@ Pairs view_pairs(const schema::View& v, bool inline_form) {
     }
     out.emplace_back("indexes", "[" + util::join(items, ", ") + "]");
   }
+  for (auto& pair : session_pairs(v.session)) {
+    out.push_back(std::move(pair));
+  }
   out.emplace_back("definition", definition_value(v.definition, inline_form));
   return out;
 }
@@ -90,11 +94,21 @@ std::optional<std::string> one_of(const KeyReader& r, std::string_view key,
 } // namespace
 
 const std::vector<std::string_view>& view_keys() {
-  static const std::vector<std::string_view> k_keys = {
-      "name",         "definition",       "materialized",     "with_data",
-      "check_option", "security_barrier", "security_invoker", "algorithm",
-      "sql_security", "columns",          "comment",          "indexes",
-      "depends_on"};
+  static const std::vector<std::string_view> k_keys = {"name",
+                                                       "definition",
+                                                       "materialized",
+                                                       "with_data",
+                                                       "check_option",
+                                                       "security_barrier",
+                                                       "security_invoker",
+                                                       "algorithm",
+                                                       "sql_security",
+                                                       "columns",
+                                                       "comment",
+                                                       "indexes",
+                                                       "depends_on",
+                                                       "character_set_client",
+                                                       "collation_connection"};
   return k_keys;
 }
 
@@ -146,6 +160,9 @@ schema::View read_view(const KeyReader& r, bool definition_optional) {
     v.indexes.push_back(std::move(i));
   }
   v.depends_on = r.string_array("depends_on");
+  // A view keeps no sql_mode (MariaDB and MySQL keep it for routines and triggers only): the
+  // key is not a view's.
+  v.session = read_session(r);
   return v;
 }
 
@@ -187,7 +204,9 @@ void check_view_for_dialect(const schema::View& v, const dialects::Dialect& dial
       {"security_barrier", v.security_barrier.has_value()},
       {"security_invoker", v.security_invoker.has_value()},
       {"algorithm", v.algorithm.has_value()},
-      {"sql_security", v.sql_security.has_value()}};
+      {"sql_security", v.sql_security.has_value()},
+      {"character_set_client", v.session.character_set_client.has_value()},
+      {"collation_connection", v.session.collation_connection.has_value()}};
   for (const auto& [key, given] : options) {
     if (given && !dialect.has_view_option(key)) {
       throw util::Error(what + ": a view has no " + util::squote(key) + on, where);

@@ -4,6 +4,7 @@
 #include "schema/aggregate.h"
 #include "schema/column_type.h"
 #include "schema/index_part.h"
+#include "schema/session_settings.h"
 
 #include <cstdint>
 #include <map>
@@ -219,7 +220,15 @@ struct View {
   // catalog, or from a probe of the model's text): whether CREATE OR REPLACE can keep them.
   // Not in files, not compared.
   std::vector<std::string> signature;
-  // Everything but depends_on and signature.
+  // MySQL/MariaDB: character_set_client and collation_connection it was created under (it
+  // keeps no sql_mode); absent where they are the tool's connection's.
+  SessionSettings session;
+  // Other spellings of the same definition that a model may hold (MySQL: the text as
+  // information_schema prints it, without character set introducers, which inspect wrote
+  // before it read SHOW CREATE VIEW): a model holding one is not a change. Not in files,
+  // not compared.
+  std::vector<std::string> alternate_definitions;
+  // Everything but depends_on, signature and alternate_definitions.
   bool operator==(const View& other) const;
 };
 
@@ -234,7 +243,12 @@ struct Routine {
   std::string arguments;              // identity arguments: "p_film_id integer, p_store_id integer"
   std::optional<std::string> returns; // the result type as printed; none for a procedure
   std::string definition;             // CREATE [OR REPLACE] FUNCTION ... (no DEFINER)
-  bool operator==(const Routine&) const = default;
+  SessionSettings session;            // MySQL/MariaDB: sql_mode, ... it was created under
+  // Other spellings of the same definition that a model may hold (MySQL: the parameters as
+  // information_schema prints them, `p_id` int(11), which inspect wrote before it read the
+  // stored text): a model holding one is not a change. Not in files, not compared.
+  std::vector<std::string> alternate_definitions;
+  bool operator==(const Routine&) const; // everything but alternate_definitions
 };
 
 // A trigger on a table. Its identity is (table, name); PostgreSQL names triggers per table,
@@ -253,6 +267,7 @@ struct Trigger {
   std::optional<std::string> function; // PostgreSQL: EXECUTE FUNCTION <function>
   std::optional<std::string> body;     // SQLite, MySQL
   std::optional<std::string> order;    // MySQL: "follows x" | "precedes x"
+  SessionSettings session;             // MySQL/MariaDB: sql_mode, ... it was created under
   bool operator==(const Trigger&) const = default;
 };
 

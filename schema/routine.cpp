@@ -4,6 +4,11 @@
 
 namespace migratecpp::schema {
 
+bool Routine::operator==(const Routine& o) const {
+  return name == o.name && kind == o.kind && arguments == o.arguments && returns == o.returns &&
+         definition == o.definition && session == o.session;
+}
+
 const Routine* find_routine(const Database& db, const std::string& kind, const std::string& name,
                             const std::string& arguments) {
   for (const auto& r : db.routines) {

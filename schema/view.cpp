@@ -12,7 +12,7 @@ bool View::operator==(const View& o) const {
          check_option == o.check_option && security_barrier == o.security_barrier &&
          security_invoker == o.security_invoker && algorithm == o.algorithm &&
          sql_security == o.sql_security && columns == o.columns && indexes == o.indexes &&
-         with_data == o.with_data && comment == o.comment;
+         with_data == o.with_data && comment == o.comment && session == o.session;
 }
 
 const View* Database::find_view(const std::string& name) const {

@@ -37,12 +37,14 @@ public:
   bool has_enum_types() const override { return false; }
   bool has_sequences() const override { return true; } // MariaDB (MySQL 8 refuses them)
   bool has_view_option(std::string_view key) const override {
-    return key == "check_option" || key == "algorithm" || key == "sql_security";
+    return key == "check_option" || key == "algorithm" || key == "sql_security" ||
+           key == "character_set_client" || key == "collation_connection";
   }
   // A probe view per model view, created, read back and dropped at once (mysql_views.cpp).
   std::vector<std::optional<schema::View>>
   stored_view_forms(Connection& conn, const std::vector<schema::View>& views) const override;
   bool has_routines() const override { return true; }
+  bool keeps_session_settings() const override { return true; }
   // One event per trigger, FOR EACH ROW only, a body, no WHEN; FOLLOWS / PRECEDES.
   TriggerFeatures trigger_features() const override {
     TriggerFeatures f;

@@ -34,6 +34,7 @@
 #include "dialects/mysql/mysql_normalize.h"
 #include "dialects/mysql/mysql_routines.h"
 #include "dialects/mysql/mysql_sequences.h"
+#include "dialects/mysql/mysql_session.h"
 #include "dialects/mysql/mysql_views.h"
 #include "schema/apply.h"
 #include "util/strings.h"
@@ -346,10 +347,12 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   for (const auto& t : db.tables) {
     table_names.insert(t.name);
   }
-  db.views = introspect_views(conn, options.schema, table_names);
+  // What routines, triggers and views were made under is written where it is not this.
+  const schema::SessionSettings session = connection_session(conn);
+  db.views = introspect_views(conn, options.schema, table_names, session);
   std::erase_if(db.views, [&](const schema::View& v) { return options.skips(v.name); });
-  db.routines = read_routines(conn, schema_name);
-  db.triggers = read_triggers(conn, schema_name);
+  db.routines = read_routines(conn, schema_name, session);
+  db.triggers = read_triggers(conn, schema_name, session);
   std::erase_if(db.triggers,
                 [&](const schema::Trigger& t) { return db.find_table(t.table) == nullptr; });
   sort_introspected(db);

@@ -47,8 +47,8 @@ run inspect; expect_rc 0
 echo "$OUT" > models/schema.toml
 expect_out_has '[[function]]'
 expect_out_has '[[procedure]]'
-expect_out_has 'CREATE FUNCTION `film_title`(`p_id` int(11)) RETURNS varchar(128)'
-expect_out_has 'CREATE PROCEDURE `film_count`(IN `p_min` int(11), OUT `p_count` int(11))'
+expect_out_has 'CREATE FUNCTION `film_title`(p_id int) RETURNS varchar(128)'
+expect_out_has 'CREATE PROCEDURE `film_count`(IN p_min int, OUT p_count int)'
 expect_out_has "COMMENT 'films from p_min on'"
 expect_out_has '[[trigger]]'
 expect_out_has 'order = "follows ins_film"'
