@@ -25,7 +25,7 @@ SQL
 run init; expect_rc 0
 run --url "$HAND" inspect; expect_rc 0
 echo "$OUT" > models/schema.toml
-expect_out_has 'CREATE AGGREGATE FUNCTION `agg_sum`(`x` int(11)) RETURNS int(11)'
+expect_out_has 'CREATE AGGREGATE FUNCTION `agg_sum`(x int) RETURNS int(11)' # parameters as written
 run --url "$HAND" check; expect_rc 0
 
 URL="$(fresh_my_url aggregates_new)"
