@@ -52,6 +52,11 @@ void check_index_fits(const Dialect& d, const std::string& table, const schema::
                       ": there are no index storage parameters on " + std::string(d.name()) +
                       "; leave 'storage' out");
   }
+  if (!index.statistics.empty() && !d.has_column_statistics()) {
+    throw util::Error("index " + util::squote(index.name) + " on " + util::squote(table) +
+                      ": there are no statistics targets on " + std::string(d.name()) +
+                      "; leave 'statistics' out");
+  }
 }
 
 void check_table_fits(const Dialect& d, const schema::Table& t) {

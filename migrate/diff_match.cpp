@@ -53,6 +53,9 @@ std::string index_key(const Index& index) {
   for (const auto& [key, value] : index.storage.value_or(std::map<std::string, std::string>{})) {
     storage += key + "=" + value + k_key_separator;
   }
+  for (const auto& [position, target] : index.statistics) {
+    storage += std::to_string(position) + ":" + std::to_string(target) + k_key_separator;
+  }
   return list_key(index.parts) + (index.unique ? "U" : "-") + k_key_separator +
          normalize_expression(index.where.value_or("")) + k_key_separator + index_method(index) +
          k_key_separator + storage;

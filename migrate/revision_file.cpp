@@ -382,7 +382,7 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     schema::DropIndex op;
     op.table = required_table_name(r);
     op.name = r.required_string("name");
-    require_with(r, {"unique", "where", "method", "storage"}, "columns", "index");
+    require_with(r, {"unique", "where", "method", "storage", "statistics"}, "columns", "index");
     if (r.has("columns")) {
       op.definition = read_index(r);
     }
@@ -743,7 +743,9 @@ std::string render_index_keys(const schema::Index& i) {
     out += line("unique", "true");
   }
   return out + opt_line("where", i.where) + opt_line("method", i.method) +
-         (i.storage ? line("storage", render_storage_parameters(*i.storage)) : std::string());
+         (i.storage ? line("storage", render_storage_parameters(*i.storage)) : std::string()) +
+         (i.statistics.empty() ? std::string()
+                               : line("statistics", render_index_statistics(i.statistics)));
 }
 
 // The op's keys after `op = "..."`.

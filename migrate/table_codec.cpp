@@ -429,6 +429,25 @@ schema::Index read_index(const KeyReader& r) {
       i.storage.reset(); // one spelling: none
     }
   }
+  if (r.has("statistics")) {
+    // { 1 = 3000 }: the index's column 1 (TOML keys are strings).
+    for (const auto& [k, node] : r.required_table("statistics", "{ 1 = 3000 }")) {
+      const std::string key(k.str());
+      const auto* target = node.as_integer();
+      const bool position =
+          !key.empty() && key.size() < 5 &&
+          std::all_of(key.begin(), key.end(),
+                      [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) != 0; }) &&
+          std::stoi(key) >= 1 && static_cast<std::size_t>(std::stoi(key)) <= i.parts.size();
+      if (!position || target == nullptr || target->get() < 0 || target->get() > 10000) {
+        r.fail("statistics", label("index", i.name, {}) +
+                                 ": statistics maps a column's position in the index (1 to " +
+                                 std::to_string(i.parts.size()) +
+                                 ") to a target from 0 to 10000, not " + util::squote(key));
+      }
+      i.statistics[std::stoi(key)] = static_cast<int>(target->get());
+    }
+  }
   return i;
 }
 
@@ -481,8 +500,8 @@ const std::vector<std::string_view>& column_keys() {
 }
 
 const std::vector<std::string_view>& index_keys() {
-  static const std::vector<std::string_view> keys = {"name",  "columns", "unique",
-                                                     "where", "method",  "storage"};
+  static const std::vector<std::string_view> keys = {"name",   "columns", "unique",    "where",
+                                                     "method", "storage", "statistics"};
   return keys;
 }
 
@@ -773,6 +792,14 @@ std::string render_storage_parameters(const std::map<std::string, std::string>& 
   return params.empty() ? "{}" : "{ " + util::join(params, ", ") + " }";
 }
 
+std::string render_index_statistics(const std::map<int, int>& statistics) {
+  std::vector<std::string> items;
+  for (const auto& [position, target] : statistics) {
+    items.push_back(std::to_string(position) + " = " + std::to_string(target));
+  }
+  return "{ " + util::join(items, ", ") + " }";
+}
+
 std::string render_table_options(const schema::TableOptions& o) {
   std::vector<std::string> parts;
   auto add = [&](const char* key, const std::optional<std::string>& v) {
@@ -810,6 +837,9 @@ std::string render_index(const schema::Index& i) {
   }
   if (i.storage) {
     out += ", storage = " + render_storage_parameters(*i.storage);
+  }
+  if (!i.statistics.empty()) {
+    out += ", statistics = " + render_index_statistics(i.statistics);
   }
   return out + " }";
 }

@@ -73,6 +73,8 @@ inline std::string render_column(const schema::Column& c) {
 std::string render_table_options(const schema::TableOptions& o);
 // `{ fillfactor = "70", "toast.x" = "1" }` (PostgreSQL storage parameters), `{}` for none.
 std::string render_storage_parameters(const std::map<std::string, std::string>& storage);
+// `{ 1 = 3000 }`: an index's statistics targets by column position.
+std::string render_index_statistics(const std::map<int, int>& statistics);
 // Reads such an inline table (each value a bare name); errors name `table`.
 schema::TableOptions read_table_options(const toml::table& t, const std::string& path,
                                         const std::string& table);

@@ -59,6 +59,9 @@ struct Index {
   // PostgreSQL storage parameters (WITH (fillfactor = '70'), gin's fastupdate...), as text;
   // absent = none.
   std::optional<std::map<std::string, std::string>> storage;
+  // PostgreSQL statistics targets of the index's columns, by position from 1 (ALTER INDEX i
+  // ALTER COLUMN 1 SET STATISTICS 3000: an expression's); empty = the defaults.
+  std::map<int, int> statistics;
   bool operator==(const Index&) const = default;
 };
 

@@ -15,7 +15,6 @@ const std::vector<std::pair<std::string_view, std::string_view>> k_kinds_of = {
     {"table", "tables"},
     {"partition", "tables"},
     {"partitioning", "tables"},
-    {"index statistics target", "tables"},
     {"column storage", "tables"},
     {"column compression", "tables"},
     {"foreign table", "tables"},

@@ -349,6 +349,9 @@ std::vector<Statement> PostgresDialect::create_table(const schema::Table& input,
   for (const auto& index : table.indexes) {
     out.push_back({create_index_with(*this, table.name, &columns_of, index),
                    "create index " + util::squote(index.name) + " on " + util::squote(table.name)});
+    for (auto& s : index_statistics(*this, index.name, index)) {
+      out.push_back(std::move(s));
+    }
   }
   if (table.comment && !table.comment->empty()) {
     out.push_back({"COMMENT ON TABLE " + t + " IS " + quote_string(*table.comment),
@@ -565,8 +568,13 @@ struct OpRenderer {
   std::vector<Statement> operator()(const schema::CreateIndex& o) const {
     const std::string name =
         o.index.name.empty() ? schema::index_name(o.table, o.index) : o.index.name;
-    return {{d.create_index_sql(o.table, o.index, before),
-             "create index " + util::squote(name) + " on " + util::squote(o.table)}};
+    std::vector<Statement> out{
+        {d.create_index_sql(o.table, o.index, before),
+         "create index " + util::squote(name) + " on " + util::squote(o.table)}};
+    for (auto& s : index_statistics(d, name, o.index)) {
+      out.push_back(std::move(s));
+    }
+    return out;
   }
 
   std::vector<Statement> operator()(const schema::DropIndex& o) const {

@@ -157,6 +157,9 @@ std::string indexes_sql() {
   // it is not the type's default, and the ordering option bits.
   return "SELECT t.relname AS table_name, ic.relname AS name, ix.indisunique AS is_unique, "
          "array_to_string(ic.reloptions, chr(31)) AS storage, "
+         "(SELECT string_agg(a.attnum || '=' || a.attstattarget, chr(31)) "
+         "FROM pg_catalog.pg_attribute a WHERE a.attrelid = ic.oid AND a.attstattarget > 0) "
+         "AS statistics, "
          "am.amname AS method, pg_get_expr(ix.indpred, ix.indrelid, true) AS predicate, "
          "ARRAY(SELECT coalesce(a.attname::text, '') "
          "FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(attnum, i) "
@@ -422,6 +425,10 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     index.name = indexes.text(r, "name");
     index.unique = indexes.boolean(r, "is_unique");
     index.storage = storage_parameters(indexes.text(r, "storage"));
+    for (const auto& [position, target] : storage_parameters(indexes.text(r, "statistics"))
+                                              .value_or(std::map<std::string, std::string>{})) {
+      index.statistics[std::stoi(position)] = std::stoi(target);
+    }
     if (const std::string method = indexes.text(r, "method"); method != "btree") {
       index.method = method;
     }

@@ -59,6 +59,18 @@ std::vector<Statement> alter_table_storage(const PostgresDialect& d,
   return out;
 }
 
+std::vector<Statement> index_statistics(const PostgresDialect& d, const std::string& name,
+                                        const schema::Index& index) {
+  std::vector<Statement> out;
+  for (const auto& [position, target] : index.statistics) {
+    out.push_back({"ALTER INDEX " + d.quote_ident(name) + " ALTER COLUMN " +
+                       std::to_string(position) + " SET STATISTICS " + std::to_string(target),
+                   "set the statistics target of column " + std::to_string(position) +
+                       " of index " + util::squote(name) + " to " + std::to_string(target)});
+  }
+  return out;
+}
+
 Statement column_statistics(const PostgresDialect& d, const std::string& table,
                             const std::string& column, int target) {
   return {"ALTER TABLE " + d.quote_ident(table) + " ALTER COLUMN " + d.quote_ident(column) +

@@ -18,6 +18,9 @@ std::string storage_parameters_clause(const PostgresDialect& d,
 // MySQL's options are refused naming the table (check_table_options_fit).
 std::vector<Statement> alter_table_storage(const PostgresDialect& d,
                                            const schema::AlterTableOptions& o);
+// ALTER INDEX i ALTER COLUMN n SET STATISTICS t, one per index.statistics entry.
+std::vector<Statement> index_statistics(const PostgresDialect& d, const std::string& name,
+                                        const schema::Index& index);
 // ALTER TABLE t ALTER COLUMN c SET STATISTICS n (-1: the default).
 Statement column_statistics(const PostgresDialect& d, const std::string& table,
                             const std::string& column, int target);

@@ -1,6 +1,6 @@
 // What PostgreSQL introspection leaves out: composite, range and multirange types, partitions
 // of a table in another schema, table inheritance (INHERITS; declarative partitions are
-// modelled), indexes' statistics targets, columns' storage and compression, triggers the
+// modelled), columns' storage and compression, triggers the
 // model cannot hold (constraint
 // triggers, disabled ones, with transition tables, on a view or a partitioned table),
 // window functions, rules, row-level-security policies, and the views that call a window
@@ -31,15 +31,6 @@ SELECT kind, name, table_name FROM (
           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits pi
             JOIN pg_catalog.pg_class pp ON pp.oid = pi.inhparent
            WHERE pi.inhrelid = c.oid AND pp.relnamespace = c.relnamespace)))
-  UNION ALL
-  SELECT 'index statistics target', ic.relname::text, t.relname::text, ic.oid,
-         'pg_class'::regclass
-    FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class ic ON ic.oid = x.indexrelid
-    JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
-    JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-   WHERE n.nspname = coalesce(nullif($1, ''), current_schema()) AND NOT t.relispartition
-     AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-          WHERE a.attrelid = ic.oid AND a.attstattarget > 0)
   UNION ALL
   SELECT CASE WHEN a.attstorage <> ty.typstorage THEN 'column storage'
          ELSE 'column compression' END, c.relname || '.' || a.attname, c.relname::text, c.oid,

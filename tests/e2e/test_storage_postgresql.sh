@@ -16,6 +16,8 @@ CREATE TABLE good_jobs (id uuid PRIMARY KEY, finished_at timestamp without time 
 ALTER TABLE ONLY good_jobs ALTER COLUMN finished_at SET STATISTICS 1000;
 CREATE INDEX index_good_jobs_on_finished_at ON good_jobs (finished_at) WITH (fillfactor = 90);
 CREATE INDEX index_rate_limits_on_key ON rate_limits USING gin (to_tsvector('simple', key)) WITH (fastupdate = off);
+CREATE INDEX index_rate_limits_on_lower_key ON rate_limits (lower(key));
+ALTER INDEX index_rate_limits_on_lower_key ALTER COLUMN 1 SET STATISTICS 3000;
 INSERT INTO rate_limits VALUES (1, 'a', 2.5);
 " >/dev/null
 
@@ -40,6 +42,7 @@ expect_out_has 'options = { unlogged = true, storage = { fillfactor = "50", "toa
 expect_out_has '{ name = "finished_at", type = "timestamp", statistics = 1000 }'
 expect_out_has '{ name = "index_good_jobs_on_finished_at", columns = ["finished_at"], storage = { fillfactor = "90" } }'
 expect_out_has 'method = "gin", storage = { fastupdate = "off" } }'
+expect_out_has '{ name = "index_rate_limits_on_lower_key", columns = ["lower(key::text)"], statistics = { 1 = 3000 } }'
 expect_eq "$(grep -c 'unlogged' <<<"$ERR")" 0 # no longer named as unmanaged
 run --url "$HAND" check; expect_rc 0
 

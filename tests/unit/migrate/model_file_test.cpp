@@ -570,6 +570,20 @@ TEST_CASE("models: PostgreSQL storage options read, render and are checked", "[m
   CHECK_THROWS_WITH(parse("[[table]]\nname = \"t\"\ncolumns = [ { name = \"id\", type = "
                           "\"integer\", statistics = 20000 } ]\n"),
                     Catch::Contains("'statistics' must be between 0 and 10000, not 20000"));
+  // An index's storage parameters and statistics targets (by column position).
+  const std::string indexed =
+      "[[table]]\nname = \"t\"\ncolumns = [\n"
+      "  { name = \"k\", type = \"text\" },\n]\n"
+      "indexes = [ { name = \"ix_k\", columns = [\"lower(k)\"], storage = { "
+      "fillfactor = \"70\" }, statistics = { 1 = 3000 } } ]\n";
+  const auto with_index = parse(indexed);
+  CHECK(with_index.tables[0].indexes[0].statistics == std::map<int, int>{{1, 3000}});
+  CHECK(render_models(with_index) == indexed);
+  CHECK_THROWS_WITH(
+      parse("[[table]]\nname = \"t\"\ncolumns = [ { name = \"k\", type = \"text\" } ]\n"
+            "indexes = [ { name = \"ix_k\", columns = [\"k\"], statistics = { 2 = 10 } } ]\n"),
+      Catch::Contains("index 'ix_k': statistics maps a column's position in the index "
+                      "(1 to 1) to a target from 0 to 10000, not '2'"));
 }
 
 TEST_CASE("models: index names are per table where the dialect keeps them so", "[model_file]") {

@@ -38,7 +38,7 @@ TEST_CASE("object filter: an object of a table also matches as table.name", "[ob
 
 TEST_CASE("object filter: kinds and literal names", "[object_filter]") {
   CHECK(ObjectFilter::config_kind("materialized view") == "materialized_views");
-  CHECK(ObjectFilter::config_kind("index statistics target") == "tables");
+  CHECK(ObjectFilter::config_kind("partition") == "tables");
   CHECK(ObjectFilter::config_kind("views") == "views");
   ObjectFilter f;
   f.exclude["tables"] = {ObjectFilter::literal("a*[b]?")};
