@@ -9,6 +9,9 @@ namespace migratecpp::cli {
 
 namespace {
 
+constexpr const char* k_json_help =
+    "Print one JSON document instead of text (shape: docs/json.md, format_version 1)";
+
 std::string clean(std::string s) {
   if (!s.empty() && s[0] == k_relative_marker[0]) {
     s.erase(0, 1);
@@ -103,11 +106,13 @@ void add_migrate(CLI::App& app, Context& ctx, bool up) {
 
 void add_info(CLI::App& app, Context& ctx) {
   auto verbose = std::make_shared<bool>(false);
+  auto cjson = std::make_shared<bool>(false);
   auto* cur = app.add_subcommand("current", "Print the revision(s) the database is at");
   cur->add_flag("--verbose", *verbose, "Show each revision in full");
-  cur->callback([&ctx, verbose] {
-    ctx.action = [&ctx, verbose] {
-      migrate::current(project(ctx), *verbose || ctx.verbose, ctx.out);
+  cur->add_flag("--json", *cjson, k_json_help);
+  cur->callback([&ctx, verbose, cjson] {
+    ctx.action = [&ctx, verbose, cjson] {
+      migrate::current(project(ctx), *verbose || ctx.verbose, ctx.out, *cjson);
     };
   });
 
@@ -117,6 +122,7 @@ void add_info(CLI::App& app, Context& ctx) {
                    "Range START:END, e.g. base:head, -3:, current:");
   hist->add_flag("--verbose", hopts->verbose, "Show each revision in full");
   hist->add_flag("-i,--indicate-current", hopts->indicate_current, "Mark the current revision(s)");
+  hist->add_flag("--json", hopts->json, k_json_help);
   hist->callback([&ctx, hopts] {
     ctx.action = [&ctx, hopts] {
       hopts->range = clean(hopts->range);
@@ -126,11 +132,13 @@ void add_info(CLI::App& app, Context& ctx) {
   });
 
   auto hverbose = std::make_shared<bool>(false);
+  auto hjson = std::make_shared<bool>(false);
   auto* heads = app.add_subcommand("heads", "List the heads of the revision graph");
   heads->add_flag("--verbose", *hverbose, "Show each revision in full");
-  heads->callback([&ctx, hverbose] {
-    ctx.action = [&ctx, hverbose] {
-      migrate::heads(project(ctx), *hverbose || ctx.verbose, ctx.out);
+  heads->add_flag("--json", *hjson, k_json_help);
+  heads->callback([&ctx, hverbose, hjson] {
+    ctx.action = [&ctx, hverbose, hjson] {
+      migrate::heads(project(ctx), *hverbose || ctx.verbose, ctx.out, *hjson);
     };
   });
 
@@ -147,6 +155,7 @@ void add_info(CLI::App& app, Context& ctx) {
   auto* show = app.add_subcommand("show", "Show one revision (and its DDL with --sql)");
   show->add_option("revision", sopts->revision, "Revision id, prefix, label or head")->required();
   show->add_flag("--sql", sopts->sql, "Print the revision's upgrade DDL");
+  show->add_flag("--json", sopts->json, k_json_help);
   show->add_option("--dialect", sopts->dialect, "Dialect for --sql: sqlite, postgresql, mysql")
       ->check(CLI::IsMember(dialects::dialect_names()));
   show->callback([&ctx, sopts] {
@@ -171,10 +180,14 @@ void add_stamp(CLI::App& app, Context& ctx) {
 }
 
 void add_schema(CLI::App& app, Context& ctx) {
+  auto json = std::make_shared<bool>(false);
   auto* check = app.add_subcommand(
       "check", "Exit 1 and print the pending operations if the models differ from the database");
-  check->callback([&ctx] {
-    ctx.action = [&ctx] { ctx.exit_code = migrate::check(project(ctx), ctx.out) ? 0 : 1; };
+  check->add_flag("--json", *json, k_json_help);
+  check->callback([&ctx, json] {
+    ctx.action = [&ctx, json] {
+      ctx.exit_code = migrate::check(project(ctx), ctx.out, *json) ? 0 : 1;
+    };
   });
 
   auto opts = std::make_shared<migrate::InspectOptions>();
@@ -194,6 +207,7 @@ void add_verify(CLI::App& app, Context& ctx) {
       ->add_option("--accept", opts->accept,
                    "Record the current file of these applied revisions as deliberate edits")
       ->expected(1, -1);
+  verify->add_flag("--json", opts->json, k_json_help);
   verify->callback([&ctx, opts] {
     ctx.action = [&ctx, opts] {
       opts->accept = clean_all(opts->accept);
@@ -207,6 +221,7 @@ void add_verify(CLI::App& app, Context& ctx) {
              "first");
   log->add_option("-n,--limit", lopts->limit, "Show only the newest N rows");
   log->add_flag("--verbose", lopts->verbose, "Show full checksums");
+  log->add_flag("--json", lopts->json, k_json_help);
   log->callback([&ctx, lopts] {
     ctx.action = [&ctx, lopts] {
       lopts->verbose = lopts->verbose || ctx.verbose;

@@ -5,6 +5,7 @@
 #include "migrate/database.h"
 #include "migrate/diff.h"
 #include "migrate/history_table.h"
+#include "migrate/json_output.h"
 #include "migrate/model_file.h"
 #include "migrate/preflight.h"
 #include "migrate/routine_forms.h"
@@ -298,11 +299,29 @@ void autogenerate(const Project& project, NewRevision& rev, util::Output& out) {
   }
 }
 
-bool check(const Project& project, util::Output& out) {
+bool check(const Project& project, util::Output& out, bool json) {
   LiveDatabase db = open_database(project);
   Comparison c = compare(project, db);
-  if (const std::string note = unmanaged_note(read_unmanaged(db, project, true)); !note.empty()) {
+  const auto unmanaged = read_unmanaged(db, project, true);
+  if (const std::string note = unmanaged_note(unmanaged); !note.empty()) {
     out.info(note);
+  }
+  if (json) {
+    toml::array operations;
+    for (const auto& op : c.result.upgrade) {
+      operations.push_back(toml::table{{"op", schema::op_name(op)},
+                                       {"table", schema::op_table(op)},
+                                       {"description", describe(op)},
+                                       {"destructive", schema::is_destructive(op)}});
+    }
+    toml::array others;
+    for (const auto& u : unmanaged) {
+      others.push_back(toml::table{{"kind", u.kind}, {"name", u.name}, {"table", u.table}});
+    }
+    print_json(out, toml::table{{"clean", c.result.empty()},
+                                {"operations", std::move(operations)},
+                                {"unmanaged", std::move(others)}});
+    return c.result.empty();
   }
   if (c.result.empty()) {
     out.info("No changes: the database matches the models");

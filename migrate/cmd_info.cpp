@@ -2,6 +2,7 @@
 #include "migrate/begun_revisions.h"
 #include "migrate/commands.h"
 #include "migrate/database.h"
+#include "migrate/json_output.h"
 #include "migrate/runner.h"
 #include "migrate/script_directory.h"
 #include "migrate/version_table.h"
@@ -111,7 +112,7 @@ std::vector<std::string> current_revisions(const Project& project) {
   return db_rows(project);
 }
 
-void current(const Project& project, bool verbose, util::Output& out) {
+void current(const Project& project, bool verbose, util::Output& out, bool json) {
   LiveDatabase db = open_database(project);
   const auto rows = VersionTable(*db.dialect, project.config.version_table).read(*db.conn);
   if (verbose) {
@@ -121,6 +122,14 @@ void current(const Project& project, bool verbose, util::Output& out) {
   const RevisionGraph& graph = scripts.graph();
   check_version_rows(graph, rows, project.config.version_table);
   warn_if_begun(scripts, db, HistoryTable(*db.dialect, project.config.version_table), out);
+  if (json) {
+    toml::array revisions;
+    for (const auto& id : rows) {
+      revisions.push_back(revision_json(scripts, *graph.find(id)));
+    }
+    print_json(out, toml::table{{"database", db.redacted_url}, {"current", std::move(revisions)}});
+    return;
+  }
   for (const auto& id : rows) {
     const Revision* r = graph.find(id);
     if (verbose) {
@@ -151,6 +160,14 @@ void history(const Project& project, const HistoryOptions& options, util::Output
   ind.parents = true;
   ind.doc = true;
   ind.current = options.indicate_current ? &current : nullptr;
+  if (options.json) {
+    toml::array revisions;
+    for (const auto& id : ids) {
+      revisions.push_back(revision_json(scripts, graph.get(id), ind.current));
+    }
+    print_json(out, toml::table{{"revisions", std::move(revisions)}});
+    return;
+  }
   for (const auto& id : ids) {
     const Revision& r = graph.get(id);
     out.data_escaped(options.verbose ? entry_for(scripts, r, ind.current)
@@ -158,9 +175,17 @@ void history(const Project& project, const HistoryOptions& options, util::Output
   }
 }
 
-void heads(const Project& project, bool verbose, util::Output& out) {
+void heads(const Project& project, bool verbose, util::Output& out, bool json) {
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
+  if (json) {
+    toml::array revisions;
+    for (const auto& id : graph.heads()) {
+      revisions.push_back(revision_json(scripts, graph.get(id)));
+    }
+    print_json(out, toml::table{{"heads", std::move(revisions)}});
+    return;
+  }
   Indicators ind;
   ind.branches = true;
   ind.tree = false;
@@ -201,6 +226,28 @@ void show(const Project& project, const ShowOptions& options, util::Output& out)
   const auto ids = graph.resolve_targets(options.revision, rows);
   if (ids.empty()) {
     throw util::Error("'" + options.revision + "' names no revision (the database is at base)");
+  }
+  if (options.json) {
+    if (options.sql) {
+      throw util::UsageError("show: --json and --sql do not go together (the DDL is text)");
+    }
+    // Each op as its name and table, as the text form lists them.
+    auto ops = [](const std::vector<schema::Op>& list) {
+      toml::array out;
+      for (const auto& op : list) {
+        out.push_back(toml::table{{"op", schema::op_name(op)}, {"table", schema::op_table(op)}});
+      }
+      return out;
+    };
+    toml::array revisions;
+    for (const auto& id : ids) {
+      toml::table t = revision_json(scripts, graph.get(id));
+      t.insert("upgrade_ops", ops(scripts.file(id).upgrade));
+      t.insert("downgrade_ops", ops(scripts.file(id).downgrade));
+      revisions.push_back(std::move(t));
+    }
+    print_json(out, toml::table{{"revisions", std::move(revisions)}});
+    return;
   }
   for (const auto& id : ids) {
     const Revision& r = graph.get(id);

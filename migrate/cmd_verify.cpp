@@ -3,6 +3,7 @@
 #include "migrate/commands.h"
 #include "migrate/database.h"
 #include "migrate/history_table.h"
+#include "migrate/json_output.h"
 #include "migrate/migration_lock.h"
 #include "migrate/revision_checksum.h"
 #include "migrate/script_directory.h"
@@ -88,6 +89,23 @@ bool verify(const Project& project, const VerifyOptions& options, util::Output& 
     accept(scripts, db, table, status, scripts.graph().applied_set(known), options.accept, out);
     status = check_applied(scripts, rows, table.read(*db.conn));
   }
+  if (options.json) {
+    toml::array problems;
+    for (const auto& p : status.problems) {
+      problems.push_back(toml::table{{"revision", p.revision},
+                                     {"path", p.path},
+                                     {"problem", p.vanished() ? "file gone" : "ops changed"},
+                                     {"recorded_checksum", p.recorded},
+                                     {"current_checksum", p.now},
+                                     {"recorded_at", p.recorded_at},
+                                     {"description", describe(p)}});
+    }
+    print_json(out, toml::table{{"ok", status.problems.empty()},
+                                {"verified", static_cast<std::int64_t>(status.verified)},
+                                {"problems", std::move(problems)},
+                                {"unrecorded", string_array(status.unrecorded)}});
+    return status.problems.empty();
+  }
   for (const auto& p : status.problems) {
     out.data(describe(p));
   }
@@ -118,6 +136,30 @@ void applied_log(const Project& project, const LogOptions& options, util::Output
   LiveDatabase db = open_database(project);
   const HistoryTable table(*db.dialect, project.config.version_table);
   const auto entries = table.read(*db.conn);
+  if (options.json) {
+    toml::array rows;
+    std::size_t shown = 0;
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+      if (options.limit != 0 && shown++ == options.limit) {
+        break;
+      }
+      toml::table row{{"seq", it->seq},
+                      {"revision", it->revision},
+                      {"direction", it->direction},
+                      {"checksum", it->checksum},
+                      {"started_at", it->started_at},
+                      {"migratecpp_version", it->migratecpp_version}};
+      if (it->duration_ms) {
+        row.insert("duration_ms", *it->duration_ms);
+      }
+      if (it->ops_done) {
+        row.insert("ops_done", *it->ops_done);
+      }
+      rows.push_back(std::move(row));
+    }
+    print_json(out, toml::table{{"history_table", table.name()}, {"entries", std::move(rows)}});
+    return;
+  }
   if (entries.empty()) {
     out.info("The history table " + table.name() + " is empty or does not exist yet");
     return;

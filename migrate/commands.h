@@ -84,32 +84,36 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
 
 // The version-table rows (applied heads), sorted.
 std::vector<std::string> current_revisions(const Project& project);
-void current(const Project& project, bool verbose, util::Output& out);
+// `json`: one JSON document on stdout instead of the text (docs/json.md).
+void current(const Project& project, bool verbose, util::Output& out, bool json = false);
 
 struct HistoryOptions {
   std::string range; // -r
   bool verbose = false;
   bool indicate_current = false;
+  bool json = false;
 };
 void history(const Project& project, const HistoryOptions& options, util::Output& out);
-void heads(const Project& project, bool verbose, util::Output& out);
+void heads(const Project& project, bool verbose, util::Output& out, bool json = false);
 void branches(const Project& project, bool verbose, util::Output& out);
 
 struct ShowOptions {
   std::string revision;
   bool sql = false;
   std::string dialect;
+  bool json = false; // not with sql
 };
 void show(const Project& project, const ShowOptions& options, util::Output& out);
 
 // Returns true when the models match the database (exit 0); false after printing the
 // pending operations (exit 1).
-bool check(const Project& project, util::Output& out);
+bool check(const Project& project, util::Output& out, bool json = false);
 
 struct VerifyOptions {
   // Applied revisions (ids, prefixes, labels; an exact id for one whose file is gone) whose
   // current file is accepted as it is: its checksum is recorded anew.
   std::vector<std::string> accept;
+  bool json = false;
 };
 // Compares every applied revision with the checksum the history table recorded for it.
 // Returns true when all match (exit 0); false after listing, on stdout, each applied
@@ -119,6 +123,7 @@ bool verify(const Project& project, const VerifyOptions& options, util::Output& 
 struct LogOptions {
   std::size_t limit = 0; // 0: all rows
   bool verbose = false;  // full checksums
+  bool json = false;
 };
 // The history table, newest first: one line per revision applied, reverted, stamped or
 // accepted (`migratecpp log`).
