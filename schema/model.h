@@ -43,7 +43,7 @@ struct Column {
   bool identity_always = false;
   // PostgreSQL's statistics target for the column (ALTER COLUMN ... SET STATISTICS n; absent
   // = the server's default_statistics_target).
-  std::optional<int> statistics;
+  std::optional<int> statistics = std::nullopt;
   // Compares the declared spelling of the type, as the model's text did before it was a
   // value: a model or live schema that spells a type differently is not the same model. The
   // diff compares types by meaning (ColumnType ==).
@@ -58,10 +58,11 @@ struct Index {
   std::optional<std::string> method; // access method where not the default (PostgreSQL "gin")
   // PostgreSQL storage parameters (WITH (fillfactor = '70'), gin's fastupdate...), as text;
   // absent = none.
-  std::optional<std::map<std::string, std::string>> storage;
+  // (Initialized here, so that an aggregate initializer may stop before them.)
+  std::optional<std::map<std::string, std::string>> storage = std::nullopt;
   // PostgreSQL statistics targets of the index's columns, by position from 1 (ALTER INDEX i
   // ALTER COLUMN 1 SET STATISTICS 3000: an expression's); empty = the defaults.
-  std::map<int, int> statistics;
+  std::map<int, int> statistics = {};
   bool operator==(const Index&) const = default;
 };
 
