@@ -1,5 +1,6 @@
 #include "cli/bind.h"
 
+#include "cli/completion.h"
 #include "dialects/dialect.h"
 #include "util/error.h"
 
@@ -230,6 +231,33 @@ void add_verify(CLI::App& app, Context& ctx) {
   });
 }
 
+void add_completion(CLI::App& app, Context& ctx) {
+  auto shell = std::make_shared<std::string>();
+  auto* sub = app.add_subcommand(
+      "completion", "Print the shell completion script for bash, zsh or fish (source it, or "
+                    "install it as the shell's completion file)");
+  sub->add_option("shell", *shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  sub->callback([&app, &ctx, shell] {
+    ctx.action = [&app, &ctx, shell] { ctx.out.data_raw(completion_script(app, *shell)); };
+  });
+  // For the scripts: the project's revision words, one a line; nothing (and exit 0) outside
+  // a project, so that completion never prints an error into the user's command line.
+  auto* words = app.add_subcommand("__revisions", "Revision words for shell completion");
+  words->group("");
+  words->callback([&ctx] {
+    ctx.action = [&ctx] {
+      try {
+        for (const auto& w : migrate::revision_words(project(ctx))) {
+          ctx.out.data(w);
+        }
+      } catch (const util::Error&) {
+      }
+    };
+  });
+}
+
 } // namespace
 
 void bind(CLI::App& app, Context& ctx) {
@@ -255,6 +283,7 @@ void bind(CLI::App& app, Context& ctx) {
   add_stamp(app, ctx);
   add_schema(app, ctx);
   add_verify(app, ctx);
+  add_completion(app, ctx);
 }
 
 void apply_globals(Context& ctx) {

@@ -195,6 +195,20 @@ void heads(const Project& project, bool verbose, util::Output& out, bool json) {
   }
 }
 
+std::vector<std::string> revision_words(const Project& project) {
+  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const RevisionGraph& graph = scripts.graph();
+  std::vector<std::string> out = {"head", "heads", "base"};
+  std::set<std::string> labels;
+  for (const auto& id : graph.topo_order_newest_first()) {
+    out.push_back(id);
+    const Revision& r = graph.get(id);
+    labels.insert(r.branch_labels.begin(), r.branch_labels.end());
+  }
+  out.insert(out.end(), labels.begin(), labels.end());
+  return out;
+}
+
 void branches(const Project& project, bool verbose, util::Output& out) {
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();

@@ -95,6 +95,9 @@ struct HistoryOptions {
 };
 void history(const Project& project, const HistoryOptions& options, util::Output& out);
 void heads(const Project& project, bool verbose, util::Output& out, bool json = false);
+// What a revision argument may be, for shell completion: every id, branch label, and head,
+// heads, base.
+std::vector<std::string> revision_words(const Project& project);
 void branches(const Project& project, bool verbose, util::Output& out);
 
 struct ShowOptions {
