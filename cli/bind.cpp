@@ -1,8 +1,10 @@
 #include "cli/bind.h"
 
 #include "cli/completion.h"
+#include "cli/manual.h"
 #include "dialects/dialect.h"
 #include "util/error.h"
+#include "util/file_write.h"
 
 #include <memory>
 
@@ -241,6 +243,33 @@ void add_completion(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"bash", "zsh", "fish"}));
   sub->callback([&app, &ctx, shell] {
     ctx.action = [&app, &ctx, shell] { ctx.out.data_raw(completion_script(app, *shell)); };
+  });
+  // The manual, for cmake --install: one page to stdout, or every page into --dir.
+  auto page = std::make_shared<std::string>();
+  auto dir = std::make_shared<std::string>();
+  auto* man = app.add_subcommand("__man", "Manual pages in roff");
+  man->group("");
+  man->add_option("command", *page, "The command's page (default: the main page)");
+  man->add_option("--dir", *dir, "Write migratecpp.1 and migratecpp-COMMAND.1 for every command");
+  man->callback([&app, &ctx, page, dir] {
+    ctx.action = [&app, &ctx, page, dir] {
+      if (dir->empty()) {
+        ctx.out.data_raw(manual_page(app, *page, MIGRATECPP_VERSION));
+        return;
+      }
+      std::vector<std::string> pages = {""};
+      for (const auto& name : command_names(app)) {
+        pages.push_back(name);
+      }
+      for (const auto& name : pages) {
+        if (name.rfind("__", 0) == 0) {
+          continue;
+        }
+        const std::string file = *dir + "/migratecpp" + (name.empty() ? "" : "-" + name) + ".1";
+        util::write_file_atomically(file, manual_page(app, name, MIGRATECPP_VERSION),
+                                    util::IfExists::replace);
+      }
+    };
   });
   // For the scripts: the project's revision words, one a line; nothing (and exit 0) outside
   // a project, so that completion never prints an error into the user's command line.
