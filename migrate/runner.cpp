@@ -6,6 +6,7 @@
 #include "util/interrupt.h"
 #include "util/strings.h"
 
+#include <chrono>
 #include <optional>
 #include <span>
 
@@ -220,6 +221,63 @@ std::string title_of(const Step& step) {
              : "Stamping " + rows_text(step.rows_before) + " -> " + rows_text(step.rows_after);
 }
 
+// What a run says per revision. On a terminal, online: "[3/200] 3f2a9c1b7d4e add users ...",
+// ended by the time it took (" 4 ms"), " skipped", or " failed" when an exception leaves the
+// line open. Elsewhere (scripts, CI logs, --sql): the title lines, as Alembic prints them.
+class Progress {
+public:
+  Progress(util::Output& out, const std::vector<Step>& steps, bool online)
+      : m_out(out), m_total(steps.size()), m_counter(online && out.progress_on_terminal()) {}
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  ~Progress() { end(" failed"); }
+
+  void begin(const Step& step) {
+    ++m_done;
+    if (!m_counter) {
+      m_out.info(title_of(step));
+      return;
+    }
+    const std::string what = step.file
+                                 ? step.file->revision.id + " " + step.file->revision.message +
+                                       (step.upgrade ? "" : " (downgrade)")
+                                 : title_of(step);
+    m_out.progress_begin("[" + std::to_string(m_done) + "/" + std::to_string(m_total) + "] " +
+                         what + " ...");
+    m_open = true;
+    m_started = std::chrono::steady_clock::now();
+  }
+  // The revision ran: its time.
+  void done() {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - m_started)
+                        .count();
+    end(" " + std::to_string(ms) + " ms");
+  }
+  // A note about the revision on its own line (the counter line ended first).
+  void note(const std::string& text) {
+    end(" skipped");
+    if (!text.empty()) {
+      m_out.info(text);
+    }
+  }
+
+private:
+  void end(const std::string& text) {
+    if (m_open) {
+      m_open = false;
+      m_out.progress_end(text);
+    }
+  }
+
+  util::Output& m_out;
+  std::size_t m_total;
+  bool m_counter;
+  std::size_t m_done = 0;
+  bool m_open = false;
+  std::chrono::steady_clock::time_point m_started;
+};
+
 // The last line of a failure under the transactional strategy, read from the version table
 // (the truth, also when another migratecpp moved it), not from the plan.
 std::string rolled_back_line(const util::Error& e, const std::vector<std::string>& at,
@@ -290,9 +348,10 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     after_all = script_wrapper(dialect, sink, steps, state, false);
     sink.begin();
   }
+  Progress progress(out, steps, sink.online());
   for (const Step& step : steps) {
     const std::string title = title_of(step);
-    out.info(title);
+    progress.begin(step);
     if (!sink.online()) {
       sink.comment(title);
     }
@@ -316,10 +375,11 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
           state = options.reread_schema();
         }
         if (check == Check::all_done) {
+          progress.note("");
           report_all_done(steps, out);
           return;
         }
-        out.info("  already applied by another migratecpp; skipped");
+        progress.note("  already applied by another migratecpp; skipped");
         continue;
       }
       run_one(dialect, sink, versions, step, state, options, context, nullptr);
@@ -329,6 +389,7 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
           sink.execute(s);
         }
       }
+      progress.done();
     } catch (const util::Error& e) {
       sink.rollback();
       if (!sink.online()) {
@@ -382,8 +443,9 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
   // What ran of the unit a failure takes back: the revision, or with
   // transaction_per_migration = false the whole run, as a transaction would.
   UndoJournal journal;
+  Progress progress(out, steps, sink.online());
   for (const Step& step : steps) {
-    out.info(title_of(step));
+    progress.begin(step);
     if (per_step) {
       journal.clear(); // the previous revision and its version row are final
     }
@@ -394,13 +456,15 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
           state = options.reread_schema();
         }
         if (check == Check::all_done) {
+          progress.note("");
           report_all_done(steps, out);
           return;
         }
-        out.info("  already applied by another migratecpp; skipped");
+        progress.note("  already applied by another migratecpp; skipped");
         continue;
       }
       run_one(dialect, sink, versions, step, state, options, context, &journal);
+      progress.done();
     } catch (const util::Error& e) {
       const auto outcome = journal.undo(dialect, sink, state, options.reread_schema);
       throw util::Error(e.message() + "\n" + compensated_line(outcome, options), e.where());

@@ -31,6 +31,18 @@ void Output::set_color(ColorMode mode) {
   }
 }
 
+bool Output::progress_on_terminal() const {
+  return m_verbosity != Verbosity::quiet && &m_diag == &std::cerr && isatty(STDERR_FILENO) != 0;
+}
+
+void Output::progress_begin(std::string_view text) {
+  m_diag << escape_control(text) << std::flush;
+}
+
+void Output::progress_end(std::string_view text) {
+  m_diag << escape_control(text) << '\n' << std::flush;
+}
+
 std::string Output::paint(std::string_view text, std::string_view code) const {
   if (!m_color) {
     return std::string(text);

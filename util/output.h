@@ -29,7 +29,13 @@ public:
   void data_escaped(std::string_view line);
   // Diagnostics escape control characters (util::escape_control): a revision message or a
   // database error holding an escape sequence must not drive the user's terminal.
-  void info(std::string_view line);     // progress; hidden by -q
+  void info(std::string_view line); // progress; hidden by -q
+  // True when progress goes to a terminal (stderr is one) and -q is not given: a long run
+  // shows a counter line per revision there. Scripts and CI logs keep the plain lines.
+  bool progress_on_terminal() const;
+  // A progress line in two parts: the start (flushed, no newline), then its end.
+  void progress_begin(std::string_view text);
+  void progress_end(std::string_view text);
   void detail(std::string_view line);   // shown only with -v
   void warning(std::string_view line);  // always shown
   void error(std::string_view message); // "migratecpp: error: message"
