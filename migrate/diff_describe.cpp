@@ -2,6 +2,7 @@
 
 #include "migrate/diff.h"
 #include "migrate/diff_normalize.h"
+#include "schema/table_storage.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -230,10 +231,8 @@ std::string describe(const Op& op) {
                 add(key.c_str(), value,
                     was == before.end() ? std::nullopt : std::optional(was->second));
               }
-              for (const auto& [key, value] : before) {
-                if (o.options.storage->count(key) == 0) {
-                  parts.push_back(key + " " + value + " -> default");
-                }
+              for (const auto& key : schema::reset_storage_parameters(o)) {
+                parts.push_back(key + " " + before.at(key) + " -> default");
               }
             }
             return "alter options of table " + o.table + ": " + util::join(parts, ", ");

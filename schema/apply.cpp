@@ -3,6 +3,7 @@
 #include "schema/column_uses.h"
 #include "schema/naming.h"
 #include "schema/routine.h"
+#include "schema/table_storage.h"
 #include "util/error.h"
 #include "util/sql_lexer.h"
 #include "util/strings.h"
@@ -307,11 +308,8 @@ std::optional<std::map<std::string, std::string>>
 changed_storage(const std::optional<std::map<std::string, std::string>>& had,
                 const AlterTableOptions& o) {
   std::map<std::string, std::string> out = had.value_or(std::map<std::string, std::string>{});
-  for (const auto& [key, value] :
-       o.existing.storage.value_or(std::map<std::string, std::string>{})) {
-    if (o.options.storage->count(key) == 0) {
-      out.erase(key);
-    }
+  for (const auto& key : reset_storage_parameters(o)) {
+    out.erase(key);
   }
   for (const auto& [key, value] : *o.options.storage) {
     out[key] = value;

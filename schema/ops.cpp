@@ -1,4 +1,5 @@
 #include "schema/ops.h"
+#include "schema/table_storage.h"
 
 #include "schema/types.h"
 #include "util/error.h"
@@ -70,6 +71,23 @@ Op reverse_alter(const AlterColumn& o) {
 // Each option the op sets goes back to its existing value. A charset change that leaves the
 // collation to the server is undone with the collation it had (the old charset's default
 // collation may not be the one the table had).
+} // namespace
+
+std::vector<std::string> reset_storage_parameters(const AlterTableOptions& o) {
+  std::vector<std::string> out;
+  if (!o.options.storage || !o.existing.storage) {
+    return out;
+  }
+  for (const auto& [key, value] : *o.existing.storage) {
+    if (o.options.storage->count(key) == 0) {
+      out.push_back(key);
+    }
+  }
+  return out;
+}
+
+namespace {
+
 Op reverse_table_options(const AlterTableOptions& o) {
   AlterTableOptions r;
   r.table = o.table;

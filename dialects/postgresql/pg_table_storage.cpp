@@ -1,5 +1,6 @@
 #include "dialects/postgresql/pg_table_storage.h"
 
+#include "schema/table_storage.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -44,14 +45,7 @@ std::vector<Statement> alter_table_storage(const PostgresDialect& d,
       out.push_back({"ALTER TABLE " + table + " SET " + parameter_list(d, *o.options.storage),
                      "set storage parameters of " + label});
     }
-    std::vector<std::string> reset;
-    const auto before = o.existing.storage.value_or(std::map<std::string, std::string>{});
-    for (const auto& [key, value] : before) {
-      if (o.options.storage->count(key) == 0) {
-        reset.push_back(key);
-      }
-    }
-    if (!reset.empty()) {
+    if (const auto reset = schema::reset_storage_parameters(o); !reset.empty()) {
       out.push_back({"ALTER TABLE " + table + " RESET (" + util::join(reset, ", ") + ")",
                      "reset storage parameters of " + label});
     }
