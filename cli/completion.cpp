@@ -14,25 +14,12 @@ std::vector<const CLI::App*> commands(const CLI::App& app) {
   return app.get_subcommands([](const CLI::App* sub) { return !sub->get_group().empty(); });
 }
 
-// Every spelling of the options of `app` ("-r", "--rev-range", ...), help included.
-std::vector<std::string> option_words(const CLI::App& app) {
+// Every spelling of the options of `app` ("-r", "--rev-range", ...), help included; with
+// `valued_only`, of those that take a value (the word after them is theirs, not a revision).
+std::vector<std::string> option_words(const CLI::App& app, bool valued_only = false) {
   std::vector<std::string> out;
   for (const CLI::Option* o : app.get_options()) {
-    for (const auto& s : o->get_snames()) {
-      out.push_back("-" + s);
-    }
-    for (const auto& l : o->get_lnames()) {
-      out.push_back("--" + l);
-    }
-  }
-  return out;
-}
-
-// Options that take a value (the word after them is not completed as a revision).
-std::vector<std::string> valued_option_words(const CLI::App& app) {
-  std::vector<std::string> out;
-  for (const CLI::Option* o : app.get_options()) {
-    if (o->get_items_expected_min() == 0 || o->get_positional()) {
+    if (o->get_positional() || (valued_only && o->get_items_expected_min() == 0)) {
       continue;
     }
     for (const auto& s : o->get_snames()) {
@@ -55,7 +42,7 @@ std::string bash_script(const CLI::App& app) {
   for (const CLI::App* sub : commands(app)) {
     names.push_back(sub->get_name());
     per_command += "    " + sub->get_name() + ") opts=\"" + words(option_words(*sub)) +
-                   "\" valued=\"" + words(valued_option_words(*sub)) + "\" ;;\n";
+                   "\" valued=\"" + words(option_words(*sub, true)) + "\" ;;\n";
   }
   std::vector<std::string> revision_commands;
   for (const auto& n : names) {
@@ -73,7 +60,7 @@ std::string bash_script(const CLI::App& app) {
          words(option_words(app)) +
          "\"\n"
          "  local global_valued=\"" +
-         words(valued_option_words(app)) +
+         words(option_words(app, true)) +
          "\"\n"
          "  local cmd=\"\" config=() i w\n"
          "  # The project's revision ids, branch labels, head, heads, base (nothing outside one).\n"
