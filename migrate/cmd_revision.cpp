@@ -1,6 +1,7 @@
 // revision and merge: writing new revision files.
 #include "migrate/autogenerate.h"
 #include "migrate/commands.h"
+#include "migrate/post_write_hooks.h"
 #include "migrate/script_directory.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -114,6 +115,7 @@ fs::path revision(const Project& project, const RevisionOptions& options, util::
   const fs::path dir = pick_directory(scripts, options.version_path);
   const fs::path path = write_revision_file(project.config, scripts, rev, dir, project.x_args);
   out.info("Generated revision " + rev.id + (rev.message.empty() ? "" : ": " + rev.message));
+  run_post_write_hooks(project.config, path, display_path(path), out);
   out.data_escaped(display_path(path).string());
   return path;
 }
@@ -142,6 +144,7 @@ fs::path merge(const Project& project, const MergeOptions& options, util::Output
   const fs::path path =
       write_revision_file(project.config, scripts, rev, scripts.versions_dir(), project.x_args);
   out.info("Generated merge revision " + rev.id + " of " + util::join(rev.down_revisions, ", "));
+  run_post_write_hooks(project.config, path, display_path(path), out);
   out.data_escaped(display_path(path).string());
   return path;
 }

@@ -1,5 +1,6 @@
 #include "migrate/config.h"
 
+#include "migrate/post_write_hooks.h"
 #include "migrate/toml_reader.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -18,7 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::vector<std::string> k_sections = {"database", "migrations", "models"};
+const std::vector<std::string> k_sections = {"database", "migrations", "models",
+                                             "post_write_hooks"};
 
 bool valid_var_name(const std::string& name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])) != 0) {
@@ -230,9 +232,8 @@ Config parse_config(std::string_view text, const fs::path& file) {
                   (util::closest_match(k, k_sections).empty()
                        ? ""
                        : " (did you mean '[" + util::closest_match(k, k_sections) + "]'?)")
-            : "unknown key '" + k +
-                  "' outside any section (sections: [database], "
-                  "[migrations], [models])";
+            : "unknown key '" + k + "' outside any section (sections: [" +
+                  util::join(k_sections, "], [") + "])";
     throw util::Error(message, util::Location{path, key.source().begin.line});
   }
 
@@ -286,6 +287,9 @@ Config parse_config(std::string_view text, const fs::path& file) {
     }
     read_patterns(*models, "exclude", cfg.objects.exclude);
     read_patterns(*models, "include", cfg.objects.include);
+  }
+  if (const toml::node* hooks = root.get("post_write_hooks")) {
+    cfg.post_write_hooks = read_post_write_hooks(*hooks, path, cfg.dir);
   }
   return cfg;
 }

@@ -17,6 +17,16 @@ inline constexpr double k_default_lock_timeout_seconds = 300;
 // A week: longer is surely a mistake (and would overflow the clocks' arithmetic).
 inline constexpr double k_max_lock_timeout_seconds = 7 * 24 * 3600;
 
+// [post_write_hooks.NAME]: a program run on each revision file `revision` and `merge` write
+// (Alembic's post_write_hooks), e.g. a formatter or a linter.
+struct PostWriteHook {
+  std::string name;
+  std::string executable;           // as written: a name looked up on PATH, or a path
+  std::filesystem::path program;    // what runs: `executable`, made absolute if it has a '/'
+  std::vector<std::string> options; // REVISION_SCRIPT_FILENAME: the file's path (appended if absent)
+  std::filesystem::path cwd;        // absolute; default the config file's directory
+};
+
 struct Config {
   std::filesystem::path file; // the config file, as given
   std::filesystem::path dir;  // its directory, absolute: relative paths start here
@@ -38,12 +48,14 @@ struct Config {
   // statement for another connection's lock) before giving up; 0: do not wait.
   double lock_timeout_seconds = k_default_lock_timeout_seconds;
   std::map<std::string, std::string> x_args; // -x KEY=VALUE; filled by the command layer
+  std::vector<PostWriteHook> post_write_hooks; // [post_write_hooks] hooks, in their order
 };
 
 // Reads the config file:
 //   [database]   url, version_table, schema, lock_timeout
 //   [migrations] script_location, file_template, transaction_per_migration, version_locations
 //   [models]     paths, exclude_tables, exclude = { KIND = [...] }, include = { ... }
+//   [post_write_hooks] hooks = [NAME, ...], and [post_write_hooks.NAME] executable, options, cwd
 // ${VAR} and ${VAR:-default} are expanded from the environment in every string (the default
 // also replaces a set but empty variable, as in the shell); "$${" is a literal "${".
 // Relative script_location and version_locations are resolved against the config file's

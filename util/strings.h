@@ -17,6 +17,8 @@ std::optional<long long> to_int(std::string_view s);
 std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+// Every occurrence of `what` replaced, left to right (a replacement is not searched again).
+std::string replace_all(std::string text, const std::string& what, const std::string& with);
 bool starts_with_ci(std::string_view s, std::string_view prefix);
 bool iequals(std::string_view a, std::string_view b);
 

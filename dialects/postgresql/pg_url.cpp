@@ -17,17 +17,6 @@ struct OptionsFree {
   void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
 };
 
-std::string replace_all(std::string text, const std::string& what, const std::string& with) {
-  if (what.empty()) {
-    return text;
-  }
-  for (auto pos = text.find(what); pos != std::string::npos;
-       pos = text.find(what, pos + with.size())) {
-    text.replace(pos, what.size(), with);
-  }
-  return text;
-}
-
 // Each of "5432,5433," a port number or empty (libpq's default for that host).
 int check_ports(const std::string& ports, const std::string& text) {
   for (const auto& port : util::split(ports, ',')) {
@@ -68,7 +57,7 @@ util::Url parse_pg_url(const std::string& text) {
     if (const auto colon = userinfo.find(':'); colon != std::string::npos) {
       util::register_secret(userinfo.substr(colon + 1));
     }
-    rest = replace_all(userinfo, "@", "%40") + rest.substr(at);
+    rest = util::replace_all(userinfo, "@", "%40") + rest.substr(at);
   }
   // libpq knows the two standard schemes only, not SQLAlchemy's driver suffix.
   const std::string conninfo = "postgresql://" + rest;
@@ -82,7 +71,7 @@ util::Url parse_pg_url(const std::string& text) {
       reason.pop_back();
     }
     // libpq quotes the URI, or a piece of it, as given: never the password.
-    reason = util::redact_urls(replace_all(reason, conninfo, util::redact_url(text)));
+    reason = util::redact_urls(util::replace_all(reason, conninfo, util::redact_url(text)));
     throw util::Error("invalid database URL '" + util::redact_url(text) + "': " + reason);
   }
   for (const PQconninfoOption* o = options.get(); o->keyword != nullptr; ++o) {

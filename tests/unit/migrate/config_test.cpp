@@ -160,7 +160,7 @@ TEST_CASE("config: located errors", "[config]") {
   CHECK_THROWS_WITH(load(dir, "url = \"x\"\n"),
                     at(dir, 1,
                        "unknown key 'url' outside any section (sections: [database], "
-                       "[migrations], [models])"));
+                       "[migrations], [models], [post_write_hooks])"));
   CHECK_THROWS_WITH(load(dir, "[database]\nulr = \"x\"\n"),
                     at(dir, 2, "unknown key 'ulr' in [database] (did you mean 'url'?)"));
   CHECK_THROWS_WITH(load(dir, "[migrations]\nscript_locaton = \"x\"\n"),
@@ -268,4 +268,57 @@ TEST_CASE("config: a kind [models.exclude] does not know is refused", "[config]"
                                     "[models.exclude] (did you mean 'functions'?)"));
   CHECK_THROWS_WITH(load(dir, "[models]\ninclude = [\"x\"]\n"),
                     Catch::Contains("migratecpp.toml:2: 'include' must be a table"));
+}
+
+TEST_CASE("config: [post_write_hooks] in the order hooks lists them", "[config][hooks]") {
+  test::TempDir dir;
+  setenv("MIGRATECPP_TEST_FORMATTER", "taplo", 1);
+  const auto cfg = load(dir, R"toml([post_write_hooks]
+hooks = ["lint", "format"]
+
+[post_write_hooks.format]
+executable = "${MIGRATECPP_TEST_FORMATTER}"
+options = ["fmt", "REVISION_SCRIPT_FILENAME"]
+
+[post_write_hooks.lint]
+executable = "tools/lint.sh"
+cwd = "tools"
+
+[post_write_hooks.off]
+executable = "not-run"
+)toml");
+  unsetenv("MIGRATECPP_TEST_FORMATTER");
+  REQUIRE(cfg.post_write_hooks.size() == 2); // "off" is not listed: turned off
+  CHECK(cfg.post_write_hooks[0].name == "lint");
+  CHECK(cfg.post_write_hooks[0].program == dir / "tools/lint.sh");
+  CHECK(cfg.post_write_hooks[0].cwd == dir / "tools");
+  CHECK(cfg.post_write_hooks[0].options.empty());
+  CHECK(cfg.post_write_hooks[1].name == "format");
+  CHECK(cfg.post_write_hooks[1].program == "taplo"); // a bare name: looked up on PATH
+  CHECK(cfg.post_write_hooks[1].cwd == dir.path().lexically_normal());
+  CHECK(cfg.post_write_hooks[1].options ==
+        std::vector<std::string>{"fmt", "REVISION_SCRIPT_FILENAME"});
+}
+
+TEST_CASE("config: [post_write_hooks] mistakes are refused at their line", "[config][hooks]") {
+  test::TempDir dir;
+  CHECK_THROWS_WITH(load(dir, "[post_write_hooks]\nhooks = [\"fromat\"]\n"
+                              "[post_write_hooks.format]\nexecutable = \"x\"\n"),
+                    at(dir, 2,
+                       "hook 'fromat' is listed in hooks but has no [post_write_hooks.fromat] "
+                       "table (did you mean 'format'?)"));
+  CHECK_THROWS_WITH(load(dir, "[post_write_hooks]\nhook = [\"x\"]\n"),
+                    Catch::Contains("migratecpp.toml:2: unknown key 'hook'"));
+  CHECK_THROWS_WITH(load(dir, "[post_write_hooks]\nhooks = \"x\"\n"),
+                    at(dir, 2, "'hooks' must be an array of hook names, e.g. [\"format\"]"));
+  CHECK_THROWS_WITH(load(dir, "[post_write_hooks]\nhooks = [\"x\"]\n[post_write_hooks.x]\n"
+                              "options = [\"a\"]\n"),
+                    Catch::Contains("missing required key 'executable'"));
+  CHECK_THROWS_WITH(load(dir, "[post_write_hooks]\nhooks = [\"x\"]\n[post_write_hooks.x]\n"
+                              "executable = \"x\"\noptions = \"-l 79\"\n"),
+                    Catch::Contains("migratecpp.toml:5: 'options' must be an array of strings"));
+  CHECK_THROWS_WITH(load(dir, "[post_write_hooks]\nhooks = [\"x\"]\n[post_write_hooks.x]\n"
+                              "executable = \"${MIGRATECPP_UNSET_FOR_TEST}\"\n"),
+                    Catch::Contains("migratecpp.toml:4: environment variable "
+                                    "'MIGRATECPP_UNSET_FOR_TEST' is not set"));
 }
