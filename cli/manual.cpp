@@ -1,5 +1,6 @@
 #include "cli/manual.h"
 
+#include "cli/visible_commands.h"
 #include "util/error.h"
 #include "util/strings.h"
 
@@ -28,10 +29,6 @@ std::string roff(const std::string& text) {
     line_start = c == '\n';
   }
   return out;
-}
-
-std::vector<const CLI::App*> commands(const CLI::App& app) {
-  return app.get_subcommands([](const CLI::App* sub) { return !sub->get_group().empty(); });
 }
 
 // ".TP" entries for the options of `app`: their spellings (and a value placeholder), then
@@ -86,7 +83,7 @@ std::string manual_page(const CLI::App& app, const std::string& command,
                 "found by check), 2 usage error.") +
            "\n";
     out += ".SH COMMANDS\n";
-    for (const CLI::App* sub : commands(app)) {
+    for (const CLI::App* sub : visible_commands(app)) {
       out += ".TP\n\\fB" + roff(sub->get_name()) + "\\fR\n" + roff(sub->get_description()) +
              ". See \\fBmigratecpp\\-" + roff(sub->get_name()) + "\\fR(1).\n";
     }
@@ -104,7 +101,7 @@ std::string manual_page(const CLI::App& app, const std::string& command,
     return out;
   }
   const CLI::App* sub = nullptr;
-  for (const CLI::App* c : commands(app)) {
+  for (const CLI::App* c : visible_commands(app)) {
     if (c->get_name() == command) {
       sub = c;
     }
