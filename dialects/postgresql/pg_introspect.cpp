@@ -220,8 +220,10 @@ private:
   const Rows& m_rows;
 };
 
-// "fillfactor=70<US>toast.autovacuum_enabled=false" -> the map; none for "".
-std::optional<std::map<std::string, std::string>> storage_parameters(const std::string& text) {
+// The key=value items of a list the catalog queries join with <US> (0x1f): reloptions
+// ("fillfactor=70<US>toast.autovacuum_enabled=false") and index statistics targets
+// ("1=3000", position=target) -> the map; none for "".
+std::optional<std::map<std::string, std::string>> key_value_items(const std::string& text) {
   if (text.empty()) {
     return std::nullopt;
   }
@@ -272,7 +274,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     if (tables.boolean(r, "unlogged")) {
       t.options.unlogged = true;
     }
-    t.options.storage = storage_parameters(tables.text(r, "storage"));
+    t.options.storage = key_value_items(tables.text(r, "storage"));
     t.partition_by = tables.get(r, "partition_by");
     t.partition_of = tables.get(r, "partition_of");
     t.partition_bound = tables.get(r, "partition_bound");
@@ -424,8 +426,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     schema::Index index;
     index.name = indexes.text(r, "name");
     index.unique = indexes.boolean(r, "is_unique");
-    index.storage = storage_parameters(indexes.text(r, "storage"));
-    for (const auto& [position, target] : storage_parameters(indexes.text(r, "statistics"))
+    index.storage = key_value_items(indexes.text(r, "storage"));
+    for (const auto& [position, target] : key_value_items(indexes.text(r, "statistics"))
                                               .value_or(std::map<std::string, std::string>{})) {
       index.statistics[std::stoi(position)] = std::stoi(target);
     }
