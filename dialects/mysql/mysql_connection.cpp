@@ -1,5 +1,6 @@
 #include "dialects/mysql/mysql_connection.h"
 
+#include "dialects/mysql/mysql_client.h"
 #include "dialects/mysql/mysql_quoting.h"
 #include "dialects/mysql/mysql_url.h"
 #include "util/error.h"
@@ -7,7 +8,6 @@
 #include "util/sql_lexer.h"
 #include "util/strings.h"
 
-#include <mysql.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -56,7 +56,7 @@ std::string open_handle(MYSQL* h, const util::Url& url, unsigned timeout_overrid
     std::string c = url_parameter(url, "charset");
     return c.empty() ? std::string(k_default_charset) : c;
   }();
-  mysql_optionsv(h, MYSQL_SET_CHARSET_NAME, charset.c_str());
+  client().mysql_optionsv(h, MYSQL_SET_CHARSET_NAME, charset.c_str());
   unsigned timeout = k_default_connect_timeout;
   if (const auto t = util::to_int(url_parameter(url, "connect_timeout"))) {
     timeout = static_cast<unsigned>(*t);
@@ -64,21 +64,21 @@ std::string open_handle(MYSQL* h, const util::Url& url, unsigned timeout_overrid
   if (timeout_override != 0) {
     timeout = timeout_override;
   }
-  mysql_optionsv(h, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  client().mysql_optionsv(h, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
   for (const auto& [key, option] : {std::pair{"read_timeout", MYSQL_OPT_READ_TIMEOUT},
                                     std::pair{"write_timeout", MYSQL_OPT_WRITE_TIMEOUT}}) {
     if (const auto t = util::to_int(url_parameter(url, key))) {
       const unsigned seconds = static_cast<unsigned>(*t);
-      mysql_optionsv(h, option, &seconds);
+      client().mysql_optionsv(h, option, &seconds);
     }
   }
   // The holder of the migration lock is named from the process list; where the server keeps
   // connection attributes (performance_schema), this one says which process it is.
   const std::string program = "migratecpp (" + util::this_process() + ")";
-  mysql_optionsv(h, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", program.c_str());
+  client().mysql_optionsv(h, MYSQL_OPT_CONNECT_ATTR_ADD, "program_name", program.c_str());
   // LOAD DATA LOCAL lets a server read the client's files: never wanted by a migration tool.
   const unsigned no = 0;
-  mysql_optionsv(h, MYSQL_OPT_LOCAL_INFILE, &no);
+  client().mysql_optionsv(h, MYSQL_OPT_LOCAL_INFILE, &no);
 
   const std::string mode = util::to_lower(url_parameter(url, "ssl_mode"));
   if (mode != "disabled") {
@@ -90,7 +90,7 @@ std::string open_handle(MYSQL* h, const util::Url& url, unsigned timeout_overrid
           std::pair{"tls_version", MARIADB_OPT_TLS_VERSION}}) {
       const std::string value = url_parameter(url, key);
       if (!value.empty()) {
-        mysql_optionsv(h, option, value.c_str());
+        client().mysql_optionsv(h, option, value.c_str());
       }
     }
     // REQUIRED: TLS or no connection; VERIFY_CA / VERIFY_IDENTITY: and the server's
@@ -98,26 +98,26 @@ std::string open_handle(MYSQL* h, const util::Url& url, unsigned timeout_overrid
     const my_bool enforce = mode == "required" || mode == "verify_ca" || mode == "verify_identity";
     const my_bool verify = mode == "verify_ca" || mode == "verify_identity";
     if (enforce) {
-      mysql_optionsv(h, MYSQL_OPT_SSL_ENFORCE, &enforce);
+      client().mysql_optionsv(h, MYSQL_OPT_SSL_ENFORCE, &enforce);
     }
-    mysql_optionsv(h, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+    client().mysql_optionsv(h, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
   }
 
   const std::string socket = url_parameter(url, "unix_socket");
   if (!socket.empty()) {
     const unsigned protocol = MYSQL_PROTOCOL_SOCKET;
-    mysql_optionsv(h, MYSQL_OPT_PROTOCOL, &protocol);
+    client().mysql_optionsv(h, MYSQL_OPT_PROTOCOL, &protocol);
   }
   // Host "localhost" (or none) means the socket to the connector; a socket given means it too.
   const char* host =
       !socket.empty() ? "localhost" : (url.host.empty() ? nullptr : url.host.c_str());
   const unsigned port = url.port > 0 ? static_cast<unsigned>(url.port) : 0;
-  if (mysql_real_connect(h, host, url.user.empty() ? nullptr : url.user.c_str(),
-                         url.has_password ? url.password.c_str() : nullptr,
-                         url.database.empty() ? nullptr : url.database.c_str(), port,
-                         socket.empty() ? nullptr : socket.c_str(), 0) == nullptr) {
-    std::string message = clean(mysql_error(h));
-    const unsigned number = mysql_errno(h);
+  if (client().mysql_real_connect(h, host, url.user.empty() ? nullptr : url.user.c_str(),
+                                  url.has_password ? url.password.c_str() : nullptr,
+                                  url.database.empty() ? nullptr : url.database.c_str(), port,
+                                  socket.empty() ? nullptr : socket.c_str(), 0) == nullptr) {
+    std::string message = clean(client().mysql_error(h));
+    const unsigned number = client().mysql_errno(h);
     if (number != 0) {
       message += " (MySQL error " + std::to_string(number) + ")";
     }
@@ -185,15 +185,15 @@ private:
       if (n <= 0 || command == 'q') {
         return;
       }
-      MYSQL* h = mysql_init(nullptr);
+      MYSQL* h = client().mysql_init(nullptr);
       if (h == nullptr) {
         continue;
       }
       if (open_handle(h, m_url, 5).empty()) {
         const std::string kill = "KILL QUERY " + std::to_string(m_thread_id);
-        mysql_real_query(h, kill.data(), kill.size());
+        client().mysql_real_query(h, kill.data(), kill.size());
       }
-      mysql_close(h);
+      client().mysql_close(h);
     }
   }
 
@@ -204,12 +204,12 @@ private:
 };
 
 MysqlConnection::MysqlConnection(const util::Url& url, std::chrono::milliseconds lock_wait) {
-  m_conn = mysql_init(nullptr);
+  m_conn = client().mysql_init(nullptr);
   if (m_conn == nullptr) {
     throw util::Error("out of memory while connecting to MySQL");
   }
   if (const std::string error = open_handle(m_conn, url); !error.empty()) {
-    mysql_close(m_conn);
+    client().mysql_close(m_conn);
     m_conn = nullptr;
     throw util::Error(error);
   }
@@ -220,7 +220,7 @@ MysqlConnection::MysqlConnection(const util::Url& url, std::chrono::milliseconds
                                                        .count());
     exec("SET SESSION lock_wait_timeout = " + std::to_string(seconds));
   } catch (...) {
-    mysql_close(m_conn);
+    client().mysql_close(m_conn);
     m_conn = nullptr;
     throw;
   }
@@ -237,40 +237,40 @@ MysqlConnection::~MysqlConnection() {
   m_killer.reset();
   if (m_conn != nullptr) {
     // Closing the session rolls back anything still open on the server side.
-    mysql_close(m_conn);
+    client().mysql_close(m_conn);
   }
 }
 
 bool MysqlConnection::is_mariadb() const {
-  const char* info = mysql_get_server_info(m_conn);
+  const char* info = client().mysql_get_server_info(m_conn);
   return info != nullptr && std::string_view(info).find("MariaDB") != std::string_view::npos;
 }
 
 unsigned long MysqlConnection::server_version() const {
-  return mysql_get_server_version(m_conn);
+  return client().mysql_get_server_version(m_conn);
 }
 
 unsigned long MysqlConnection::thread_id() const {
-  return mysql_thread_id(m_conn);
+  return client().mysql_thread_id(m_conn);
 }
 
 void MysqlConnection::fail(std::string_view sql) const {
-  const unsigned number = mysql_errno(m_conn);
-  std::string message = clean(mysql_error(m_conn));
+  const unsigned number = client().mysql_errno(m_conn);
+  std::string message = clean(client().mysql_error(m_conn));
   if (message.empty()) {
     message = "the statement failed";
   }
-  throw MysqlError(number, message, mysql_sqlstate(m_conn), std::string(sql));
+  throw MysqlError(number, message, client().mysql_sqlstate(m_conn), std::string(sql));
 }
 
 void MysqlConnection::drain(std::string_view sql) {
   while (true) {
-    if (MYSQL_RES* result = mysql_store_result(m_conn)) {
-      mysql_free_result(result);
-    } else if (mysql_field_count(m_conn) != 0) {
+    if (MYSQL_RES* result = client().mysql_store_result(m_conn)) {
+      client().mysql_free_result(result);
+    } else if (client().mysql_field_count(m_conn) != 0) {
       fail(sql); // a result was due and did not come
     }
-    const int next = mysql_next_result(m_conn);
+    const int next = client().mysql_next_result(m_conn);
     if (next < 0) {
       return;
     }
@@ -282,7 +282,7 @@ void MysqlConnection::drain(std::string_view sql) {
 
 void MysqlConnection::exec(std::string_view sql) {
   count_statement();
-  if (mysql_real_query(m_conn, sql.data(), sql.size()) != 0) {
+  if (client().mysql_real_query(m_conn, sql.data(), sql.size()) != 0) {
     fail(sql);
   }
   drain(sql);
@@ -290,14 +290,14 @@ void MysqlConnection::exec(std::string_view sql) {
 
 void MysqlConnection::exec_script(std::string_view sql) {
   count_statement();
-  if (mysql_set_server_option(m_conn, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
+  if (client().mysql_set_server_option(m_conn, MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
     fail(sql);
   }
   struct Off {
     MYSQL* conn;
-    ~Off() { mysql_set_server_option(conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF); }
+    ~Off() { client().mysql_set_server_option(conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF); }
   } off{m_conn};
-  if (mysql_real_query(m_conn, sql.data(), sql.size()) != 0) {
+  if (client().mysql_real_query(m_conn, sql.data(), sql.size()) != 0) {
     fail(sql);
   }
   drain(sql);
@@ -308,7 +308,7 @@ bool MysqlConnection::in_transaction() const {
     return false;
   }
   unsigned int status = 0;
-  if (mariadb_get_infov(m_conn, MARIADB_CONNECTION_SERVER_STATUS, &status) != 0) {
+  if (client().mariadb_get_infov(m_conn, MARIADB_CONNECTION_SERVER_STATUS, &status) != 0) {
     return false;
   }
   return (status & SERVER_STATUS_IN_TRANS) != 0;
@@ -337,8 +337,8 @@ Rows MysqlConnection::query(std::string_view sql,
         continue;
       }
       std::string escaped(p->size() * 2 + 1, '\0');
-      const unsigned long n = mysql_real_escape_string(m_conn, escaped.data(), p->data(),
-                                                       static_cast<unsigned long>(p->size()));
+      const unsigned long n = client().mysql_real_escape_string(
+          m_conn, escaped.data(), p->data(), static_cast<unsigned long>(p->size()));
       escaped.resize(n);
       text += "'" + escaped + "'";
     }
@@ -349,13 +349,13 @@ Rows MysqlConnection::query(std::string_view sql,
     text.append(sql.substr(copied));
   }
   count_statement();
-  if (mysql_real_query(m_conn, text.data(), text.size()) != 0) {
+  if (client().mysql_real_query(m_conn, text.data(), text.size()) != 0) {
     fail(sql);
   }
   Rows rows;
-  MYSQL_RES* result = mysql_store_result(m_conn);
+  MYSQL_RES* result = client().mysql_store_result(m_conn);
   if (result == nullptr) {
-    if (mysql_field_count(m_conn) != 0) {
+    if (client().mysql_field_count(m_conn) != 0) {
       fail(sql);
     }
     drain(sql);
@@ -363,15 +363,15 @@ Rows MysqlConnection::query(std::string_view sql,
   }
   struct Free {
     MYSQL_RES* r;
-    ~Free() { mysql_free_result(r); }
+    ~Free() { client().mysql_free_result(r); }
   } guard{result};
-  const unsigned ncol = mysql_num_fields(result);
-  MYSQL_FIELD* fields = mysql_fetch_fields(result);
+  const unsigned ncol = client().mysql_num_fields(result);
+  MYSQL_FIELD* fields = client().mysql_fetch_fields(result);
   for (unsigned c = 0; c < ncol; ++c) {
     rows.columns.emplace_back(fields[c].name, fields[c].name_length);
   }
-  while (MYSQL_ROW row = mysql_fetch_row(result)) {
-    const unsigned long* lengths = mysql_fetch_lengths(result);
+  while (MYSQL_ROW row = client().mysql_fetch_row(result)) {
+    const unsigned long* lengths = client().mysql_fetch_lengths(result);
     auto& out = rows.rows.emplace_back();
     out.reserve(ncol);
     for (unsigned c = 0; c < ncol; ++c) {
@@ -382,9 +382,9 @@ Rows MysqlConnection::query(std::string_view sql,
       }
     }
   }
-  while (mysql_next_result(m_conn) == 0) {
-    if (MYSQL_RES* more = mysql_store_result(m_conn)) {
-      mysql_free_result(more);
+  while (client().mysql_next_result(m_conn) == 0) {
+    if (MYSQL_RES* more = client().mysql_store_result(m_conn)) {
+      client().mysql_free_result(more);
     }
   }
   return rows;
@@ -404,9 +404,9 @@ void MysqlConnection::rollback() noexcept {
   }
   count_statement();
   static constexpr std::string_view k_rollback = "ROLLBACK";
-  if (mysql_real_query(m_conn, k_rollback.data(), k_rollback.size()) == 0) {
-    if (MYSQL_RES* r = mysql_store_result(m_conn)) {
-      mysql_free_result(r);
+  if (client().mysql_real_query(m_conn, k_rollback.data(), k_rollback.size()) == 0) {
+    if (MYSQL_RES* r = client().mysql_store_result(m_conn)) {
+      client().mysql_free_result(r);
     }
   }
 }

@@ -1,10 +1,9 @@
 #include "dialects/postgresql/pg_connection.h"
 
+#include "dialects/postgresql/pg_client.h"
 #include "util/error.h"
 #include "util/process_identity.h"
 #include "util/strings.h"
-
-#include <libpq-fe.h>
 
 namespace migratecpp::dialects::postgresql {
 
@@ -23,7 +22,7 @@ std::string clean_message(const char* text) {
 // Called from a signal handler: PQcancel is async-signal-safe with a local error buffer.
 void cancel_statement(void* cancel) noexcept {
   char error[256];
-  PQcancel(static_cast<PGcancel*>(cancel), error, sizeof error);
+  pq().PQcancel(static_cast<PGcancel*>(cancel), error, sizeof error);
 }
 
 // The migration tool prints its own progress; the server's NOTICEs ("table does not exist,
@@ -32,7 +31,7 @@ void ignore_notice(void* /*arg*/, const char* /*message*/) {}
 
 struct ResultGuard {
   PGresult* result;
-  ~ResultGuard() { PQclear(result); }
+  ~ResultGuard() { pq().PQclear(result); }
 };
 
 } // namespace
@@ -85,18 +84,18 @@ PgConnection::PgConnection(const util::Url& url) {
   keywords.push_back(nullptr);
   values.push_back(nullptr);
   // expand_dbname = 0: a dbname that looks like a URL or conninfo stays a database name.
-  m_conn = PQconnectdbParams(keywords.data(), values.data(), 0);
+  m_conn = pq().PQconnectdbParams(keywords.data(), values.data(), 0);
   if (m_conn == nullptr) {
     throw util::Error("out of memory while connecting to PostgreSQL");
   }
-  if (PQstatus(m_conn) != CONNECTION_OK) {
-    std::string message = util::redact_urls(clean_message(PQerrorMessage(m_conn)));
-    PQfinish(m_conn);
+  if (pq().PQstatus(m_conn) != CONNECTION_OK) {
+    std::string message = util::redact_urls(clean_message(pq().PQerrorMessage(m_conn)));
+    pq().PQfinish(m_conn);
     m_conn = nullptr;
     throw util::Error(message);
   }
-  PQsetNoticeProcessor(m_conn, &ignore_notice, nullptr);
-  m_cancel = PQgetCancel(m_conn);
+  pq().PQsetNoticeProcessor(m_conn, &ignore_notice, nullptr);
+  m_cancel = pq().PQgetCancel(m_conn);
   if (m_cancel != nullptr) {
     m_canceller = {&cancel_statement, m_cancel};
     util::register_canceller(&m_canceller);
@@ -106,26 +105,26 @@ PgConnection::PgConnection(const util::Url& url) {
 PgConnection::~PgConnection() {
   util::unregister_canceller(&m_canceller);
   if (m_cancel != nullptr) {
-    PQfreeCancel(m_cancel);
+    pq().PQfreeCancel(m_cancel);
   }
   if (m_conn != nullptr) {
     // Closing the session rolls back anything still open on the server side.
-    PQfinish(m_conn);
+    pq().PQfinish(m_conn);
   }
 }
 
 int PgConnection::server_version() const {
-  return PQserverVersion(m_conn);
+  return pq().PQserverVersion(m_conn);
 }
 
 void PgConnection::fail(PGresult* result, std::string_view sql) const {
   std::string message;
   std::string sqlstate;
   if (result != nullptr) {
-    const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-    const char* detail = PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL);
-    const char* hint = PQresultErrorField(result, PG_DIAG_MESSAGE_HINT);
-    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    const char* primary = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
+    const char* detail = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL);
+    const char* hint = pq().PQresultErrorField(result, PG_DIAG_MESSAGE_HINT);
+    const char* state = pq().PQresultErrorField(result, PG_DIAG_SQLSTATE);
     if (primary != nullptr) {
       message = primary;
       if (detail != nullptr) {
@@ -135,14 +134,14 @@ void PgConnection::fail(PGresult* result, std::string_view sql) const {
         message += "\nHINT: " + clean_message(hint);
       }
     } else {
-      message = clean_message(PQresultErrorMessage(result));
+      message = clean_message(pq().PQresultErrorMessage(result));
     }
     sqlstate = state != nullptr ? state : "";
-    PQclear(result);
+    pq().PQclear(result);
   }
   if (message.empty()) {
     // No result at all: the connection broke or memory ran out; libpq says which.
-    message = clean_message(PQerrorMessage(m_conn));
+    message = clean_message(pq().PQerrorMessage(m_conn));
   }
   throw DatabaseError(util::redact_urls(message), std::move(sqlstate), std::string(sql));
 }
@@ -150,51 +149,52 @@ void PgConnection::fail(PGresult* result, std::string_view sql) const {
 void PgConnection::abandon_copy(int status) noexcept {
   if (status == PGRES_COPY_OUT) {
     char* buffer = nullptr;
-    while (PQgetCopyData(m_conn, &buffer, 0) > 0) {
-      PQfreemem(buffer);
+    while (pq().PQgetCopyData(m_conn, &buffer, 0) > 0) {
+      pq().PQfreemem(buffer);
       buffer = nullptr;
     }
   } else {
-    PQputCopyEnd(m_conn, "COPY from the client is not supported in migrations");
+    pq().PQputCopyEnd(m_conn, "COPY from the client is not supported in migrations");
   }
-  while (PGresult* rest = PQgetResult(m_conn)) {
-    PQclear(rest);
+  while (PGresult* rest = pq().PQgetResult(m_conn)) {
+    pq().PQclear(rest);
   }
 }
 
 void PgConnection::finish_command(PGresult* result, std::string_view sql) {
-  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  const ExecStatusType status = result != nullptr ? pq().PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
     if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
       // COPY ... FROM STDIN / TO STDOUT would leave the connection in the copy protocol; end
       // it (refusing to send, discarding what arrives) so that the session stays usable.
-      PQclear(result);
+      pq().PQclear(result);
       abandon_copy(status);
       throw DatabaseError("COPY to or from the client is not supported in migrations", "",
                           std::string(sql));
     }
     fail(result, sql);
   }
-  PQclear(result);
+  pq().PQclear(result);
 }
 
 void PgConnection::exec(std::string_view sql) {
   count_statement();
   const std::string text(sql);
-  finish_command(PQexecParams(m_conn, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0), sql);
+  finish_command(pq().PQexecParams(m_conn, text.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0),
+                 sql);
 }
 
 void PgConnection::exec_script(std::string_view sql) {
   count_statement();
   const std::string text(sql);
-  finish_command(PQexec(m_conn, text.c_str()), sql);
+  finish_command(pq().PQexec(m_conn, text.c_str()), sql);
 }
 
 bool PgConnection::in_transaction() const {
   if (m_conn == nullptr) {
     return false;
   }
-  const PGTransactionStatusType status = PQtransactionStatus(m_conn);
+  const PGTransactionStatusType status = pq().PQtransactionStatus(m_conn);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
@@ -209,12 +209,13 @@ Rows PgConnection::query(std::string_view sql,
   }
   // Text parameters with unspecified types: the server infers each from its use, as it does
   // for a quoted literal.
-  PGresult* result = PQexecParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr,
-                                  values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
-  const ExecStatusType status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+  PGresult* result =
+      pq().PQexecParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr,
+                        values.empty() ? nullptr : values.data(), nullptr, nullptr, 0);
+  const ExecStatusType status = result != nullptr ? pq().PQresultStatus(result) : PGRES_FATAL_ERROR;
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
     if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
-      PQclear(result);
+      pq().PQclear(result);
       abandon_copy(status);
       throw DatabaseError("COPY to or from the client is not supported in migrations", "",
                           std::string(sql));
@@ -223,22 +224,22 @@ Rows PgConnection::query(std::string_view sql,
   }
   ResultGuard guard{result};
   Rows rows;
-  const int ncol = PQnfields(result);
-  const int nrow = PQntuples(result);
+  const int ncol = pq().PQnfields(result);
+  const int nrow = pq().PQntuples(result);
   rows.columns.reserve(static_cast<std::size_t>(ncol));
   for (int c = 0; c < ncol; ++c) {
-    rows.columns.emplace_back(PQfname(result, c));
+    rows.columns.emplace_back(pq().PQfname(result, c));
   }
   rows.rows.reserve(static_cast<std::size_t>(nrow));
   for (int r = 0; r < nrow; ++r) {
     auto& row = rows.rows.emplace_back();
     row.reserve(static_cast<std::size_t>(ncol));
     for (int c = 0; c < ncol; ++c) {
-      if (PQgetisnull(result, r, c) != 0) {
+      if (pq().PQgetisnull(result, r, c) != 0) {
         row.emplace_back(std::nullopt);
       } else {
-        row.emplace_back(std::string(PQgetvalue(result, r, c),
-                                     static_cast<std::size_t>(PQgetlength(result, r, c))));
+        row.emplace_back(std::string(pq().PQgetvalue(result, r, c),
+                                     static_cast<std::size_t>(pq().PQgetlength(result, r, c))));
       }
     }
   }
@@ -251,26 +252,26 @@ void PgConnection::begin() {
 
 void PgConnection::commit() {
   count_statement();
-  PGresult* result = PQexec(m_conn, "COMMIT");
-  if (result == nullptr || PQresultStatus(result) != PGRES_COMMAND_OK) {
+  PGresult* result = pq().PQexec(m_conn, "COMMIT");
+  if (result == nullptr || pq().PQresultStatus(result) != PGRES_COMMAND_OK) {
     fail(result, "COMMIT");
   }
   ResultGuard guard{result};
   // A COMMIT of a transaction in the failed state succeeds as a command but rolls back; the
   // runner must not record a revision as applied then.
-  if (std::string_view(PQcmdStatus(result)) == "ROLLBACK") {
+  if (std::string_view(pq().PQcmdStatus(result)) == "ROLLBACK") {
     throw DatabaseError("the transaction was rolled back because an earlier statement failed",
                         "25P02", "COMMIT");
   }
 }
 
 void PgConnection::rollback() noexcept {
-  if (m_conn == nullptr || PQtransactionStatus(m_conn) == PQTRANS_IDLE ||
-      PQtransactionStatus(m_conn) == PQTRANS_UNKNOWN) {
+  if (m_conn == nullptr || pq().PQtransactionStatus(m_conn) == PQTRANS_IDLE ||
+      pq().PQtransactionStatus(m_conn) == PQTRANS_UNKNOWN) {
     return;
   }
   count_statement();
-  PQclear(PQexec(m_conn, "ROLLBACK"));
+  pq().PQclear(pq().PQexec(m_conn, "ROLLBACK"));
 }
 
 } // namespace migratecpp::dialects::postgresql

@@ -1,9 +1,8 @@
 #include "dialects/postgresql/pg_url.h"
 
+#include "dialects/postgresql/pg_client.h"
 #include "util/error.h"
 #include "util/strings.h"
-
-#include <libpq-fe.h>
 
 #include <algorithm>
 #include <cctype>
@@ -14,7 +13,7 @@ namespace migratecpp::dialects::postgresql {
 namespace {
 
 struct OptionsFree {
-  void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
+  void operator()(PQconninfoOption* options) const { pq().PQconninfoFree(options); }
 };
 
 // Each of "5432,5433," a port number or empty (libpq's default for that host).
@@ -63,10 +62,11 @@ util::Url parse_pg_url(const std::string& text) {
   const std::string conninfo = "postgresql://" + rest;
 
   char* error = nullptr;
-  std::unique_ptr<PQconninfoOption, OptionsFree> options(PQconninfoParse(conninfo.c_str(), &error));
+  std::unique_ptr<PQconninfoOption, OptionsFree> options(
+      pq().PQconninfoParse(conninfo.c_str(), &error));
   if (!options) {
     std::string reason = error != nullptr ? error : "out of memory";
-    PQfreemem(error);
+    pq().PQfreemem(error);
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) {
       reason.pop_back();
     }
