@@ -6,6 +6,7 @@
 #include "util/strings.h"
 #include "util/url.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace fs = std::filesystem;
@@ -130,10 +131,15 @@ void check_version_rows(const RevisionGraph& graph, const std::vector<std::strin
                         "revision file?");
     }
   }
+  // A row is stale when a revision applied above it follows it (a parent edge): the table
+  // holds the heads of the applied set over parent edges, so a dependency on another branch
+  // (depends_on) stays a row of its own, as upgrade writes it (and as Alembic does).
+  const auto heads = graph.version_rows_for(graph.applied_set(rows));
   for (const auto& r : rows) {
     const auto below = graph.applied_set({r});
     for (const auto& other : rows) {
-      if (other != r && below.count(other) != 0) {
+      const bool a_head = std::find(heads.begin(), heads.end(), other) != heads.end();
+      if (other != r && !a_head && below.count(other) != 0) {
         throw util::Error("the version table " + version_table + " holds both '" + other +
                           "' and '" + r + "', but '" + other + "' is an ancestor of '" + r +
                           "': one of the rows is stale (edited by hand, or written by another "

@@ -24,8 +24,9 @@ LiveDatabase open_database(const Project& project);
 // The dialect for offline (--sql) output: --dialect, else the URL's scheme.
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag);
 
-// The version rows must name revisions of the migrations folder, none an ancestor of another
-// (a table edited by hand, or written by two tools): util::Error saying what is wrong.
+// The version rows must name revisions of the migrations folder, none below a revision applied
+// after it on its own line (a table edited by hand, or written by two tools): util::Error saying
+// what is wrong. A dependency (depends_on) of another row is a row of its own, not a stale one.
 void check_version_rows(const RevisionGraph& graph, const std::vector<std::string>& rows,
                         const std::string& version_table);
 

@@ -64,6 +64,11 @@ run revision -m "lib root" --head base --branch-label lib --rev-id l1; expect_rc
 run revision -m "lib next" --head lib@head --rev-id l2 --depends-on d1; expect_rc 0
 run upgrade lib@head; expect_rc 0
 expect_eq "$(rows)" "d1 l2"
+# The dependency stays a row of its own: the state upgrade wrote is one every command accepts.
+run current; expect_rc 0; expect_out "d1
+l2 (head)"
+run downgrade base; expect_rc 0; expect_eq "$(rows)" ""
+run upgrade lib@head; expect_rc 0; expect_eq "$(rows)" "d1 l2"
 run show l2; expect_rc 0; expect_out_has "Also depends on: d1"
 
 # --depends-on LABEL@head is written as the id it names; a bare label stays a label.
