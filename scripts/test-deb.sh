@@ -8,11 +8,11 @@
 #
 #   sudo bash scripts/test-deb.sh         # root: debootstrap, unshare and chroot need it
 #
-# BUILD_DIR (default build): the build to package; configured (tests off) when absent.
-# MIGRATECPP_DEB_CACHE (default $XDG_CACHE_HOME/migratecpp, else /var/cache/migratecpp): the
-# root tarball (made again after 30 days, or with MIGRATECPP_DEB_REFRESH=1) and apt's downloaded
-# .debs. MIRROR: the Debian mirror, by default the one this
-# machine's apt sources name. DEB: an already built package to test instead of building one.
+# BUILD_DIR (default build): the build to package; configured (tests off, prefix /usr) when
+# absent. MIGRATECPP_DEB_CACHE (default $XDG_CACHE_HOME/migratecpp, else /var/cache/migratecpp):
+# the root tarball (made again after 30 days, or with MIGRATECPP_DEB_REFRESH=1) and apt's
+# downloaded .debs. MIRROR: the Debian mirror, by default the one this machine's apt sources
+# name. DEB: an already built package to test instead of building one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SRC="$PWD"
