@@ -1,5 +1,6 @@
 #include "migrate/config.h"
 
+#include "migrate/targets.h"
 #include "migrate/toml_reader.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -221,7 +222,8 @@ Config parse_config(std::string_view text, const fs::path& file) {
   const toml::table root = parse_toml(text, path);
   for (auto&& [key, value] : root) {
     const std::string k(key.str());
-    if (std::find(k_sections.begin(), k_sections.end(), k) != k_sections.end()) {
+    if (std::find(k_sections.begin(), k_sections.end(), k) != k_sections.end() ||
+        k == "targets") { // [[targets]]: the databases of --all-targets (migrate/targets.h)
       continue;
     }
     const std::string message =
@@ -232,7 +234,7 @@ Config parse_config(std::string_view text, const fs::path& file) {
                        : " (did you mean '[" + util::closest_match(k, k_sections) + "]'?)")
             : "unknown key '" + k +
                   "' outside any section (sections: [database], "
-                  "[migrations], [models])";
+                  "[migrations], [models], [[targets]])";
     throw util::Error(message, util::Location{path, key.source().begin.line});
   }
 
@@ -286,6 +288,9 @@ Config parse_config(std::string_view text, const fs::path& file) {
     }
     read_patterns(*models, "exclude", cfg.objects.exclude);
     read_patterns(*models, "include", cfg.objects.include);
+  }
+  if (const toml::node* targets = root.get("targets")) {
+    cfg.targets = read_config_targets(*targets, path);
   }
   return cfg;
 }
