@@ -104,7 +104,9 @@ void add_migrate(CLI::App& app, Context& ctx, bool up) {
         ctx.exit_code = run_over_targets(
             ctx, *many,
             {up ? migrate::MultiCommand::upgrade : migrate::MultiCommand::downgrade, opts->target},
-            opts->sql);
+            opts->sql               ? "--sql"
+            : opts->dialect.empty() ? ""
+                                    : "--dialect");
         return;
       }
       if (up) {

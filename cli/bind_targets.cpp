@@ -41,7 +41,7 @@ std::shared_ptr<TargetFlags> add_target_options(CLI::App* sub, bool with_json) {
 }
 
 int run_over_targets(Context& ctx, const TargetFlags& flags, migrate::MultiOptions options,
-                     bool sql) {
+                     const std::string& offline_option) {
   const std::string list_options = "--all-targets, --target or --targets-file";
   if (!flags.all && flags.names.empty() && flags.file.empty()) {
     throw util::UsageError(std::string(flags.jobs_option->count() != 0 ? "--jobs" : "--json") +
@@ -57,9 +57,9 @@ int run_over_targets(Context& ctx, const TargetFlags& flags, migrate::MultiOptio
   if (!ctx.global.url.empty()) {
     throw util::UsageError("--url names one database; it cannot be used with " + list_options);
   }
-  if (sql) {
-    throw util::UsageError("--sql prints one script and needs no database; it cannot be used "
-                           "with " +
+  if (!offline_option.empty()) {
+    throw util::UsageError(offline_option +
+                           " is for one script that needs no database; it cannot be used with " +
                            list_options);
   }
   if (flags.json) {

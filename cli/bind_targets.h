@@ -28,9 +28,10 @@ struct TargetFlags {
 std::shared_ptr<TargetFlags> add_target_options(CLI::App* sub, bool with_json);
 
 // Runs the command over the chosen targets and returns the exit code. Throws
-// util::UsageError for options that do not go together (--url, --sql, --all-targets with
-// --targets-file, --jobs or --json without a list) and for an unknown --target name.
+// util::UsageError for options that do not go together (--url; `offline_option`, the --sql or
+// --dialect given; --all-targets with --targets-file; --jobs or --json without a list) and for
+// an unknown --target name.
 int run_over_targets(Context& ctx, const TargetFlags& flags, migrate::MultiOptions options,
-                     bool sql = false);
+                     const std::string& offline_option = "");
 
 } // namespace migratecpp::cli

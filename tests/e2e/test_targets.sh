@@ -160,6 +160,9 @@ run upgrade head --targets-file tenants.txt --jobs 0; expect_rc 2
 run upgrade head --targets-file tenants.txt --url sqlite:///x.db; expect_rc 2
 expect_err_has "--url names one database"
 run upgrade head --targets-file tenants.txt --sql; expect_rc 2
+expect_err_has "--sql is for one script that needs no database"
+run upgrade head --targets-file tenants.txt --dialect sqlite; expect_rc 2
+expect_err_has "--dialect is for one script that needs no database"
 run upgrade head --targets-file tenants.txt --all-targets; expect_rc 2
 run upgrade head --all-targets; expect_rc 2
 expect_err_has "no [[targets]] in migratecpp.toml"
