@@ -86,7 +86,7 @@ TEST_CASE("targets file: a missing or empty file", "[targets]") {
                     (dir / "empty.txt").string() + ": the targets file lists no database");
 }
 
-TEST_CASE("[[targets]] in migratecpp.toml", "[targets]") {
+TEST_CASE("targets: the list in migratecpp.toml", "[targets]") {
   test::TempDir dir;
   ::setenv("MIGRATECPP_TEST_SHARD_HOST", "shard1.local", 1);
   ::unsetenv("MIGRATECPP_TEST_UNSET_PW");
