@@ -1,5 +1,6 @@
 #include "cli/bind.h"
 
+#include "cli/bind_targets.h"
 #include "cli/completion.h"
 #include "cli/manual.h"
 #include "dialects/dialect.h"
@@ -95,9 +96,19 @@ void add_migrate(CLI::App& app, Context& ctx, bool up) {
   sub->add_flag("--sql", opts->sql, "Print the SQL script instead of running it");
   sub->add_option("--dialect", opts->dialect, "Dialect for --sql: sqlite, postgresql, mysql")
       ->check(CLI::IsMember(dialects::dialect_names()));
-  sub->callback([&ctx, opts, up] {
-    ctx.action = [&ctx, opts, up] {
+  auto many = add_target_options(sub, true);
+  sub->callback([&ctx, opts, up, many] {
+    ctx.action = [&ctx, opts, up, many] {
       opts->target = clean(opts->target);
+      if (many->wanted()) {
+        ctx.exit_code = run_over_targets(
+            ctx, *many,
+            {up ? migrate::MultiCommand::upgrade : migrate::MultiCommand::downgrade, opts->target},
+            opts->sql               ? "--sql"
+            : opts->dialect.empty() ? ""
+                                    : "--dialect");
+        return;
+      }
       if (up) {
         migrate::upgrade(project(ctx), *opts, ctx.out);
       } else {
@@ -113,8 +124,14 @@ void add_info(CLI::App& app, Context& ctx) {
   auto* cur = app.add_subcommand("current", "Print the revision(s) the database is at");
   cur->add_flag("--verbose", *verbose, "Show each revision in full");
   cur->add_flag("--json", *cjson, k_json_help);
-  cur->callback([&ctx, verbose, cjson] {
-    ctx.action = [&ctx, verbose, cjson] {
+  auto many = add_target_options(cur, false);
+  cur->callback([&ctx, verbose, cjson, many] {
+    ctx.action = [&ctx, verbose, cjson, many] {
+      if (many->wanted()) {
+        ctx.exit_code =
+            run_over_targets(ctx, *many, {migrate::MultiCommand::current, "", 0, *cjson});
+        return;
+      }
       migrate::current(project(ctx), *verbose || ctx.verbose, ctx.out, *cjson);
     };
   });
@@ -187,8 +204,13 @@ void add_schema(CLI::App& app, Context& ctx) {
   auto* check = app.add_subcommand(
       "check", "Exit 1 and print the pending operations if the models differ from the database");
   check->add_flag("--json", *json, k_json_help);
-  check->callback([&ctx, json] {
-    ctx.action = [&ctx, json] {
+  auto many = add_target_options(check, false);
+  check->callback([&ctx, json, many] {
+    ctx.action = [&ctx, json, many] {
+      if (many->wanted()) {
+        ctx.exit_code = run_over_targets(ctx, *many, {migrate::MultiCommand::check, "", 0, *json});
+        return;
+      }
       ctx.exit_code = migrate::check(project(ctx), ctx.out, *json) ? 0 : 1;
     };
   });

@@ -1,6 +1,7 @@
 #include "migrate/config.h"
 
 #include "migrate/post_write_hooks.h"
+#include "migrate/targets.h"
 #include "migrate/toml_reader.h"
 #include "util/error.h"
 #include "util/strings.h"
@@ -223,7 +224,8 @@ Config parse_config(std::string_view text, const fs::path& file) {
   const toml::table root = parse_toml(text, path);
   for (auto&& [key, value] : root) {
     const std::string k(key.str());
-    if (std::find(k_sections.begin(), k_sections.end(), k) != k_sections.end()) {
+    if (std::find(k_sections.begin(), k_sections.end(), k) != k_sections.end() ||
+        k == "targets") { // [[targets]]: the databases of --all-targets (migrate/targets.h)
       continue;
     }
     const std::string message =
@@ -232,8 +234,9 @@ Config parse_config(std::string_view text, const fs::path& file) {
                   (util::closest_match(k, k_sections).empty()
                        ? ""
                        : " (did you mean '[" + util::closest_match(k, k_sections) + "]'?)")
-            : "unknown key '" + k + "' outside any section (sections: [" +
-                  util::join(k_sections, "], [") + "])";
+            : "unknown key '" + k +
+                  "' outside any section (sections: [database], "
+                  "[migrations], [models], [post_write_hooks], [[targets]])";
     throw util::Error(message, util::Location{path, key.source().begin.line});
   }
 
@@ -290,6 +293,9 @@ Config parse_config(std::string_view text, const fs::path& file) {
   }
   if (const toml::node* hooks = root.get("post_write_hooks")) {
     cfg.post_write_hooks = read_post_write_hooks(*hooks, path, cfg.dir);
+  }
+  if (const toml::node* targets = root.get("targets")) {
+    cfg.targets = read_config_targets(*targets, path);
   }
   return cfg;
 }

@@ -1,4 +1,5 @@
 #pragma once
+#include "migrate/targets.h"
 #include "schema/object_filter.h"
 #include "util/error.h"
 // migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
@@ -49,6 +50,8 @@ struct Config {
   double lock_timeout_seconds = k_default_lock_timeout_seconds;
   std::map<std::string, std::string> x_args; // -x KEY=VALUE; filled by the command layer
   std::vector<PostWriteHook> post_write_hooks; // [post_write_hooks] hooks, in their order
+  // [[targets]]: the databases --all-targets / --target NAME run over (migrate/targets.h).
+  std::vector<Target> targets;
 };
 
 // Reads the config file:
@@ -56,6 +59,7 @@ struct Config {
 //   [migrations] script_location, file_template, transaction_per_migration, version_locations
 //   [models]     paths, exclude_tables, exclude = { KIND = [...] }, include = { ... }
 //   [post_write_hooks] hooks = [NAME, ...], and [post_write_hooks.NAME] executable, options, cwd
+//   [[targets]]  name, url (read by read_config_targets)
 // ${VAR} and ${VAR:-default} are expanded from the environment in every string (the default
 // also replaces a set but empty variable, as in the shell); "$${" is a literal "${".
 // Relative script_location and version_locations are resolved against the config file's

@@ -5,28 +5,47 @@
 #include <atomic>
 #include <csignal>
 #include <string>
+#include <thread>
 
 namespace migratecpp::util {
 
 namespace {
 
 std::atomic<int> g_signal{0};
-std::atomic<const Canceller*> g_canceller{nullptr};
+// Every open connection's canceller: several at once when one process migrates many databases
+// on threads (migrate/multi_target.h). A fixed array of lock-free slots, so that the handler
+// reads it without a lock; more connections than slots stay uncancellable (never reached:
+// --jobs is bounded well below it).
+constexpr std::size_t k_slots = 256;
+std::atomic<const Canceller*> g_cancellers[k_slots];
+// Handlers running now: unregistering waits for them, so that a connection being closed on
+// one thread is never cancelled through a freed canceller by a handler on another.
+std::atomic<int> g_in_handler{0};
 
 static_assert(std::atomic<int>::is_always_lock_free, "the handler needs lock-free atomics");
 static_assert(std::atomic<const Canceller*>::is_always_lock_free,
               "the handler needs lock-free atomics");
 
 extern "C" void on_signal(int signo) {
-  const Canceller* c = g_canceller.load();
+  g_in_handler.fetch_add(1);
+  bool any = false;
+  for (const auto& slot : g_cancellers) {
+    any = any || slot.load() != nullptr;
+  }
   int expected = 0;
-  if (c == nullptr || !g_signal.compare_exchange_strong(expected, signo)) {
+  if (!any || !g_signal.compare_exchange_strong(expected, signo)) {
     // Nothing to cancel, or asked twice: die of the signal as if no handler were installed.
+    g_in_handler.fetch_sub(1);
     std::signal(signo, SIG_DFL);
     std::raise(signo);
     return;
   }
-  c->cancel(c->context);
+  for (const auto& slot : g_cancellers) {
+    if (const Canceller* c = slot.load()) {
+      c->cancel(c->context);
+    }
+  }
+  g_in_handler.fetch_sub(1);
 }
 
 } // namespace
@@ -41,12 +60,27 @@ void install_interrupt_handlers() {
 }
 
 void register_canceller(const Canceller* canceller) noexcept {
-  g_canceller.store(canceller);
+  for (auto& slot : g_cancellers) {
+    const Canceller* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, canceller)) {
+      return;
+    }
+  }
 }
 
 void unregister_canceller(const Canceller* canceller) noexcept {
-  const Canceller* expected = canceller;
-  g_canceller.compare_exchange_strong(expected, nullptr);
+  for (auto& slot : g_cancellers) {
+    const Canceller* expected = canceller;
+    if (slot.compare_exchange_strong(expected, nullptr)) {
+      break;
+    }
+  }
+  // A handler on another thread may have read the slot just before: let it finish with it.
+  // (On this thread a handler runs to its end before this code resumes, so this cannot wait
+  // on itself.)
+  while (g_in_handler.load() != 0) {
+    std::this_thread::yield();
+  }
 }
 
 int interrupted_signal() noexcept {

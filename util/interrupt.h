@@ -7,7 +7,9 @@
 //
 // Outside a database statement nothing waits on the flag for long: the runner checks it
 // between statements. A second signal, or one while no connection is registered, ends the
-// process at once, as without a handler.
+// process at once, as without a handler. A process running many databases at once
+// (migrate/multi_target.h) registers a canceller that does nothing for the whole run, so that
+// the first signal always stops it cleanly.
 #include <string>
 
 namespace migratecpp::util {
@@ -21,8 +23,9 @@ struct Canceller {
 // Installs the handlers (once, from main).
 void install_interrupt_handlers();
 
-// The connection whose statements a signal cancels; nullptr: none. Connections register
-// themselves while open. `canceller` must outlive its registration.
+// The connections whose statements a signal cancels: every one registered (several when
+// threads each migrate a database). Connections register themselves while open. `canceller`
+// must outlive its registration; unregistering waits for a handler running on another thread.
 void register_canceller(const Canceller* canceller) noexcept;
 void unregister_canceller(const Canceller* canceller) noexcept;
 

@@ -160,7 +160,7 @@ TEST_CASE("config: located errors", "[config]") {
   CHECK_THROWS_WITH(load(dir, "url = \"x\"\n"),
                     at(dir, 1,
                        "unknown key 'url' outside any section (sections: [database], "
-                       "[migrations], [models], [post_write_hooks])"));
+                       "[migrations], [models], [post_write_hooks], [[targets]])"));
   CHECK_THROWS_WITH(load(dir, "[database]\nulr = \"x\"\n"),
                     at(dir, 2, "unknown key 'ulr' in [database] (did you mean 'url'?)"));
   CHECK_THROWS_WITH(load(dir, "[migrations]\nscript_locaton = \"x\"\n"),
