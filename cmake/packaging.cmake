@@ -39,6 +39,11 @@ set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES ON)
 
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libpq and libmariadb are opened at run time (dialects/client_library.h), so no NEEDED entry
+# names them and dpkg-shlibdeps cannot see them: they are listed here, and CPack appends what
+# dpkg-shlibdeps computes. Depends, not Recommends: `apt install migratecpp` must give a tool
+# that reaches PostgreSQL and MariaDB, as the linked binary did.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libpq5, libmariadb3")
 # A shared library of our own (libmigratecpp.so.N) gets a shlibs file and the ldconfig trigger.
 # dpkg-shlibdeps finds it in the staging tree itself (CPack marks that tree as the package being
 # built), so it resolves the binary's NEEDED entry without a private search path, and a library

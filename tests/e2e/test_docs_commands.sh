@@ -2,7 +2,7 @@
 # docs/commands.md cannot drift from the binary: every command that `migratecpp --help` lists
 # must have its own `### \`COMMAND\`` section, every option of `migratecpp COMMAND --help` must
 # appear in that section (options the global `--help` lists: in "Global options"), and every
-# global option in "Global options". An option of upgrade, current or check may instead be in
+# global option in "Global options". An option of upgrade, downgrade, current or check may instead be in
 # "Many databases", the section shared by the commands that run over several databases.
 # Fails naming each command or option missing.
 source "$(dirname "$0")/lib.sh"
@@ -57,7 +57,7 @@ for cmd in $commands; do
     CHECKS=$((CHECKS + 1))
     documents "$doc" "$opt" && continue
     case "$cmd" in
-      upgrade | current | check) documents "$many_doc" "$opt" && continue ;;
+      upgrade | downgrade | current | check) documents "$many_doc" "$opt" && continue ;;
     esac
     missing "option $opt of '$cmd' (section '### \`$cmd\`')"
   done
