@@ -153,6 +153,14 @@ if ldd /usr/bin/migratecpp | grep 'not found'; then
   exit 1
 fi
 migratecpp --version
+# libpq and libmariadb are opened at run time, so ldd cannot vouch for them: a URL of each
+# scheme must get as far as connecting (nothing listens on port 1), not stop at the library.
+for url in postgresql://u@127.0.0.1:1/db mysql://u@127.0.0.1:1/db; do
+  if migratecpp current --url "$url" 2>&1 | grep 'need the client library'; then
+    echo "inside: the client library for $url is not installed: the Depends line is short" >&2
+    exit 1
+  fi
+done
 step "the quickstart's own tools: sqlite3, man-db"
 apt-get install -y -q --no-install-recommends sqlite3 man-db >>/tmp/apt.log 2>&1 ||
   { tail -n 40 /tmp/apt.log; exit 1; }
