@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -223,6 +224,23 @@ public:
   virtual bool needs_rebuild(const schema::Op& op, const schema::Database& before) const {
     return false;
   }
+
+  // How many of `ops` (the rest of a revision's ops from the next one to run; never empty) the
+  // runner carries out as one unit, rendered by render_group(): SQLite takes consecutive ops
+  // that each rebuild the same table (and nothing else) as one rebuild to their final shape,
+  // the rows copied once. 1, the default, runs ops[0] alone, as does any op that does not fit
+  // `before`. An op that is not a rebuild of that table ends the group.
+  virtual std::size_t group_size(std::span<const schema::Op> ops,
+                                 const schema::Database& before) const {
+    return 1;
+  }
+  // The statements of a group of group_size() ops: the same end state as rendering each op
+  // against the schema the ops before it leave (the default does just that). Throws
+  // util::Error like render(); the runner then renders the ops one by one to name the one
+  // that fails alone.
+  virtual std::vector<Statement> render_group(std::span<const schema::Op> ops,
+                                              const schema::Database& before,
+                                              const RenderContext& context) const;
 
   // DDL for one op. `before` is the schema as it stands before the op (the runner tracks it):
   // SQLite needs it to rebuild tables, others to restate what ALTER cannot keep.

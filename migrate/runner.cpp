@@ -6,6 +6,7 @@
 #include "util/interrupt.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <span>
@@ -80,6 +81,20 @@ void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
   }
 }
 
+// What a group of ops the dialect carries out as one unit (Dialect::group_size) is called in
+// messages: "upgrade ops #2-#4 (drop_constraint, create_check, alter_column on 'items', run as
+// one)".
+std::string group_what(const Step& step, std::size_t first, std::span<const schema::Op> group) {
+  std::vector<std::string> names;
+  for (const auto& op : group) {
+    names.push_back(schema::op_name(op));
+  }
+  const std::string table = schema::op_table(group.front());
+  return std::string(step.upgrade ? "upgrade" : "downgrade") + " ops #" +
+         std::to_string(first + 1) + "-#" + std::to_string(first + group.size()) + " (" +
+         util::join(names, ", ") + (table.empty() ? "" : " on '" + table + "'") + ", run as one)";
+}
+
 // An `execute` op ended the revision's transaction itself (COMMIT, ROLLBACK or END in its
 // SQL): what ran before is committed or gone, and nothing can be rolled back.
 class TransactionEnded : public util::Error {
@@ -106,15 +121,37 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
     sink.execute(begin);
     journal->bookkeeping_ran(id + "'s begin marker in the history table", std::move(begin));
   }
-  for (std::size_t i = 0; i < ops.size(); ++i) {
+  auto op_what = [&](std::size_t i) {
+    return std::string(step.upgrade ? "upgrade" : "downgrade") + " op #" + std::to_string(i + 1) +
+           " (" + describe_op(ops[i]) + ")";
+  };
+  for (std::size_t i = 0; i < ops.size();) {
+    // One op, or several the dialect carries out as one (SQLite: one rebuild of a table for
+    // consecutive ops that each rebuild it).
+    const std::size_t n = std::clamp<std::size_t>(
+        dialect.group_size(std::span(ops).subspan(i), state), 1, ops.size() - i);
+    const std::span<const schema::Op> group = std::span(ops).subspan(i, n);
     const schema::Op& op = ops[i];
     const util::Location where{path, i < lines.size() ? lines[i] : 0};
-    const std::string what = std::string(step.upgrade ? "upgrade" : "downgrade") + " op #" +
-                             std::to_string(i + 1) + " (" + describe_op(op) + ")";
+    const std::string what = n == 1 ? op_what(i) : group_what(step, i, group);
     std::vector<dialects::Statement> statements;
     try {
-      statements = dialect.render(op, state, context);
+      statements =
+          n == 1 ? dialect.render(op, state, context) : dialect.render_group(group, state, context);
     } catch (const util::Error& e) {
+      if (n > 1) {
+        // Name the op that fails on its own, as when each op ran alone.
+        schema::Database alone = state;
+        for (std::size_t k = i; k < i + n; ++k) {
+          try {
+            dialect.render(ops[k], alone, context);
+            schema::apply(alone, ops[k]);
+          } catch (const util::Error& op_error) {
+            throw util::Error("revision " + id + ": " + op_what(k) + ": " + op_error.message(),
+                              util::Location{path, k < lines.size() ? lines[k] : 0});
+          }
+        }
+      }
       throw util::Error("revision " + id + ": " + what + ": " + e.message(), where);
     }
     if (std::holds_alternative<schema::Execute>(op) && context.live == nullptr) {
@@ -139,24 +176,31 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
         ran.push_back(s);
       }
     }
-    try {
-      schema::apply(state, op);
-    } catch (const util::Error&) {
-      // The model of the schema does not know what the op touches: a table made outside the
-      // revisions (offline, or an Alembic takeover). Online, the database knows: read it again.
-      // Offline, only ops that must restate a table (SQLite rebuilds) need it, and their
-      // rendering reports the missing table itself.
-      if (options.reread_schema) {
-        state = options.reread_schema();
+    for (std::size_t k = i; k < i + n; ++k) {
+      try {
+        schema::apply(state, ops[k]);
+      } catch (const util::Error&) {
+        // The model of the schema does not know what the op touches: a table made outside the
+        // revisions (offline, or an Alembic takeover). Online, the database knows: read it
+        // again (once for a group: all of it ran). Offline, only ops that must restate a
+        // table (SQLite rebuilds) need it, and their rendering reports the missing table.
+        if (options.reread_schema) {
+          state = options.reread_schema();
+          break;
+        }
       }
     }
     if (journal != nullptr) {
-      journal->op_done(id + " " + what, op, std::move(ran));
+      // Each op of a group is undone by its own reverse, newest first.
+      for (std::size_t k = i; k < i + n; ++k) {
+        journal->op_done(id + " " + op_what(k), ops[k], k + 1 < i + n ? ran : std::move(ran));
+      }
     }
+    i += n;
     if (marked) {
       // Not journaled: an undo leaves the count as it was, and a partial undo says itself
       // what it could not take back.
-      sink.execute(options.begin_marker->progress(step, started, i + 1));
+      sink.execute(options.begin_marker->progress(step, started, i));
     }
     const bool free_form = std::holds_alternative<schema::Execute>(op);
     if (free_form && journal == nullptr && sink.online() && !sink.transaction_open()) {

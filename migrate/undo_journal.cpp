@@ -109,7 +109,11 @@ UndoJournal::Outcome UndoJournal::undo(const dialects::Dialect& dialect, Sink& s
         std::optional<std::vector<dialects::Statement>> rendered;
         if (reverse) {
           try {
-            rendered = dialect.render(*reverse, state);
+            // With the connection, so that a SQLite rebuild keeps what the model does not
+            // say (triggers as stored, STRICT, ...), as the op's own rebuild did.
+            dialects::RenderContext context;
+            context.live = sink.connection();
+            rendered = dialect.render(*reverse, state, context);
           } catch (const util::Error& err) {
             why_not = "its reverse does not render: " + err.message();
           }

@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -65,6 +67,16 @@ public:
   std::vector<Statement> script_after_rebuilds() const override;
   // True for the ops render() turns into a rebuild (see above).
   bool needs_rebuild(const schema::Op& op, const schema::Database& before) const override;
+  // One rebuild for consecutive ops that each rebuild the same table and do nothing else
+  // (sqlite_rebuild_group.cpp): the table goes from its shape before the first to its shape
+  // after the last, the rows copied once. An op that is no rebuild (plain ALTER TABLE, an
+  // execute, a rename of the table), one on another table, or an alter_column that renames
+  // its column before rebuilding ends the group.
+  std::size_t group_size(std::span<const schema::Op> ops,
+                         const schema::Database& before) const override;
+  std::vector<Statement> render_group(std::span<const schema::Op> ops,
+                                      const schema::Database& before,
+                                      const RenderContext& context) const override;
 
   // "x" for names; SQL text read back accepts "x", `x` and [x] (sql_text.h).
   const Quoting& quoting() const override { return k_quoting; }
@@ -116,9 +128,10 @@ public:
   std::string create_index_sql(const std::string& table, const schema::Index& index) const;
 
   // The statements that replace `from` by `to` keeping the rows: create the new table, copy
-  // the columns both have (`renamed` maps a column of `to` to its name in `from`), drop the
-  // old table, rename the new one, re-create the indexes of `to` and what `extras` keeps
-  // (triggers, ...), then check the foreign keys (see render()).
+  // the columns both have (`renamed` maps a column of `to` to its name in `from`; "": not
+  // copied, a new column under an old name), drop the old table, rename the new one,
+  // re-create the indexes of `to` and what `extras` keeps (triggers, ...), then check the
+  // foreign keys (see render()).
   std::vector<Statement> rebuild(const schema::Table& from, const schema::Table& to,
                                  const schema::Database& db,
                                  const std::map<std::string, std::string>& renamed,
@@ -126,19 +139,39 @@ public:
                                  const detail::TableExtras& extras) const;
 
 private:
-  // rebuild() with the extras table_extras() reads for `from`.
+  // What an op that is one rebuild and nothing else does: `from` becomes `to` (for `why`).
+  struct RebuildPlan {
+    schema::Table from;
+    schema::Table to;
+    std::string why;
+  };
+  // The plan of `op` from `before`, or nullopt for an op that renders as something else than
+  // one rebuild alone (or as nothing). Throws util::Error as render() does.
+  std::optional<RebuildPlan> rebuild_plan(const schema::Op& op,
+                                          const schema::Database& before) const;
+  // render(); with `plan` non-null, an op that is one rebuild alone is not rendered but its
+  // plan stored there (and nothing returned).
+  std::vector<Statement> render_or_plan(const schema::Op& op, const schema::Database& before,
+                                        const RenderContext& context,
+                                        std::optional<RebuildPlan>* plan) const;
+  // rebuild() with the extras table_extras() reads for `from`, or, with `plan`, the plan.
   std::vector<Statement> rebuild(const schema::Table& from, const schema::Table& to,
                                  const schema::Database& db, const std::string& why,
-                                 const RenderContext& context) const;
+                                 const RenderContext& context,
+                                 std::optional<RebuildPlan>* plan) const;
   std::vector<Statement> add_column(const schema::AddColumn& op, const schema::Database& before,
-                                    const RenderContext& context) const;
+                                    const RenderContext& context,
+                                    std::optional<RebuildPlan>* plan) const;
   std::vector<Statement> drop_column(const schema::DropColumn& op, const schema::Database& before,
-                                     const RenderContext& context) const;
+                                     const RenderContext& context,
+                                     std::optional<RebuildPlan>* plan) const;
   std::vector<Statement> alter_column(const schema::AlterColumn& op, const schema::Database& before,
-                                      const RenderContext& context) const;
+                                      const RenderContext& context,
+                                      std::optional<RebuildPlan>* plan) const;
   std::vector<Statement> drop_constraint(const schema::DropConstraint& op,
                                          const schema::Database& before,
-                                         const RenderContext& context) const;
+                                         const RenderContext& context,
+                                         std::optional<RebuildPlan>* plan) const;
   std::vector<Statement> bulk_insert(const schema::BulkInsert& op,
                                      const schema::Database& before) const;
 };

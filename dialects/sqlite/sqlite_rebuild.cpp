@@ -42,7 +42,12 @@ std::vector<std::string> tables_to_check(const Table& to, const Database& db) {
 
 std::vector<Statement> SqliteDialect::rebuild(const Table& from, const Table& to,
                                               const Database& db, const std::string& why,
-                                              const RenderContext& context) const {
+                                              const RenderContext& context,
+                                              std::optional<RebuildPlan>* plan) const {
+  if (plan != nullptr) {
+    *plan = RebuildPlan{from, to, why};
+    return {};
+  }
   return rebuild(from, to, db, {}, why, context, table_extras(from, context, why));
 }
 

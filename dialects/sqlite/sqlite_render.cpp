@@ -35,6 +35,12 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
 
 std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Database& before,
                                              const RenderContext& context) const {
+  return render_or_plan(op, before, context, nullptr);
+}
+
+std::vector<Statement> SqliteDialect::render_or_plan(const schema::Op& op, const Database& before,
+                                                     const RenderContext& context,
+                                                     std::optional<RebuildPlan>* plan) const {
   // SQLite cannot add a constraint to a table: the table is rebuilt with it.
   auto add_constraint = [&](const std::string& table, auto list, const auto& constraint,
                             const std::string& what) {
@@ -42,7 +48,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
     require_new_constraint_name(t, constraint.name);
     Table to = t;
     (to.*list).push_back(constraint);
-    return rebuild(t, to, before, what + " " + constraint.name, context);
+    return rebuild(t, to, before, what + " " + constraint.name, context, plan);
   };
   // No default branch on purpose: a new Op must break this build until SQLite handles it.
   return std::visit(
@@ -70,12 +76,12 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           },
           [&](const schema::AddColumn& o) {
             check_statistics_fit(*this, o.table, o.column.name, o.column.statistics);
-            return add_column(o, before, context);
+            return add_column(o, before, context, plan);
           },
-          [&](const schema::DropColumn& o) { return drop_column(o, before, context); },
+          [&](const schema::DropColumn& o) { return drop_column(o, before, context, plan); },
           [&](const schema::AlterColumn& o) {
             check_statistics_fit(*this, o.table, o.column, o.statistics);
-            return alter_column(o, before, context);
+            return alter_column(o, before, context, plan);
           },
           [&](const schema::AlterPrimaryKey& o) {
             const Table& t = require_table(before, o.table);
@@ -93,7 +99,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             if (to == t) {
               return std::vector<Statement>{};
             }
-            return rebuild(t, to, before, "change the primary key", context);
+            return rebuild(t, to, before, "change the primary key", context, plan);
           },
           [&](const schema::CreateIndex& o) {
             check_index_fits(*this, o.table, o.index);
@@ -114,7 +120,9 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
           [&](const schema::CreateCheck& o) {
             return add_constraint(o.table, &Table::checks, o.constraint, "add check constraint");
           },
-          [&](const schema::DropConstraint& o) { return drop_constraint(o, before, context); },
+          [&](const schema::DropConstraint& o) {
+            return drop_constraint(o, before, context, plan);
+          },
           [&](const schema::AlterTableOptions& o) -> std::vector<Statement> {
             check_table_options_fit(*this, o.options, o.table);
             return {}; // not reached: SQLite has no table options
@@ -126,7 +134,7 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
             if (to == t) {
               return std::vector<Statement>{};
             }
-            return rebuild(t, to, before, "set the table comment", context);
+            return rebuild(t, to, before, "set the table comment", context, plan);
           },
           [&](const schema::Execute& o) {
             return execute_statements(o, {std::string(name()), ""}, "execute");
@@ -165,7 +173,8 @@ std::vector<Statement> SqliteDialect::render(const schema::Op& op, const Databas
 }
 
 std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o, const Database& before,
-                                                 const RenderContext& context) const {
+                                                 const RenderContext& context,
+                                                 std::optional<RebuildPlan>* plan) const {
   const Column& c = o.column;
   // ALTER TABLE ADD COLUMN cannot add a key column, nor a NOT NULL one without a non-NULL
   // default, nor one whose default is not a constant (CURRENT_TIMESTAMP, an expression).
@@ -187,12 +196,13 @@ std::vector<Statement> SqliteDialect::add_column(const schema::AddColumn& o, con
   const Table& t = require_table(before, o.table);
   Table to = t;
   to.columns.push_back(c);
-  return rebuild(t, to, before, "add column " + c.name, context);
+  return rebuild(t, to, before, "add column " + c.name, context, plan);
 }
 
 std::vector<Statement> SqliteDialect::drop_column(const schema::DropColumn& o,
                                                   const Database& before,
-                                                  const RenderContext& context) const {
+                                                  const RenderContext& context,
+                                                  std::optional<RebuildPlan>* plan) const {
   const Table& t = require_table(before, o.table);
   const Column& c = require_column(t, o.column);
   if (t.columns.size() == 1) {
@@ -203,12 +213,13 @@ std::vector<Statement> SqliteDialect::drop_column(const schema::DropColumn& o,
     return {{"ALTER TABLE " + quote_ident(t.name) + " DROP COLUMN " + quote_ident(c.name),
              "drop column " + t.name + "." + c.name}};
   }
-  return rebuild(t, without_column(t, c.name), before, "drop column " + c.name, context);
+  return rebuild(t, without_column(t, c.name), before, "drop column " + c.name, context, plan);
 }
 
 std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
                                                    const Database& before,
-                                                   const RenderContext& context) const {
+                                                   const RenderContext& context,
+                                                   std::optional<RebuildPlan>* plan) const {
   if (o.new_name && !o.new_name->empty() && !o.type && !o.nullable && !o.default_expr &&
       !o.comment && !o.autoincrement && !o.collation && !o.identity_always) {
     // A rename alone needs nothing from `before`: SQLite rewrites the references itself.
@@ -252,6 +263,9 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
     c.type = type_before;
   }
 
+  if (!renaming && to != renamed) {
+    return rebuild(t, to, before, "alter column " + name, context, plan); // a rebuild alone
+  }
   std::vector<Statement> out;
   if (renaming) {
     out.push_back({"ALTER TABLE " + quote_ident(t.name) + " RENAME COLUMN " +
@@ -273,7 +287,8 @@ std::vector<Statement> SqliteDialect::alter_column(const schema::AlterColumn& o,
 
 std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstraint& o,
                                                       const Database& before,
-                                                      const RenderContext& context) const {
+                                                      const RenderContext& context,
+                                                      std::optional<RebuildPlan>* plan) const {
   const Table& t = require_table(before, o.table);
   Table to = t;
   auto named = [&](const auto& x) { return !o.name.empty() && same_name(x.name, o.name); };
@@ -304,7 +319,7 @@ std::vector<Statement> SqliteDialect::drop_constraint(const schema::DropConstrai
   drop(to.foreign_keys, o.foreign_key);
   drop(to.checks, o.check);
   if (to.uniques.size() + to.foreign_keys.size() + to.checks.size() != count) {
-    return rebuild(t, to, before, "drop constraint " + o.name, context);
+    return rebuild(t, to, before, "drop constraint " + o.name, context, plan);
   }
   // A unique constraint SQLite keeps as a unique index (created by hand, or by another tool).
   if (any || o.unique) {
