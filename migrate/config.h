@@ -1,4 +1,5 @@
 #pragma once
+#include "migrate/revision_texts.h"
 #include "schema/object_filter.h"
 #include "util/error.h"
 // migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
@@ -6,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,9 @@ struct Config {
   // statement for another connection's lock) before giving up; 0: do not wait.
   double lock_timeout_seconds = k_default_lock_timeout_seconds;
   std::map<std::string, std::string> x_args; // -x KEY=VALUE; filled by the command layer
+  // Set by an embedding program: the revision files are these, and the version folders on
+  // disk are not read (ScriptDirectory::load). Never set from the config file.
+  std::shared_ptr<const RevisionTexts> revision_texts;
 };
 
 // Reads the config file:
