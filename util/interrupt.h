@@ -8,6 +8,10 @@
 // Outside a database statement nothing waits on the flag for long: the runner checks it
 // between statements. A second signal, or one while no connection is registered, ends the
 // process at once, as without a handler.
+//
+// The library (lib/) never installs the handlers: the application owns its signals. There the
+// flag stays 0 and the registered canceller is never called; both are atomics, so connections
+// of projects on several threads may register and unregister at once.
 #include <string>
 
 namespace migratecpp::util {
