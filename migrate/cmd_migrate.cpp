@@ -143,7 +143,8 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
 }
 
 void run_online(const Project& project, const ScriptDirectory& scripts, LiveDatabase& db,
-                const VersionTable& versions, const std::vector<Step>& steps, util::Output& out) {
+                const VersionTable& versions, const std::vector<Step>& steps, util::Output& out,
+                const StepObserver& observer = {}) {
   versions.ensure(*db.conn);
   const HistoryTable history(*db.dialect, project.config.version_table);
   history.ensure(*db.conn);
@@ -171,6 +172,7 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
                                   return history.end(record(step, started), done);
                                 }};
   }
+  options.observer = observer;
   options.reread_schema = [&] { return read_schema(db, project, false); };
   options.rows_now = [&] { return versions.read(*db.conn); };
   if (!db.dialect->has_migration_lock()) {
@@ -231,7 +233,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   }
   const auto steps = make_steps(scripts, rows, plan, dir);
   preflight(*db.dialect, steps, out);
-  run_online(project, scripts, db, versions, steps, out);
+  run_online(project, scripts, db, versions, steps, out, options.observer);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 // nothing else, so an embedding program gets exactly what the command line does.
 // Every function throws util::Error (exit 1) or util::UsageError (exit 2) on failure.
 #include "migrate/config.h"
+#include "migrate/step_progress.h"
 #include "util/output.h"
 
 #include <filesystem>
@@ -68,8 +69,9 @@ std::filesystem::path merge(const Project& project, const MergeOptions& options,
 
 struct MigrateOptions {
   std::string target;
-  bool sql = false;    // print the script instead of running it; target may be FROM:TO
-  std::string dialect; // for --sql without a URL: sqlite, postgresql, mysql
+  bool sql = false;      // print the script instead of running it; target may be FROM:TO
+  std::string dialect;   // for --sql without a URL: sqlite, postgresql, mysql
+  StepObserver observer; // told of each revision started and ended (online); may be empty
 };
 void upgrade(const Project& project, const MigrateOptions& options, util::Output& out);
 void downgrade(const Project& project, const MigrateOptions& options, util::Output& out);

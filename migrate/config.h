@@ -1,5 +1,6 @@
 #pragma once
 #include "migrate/targets.h"
+#include "migrate/revision_texts.h"
 #include "schema/object_filter.h"
 #include "util/error.h"
 // migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +54,9 @@ struct Config {
   std::vector<PostWriteHook> post_write_hooks; // [post_write_hooks] hooks, in their order
   // [[targets]]: the databases --all-targets / --target NAME run over (migrate/targets.h).
   std::vector<Target> targets;
+  // Set by an embedding program: the revision files are these, and the version folders on
+  // disk are not read (ScriptDirectory::load). Never set from the config file.
+  std::shared_ptr<const RevisionTexts> revision_texts;
 };
 
 // Reads the config file:

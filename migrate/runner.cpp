@@ -270,14 +270,22 @@ std::string title_of(const Step& step) {
 // line open. Elsewhere (scripts, CI logs, --sql): the title lines, as Alembic prints them.
 class Progress {
 public:
-  Progress(util::Output& out, const std::vector<Step>& steps, bool online)
-      : m_out(out), m_total(steps.size()), m_counter(online && out.progress_on_terminal()) {}
+  Progress(util::Output& out, const std::vector<Step>& steps, bool online,
+           const StepObserver& observer)
+      : m_out(out), m_total(steps.size()), m_counter(online && out.progress_on_terminal()),
+        m_observer(observer) {}
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;
-  ~Progress() { end(" failed"); }
+  ~Progress() {
+    end(" failed");
+    tell(StepProgress::Phase::failed);
+  }
 
   void begin(const Step& step) {
     ++m_done;
+    m_step = &step;
+    m_step_started = std::chrono::steady_clock::now();
+    tell(StepProgress::Phase::started);
     if (!m_counter) {
       m_out.info(title_of(step));
       return;
@@ -297,10 +305,12 @@ public:
                         std::chrono::steady_clock::now() - m_started)
                         .count();
     end(" " + std::to_string(ms) + " ms");
+    tell(StepProgress::Phase::finished);
   }
   // A note about the revision on its own line (the counter line ended first).
   void note(const std::string& text) {
     end(" skipped");
+    tell(StepProgress::Phase::skipped);
     if (!text.empty()) {
       m_out.info(text);
     }
@@ -313,6 +323,39 @@ private:
       m_out.progress_end(text);
     }
   }
+  // Tells the observer about the current step; after an end (finished, skipped, failed) the
+  // step is closed, so the destructor reports a failure only for a step left open.
+  void tell(StepProgress::Phase phase) {
+    if (m_step == nullptr) {
+      return;
+    }
+    const Step& step = *m_step;
+    if (phase != StepProgress::Phase::started) {
+      m_step = nullptr;
+    }
+    if (!m_observer) {
+      return;
+    }
+    StepProgress p;
+    p.phase = phase;
+    if (step.file != nullptr) {
+      p.revision = step.file->revision.id;
+      p.message = step.file->revision.message;
+    }
+    p.upgrade = step.upgrade;
+    p.index = m_done;
+    p.total = m_total;
+    if (phase != StepProgress::Phase::started) {
+      p.elapsed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                         std::chrono::steady_clock::now() - m_step_started)
+                         .count();
+    }
+    try {
+      m_observer(p);
+    } catch (...) {
+      // An observer's failure must not change what the run does (nor escape a destructor).
+    }
+  }
 
   util::Output& m_out;
   std::size_t m_total;
@@ -320,6 +363,9 @@ private:
   std::size_t m_done = 0;
   bool m_open = false;
   std::chrono::steady_clock::time_point m_started;
+  const StepObserver& m_observer;
+  const Step* m_step = nullptr; // the step begun and not yet ended
+  std::chrono::steady_clock::time_point m_step_started;
 };
 
 // The last line of a failure under the transactional strategy, read from the version table
@@ -392,7 +438,7 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     after_all = script_wrapper(dialect, sink, steps, state, false);
     sink.begin();
   }
-  Progress progress(out, steps, sink.online());
+  Progress progress(out, steps, sink.online(), options.observer);
   for (const Step& step : steps) {
     const std::string title = title_of(step);
     progress.begin(step);
@@ -487,7 +533,7 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
   // What ran of the unit a failure takes back: the revision, or with
   // transaction_per_migration = false the whole run, as a transaction would.
   UndoJournal journal;
-  Progress progress(out, steps, sink.online());
+  Progress progress(out, steps, sink.online(), options.observer);
   for (const Step& step : steps) {
     progress.begin(step);
     if (per_step) {

@@ -5,6 +5,7 @@
 #include "dialects/dialect.h"
 #include "migrate/revision.h"
 #include "migrate/statement_sink.h"
+#include "migrate/step_progress.h"
 #include "migrate/version_table.h"
 #include "util/output.h"
 
@@ -79,6 +80,8 @@ struct RunOptions {
   // Offline only: the SQL of the execute ops in the revisions the script starts from, oldest
   // first (dialects::RenderContext::executed); the runner adds the script's own.
   std::vector<dialects::RenderContext::Executed> executed_before;
+  // Told when each step starts and ends (finished, skipped, failed); empty: nobody listens.
+  StepObserver observer;
 };
 
 // Runs `steps` in order. `state` is the schema before the first step and is kept up to date;

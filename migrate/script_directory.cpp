@@ -53,7 +53,39 @@ void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
 
 } // namespace
 
+void ScriptDirectory::add(RevisionFile rf, const fs::path& path, std::vector<Revision>& revisions) {
+  const std::string id = rf.revision.id;
+  if (auto it = m_paths.find(id); it != m_paths.end()) {
+    throw util::Error("duplicate revision id '" + id + "' (also in " + it->second.string() + ")",
+                      util::Location{path.string(), 0});
+  }
+  revisions.push_back(rf.revision);
+  m_paths.emplace(id, path);
+  m_files.emplace(id, std::move(rf));
+}
+
+ScriptDirectory ScriptDirectory::load_texts(const RevisionTexts& texts) {
+  ScriptDirectory sd;
+  // In name order, as files on disk are read in path order: the same duplicate is named.
+  std::vector<const RevisionText*> sorted;
+  for (const auto& t : texts) {
+    sorted.push_back(&t);
+  }
+  std::sort(sorted.begin(), sorted.end(),
+            [](const RevisionText* a, const RevisionText* b) { return a->name < b->name; });
+  std::vector<Revision> revisions;
+  revisions.reserve(sorted.size());
+  for (const RevisionText* t : sorted) {
+    sd.add(parse_revision_file(t->text, t->name), fs::path(t->name), revisions);
+  }
+  sd.m_graph = std::make_unique<RevisionGraph>(std::move(revisions));
+  return sd;
+}
+
 ScriptDirectory ScriptDirectory::load(const Config& config) {
+  if (config.revision_texts) {
+    return load_texts(*config.revision_texts);
+  }
   ScriptDirectory sd;
   sd.m_versions_dir = config.script_location / "versions";
   sd.m_template_path = config.script_location / "script.toml.tmpl";
@@ -80,15 +112,7 @@ ScriptDirectory ScriptDirectory::load(const Config& config) {
   std::vector<Revision> revisions;
   revisions.reserve(files.size());
   for (const auto& path : files) {
-    RevisionFile rf = parse_revision_file(read_text(path), path.string());
-    const std::string id = rf.revision.id;
-    if (auto it = sd.m_paths.find(id); it != sd.m_paths.end()) {
-      throw util::Error("duplicate revision id '" + id + "' (also in " + it->second.string() + ")",
-                        util::Location{path.string(), 0});
-    }
-    revisions.push_back(rf.revision);
-    sd.m_paths.emplace(id, path);
-    sd.m_files.emplace(id, std::move(rf));
+    sd.add(parse_revision_file(read_text(path), path.string()), path, revisions);
   }
   sd.m_graph = std::make_unique<RevisionGraph>(std::move(revisions));
   return sd;

@@ -15,8 +15,9 @@ namespace migratecpp::migrate {
 
 class ScriptDirectory {
 public:
-  // Reads every *.toml below the version locations. Throws util::Error naming the file and
-  // line of the first bad file, or the graph error.
+  // Reads every *.toml below the version locations (or, when config.revision_texts is set,
+  // those texts and nothing on disk). Throws util::Error naming the file and line of the
+  // first bad file, or the graph error.
   static ScriptDirectory load(const Config& config);
 
   const RevisionGraph& graph() const { return *m_graph; }
@@ -27,6 +28,10 @@ public:
   const std::filesystem::path& template_path() const { return m_template_path; }
 
 private:
+  static ScriptDirectory load_texts(const RevisionTexts& texts);
+  // Adds one parsed file; throws on an id seen before.
+  void add(RevisionFile rf, const std::filesystem::path& path, std::vector<Revision>& revisions);
+
   std::filesystem::path m_versions_dir;
   std::vector<std::filesystem::path> m_locations;
   std::filesystem::path m_template_path;

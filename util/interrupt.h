@@ -10,6 +10,10 @@
 // process at once, as without a handler. A process running many databases at once
 // (migrate/multi_target.h) registers a canceller that does nothing for the whole run, so that
 // the first signal always stops it cleanly.
+//
+// The library (lib/) never installs the handlers: the application owns its signals. There the
+// flag stays 0 and the registered canceller is never called; both are atomics, so connections
+// of projects on several threads may register and unregister at once.
 #include <string>
 
 namespace migratecpp::util {
