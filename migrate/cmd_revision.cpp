@@ -69,6 +69,14 @@ fs::path display_path(const fs::path& p) {
   return abs;
 }
 
+// A new revision file, written: the post-write hooks run on it, then its path is printed (the
+// one line of data `revision` and `merge` give), as shown to the user in both.
+void hand_over(const Project& project, const fs::path& path, util::Output& out) {
+  const fs::path shown = display_path(path);
+  run_post_write_hooks(project.config, path, shown, out);
+  out.data_escaped(shown.string());
+}
+
 } // namespace
 
 fs::path revision(const Project& project, const RevisionOptions& options, util::Output& out) {
@@ -115,8 +123,7 @@ fs::path revision(const Project& project, const RevisionOptions& options, util::
   const fs::path dir = pick_directory(scripts, options.version_path);
   const fs::path path = write_revision_file(project.config, scripts, rev, dir, project.x_args);
   out.info("Generated revision " + rev.id + (rev.message.empty() ? "" : ": " + rev.message));
-  run_post_write_hooks(project.config, path, display_path(path), out);
-  out.data_escaped(display_path(path).string());
+  hand_over(project, path, out);
   return path;
 }
 
@@ -144,8 +151,7 @@ fs::path merge(const Project& project, const MergeOptions& options, util::Output
   const fs::path path =
       write_revision_file(project.config, scripts, rev, scripts.versions_dir(), project.x_args);
   out.info("Generated merge revision " + rev.id + " of " + util::join(rev.down_revisions, ", "));
-  run_post_write_hooks(project.config, path, display_path(path), out);
-  out.data_escaped(display_path(path).string());
+  hand_over(project, path, out);
   return path;
 }
 
