@@ -13,6 +13,7 @@
 #include "util/error.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <set>
 #include <sstream>
 
@@ -22,25 +23,43 @@ namespace {
 
 enum class Direction { up, down };
 
-// Version rows after each step of `plan`, starting from `rows`.
+// Version rows after each step of `plan`, starting from `rows`. Each step's rows are derived
+// from the previous ones (version_rows_for over the whole applied set per step made a long
+// --sql script quadratic in its revisions): the plan applies parents first and unapplies
+// children first, so only `id` and its parents can enter or leave the rows.
 std::vector<Step> make_steps(const ScriptDirectory& scripts, const std::vector<std::string>& rows,
                              const std::vector<std::string>& plan, Direction dir) {
   const RevisionGraph& graph = scripts.graph();
   std::set<std::string> applied = graph.applied_set(rows);
-  std::vector<std::string> current = rows;
+  const auto normalized = graph.version_rows_for(applied);
+  std::set<std::string> current(normalized.begin(), normalized.end());
   std::vector<Step> steps;
+  steps.reserve(plan.size());
   for (const auto& id : plan) {
+    const auto& parents = scripts.file(id).revision.down_revisions;
     if (dir == Direction::up) {
       applied.insert(id);
+      for (const auto& p : parents) {
+        current.erase(p); // now has an applied child
+      }
+      current.insert(id);
     } else {
       applied.erase(id);
+      current.erase(id);
+      for (const auto& p : parents) {
+        const auto kids = graph.children(p);
+        if (applied.count(p) != 0 && std::none_of(kids.begin(), kids.end(), [&](const auto& c) {
+              return applied.count(c) != 0;
+            })) {
+          current.insert(p); // its last applied child is gone
+        }
+      }
     }
     Step s;
     s.file = &scripts.file(id);
     s.upgrade = dir == Direction::up;
-    s.rows_before = current;
-    s.rows_after = graph.version_rows_for(applied);
-    current = s.rows_after;
+    s.rows_before = steps.empty() ? rows : steps.back().rows_after;
+    s.rows_after.assign(current.begin(), current.end());
     steps.push_back(std::move(s));
   }
   return steps;

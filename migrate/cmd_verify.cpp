@@ -70,6 +70,9 @@ void accept(const ScriptDirectory& scripts, LiveDatabase& db, const HistoryTable
 
 bool verify(const Project& project, const VerifyOptions& options, util::Output& out) {
   const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  // verify is the folder's health check: every file's ops are read, not only the applied
+  // ones it checksums.
+  scripts.check_all_files();
   LiveDatabase db = open_database(project);
   std::optional<MigrationLock> lock;
   if (!options.accept.empty()) {

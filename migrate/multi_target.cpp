@@ -358,6 +358,9 @@ int run_on_targets(const Project& base, const std::vector<Target>& targets,
   // The revisions are read once, before any database is touched: a bad revision file stops
   // the run here, as it stops a single upgrade (each job reads them again for itself).
   const ScriptDirectory scripts = ScriptDirectory::load(base.config);
+  if (migrating(options)) {
+    scripts.check_all_files(); // load reads the headers only
+  }
   const std::size_t total = targets.size();
   const std::size_t jobs = std::min<std::size_t>(static_cast<std::size_t>(options.jobs), total);
   const util::Verbosity verbosity = out.verbosity();

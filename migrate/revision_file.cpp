@@ -995,14 +995,19 @@ std::string loss(const schema::Op& op) {
 
 } // namespace
 
-RevisionFile parse_revision_file(std::string_view text, const std::string& path) {
-  const toml::table root = parse_toml(text, path);
-  const KeyReader file(root, path, "", "revision file",
-                       {"revision", "down_revision", "branch_labels", "depends_on", "message",
-                        "create_date", "upgrade", "downgrade"},
-                       true);
-  RevisionFile out;
-  Revision& rev = out.revision;
+namespace {
+
+KeyReader file_reader(const toml::table& root, const std::string& path) {
+  return KeyReader(root, path, "", "revision file",
+                   {"revision", "down_revision", "branch_labels", "depends_on", "message",
+                    "create_date", "upgrade", "downgrade"},
+                   true);
+}
+
+// The top-level keys: all the graph needs. Shared by the full parse and the header read, so
+// that both give the same fields and the same errors.
+Revision read_header(const KeyReader& file, const std::string& path) {
+  Revision rev;
   rev.where = util::Location{path, 0};
   rev.id = file.required_string("revision");
   check_revision_id(rev.id, *file.node("revision"), path);
@@ -1040,6 +1045,21 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
                                "string");
     }
   }
+  return rev;
+}
+
+} // namespace
+
+Revision parse_revision_keys(std::string_view top_level_text, const std::string& path) {
+  const toml::table root = parse_toml(top_level_text, path);
+  return read_header(file_reader(root, path), path);
+}
+
+RevisionFile parse_revision_file(std::string_view text, const std::string& path) {
+  const toml::table root = parse_toml(text, path);
+  const KeyReader file = file_reader(root, path);
+  RevisionFile out;
+  out.revision = read_header(file, path);
   out.upgrade = read_ops(file, "upgrade", out.upgrade_lines);
   out.downgrade = read_ops(file, "downgrade", out.downgrade_lines);
   return out;

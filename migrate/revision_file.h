@@ -20,6 +20,9 @@ namespace migratecpp::migrate {
 // create_index / create_unique / create_foreign_key / create_check ops, get their convention
 // names (schema/naming.h), so that a later revision can drop them by name.
 RevisionFile parse_revision_file(std::string_view text, const std::string& path);
+// The revision's keys alone, from the top-level part of a file (the text before its first
+// table header, migrate/revision_header.h): the same fields and checks as parse_revision_file.
+Revision parse_revision_keys(std::string_view top_level_text, const std::string& path);
 // Reads and parses the file; an unreadable file is util::Error
 // "path: cannot read revision file: reason".
 RevisionFile read_revision_file(const std::filesystem::path& path);

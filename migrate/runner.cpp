@@ -102,8 +102,55 @@ public:
   using util::Error::Error;
 };
 
+// The schema the runner renders against. Online, an `execute` op (whose effect no model
+// knows) leaves it stale, and so does an op the model cannot follow; it is read again from the
+// database (RunOptions::reread_schema) only when a later op consults it: every op but an
+// execute does (rendering, SQLite's rebuild grouping, an undo), so a revision of execute ops
+// alone reads it no time at all, and one whose execute ops come before a rebuild reads it once.
+// Offline (no reread) it is never stale: the model is all a script knows.
+class TrackedSchema {
+public:
+  TrackedSchema(schema::Database& state, const std::function<schema::Database()>& reread)
+      : m_state(state), m_reread(reread) {}
+  TrackedSchema(const TrackedSchema&) = delete;
+  TrackedSchema& operator=(const TrackedSchema&) = delete;
+
+  // The schema as it stands, read again first if it is stale.
+  schema::Database& current() {
+    if (m_stale) {
+      m_state = m_reread();
+      m_stale = false;
+    }
+    return m_state;
+  }
+  // The schema as the model has it, stale or not: for an execute op, whose rendering does not
+  // look at it.
+  schema::Database& as_known() { return m_state; }
+  bool stale() const { return m_stale; }
+  // Online: the database changed in a way the model does not follow.
+  void invalidate() {
+    if (m_reread) {
+      m_stale = true;
+    }
+  }
+  // For undoing a failure: the schema as it stands if it can be read, else as known.
+  schema::Database& for_undo() {
+    try {
+      return current();
+    } catch (const std::exception&) {
+      m_stale = false;
+      return m_state;
+    }
+  }
+
+private:
+  schema::Database& m_state;
+  const std::function<schema::Database()>& m_reread;
+  bool m_stale = false;
+};
+
 void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
-             const Step& step, schema::Database& state, const RunOptions& options,
+             const Step& step, TrackedSchema& tracked, const RunOptions& options,
              dialects::RenderContext& context, UndoJournal* journal) {
   const auto started = std::chrono::system_clock::now();
   if (step.file == nullptr) {
@@ -126,12 +173,17 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
            " (" + describe_op(ops[i]) + ")";
   };
   for (std::size_t i = 0; i < ops.size();) {
-    // One op, or several the dialect carries out as one (SQLite: one rebuild of a table for
-    // consecutive ops that each rebuild it).
-    const std::size_t n = std::clamp<std::size_t>(
-        dialect.group_size(std::span(ops).subspan(i), state), 1, ops.size() - i);
-    const std::span<const schema::Op> group = std::span(ops).subspan(i, n);
     const schema::Op& op = ops[i];
+    const bool free_form = std::holds_alternative<schema::Execute>(op);
+    // An execute renders its SQL alone: a stale schema is not read again for it.
+    const schema::Database& state = free_form ? tracked.as_known() : tracked.current();
+    // One op, or several the dialect carries out as one (SQLite: one rebuild of a table for
+    // consecutive ops that each rebuild it). An execute always runs alone.
+    const std::size_t n =
+        free_form ? 1
+                  : std::clamp<std::size_t>(dialect.group_size(std::span(ops).subspan(i), state), 1,
+                                            ops.size() - i);
+    const std::span<const schema::Op> group = std::span(ops).subspan(i, n);
     const util::Location where{path, i < lines.size() ? lines[i] : 0};
     const std::string what = n == 1 ? op_what(i) : group_what(step, i, group);
     std::vector<dialects::Statement> statements;
@@ -176,18 +228,16 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
         ran.push_back(s);
       }
     }
-    for (std::size_t k = i; k < i + n; ++k) {
+    for (std::size_t k = i; k < i + n && !tracked.stale(); ++k) {
       try {
-        schema::apply(state, ops[k]);
+        schema::apply(tracked.current(), ops[k]);
       } catch (const util::Error&) {
         // The model of the schema does not know what the op touches: a table made outside the
-        // revisions (offline, or an Alembic takeover). Online, the database knows: read it
-        // again (once for a group: all of it ran). Offline, only ops that must restate a
-        // table (SQLite rebuilds) need it, and their rendering reports the missing table.
-        if (options.reread_schema) {
-          state = options.reread_schema();
-          break;
-        }
+        // revisions (offline, or an Alembic takeover). Online, the database knows: it is read
+        // again when a later op needs it (once for a group: all of it ran). Offline, only ops
+        // that must restate a table (SQLite rebuilds) need it, and their rendering reports
+        // the missing table.
+        tracked.invalidate();
       }
     }
     if (journal != nullptr) {
@@ -202,7 +252,6 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
       // what it could not take back.
       sink.execute(options.begin_marker->progress(step, started, i));
     }
-    const bool free_form = std::holds_alternative<schema::Execute>(op);
     if (free_form && journal == nullptr && sink.online() && !sink.transaction_open()) {
       throw TransactionEnded("revision " + id + ": " + what +
                                  " ended the revision's transaction itself (a COMMIT, ROLLBACK "
@@ -210,8 +259,8 @@ void run_one(const dialects::Dialect& dialect, Sink& sink, const VersionTable& v
                                  "control from the op's SQL",
                              where);
     }
-    if (free_form && options.reread_schema) {
-      state = options.reread_schema();
+    if (free_form) {
+      tracked.invalidate(); // read again only if a later op needs it
     }
   }
   write_versions(sink, versions, step, options, started, journal);
@@ -393,17 +442,25 @@ std::string rolled_back_line(const util::Error& e, const std::vector<std::string
          " (another migratecpp moved it while this one ran)";
 }
 
-// True if one of `steps`, run from `state`, rebuilds a table (Dialect::needs_rebuild): a
-// script then wraps its transaction in Dialect::script_before_rebuilds / _after_rebuilds.
-bool rebuilds_a_table(const dialects::Dialect& dialect, std::span<const Step> steps,
-                      schema::Database state) {
-  bool found = false;
-  for (const Step& step : steps) {
-    if (step.file == nullptr) {
+// For a script: whether each of `steps`, run in order from `state`, rebuilds a table
+// (Dialect::needs_rebuild); its transaction is then wrapped in Dialect::script_before_rebuilds
+// / _after_rebuilds. One pass over one copy of the schema for the whole run (a copy per step
+// made a long script quadratic in its revisions). Online: all false, the connection sees to it.
+std::vector<bool> rebuilding_steps(const dialects::Dialect& dialect, const Sink& sink,
+                                   std::span<const Step> steps, const schema::Database& before) {
+  std::vector<bool> out(steps.size(), false);
+  if (sink.online() ||
+      (dialect.script_before_rebuilds().empty() && dialect.script_after_rebuilds().empty())) {
+    return out;
+  }
+  schema::Database state = before;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (steps[i].file == nullptr) {
       continue;
     }
-    for (const schema::Op& op : step.upgrade ? step.file->upgrade : step.file->downgrade) {
-      found = found || dialect.needs_rebuild(op, state);
+    for (const schema::Op& op :
+         steps[i].upgrade ? steps[i].file->upgrade : steps[i].file->downgrade) {
+      out[i] = out[i] || dialect.needs_rebuild(op, state);
       try {
         schema::apply(state, op);
       } catch (const util::Error&) {
@@ -411,31 +468,32 @@ bool rebuilds_a_table(const dialects::Dialect& dialect, std::span<const Step> st
       }
     }
   }
-  return found;
+  return out;
 }
 
-// Around a script's transaction over `steps`: nothing, or the dialect's statements that must
-// run outside it when a table is rebuilt.
-std::vector<dialects::Statement> script_wrapper(const dialects::Dialect& dialect, const Sink& sink,
-                                                std::span<const Step> steps,
-                                                const schema::Database& state, bool before) {
-  if (sink.online() || !rebuilds_a_table(dialect, steps, state)) {
+// Around a script's transaction: nothing, or the dialect's statements that must run outside
+// it when a table is rebuilt in it.
+std::vector<dialects::Statement> script_wrapper(const dialects::Dialect& dialect, bool rebuilds,
+                                                bool before) {
+  if (!rebuilds) {
     return {};
   }
   return before ? dialect.script_before_rebuilds() : dialect.script_after_rebuilds();
 }
 
 void run_transactional(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
-                       const std::vector<Step>& steps, schema::Database& state,
+                       const std::vector<Step>& steps, TrackedSchema& tracked,
                        const RunOptions& options, dialects::RenderContext& context,
                        util::Output& out) {
   const bool per_step = options.transaction_per_migration;
+  const std::vector<bool> rebuilds = rebuilding_steps(dialect, sink, steps, tracked.as_known());
   std::vector<dialects::Statement> after_all;
   if (!per_step && !steps.empty()) {
-    for (const auto& s : script_wrapper(dialect, sink, steps, state, true)) {
+    const bool any = std::find(rebuilds.begin(), rebuilds.end(), true) != rebuilds.end();
+    for (const auto& s : script_wrapper(dialect, any, true)) {
       sink.execute(s);
     }
-    after_all = script_wrapper(dialect, sink, steps, state, false);
+    after_all = script_wrapper(dialect, any, false);
     sink.begin();
   }
   Progress progress(out, steps, sink.online(), options.observer);
@@ -447,11 +505,11 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
     }
     std::vector<dialects::Statement> after_step;
     if (per_step) {
-      const std::span<const Step> one(&step, 1);
-      for (const auto& s : script_wrapper(dialect, sink, one, state, true)) {
+      const bool rebuilds_here = rebuilds[static_cast<std::size_t>(&step - steps.data())];
+      for (const auto& s : script_wrapper(dialect, rebuilds_here, true)) {
         sink.execute(s);
       }
-      after_step = script_wrapper(dialect, sink, one, state, false);
+      after_step = script_wrapper(dialect, rebuilds_here, false);
       sink.begin();
     }
     try {
@@ -461,9 +519,7 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
       if (check != Check::go) {
         // Keep our schema model in step with what the other migrator did.
         sink.rollback();
-        if (options.reread_schema) {
-          state = options.reread_schema();
-        }
+        tracked.invalidate();
         if (check == Check::all_done) {
           progress.note("");
           report_all_done(steps, out);
@@ -472,7 +528,7 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
         progress.note("  already applied by another migratecpp; skipped");
         continue;
       }
-      run_one(dialect, sink, versions, step, state, options, context, nullptr);
+      run_one(dialect, sink, versions, step, tracked, options, context, nullptr);
       if (per_step) {
         sink.commit();
         for (const auto& s : after_step) {
@@ -526,7 +582,7 @@ std::string compensated_line(const UndoJournal::Outcome& outcome, const RunOptio
 }
 
 void run_compensating(const dialects::Dialect& dialect, Sink& sink, const VersionTable& versions,
-                      const std::vector<Step>& steps, schema::Database& state,
+                      const std::vector<Step>& steps, TrackedSchema& tracked,
                       const RunOptions& options, dialects::RenderContext& context,
                       util::Output& out) {
   const bool per_step = options.transaction_per_migration;
@@ -542,9 +598,7 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
     try {
       const Check check = check_before(step, steps, per_step, options);
       if (check != Check::go) {
-        if (options.reread_schema) {
-          state = options.reread_schema();
-        }
+        tracked.invalidate();
         if (check == Check::all_done) {
           progress.note("");
           report_all_done(steps, out);
@@ -553,13 +607,14 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
         progress.note("  already applied by another migratecpp; skipped");
         continue;
       }
-      run_one(dialect, sink, versions, step, state, options, context, &journal);
+      run_one(dialect, sink, versions, step, tracked, options, context, &journal);
       progress.done();
     } catch (const util::Error& e) {
-      const auto outcome = journal.undo(dialect, sink, state, options.reread_schema);
+      // Undone against the schema as it stands (read again if execute ops left it stale).
+      const auto outcome = journal.undo(dialect, sink, tracked.for_undo(), options.reread_schema);
       throw util::Error(e.message() + "\n" + compensated_line(outcome, options), e.where());
     } catch (...) {
-      journal.undo(dialect, sink, state, options.reread_schema);
+      journal.undo(dialect, sink, tracked.for_undo(), options.reread_schema);
       throw;
     }
   }
@@ -573,10 +628,11 @@ void run_steps(const dialects::Dialect& dialect, Sink& sink, const VersionTable&
   dialects::RenderContext context;
   context.live = sink.connection();
   context.executed = options.executed_before;
+  TrackedSchema tracked(state, options.reread_schema);
   if (sink.online() && failure_strategy(dialect) == FailureStrategy::compensating) {
-    run_compensating(dialect, sink, versions, steps, state, options, context, out);
+    run_compensating(dialect, sink, versions, steps, tracked, options, context, out);
   } else {
-    run_transactional(dialect, sink, versions, steps, state, options, context, out);
+    run_transactional(dialect, sink, versions, steps, tracked, options, context, out);
   }
 }
 

@@ -46,7 +46,9 @@ FailureStrategy failure_strategy(const dialects::Dialect& dialect);
 
 struct RunOptions {
   bool transaction_per_migration = true;
-  // Online only: re-reads the live schema after an `execute` op, whose effect no model knows.
+  // Online only: re-reads the live schema after an `execute` op, whose effect no model knows
+  // (or an op the model cannot follow). Lazily: only when a later op of the run consults the
+  // schema (every op but an execute does), so execute ops alone read it no time at all.
   std::function<schema::Database()> reread_schema;
   // Online only: reads the version table inside each revision's transaction, so that a
   // concurrent migrator is detected instead of applying a revision twice.
@@ -84,8 +86,10 @@ struct RunOptions {
   StepObserver observer;
 };
 
-// Runs `steps` in order. `state` is the schema before the first step and is kept up to date;
-// after a failure it is unspecified (the caller reads the database again if it goes on).
+// Runs `steps` in order. `state` is the schema before the first step and is kept up to date,
+// except that online, after execute ops no later op needed, it is left as the model knows it
+// (options.reread_schema is not called for nothing); after a failure it is unspecified (the
+// caller reads the database again if it goes on).
 // On failure util::Error is thrown naming the revision file, the op and the statement, and
 // ending with one line that says where the database is now: transactional, "rolled back:
 // the database is still at X" (or "... is at Y" when another migratecpp moved it, or "not

@@ -1,6 +1,7 @@
 #include "migrate/script_directory.h"
 
 #include "migrate/revision_file.h"
+#include "migrate/revision_header.h"
 #include "migrate/template.h"
 #include "migrate/toml_writer.h"
 #include "util/error.h"
@@ -53,22 +54,23 @@ void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
 
 } // namespace
 
-void ScriptDirectory::add(RevisionFile rf, const fs::path& path, std::vector<Revision>& revisions) {
-  const std::string id = rf.revision.id;
-  if (auto it = m_paths.find(id); it != m_paths.end()) {
-    throw util::Error("duplicate revision id '" + id + "' (also in " + it->second.string() + ")",
-                      util::Location{path.string(), 0});
+void ScriptDirectory::add(Revision rev, Source source, std::vector<Revision>& revisions) {
+  const std::string id = rev.id;
+  if (auto it = m_sources.find(id); it != m_sources.end()) {
+    throw util::Error("duplicate revision id '" + id + "' (also in " + it->second.path.string() +
+                          ")",
+                      util::Location{source.path.string(), 0});
   }
-  revisions.push_back(rf.revision);
-  m_paths.emplace(id, path);
-  m_files.emplace(id, std::move(rf));
+  revisions.push_back(std::move(rev));
+  m_sources.emplace(id, std::move(source));
 }
 
-ScriptDirectory ScriptDirectory::load_texts(const RevisionTexts& texts) {
+ScriptDirectory ScriptDirectory::load_texts(std::shared_ptr<const RevisionTexts> texts) {
   ScriptDirectory sd;
+  sd.m_texts = std::move(texts);
   // In name order, as files on disk are read in path order: the same duplicate is named.
   std::vector<const RevisionText*> sorted;
-  for (const auto& t : texts) {
+  for (const auto& t : *sd.m_texts) {
     sorted.push_back(&t);
   }
   std::sort(sorted.begin(), sorted.end(),
@@ -76,7 +78,10 @@ ScriptDirectory ScriptDirectory::load_texts(const RevisionTexts& texts) {
   std::vector<Revision> revisions;
   revisions.reserve(sorted.size());
   for (const RevisionText* t : sorted) {
-    sd.add(parse_revision_file(t->text, t->name), fs::path(t->name), revisions);
+    Source source;
+    source.path = t->name;
+    source.text = &t->text;
+    sd.add(parse_revision_header(t->text, t->name), std::move(source), revisions);
   }
   sd.m_graph = std::make_unique<RevisionGraph>(std::move(revisions));
   return sd;
@@ -84,7 +89,7 @@ ScriptDirectory ScriptDirectory::load_texts(const RevisionTexts& texts) {
 
 ScriptDirectory ScriptDirectory::load(const Config& config) {
   if (config.revision_texts) {
-    return load_texts(*config.revision_texts);
+    return load_texts(config.revision_texts);
   }
   ScriptDirectory sd;
   sd.m_versions_dir = config.script_location / "versions";
@@ -112,27 +117,67 @@ ScriptDirectory ScriptDirectory::load(const Config& config) {
   std::vector<Revision> revisions;
   revisions.reserve(files.size());
   for (const auto& path : files) {
-    sd.add(parse_revision_file(read_text(path), path.string()), path, revisions);
+    Source source;
+    source.path = path;
+    sd.add(read_revision_header(path), std::move(source), revisions);
   }
   sd.m_graph = std::make_unique<RevisionGraph>(std::move(revisions));
   return sd;
 }
 
+RevisionFile ScriptDirectory::parse(const std::string& id, const Source& source) const {
+  RevisionFile rf = source.text != nullptr
+                        ? parse_revision_file(*source.text, source.path.string())
+                        : parse_revision_file(read_text(source.path), source.path.string());
+  // The graph was built from the header read at load: a file edited since would run ops
+  // under edges the plan did not see.
+  const Revision& was = *m_graph->find(id);
+  const Revision& now = rf.revision;
+  if (now.id != was.id || now.down_revisions != was.down_revisions ||
+      now.depends_on != was.depends_on || now.branch_labels != was.branch_labels) {
+    throw util::Error("the revision file changed while migratecpp was running; run the command "
+                      "again",
+                      util::Location{source.path.string(), 0});
+  }
+  return rf;
+}
+
 const RevisionFile& ScriptDirectory::file(const std::string& id) const {
-  auto it = m_files.find(id);
-  if (it == m_files.end()) {
+  auto it = m_sources.find(id);
+  if (it == m_sources.end()) {
     graph().get(id); // throws the graph's "no such revision" error
     throw util::Error("no such revision '" + id + "'");
   }
-  return it->second;
+  const std::lock_guard lock(*m_parse_mutex);
+  if (!it->second.parsed) {
+    it->second.parsed = std::make_unique<RevisionFile>(parse(id, it->second));
+  }
+  return *it->second.parsed;
+}
+
+void ScriptDirectory::check_all_files() const {
+  // m_sources is in id order; errors are reported in path order, as load read the files.
+  std::vector<std::pair<const fs::path*, const std::string*>> order;
+  for (const auto& [id, source] : m_sources) {
+    order.emplace_back(&source.path, &id);
+  }
+  std::sort(order.begin(), order.end(),
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  for (const auto& [path, id] : order) {
+    const Source& source = m_sources.at(*id);
+    const std::lock_guard lock(*m_parse_mutex);
+    if (!source.parsed) {
+      (void)parse(*id, source);
+    }
+  }
 }
 
 const fs::path& ScriptDirectory::path_of(const std::string& id) const {
-  auto it = m_paths.find(id);
-  if (it == m_paths.end()) {
+  auto it = m_sources.find(id);
+  if (it == m_sources.end()) {
     throw util::Error("no such revision '" + id + "'");
   }
-  return it->second;
+  return it->second.path;
 }
 
 std::string new_revision_id() {

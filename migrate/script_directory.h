@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -15,28 +16,44 @@ namespace migratecpp::migrate {
 
 class ScriptDirectory {
 public:
-  // Reads every *.toml below the version locations (or, when config.revision_texts is set,
-  // those texts and nothing on disk). Throws util::Error naming the file and line of the
-  // first bad file, or the graph error.
+  // Reads the header of every *.toml below the version locations (or, when
+  // config.revision_texts is set, of those texts and nothing on disk): the keys before the
+  // first table (migrate/revision_header.h). Throws util::Error naming the file and line of
+  // the first bad header, or the graph error. The ops are not read here.
   static ScriptDirectory load(const Config& config);
 
   const RevisionGraph& graph() const { return *m_graph; }
+  // The revision's whole file, parsed on first use and kept (the reference stays valid while
+  // the directory lives); an error in its ops is thrown here, at path:line. Safe to call from
+  // several threads.
   const RevisionFile& file(const std::string& id) const;
+  // Parses the ops of every revision not parsed yet without keeping them: throws the error
+  // of the first bad file, in path order, as load did before the ops were read lazily.
+  void check_all_files() const;
   const std::filesystem::path& path_of(const std::string& id) const;
   const std::filesystem::path& versions_dir() const { return m_versions_dir; }
   const std::vector<std::filesystem::path>& locations() const { return m_locations; }
   const std::filesystem::path& template_path() const { return m_template_path; }
 
 private:
-  static ScriptDirectory load_texts(const RevisionTexts& texts);
-  // Adds one parsed file; throws on an id seen before.
-  void add(RevisionFile rf, const std::filesystem::path& path, std::vector<Revision>& revisions);
+  // Where a revision's text is, and its parse once a command asked for its ops.
+  struct Source {
+    std::filesystem::path path;
+    const std::string* text = nullptr; // in-memory text (config.revision_texts), or read path
+    mutable std::unique_ptr<RevisionFile> parsed;
+  };
+
+  static ScriptDirectory load_texts(std::shared_ptr<const RevisionTexts> texts);
+  // Adds one revision's header; throws on an id seen before.
+  void add(Revision rev, Source source, std::vector<Revision>& revisions);
+  RevisionFile parse(const std::string& id, const Source& source) const;
 
   std::filesystem::path m_versions_dir;
   std::vector<std::filesystem::path> m_locations;
   std::filesystem::path m_template_path;
-  std::map<std::string, RevisionFile> m_files;
-  std::map<std::string, std::filesystem::path> m_paths;
+  std::shared_ptr<const RevisionTexts> m_texts; // keeps the Source::text pointers valid
+  std::map<std::string, Source> m_sources;
+  std::unique_ptr<std::mutex> m_parse_mutex = std::make_unique<std::mutex>();
   std::unique_ptr<RevisionGraph> m_graph;
 };
 

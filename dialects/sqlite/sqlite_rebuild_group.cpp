@@ -20,20 +20,27 @@ using namespace detail;
 using schema::Database;
 using schema::Table;
 
+namespace {
+
+// Only these can be a rebuild; the others are not rendered here for nothing (a bulk_insert's
+// rows, an execute's SQL).
+bool may_rebuild(const schema::Op& op) {
+  return std::holds_alternative<schema::AddColumn>(op) ||
+         std::holds_alternative<schema::DropColumn>(op) ||
+         std::holds_alternative<schema::AlterColumn>(op) ||
+         std::holds_alternative<schema::AlterPrimaryKey>(op) ||
+         std::holds_alternative<schema::CreateUnique>(op) ||
+         std::holds_alternative<schema::CreateForeignKey>(op) ||
+         std::holds_alternative<schema::CreateCheck>(op) ||
+         std::holds_alternative<schema::DropConstraint>(op) ||
+         std::holds_alternative<schema::SetTableComment>(op);
+}
+
+} // namespace
+
 std::optional<SqliteDialect::RebuildPlan>
 SqliteDialect::rebuild_plan(const schema::Op& op, const Database& before) const {
-  // Only these can be a rebuild; the others are not rendered here for nothing (a bulk_insert's
-  // rows, an execute's SQL).
-  const bool may_rebuild = std::holds_alternative<schema::AddColumn>(op) ||
-                           std::holds_alternative<schema::DropColumn>(op) ||
-                           std::holds_alternative<schema::AlterColumn>(op) ||
-                           std::holds_alternative<schema::AlterPrimaryKey>(op) ||
-                           std::holds_alternative<schema::CreateUnique>(op) ||
-                           std::holds_alternative<schema::CreateForeignKey>(op) ||
-                           std::holds_alternative<schema::CreateCheck>(op) ||
-                           std::holds_alternative<schema::DropConstraint>(op) ||
-                           std::holds_alternative<schema::SetTableComment>(op);
-  if (!may_rebuild) {
+  if (!may_rebuild(op)) {
     return std::nullopt;
   }
   std::optional<RebuildPlan> plan;
@@ -45,6 +52,12 @@ SqliteDialect::rebuild_plan(const schema::Op& op, const Database& before) const 
 
 std::size_t SqliteDialect::group_size(std::span<const schema::Op> ops,
                                       const Database& before) const {
+  // A group needs a second op on the first one's table; only then is the schema copied to
+  // follow the ops (a copy for every op made a long script quadratic in its tables).
+  if (ops.size() < 2 || !may_rebuild(ops[0]) || !may_rebuild(ops[1]) ||
+      !same_name(schema::op_table(ops[0]), schema::op_table(ops[1]))) {
+    return 1;
+  }
   Database state = before;
   std::string table;
   std::size_t n = 0;

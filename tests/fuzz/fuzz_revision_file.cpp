@@ -1,10 +1,12 @@
 // libFuzzer harness for the revision-file loader (migrate/revision_file.h). Beyond "no crash,
 // no exception but util::Error", it checks the writer/reader pair the tool relies on: the ops
 // of any file it accepts, written back by render_ops (as `revision` and the checksum do), read
-// again to the same text, and the checksum of the ops can be computed.
+// again to the same text, and the checksum of the ops can be computed. The header read
+// (migrate/revision_header.h) must agree with the full parse on every file it accepts.
 #include "fuzz_support.h"
 #include "migrate/revision_checksum.h"
 #include "migrate/revision_file.h"
+#include "migrate/revision_header.h"
 #include "util/error.h"
 
 using namespace migratecpp;
@@ -24,8 +26,34 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   migrate::RevisionFile file;
   try {
     file = migrate::parse_revision_file(fuzz::text_of(data, size), "fuzz.toml");
-  } catch (const util::Error&) {
+  } catch (const util::Error& e) {
+    // A file the full parse rejects: the header read either accepts it (the error is in the
+    // ops) or rejects it with the very same message.
+    try {
+      (void)migrate::parse_revision_header(fuzz::text_of(data, size), "fuzz.toml");
+    } catch (const util::Error& h) {
+      if (std::string(h.what()) != e.what()) {
+        fuzz::finding("the header read and the full parse disagree on the error: " +
+                          std::string(h.what()) + " / " + e.what(),
+                      std::string(fuzz::text_of(data, size)));
+      }
+    }
     return 0;
+  }
+  migrate::Revision header;
+  try {
+    header = migrate::parse_revision_header(fuzz::text_of(data, size), "fuzz.toml");
+  } catch (const util::Error& e) {
+    fuzz::finding("the header read rejects a file the full parse accepts: " + std::string(e.what()),
+                  std::string(fuzz::text_of(data, size)));
+  }
+  const migrate::Revision& r = file.revision;
+  if (header.id != r.id || header.down_revisions != r.down_revisions ||
+      header.branch_labels != r.branch_labels || header.depends_on != r.depends_on ||
+      header.message != r.message || header.create_date != r.create_date ||
+      header.where.line != r.where.line) {
+    fuzz::finding("the header read and the full parse give different headers",
+                  std::string(fuzz::text_of(data, size)));
   }
   (void)migrate::ops_checksum(file);
   const std::string first = rendered(file);

@@ -1,0 +1,184 @@
+#include "migrate/revision_header.h"
+
+#include "migrate/revision_file.h"
+#include "util/error.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace migratecpp::migrate {
+
+namespace {
+
+// Finds the first top-level table header. Only the text before a position decides whether a
+// '[' there opens a table, so a prefix of a file gives the same answer as the whole file
+// once the header line is in it.
+class HeaderScanner {
+public:
+  explicit HeaderScanner(std::string_view text) : m_text(text) {}
+
+  std::size_t run(bool& complete) {
+    std::size_t line_start = 0;
+    bool blank_so_far = true; // nothing but blanks since line_start
+    while (m_pos < m_text.size()) {
+      const char c = m_text[m_pos];
+      switch (c) {
+      case '"':
+      case '\'':
+        if (!skip_string(c)) {
+          complete = false;
+          return m_text.size();
+        }
+        blank_so_far = false;
+        continue;
+      case '#':
+        while (m_pos < m_text.size() && m_text[m_pos] != '\n') {
+          ++m_pos;
+        }
+        continue;
+      case '\n':
+        line_start = m_pos + 1;
+        blank_so_far = true;
+        break;
+      case ' ':
+      case '\t':
+      case '\r':
+        break;
+      case '[':
+        if (m_depth == 0 && blank_so_far) {
+          complete = true;
+          return line_start;
+        }
+        ++m_depth;
+        blank_so_far = false;
+        break;
+      case '{':
+        ++m_depth;
+        blank_so_far = false;
+        break;
+      case ']':
+      case '}':
+        if (m_depth > 0) {
+          --m_depth;
+        }
+        blank_so_far = false;
+        break;
+      default:
+        blank_so_far = false;
+        break;
+      }
+      ++m_pos;
+    }
+    complete = false;
+    return m_text.size();
+  }
+
+private:
+  // A basic ("...", with \ escapes) or literal ('...') string, single- or multi-line; false
+  // when the text ends inside it. A single-line string cut by a line end ends there (the TOML
+  // parser reports it).
+  bool skip_string(char quote) {
+    const std::string_view three = quote == '"' ? "\"\"\"" : "'''";
+    if (m_text.size() - m_pos < 3 &&
+        m_text.substr(m_pos) == three.substr(0, m_text.size() - m_pos)) {
+      return false; // "" at the very end may yet open a multi-line string
+    }
+    const bool multi = m_text.substr(m_pos, 3) == three;
+    m_pos += multi ? 3 : 1;
+    while (m_pos < m_text.size()) {
+      const char c = m_text[m_pos];
+      if (c == '\\' && quote == '"') {
+        m_pos += 2;
+        continue;
+      }
+      if (c == '\n' && !multi) {
+        return true; // the '\n' is the line end the caller sees
+      }
+      if (c == quote) {
+        if (!multi) {
+          ++m_pos;
+          return true;
+        }
+        if (m_text.substr(m_pos, 3) == three) {
+          m_pos += 3;
+          // Up to two more quotes may close a multi-line string ("""a"""" is 'a"').
+          while (m_pos < m_text.size() && m_text[m_pos] == quote) {
+            ++m_pos;
+          }
+          return m_pos < m_text.size();
+        }
+      }
+      ++m_pos;
+    }
+    return false;
+  }
+
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+  std::size_t m_depth = 0;
+};
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    throw util::Error("cannot read file", util::Location{path.string(), 0});
+  }
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+} // namespace
+
+std::size_t toml_top_level_end(std::string_view text, bool* complete) {
+  bool found = false;
+  const std::size_t end = HeaderScanner(text).run(found);
+  if (complete != nullptr) {
+    *complete = found;
+  }
+  return end;
+}
+
+Revision parse_revision_header(std::string_view text, const std::string& path) {
+  try {
+    return parse_revision_keys(text.substr(0, toml_top_level_end(text)), path);
+  } catch (const util::Error&) {
+    // A bad header is reported as the whole file's parse reports it: a syntax error further
+    // down comes first there, and an unknown top-level table is named.
+    return parse_revision_file(text, path).revision;
+  }
+}
+
+Revision read_revision_header(const std::filesystem::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) {
+    throw util::Error("cannot read file", util::Location{path.string(), 0});
+  }
+  // Doubling reads: a header is a few hundred bytes, but a multi-line message may be long,
+  // and each attempt scans from the start.
+  std::string text;
+  std::size_t chunk = 16 * 1024;
+  std::size_t end = 0;
+  while (true) {
+    const std::size_t had = text.size();
+    text.resize(had + chunk);
+    f.read(text.data() + had, static_cast<std::streamsize>(chunk));
+    text.resize(had + static_cast<std::size_t>(f.gcount()));
+    bool complete = false;
+    end = toml_top_level_end(text, &complete);
+    if (complete || !f) {
+      break;
+    }
+    chunk *= 2;
+  }
+  if (f.bad()) {
+    throw util::Error("cannot read file", util::Location{path.string(), 0});
+  }
+  try {
+    return parse_revision_keys(std::string_view(text).substr(0, end), path.string());
+  } catch (const util::Error&) {
+    return parse_revision_file(read_text(path), path.string()).revision;
+  }
+}
+
+} // namespace migratecpp::migrate
