@@ -110,8 +110,14 @@ public:
 // Offline (no reread) it is never stale: the model is all a script knows.
 class TrackedSchema {
 public:
+  // Changed only through schema::apply while tracked, so its tables are looked up by an index
+  // (an offline script over 100,000 revisions looks one up per op); the caller gets it back
+  // unindexed, free to change as it likes.
   TrackedSchema(schema::Database& state, const std::function<schema::Database()>& reread)
-      : m_state(state), m_reread(reread) {}
+      : m_state(state), m_reread(reread) {
+    m_state.index_tables();
+  }
+  ~TrackedSchema() { m_state.table_index.disarm(); }
   TrackedSchema(const TrackedSchema&) = delete;
   TrackedSchema& operator=(const TrackedSchema&) = delete;
 
@@ -119,6 +125,7 @@ public:
   schema::Database& current() {
     if (m_stale) {
       m_state = m_reread();
+      m_state.index_tables();
       m_stale = false;
     }
     return m_state;
@@ -454,6 +461,7 @@ std::vector<bool> rebuilding_steps(const dialects::Dialect& dialect, const Sink&
     return out;
   }
   schema::Database state = before;
+  state.index_tables(); // changed by schema::apply alone below
   for (std::size_t i = 0; i < steps.size(); ++i) {
     if (steps[i].file == nullptr) {
       continue;

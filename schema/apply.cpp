@@ -329,6 +329,7 @@ void apply(Database& db, const Op& op) {
           [&](const DropTable& o) {
             table_or_throw(db, o.table);
             std::erase_if(db.tables, [&](const Table& t) { return t.name == o.table; });
+            db.table_index.reset();
             // Its triggers go with it.
             std::erase_if(db.triggers, [&](const Trigger& t) { return t.table == o.table; });
           },
@@ -339,6 +340,7 @@ void apply(Database& db, const Op& op) {
             }
             require_no_table(db, o.new_name);
             t.name = o.new_name;
+            db.table_index.renamed(o.table, o.new_name);
             for (auto& trigger : db.triggers) {
               if (trigger.table == o.table) {
                 trigger.table = o.new_name;

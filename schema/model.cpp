@@ -65,6 +65,10 @@ std::vector<std::string> Table::column_names() const {
 }
 
 const Table* Database::find_table(const std::string& table) const {
+  if (table_index.armed()) {
+    const std::size_t at = table_index.find(tables, table);
+    return at == TableIndex::npos ? nullptr : &tables[at];
+  }
   auto it =
       std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == table; });
   return it == tables.end() ? nullptr : &*it;

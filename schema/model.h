@@ -5,6 +5,7 @@
 #include "schema/column_type.h"
 #include "schema/index_part.h"
 #include "schema/session_settings.h"
+#include "schema/table_index.h"
 
 #include <cstdint>
 #include <map>
@@ -298,7 +299,13 @@ struct Database {
   std::vector<VirtualTable> virtual_tables; // SQLite
   std::vector<Aggregate> aggregates;        // PostgreSQL (schema/aggregate.h)
   std::vector<Operator> operators;          // PostgreSQL
+  // Off unless index_tables() was called; see schema/table_index.h for who may.
+  TableIndex table_index;
   bool operator==(const Database&) const = default;
+
+  // Look tables up by name through an index from now on. Only for a Database changed through
+  // schema::apply alone from now on (the runner's tracked schema): apply keeps it current.
+  void index_tables() { table_index.arm(); }
 
   const Table* find_table(const std::string& table) const;
   Table* find_table(const std::string& table);
