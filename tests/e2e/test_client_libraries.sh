@@ -10,6 +10,12 @@ if command -v ldd >/dev/null 2>&1; then
   if grep -qE "libpq|libmariadb|libmysqlclient|libgssapi|libldap" <<<"$libs"; then
     fail "the binary links a client library: $libs"
   fi
+  # Nor the C++ runtime or toml++ (linked in, for start-up: cli/CMakeLists.txt), except in
+  # the sanitizer build, whose runtime needs the shared C++ runtime.
+  CHECKS=$((CHECKS + 1))
+  if ! grep -q libasan <<<"$libs" && grep -qE "libstdc\+\+|libgcc_s|libtomlplusplus" <<<"$libs"; then
+    fail "the binary loads a C++ shared library at start-up: $libs"
+  fi
 fi
 
 # A machine without the client libraries: in a private mount namespace, each library's file
