@@ -2,9 +2,7 @@
 
 #include "migrate/revision_file.h"
 #include "util/error.h"
-
-#include <fstream>
-#include <sstream>
+#include "util/file_read.h"
 
 namespace migratecpp::migrate {
 
@@ -118,16 +116,6 @@ private:
   std::size_t m_depth = 0;
 };
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    throw util::Error("cannot read file", util::Location{path.string(), 0});
-  }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
 } // namespace
 
 std::size_t toml_top_level_end(std::string_view text, bool* complete) {
@@ -150,34 +138,25 @@ Revision parse_revision_header(std::string_view text, const std::string& path) {
 }
 
 Revision read_revision_header(const std::filesystem::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    throw util::Error("cannot read file", util::Location{path.string(), 0});
-  }
+  util::FileReader file(path, "file");
   // Doubling reads: a header is a few hundred bytes, but a multi-line message may be long,
   // and each attempt scans from the start.
   std::string text;
-  std::size_t chunk = 16 * 1024;
+  std::size_t chunk = 4 * 1024;
   std::size_t end = 0;
   while (true) {
-    const std::size_t had = text.size();
-    text.resize(had + chunk);
-    f.read(text.data() + had, static_cast<std::streamsize>(chunk));
-    text.resize(had + static_cast<std::size_t>(f.gcount()));
+    const bool more = file.read_more(text, chunk);
     bool complete = false;
     end = toml_top_level_end(text, &complete);
-    if (complete || !f) {
+    if (complete || !more) {
       break;
     }
     chunk *= 2;
   }
-  if (f.bad()) {
-    throw util::Error("cannot read file", util::Location{path.string(), 0});
-  }
   try {
     return parse_revision_keys(std::string_view(text).substr(0, end), path.string());
   } catch (const util::Error&) {
-    return parse_revision_file(read_text(path), path.string()).revision;
+    return parse_revision_file(util::read_file(path), path.string()).revision;
   }
 }
 

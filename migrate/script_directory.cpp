@@ -5,6 +5,7 @@
 #include "migrate/template.h"
 #include "migrate/toml_writer.h"
 #include "util/error.h"
+#include "util/file_read.h"
 #include "util/file_write.h"
 #include "util/strings.h"
 #include "util/symlink.h"
@@ -13,25 +14,13 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
 namespace migratecpp::migrate {
 
 namespace {
-
-std::string read_text(const fs::path& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    throw util::Error("cannot read file", util::Location{path.string(), 0});
-  }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 
 void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
   std::error_code ec;
@@ -41,8 +30,11 @@ void collect_toml_files(const fs::path& dir, std::vector<fs::path>& out) {
     }
     // A *.toml link that leads nowhere is a revision we cannot read: say so rather than
     // leave it out (the graph would then look complete) or fail on a bare filesystem error.
-    util::require_followable(it->path());
+    // (The entry's type comes with the listing: only a link costs a stat.)
     std::error_code type_ec;
+    if (it->is_symlink(type_ec)) {
+      util::require_followable(it->path());
+    }
     if (it->is_regular_file(type_ec)) {
       out.push_back(it->path());
     }
@@ -128,7 +120,7 @@ ScriptDirectory ScriptDirectory::load(const Config& config) {
 RevisionFile ScriptDirectory::parse(const std::string& id, const Source& source) const {
   RevisionFile rf = source.text != nullptr
                         ? parse_revision_file(*source.text, source.path.string())
-                        : parse_revision_file(read_text(source.path), source.path.string());
+                        : parse_revision_file(util::read_file(source.path), source.path.string());
   // The graph was built from the header read at load: a file edited since would run ops
   // under edges the plan did not see.
   const Revision& was = *m_graph->find(id);
@@ -332,7 +324,7 @@ fs::path write_revision_file(const Config& config, const ScriptDirectory& script
     throw util::Error("revision template not found; restore it from 'migratecpp init' output",
                       util::Location{tmpl_path.string(), 0});
   }
-  const std::string text = render_template(read_text(tmpl_path), vars, tmpl_path.string());
+  const std::string text = render_template(util::read_file(tmpl_path), vars, tmpl_path.string());
 
   // The rendered file must read back as the revision we meant: a template edited into
   // invalid TOML is reported now, not at the next upgrade.

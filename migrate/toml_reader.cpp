@@ -1,4 +1,5 @@
 #include "migrate/toml_reader.h"
+#include "util/file_read.h"
 #include "util/sql_lexer.h"
 
 #include "migrate/toml_limits.h"
@@ -10,8 +11,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace migratecpp::migrate {
 
@@ -26,15 +25,7 @@ void fail_at(const toml::node& node, const std::string& path, const std::string&
 }
 
 std::string read_file_text(const std::filesystem::path& path, std::string_view what) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) {
-    const int err = errno;
-    throw util::Error("cannot read " + std::string(what) + ": " + std::strerror(err),
-                      util::Location{path.string(), 0});
-  }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  return util::read_file(path, what);
 }
 
 toml::table parse_toml(std::string_view text, const std::string& path) {
