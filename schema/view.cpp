@@ -45,14 +45,21 @@ std::vector<std::string> view_references(const std::string& definition,
 }
 
 void fill_view_dependencies(Database& db) {
+  fill_view_dependencies(db.views, db.tables);
+}
+
+void fill_view_dependencies(std::vector<View>& views, const std::vector<Table>& tables) {
+  if (views.empty()) {
+    return;
+  }
   std::set<std::string> known;
-  for (const auto& t : db.tables) {
+  for (const auto& t : tables) {
     known.insert(t.name);
   }
-  for (const auto& v : db.views) {
+  for (const auto& v : views) {
     known.insert(v.name);
   }
-  for (auto& v : db.views) {
+  for (auto& v : views) {
     if (!v.depends_on.empty()) {
       continue;
     }

@@ -494,10 +494,9 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     return name.rfind(k_rebuild_prefix, 0) == 0 || options.skips(name);
   };
 
-  const Rows objects_rows = conn.query(k_objects_query);
-  const Rows column_rows = conn.query(k_columns_query);
-  const Rows index_rows = conn.query(k_indexes_query);
-  const Rows fk_rows = conn.query(k_foreign_keys_query);
+  // Each catalog result is read, folded into the tables and let go before the next query: at
+  // 10,000 tables the four results held at once were most of autogenerate's peak memory.
+  Rows objects_rows = conn.query(k_objects_query);
 
   std::map<std::string, schema::Table> tables;
   std::map<std::string, ParsedTable> parsed;
@@ -516,9 +515,11 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     tables[name].name = name;
     parsed[name] = parse_create_table(sql);
   }
+  objects_rows = {};
 
   // Columns, in cid order; each key column's position in the key (pk: 1, 2, ...).
   std::map<std::string, std::vector<std::pair<long long, std::string>>> key_positions;
+  Rows column_rows = conn.query(k_columns_query);
   const Reader cols(column_rows);
   for (std::size_t r = 0; r < cols.size(); ++r) {
     auto it = tables.find(cols.text(r, "table_name"));
@@ -579,6 +580,7 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     }
     it->second.columns.push_back(std::move(c));
   }
+  column_rows = {};
 
   // The key in its own order, with its name.
   for (auto& [name, positions] : key_positions) {
@@ -603,6 +605,7 @@ schema::Database SqliteDialect::introspect(Connection& conn,
 
   // Indexes created by CREATE INDEX (origin 'c'); the automatic ones of UNIQUE and PRIMARY KEY
   // constraints (sqlite_autoindex_*) are read as those constraints instead.
+  Rows index_rows = conn.query(k_indexes_query);
   const Reader idx(index_rows);
   std::map<std::pair<std::string, std::string>, ParsedIndex> parsed_indexes;
   for (std::size_t r = 0; r < idx.size(); ++r) {
@@ -645,8 +648,12 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     // is the column "org id", descending.
     index.parts.push_back(schema::parse_index_part(entry, t.column_names()));
   }
+  index_rows = {};
+  parsed_indexes.clear();
+  index_sql.clear();
 
   // Foreign keys: the pragma has the resolved definition, the SQL text has the names.
+  Rows fk_rows = conn.query(k_foreign_keys_query);
   const Reader fks(fk_rows);
   std::map<std::string, std::vector<bool>> fk_name_used;
   for (std::size_t r = 0; r < fks.size();) {
@@ -698,9 +705,14 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     t.foreign_keys.push_back(std::move(fk));
   }
 
+  fk_rows = {};
   schema::Database db;
-  for (auto& [name, t] : tables) {
-    const ParsedTable& pt = parsed[name];
+  db.tables.reserve(tables.size());
+  // Each table moves into the result and its working copies go as it does.
+  for (auto it = tables.begin(); it != tables.end(); it = tables.erase(it)) {
+    schema::Table& t = it->second;
+    ParsedTable pt = std::move(parsed[it->first]);
+    parsed.erase(it->first);
     t.comment = pt.comment;
     for (auto u : pt.uniques) {
       for (auto& c : u.columns) {
