@@ -72,7 +72,7 @@ AppliedChecksums check_applied(const ScriptDirectory& scripts, const std::vector
       out.unrecorded.push_back(id);
       continue;
     }
-    const std::string now = ops_checksum(scripts.file(id));
+    const std::string now = scripts.ops_checksum_of(id);
     if (now == it->second->checksum) {
       ++out.verified;
       continue;
@@ -126,7 +126,7 @@ history_statements(const HistoryTable& table, const ScriptDirectory& scripts, co
     HistoryRecord rec;
     rec.revision = id;
     rec.direction = direction;
-    rec.checksum = ops_checksum(scripts.file(id));
+    rec.checksum = scripts.ops_checksum_of(id);
     rec.started_at = started;
     out.push_back(table.insert(rec));
   };
@@ -194,7 +194,7 @@ void guard_applied_checksums(const ScriptDirectory& scripts, LiveDatabase& db,
   std::vector<HistoryRecord> records;
   const auto now = std::chrono::system_clock::now();
   for (const auto& id : result.unrecorded) {
-    records.push_back({id, k_history_baseline, ops_checksum(scripts.file(id)), now, std::nullopt});
+    records.push_back({id, k_history_baseline, scripts.ops_checksum_of(id), now, std::nullopt});
   }
   write_history(db, table, records);
   out.info("note: recorded the checksums of " + std::to_string(records.size()) +

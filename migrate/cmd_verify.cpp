@@ -59,7 +59,7 @@ void accept(const ScriptDirectory& scripts, LiveDatabase& db, const HistoryTable
       records.push_back({id, k_history_forget, "", now, std::nullopt});
       out.info("accepted: revision " + id + " (file gone) is no longer checked");
     } else {
-      records.push_back({id, k_history_accept, ops_checksum(scripts.file(id)), now, std::nullopt});
+      records.push_back({id, k_history_accept, scripts.ops_checksum_of(id), now, std::nullopt});
       out.info("accepted: " + scripts.path_of(id).string() + " (revision " + id + ") as it is now");
     }
   }

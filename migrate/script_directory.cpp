@@ -1,5 +1,6 @@
 #include "migrate/script_directory.h"
 
+#include "migrate/revision_checksum.h"
 #include "migrate/revision_file.h"
 #include "migrate/revision_header.h"
 #include "migrate/template.h"
@@ -145,6 +146,20 @@ const RevisionFile& ScriptDirectory::file(const std::string& id) const {
     it->second.parsed = std::make_unique<RevisionFile>(parse(id, it->second));
   }
   return *it->second.parsed;
+}
+
+std::string ScriptDirectory::ops_checksum_of(const std::string& id) const {
+  auto it = m_sources.find(id);
+  if (it == m_sources.end()) {
+    return ops_checksum(file(id)); // file() throws the "no such revision" error
+  }
+  {
+    const std::lock_guard lock(*m_parse_mutex);
+    if (it->second.parsed) {
+      return ops_checksum(*it->second.parsed);
+    }
+  }
+  return ops_checksum(parse(id, it->second));
 }
 
 void ScriptDirectory::check_all_files() const {

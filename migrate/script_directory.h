@@ -27,6 +27,10 @@ public:
   // the directory lives); an error in its ops is thrown here, at path:line. Safe to call from
   // several threads.
   const RevisionFile& file(const std::string& id) const;
+  // The checksum of the revision's ops (revision_checksum.h), parsing the file if it is not
+  // parsed yet without keeping it: an upgrade checks every applied revision, and keeping
+  // each parse held all of them (a large bulk_insert included) at once.
+  std::string ops_checksum_of(const std::string& id) const;
   // Parses the ops of every revision not parsed yet without keeping them: throws the error
   // of the first bad file, in path order, as load did before the ops were read lazily.
   void check_all_files() const;

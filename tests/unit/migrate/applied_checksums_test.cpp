@@ -144,3 +144,22 @@ TEST_CASE("history_statements: one row per revision step, stamp and unstamp rows
   CHECK(rows[0].sql.find("'r1', 'stamp'") != std::string::npos);
   CHECK(rows[1].sql.find("'r2', 'stamp'") != std::string::npos);
 }
+
+TEST_CASE("ops_checksum_of: the checksum of a file not parsed yet, without keeping the parse",
+          "[applied_checksums]") {
+  Folder f;
+  f.write("r1.toml", rev_text("r1", "", "a"));
+  const std::string was = migrate::ops_checksum(f.load().file("r1"));
+  const auto scripts = f.load();
+  CHECK(scripts.ops_checksum_of("r1") == was);
+  // Not kept: the file is read again when its ops are asked for (an upgrade checks every
+  // applied revision, and keeping each parse held them all, a large bulk_insert too).
+  f.write("r1.toml", rev_text("r1", "", "b"));
+  const auto& file = scripts.file("r1");
+  REQUIRE(file.upgrade.size() == 1);
+  CHECK(std::get<schema::CreateTable>(file.upgrade[0]).table.name == "b");
+  // Once parsed, the kept parse is what it hashes.
+  CHECK(scripts.ops_checksum_of("r1") == migrate::ops_checksum(file));
+  CHECK(scripts.ops_checksum_of("r1") != was);
+  CHECK_THROWS_WITH(scripts.ops_checksum_of("nope"), Catch::Contains("nope"));
+}
