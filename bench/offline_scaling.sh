@@ -3,7 +3,7 @@
 # linear chain of N small revisions (bench/gen_chain.py), for N doubling. Linear means the time
 # doubles with N (the "x prev" column stays near 2.0); quadratic means it quadruples.
 #
-#   bash bench/offline_scaling.sh [--sizes "1000 2000 4000 8000"] [--dialects sqlite,postgresql]
+#   bash bench/offline_scaling.sh [--sizes "1000 2000 4000 8000"] [--dialects sqlite,postgresql,mysql]
 #                                 [--kind table|mixed] [--runs N] [--bin PATH] [--keep]
 #
 # For each (dialect, N): the median CPU time (user + sys: wall time on a shared machine says
@@ -17,7 +17,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$BENCH_DIR")"
 BIN="${MIGRATECPP_BIN:-$REPO/build/migratecpp}"
 SIZES="1000 2000 4000 8000"
-DIALECTS="sqlite,postgresql"
+DIALECTS="sqlite,postgresql,mysql"
 KIND=table
 RUNS=3
 KEEP=0

@@ -121,6 +121,13 @@ def main():
           "how the two scripts compare, and migratecpp's `b` minus its `c` is its own overhead "
           "over the database's work.")
     for dia, dname in DIALECTS:
+        a = hyperfine("a", dia)
+        if a.get("migratecpp") and a.get("client"):
+            m, c = a["migratecpp"]["median"], a["client"]["median"]
+            print(f"- {dname}: start-up, migratecpp `current` {m * 1000:.1f} ms against the database's "
+                  f"own client connecting and reading the version table {c * 1000:.1f} ms: "
+                  f"**{m / c:.2f}×** the client (goal: within 2×).")
+    for dia, dname in DIALECTS:
         b = hyperfine("b", dia).get("migratecpp")
         c = hyperfine("c", dia).get("migratecpp")
         if b and c:
@@ -131,13 +138,11 @@ def main():
           "| peak RSS MiB | SQL statements (client / PG server log) |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---|")
     print("\n".join(details))
-    print("\nSQL statements: *client* is Alembic's `before_cursor_execute` counter in env.py; "
-          "*server* is the number of `LOG:  statement:` / `LOG:  execute` lines PostgreSQL wrote "
-          "for one run with `log_statement = 'all'` set for the bench role in the bench database "
-          "only (so it includes the statements that set up the connection). On MariaDB only "
-          "Alembic's client counter is measured: the server's counters (`Questions`, `Com_%`) "
-          "are global or per session, and other sessions share the server, so migratecpp's "
-          "statements there are not counted.")
+    print("\nSQL statements: *client* is Alembic's `before_cursor_execute` counter in env.py, and "
+          "for migratecpp the count it prints with `MIGRATECPP_STATS=1` (every statement and query "
+          "it sent, on every dialect); *server* is the number of `LOG:  statement:` / `LOG:  execute` "
+          "lines PostgreSQL wrote for one run with `log_statement = 'all'` set for the bench role in "
+          "the bench database only (so it includes the statements that set up the connection).")
     for dia, _ in DIALECTS:
         ms = read(OUT / f"ag-{dia}.setup_ms")
         if ms:

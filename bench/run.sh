@@ -310,7 +310,11 @@ measure() {
     shift 3
     local base="$OUT/$scen-$dia-$name"
     log "$scen/$dia/$name: check run: $cmd"
-    if BENCH_SQL_COUNT_FILE="$base.clientcount" run_once "$prep" "$cmd" "$base"; then
+    if BENCH_SQL_COUNT_FILE="$base.clientcount" MIGRATECPP_STATS=1 run_once "$prep" "$cmd" "$base"; then
+      # migratecpp counts its own statements (MIGRATECPP_STATS), on every dialect.
+      if [ "$name" = migratecpp ]; then
+        sed -n 's/^migratecpp stats: \([0-9]*\) SQL statements sent$/\1/p' "$base.err" >"$base.clientcount"
+      fi
       $verify "$scen" "$dia" "$name"
       names+=("$name"); preps+=("$prep"); cmds+=("$cmd")
       hf+=(-n "$name" --prepare "$prep" "$cmd")
@@ -361,7 +365,17 @@ server_count() {
 verify_none() { :; }
 HEAD_REV=0000000000c8
 verify_a() {
-  check "a/$2/$3: current prints" "$(tr -d '\r' <"$OUT/a-$2-$3.out" | tail -n1)" "$HEAD_REV (head)"
+  local want="$HEAD_REV (head)"; [ "$3" = client ] && want="$HEAD_REV"
+  check "a/$2/$3: current prints" "$(tr -d '\r' <"$OUT/a-$2-$3.out" | tail -n1)" "$want"
+}
+# client_query SCEN DIALECT SQL: the database's own client connecting to migratecpp's target of
+# SCEN and running SQL, the start-up floor of issue 13 ("within 2x of the database's own client
+# connecting and running one query").
+client_query() {
+  local k="$1_$2_mcpp"
+  if [ "$2" = sqlite ]; then echo "sqlite3 ${T_FILE[$k]} '$3'"
+  elif [ "$2" = mysql ]; then echo "mariadb --defaults-file=$MYCNF -N -B ${T_DB[$k]} -e '$3'"
+  else echo "$PSQL -X -At -c 'SET search_path TO ${T_SCHEMA[$k]}' -c '$3' $(pg_url_of "${T_DB[$k]}")"; fi
 }
 verify_b() {
   local tool=mcpp; [ "$3" = alembic ] && tool=alembic
@@ -411,7 +425,8 @@ if want a; then
       echo "### a / $d / setup: migratecpp -c $(mcfg a "$d") upgrade head failed" >>"$FAILS"
     measure a "$d" "$RUNS_A" "$WARM_A" verify_a \
       alembic true "$ALEMBIC -c $(acfg a "$d") current" \
-      migratecpp true "$BIN -c $(mcfg a "$d") current"
+      migratecpp true "$BIN -c $(mcfg a "$d") current" \
+      client true "$(client_query a "$d" "SELECT version_num FROM migratecpp_version")"
     server_count a "$d" alembic true "$ALEMBIC -c $(acfg a "$d") current" a a
     server_count a "$d" migratecpp true "$BIN -c $(mcfg a "$d") current" a
   done
