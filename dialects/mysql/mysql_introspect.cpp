@@ -107,7 +107,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   schema::Database db;
   std::map<std::string, std::size_t> position;
   std::map<std::string, std::string> table_collation;
-  const Rows tables = conn.query(
+  Rows tables = conn.query(
       "SELECT t.TABLE_NAME, t.TABLE_COMMENT, t.ENGINE, t.TABLE_COLLATION, t.CREATE_OPTIONS, "
       "@@default_storage_engine, s.DEFAULT_COLLATION_NAME FROM information_schema.TABLES t "
       "LEFT JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = t.TABLE_SCHEMA WHERE t." +
@@ -128,6 +128,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     position[name] = db.tables.size();
     db.tables.push_back(std::move(t));
   }
+  tables = {}; // each catalog result goes before the next query (memory at 10,000 tables)
   auto table_of = [&](const std::optional<std::string>& name) -> schema::Table* {
     const auto it = position.find(text(name));
     return it == position.end() ? nullptr : &db.tables[it->second];
@@ -145,7 +146,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
             "ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = "
             "tc.CONSTRAINT_NAME WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = " +
                 std::string(k_schema) + " ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME";
-  const Rows checks = conn.query(checks_sql, schema_param);
+  Rows checks = conn.query(checks_sql, schema_param);
   for (const auto& r : checks.rows) {
     schema::Table* t = table_of(r[0]);
     if (t == nullptr) {
@@ -159,8 +160,9 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     }
     t->checks.push_back({name, clause});
   }
+  checks = {};
 
-  const Rows columns = conn.query(
+  Rows columns = conn.query(
       "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
       "COLUMN_COMMENT, GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS "
       "WHERE " +
@@ -205,9 +207,10 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     }
     t->columns.push_back(std::move(c));
   }
+  columns = {};
 
   // Foreign keys before indexes: the index MySQL made for one is left out.
-  const Rows fks = conn.query(
+  Rows fks = conn.query(
       "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, "
       "k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, rc.UPDATE_RULE, rc.DELETE_RULE "
       "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS "
@@ -245,8 +248,9 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     t->foreign_keys.back().columns.push_back(text(r[2]));
     t->foreign_keys.back().ref_columns.push_back(text(r[5]));
   }
+  fks = {};
 
-  const Rows stats = conn.query(
+  Rows stats = conn.query(
       "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
       "FROM information_schema.STATISTICS WHERE " +
           where + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
@@ -292,6 +296,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     }
     ri.index.parts.push_back(std::move(part));
   }
+  stats = {};
   for (auto& ri : raw) {
     schema::Table& t = *table_of(ri.table);
     if (ri.index.name == "PRIMARY") {

@@ -260,7 +260,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   schema::Database db;
   std::map<std::string, std::size_t> table_index;
 
-  const Rows table_rows = conn.query(tables_sql(), params);
+  Rows table_rows = conn.query(tables_sql(), params);
   const RowReader tables(table_rows);
   for (std::size_t r = 0; r < tables.size(); ++r) {
     const std::string name = tables.text(r, "name");
@@ -300,6 +300,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     return it == table_index.end() ? nullptr : &db.tables[it->second];
   };
 
+  table_rows = {}; // each catalog result goes before the next query (memory at 10,000 tables)
   db.extensions = read_extensions(conn, params);
   db.domains = read_domains(conn, params);
   db.sequences = read_sequences(conn, params);
@@ -315,7 +316,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   }
   std::set<std::string> serial_sequences; // a column's: not listed
 
-  const Rows column_rows = conn.query(columns_sql(), params);
+  Rows column_rows = conn.query(columns_sql(), params);
   const RowReader columns(column_rows);
   for (std::size_t r = 0; r < columns.size(); ++r) {
     schema::Table* t = table_for(columns.text(r, "table_name"));
@@ -374,7 +375,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     }
   }
 
-  const Rows constraint_rows = conn.query(constraints_sql(), params);
+  column_rows = {};
+  Rows constraint_rows = conn.query(constraints_sql(), params);
   const RowReader constraints(constraint_rows);
   for (std::size_t r = 0; r < constraints.size(); ++r) {
     schema::Table* t = table_for(constraints.text(r, "table_name"));
@@ -416,7 +418,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     }
   }
 
-  const Rows index_rows = conn.query(indexes_sql(), params);
+  constraint_rows = {};
+  Rows index_rows = conn.query(indexes_sql(), params);
   const RowReader indexes(index_rows);
   for (std::size_t r = 0; r < indexes.size(); ++r) {
     schema::Table* t = table_for(indexes.text(r, "table_name"));
@@ -472,7 +475,8 @@ schema::Database PostgresDialect::introspect(Connection& conn,
     t->indexes.push_back(std::move(index));
   }
 
-  const Rows enum_rows = conn.query(enums_sql(), params);
+  index_rows = {};
+  Rows enum_rows = conn.query(enums_sql(), params);
   const RowReader enums(enum_rows);
   for (std::size_t r = 0; r < enums.size(); ++r) {
     const std::string name = enums.text(r, "name");
