@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <charconv>
 #include <initializer_list>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
 namespace migratecpp::schema {
 
@@ -116,97 +119,138 @@ bool args_narrowing(const ColumnType& from, const ColumnType& to) {
 
 } // namespace
 
-ColumnType::ColumnType(std::string_view declared)
-    : m_declared(declared), m_canonical(canonical_type(declared)) {
-  ParsedType parsed = parse_type(m_canonical);
-  m_array = parsed.array;
-  // MySQL modifiers do not change the family: "int(10) unsigned" is an unsigned integer.
-  std::vector<std::string> words = util::split(parsed.base, ' ');
-  bool modified = false;
-  while (!words.empty() && is_modifier(words.back())) {
-    m_unsigned = m_unsigned || words.back() == "unsigned";
-    modified = true;
-    words.pop_back();
+namespace {
+
+// Interned parses: one Data per spelling for the life of the process (a bounded set: the type
+// names of the schemas it read). Guarded for the library's threads.
+template <class Data, class Make>
+std::shared_ptr<const Data> interned(const std::string& key, const Make& make) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, std::shared_ptr<const Data>> parsed;
+  const std::lock_guard lock(mutex);
+  auto it = parsed.find(key);
+  if (it == parsed.end()) {
+    it = parsed.emplace(key, std::make_shared<const Data>(make())).first;
   }
-  m_modifiers = modified;
-  if (modified) {
-    std::string inner = util::join(words, " ");
-    if (!parsed.args.empty()) {
-      inner += "(" + util::join(parsed.args, ",") + ")";
+  return it->second;
+}
+
+} // namespace
+
+const ColumnType::Data& ColumnType::empty() {
+  static const Data none;
+  return none;
+}
+
+ColumnType::ColumnType(std::string_view declared) {
+  m_data = interned<Data>(std::string(declared), [&] {
+    Data d;
+    d.m_declared = std::string(declared);
+    d.m_canonical = canonical_type(declared);
+    ParsedType parsed = parse_type(d.m_canonical);
+    d.m_array = parsed.array;
+    // MySQL modifiers do not change the family: "int(10) unsigned" is an unsigned integer.
+    std::vector<std::string> words = util::split(parsed.base, ' ');
+    bool modified = false;
+    while (!words.empty() && is_modifier(words.back())) {
+      d.m_unsigned = d.m_unsigned || words.back() == "unsigned";
+      modified = true;
+      words.pop_back();
     }
-    parsed = parse_type(canonical_type(inner));
-  }
-  m_base = parsed.base;
-  m_args = parsed.args;
-  const auto* kind = std::find_if(std::begin(k_kinds), std::end(k_kinds),
-                                  [&](const Kind& k) { return k.base == m_base; });
-  if (kind != std::end(k_kinds)) {
-    m_family = kind->family;
-    m_rank = kind->rank;
-  }
-  const std::optional<long long> first = m_args.empty() ? std::nullopt : util::to_int(m_args[0]);
-  switch (m_family) {
-  case TypeFamily::string:
-  case TypeFamily::binary:
-    if (m_args.size() == 1 && first) {
-      m_length = first;
-      m_rank = *first;
+    d.m_modifiers = modified;
+    if (modified) {
+      std::string inner = util::join(words, " ");
+      if (!parsed.args.empty()) {
+        inner += "(" + util::join(parsed.args, ",") + ")";
+      }
+      parsed = parse_type(canonical_type(inner));
     }
-    break;
-  case TypeFamily::decimal:
-    m_precision = first;
-    if (m_args.size() == 2) {
-      m_scale = util::to_int(m_args[1]);
+    d.m_base = parsed.base;
+    d.m_args = parsed.args;
+    const auto* kind = std::find_if(std::begin(k_kinds), std::end(k_kinds),
+                                    [&](const Kind& k) { return k.base == d.m_base; });
+    if (kind != std::end(k_kinds)) {
+      d.m_family = kind->family;
+      d.m_rank = kind->rank;
     }
-    break;
-  case TypeFamily::time:
-  case TypeFamily::timestamp:
-  case TypeFamily::timestamptz:
-    if (m_args.size() == 1) {
-      m_precision = first;
+    const std::optional<long long> first =
+        d.m_args.empty() ? std::nullopt : util::to_int(d.m_args[0]);
+    switch (d.m_family) {
+    case TypeFamily::string:
+    case TypeFamily::binary:
+      if (d.m_args.size() == 1 && first) {
+        d.m_length = first;
+        d.m_rank = *first;
+      }
+      break;
+    case TypeFamily::decimal:
+      d.m_precision = first;
+      if (d.m_args.size() == 2) {
+        d.m_scale = util::to_int(d.m_args[1]);
+      }
+      break;
+    case TypeFamily::time:
+    case TypeFamily::timestamp:
+    case TypeFamily::timestamptz:
+      if (d.m_args.size() == 1) {
+        d.m_precision = first;
+      }
+      break;
+    default:
+      break;
     }
-    break;
-  default:
-    break;
-  }
+    return d;
+  });
 }
 
 ColumnType ColumnType::as_canonical() const {
-  ColumnType out = *this;
-  out.m_declared = m_canonical;
+  const Data& d = data();
+  if (d.m_declared == d.m_canonical) {
+    return *this;
+  }
+  // The same facts under the canonical spelling ("\x01" keeps these keys apart from
+  // declared spellings, whose parse could differ).
+  ColumnType out;
+  out.m_data = interned<Data>("\x01" + d.m_canonical, [&] {
+    Data c = d;
+    c.m_declared = d.m_canonical;
+    return c;
+  });
   return out;
 }
 
-bool ColumnType::narrows_to(const ColumnType& to) const {
-  if (*this == to) {
+bool ColumnType::narrows_to(const ColumnType& to_type) const {
+  if (*this == to_type) {
     return false;
   }
-  if (m_array != to.m_array || !same_size_scale(m_family, to.m_family)) {
+  const Data& from = data();
+  const Data& to = to_type.data();
+  if (from.m_array != to.m_array || !same_size_scale(from.m_family, to.m_family)) {
     return true;
   }
-  switch (m_family) {
+  switch (from.m_family) {
   case TypeFamily::integer:
-    if (m_unsigned != to.m_unsigned) {
+    if (from.m_unsigned != to.m_unsigned) {
       // Signed to unsigned loses the negatives; unsigned to signed needs a larger type.
-      return !m_unsigned || to.m_rank <= m_rank;
+      return !from.m_unsigned || to.m_rank <= from.m_rank;
     }
-    return to.m_rank < m_rank;
+    return to.m_rank < from.m_rank;
   case TypeFamily::floating:
   case TypeFamily::string:
   case TypeFamily::text:
   case TypeFamily::binary:
-    return to.m_rank < m_rank;
+    return to.m_rank < from.m_rank;
   case TypeFamily::decimal:
-    return numeric_narrowing(*this, to);
+    return numeric_narrowing(*this, to_type);
   case TypeFamily::timestamp:
-    return to.m_rank < m_rank || seconds_narrowing(*this, to);
+    return to.m_rank < from.m_rank || seconds_narrowing(*this, to_type);
   case TypeFamily::time:
   case TypeFamily::timestamptz:
-    return m_base != to.m_base || seconds_narrowing(*this, to);
+    return from.m_base != to.m_base || seconds_narrowing(*this, to_type);
   default:
     break;
   }
-  return m_base != to.m_base || args_narrowing(*this, to);
+  return from.m_base != to.m_base || args_narrowing(*this, to_type);
 }
 
 } // namespace migratecpp::schema
