@@ -152,6 +152,22 @@ PYEOF
   fi
 fi
 
+# Alembic's drivers (SQLAlchemy's postgresql+psycopg2 and mysql+pymysql): without one, the
+# Alembic columns of that dialect stay empty.
+alembic_ok() {
+  [ "$ALEMBIC_MAX" -gt 0 ] || return 1
+  case "$1" in
+    postgresql) "$PY" -c 'import psycopg2' 2>/dev/null ;;
+    mysql) "$PY" -c 'import pymysql' 2>/dev/null ;;
+  esac
+}
+for d in postgresql mysql; do
+  if want_dialect "$d" && [ "$ALEMBIC_MAX" -gt 0 ] && ! alembic_ok "$d"; then
+    pkg=python3-psycopg2; [ "$d" = mysql ] && pkg=python3-pymysql
+    log "WARNING: no Python driver for Alembic on $d (apt-get install $pkg): $d without Alembic"
+  fi
+done
+
 # url TOOL DIALECT: the URL each tool connects with.
 url() {
   case "$2" in
@@ -282,11 +298,12 @@ for d in sqlite postgresql mysql; do
   reset_db mcpp "$d"
   prev=0      # tables in migratecpp's database
   aprev=0     # tables in Alembic's
-  [ "$ALEMBIC_MAX" -gt 0 ] && reset_db alembic "$d"
+  a_max=0; alembic_ok "$d" && a_max=$ALEMBIC_MAX
+  [ "$a_max" -gt 0 ] && reset_db alembic "$d"
   for n in $SIZES; do
     dir="$WORK/$d-$n"
     with_alembic=0
-    [ "$n" -le "$ALEMBIC_MAX" ] && with_alembic=1
+    [ "$n" -le "$a_max" ] && with_alembic=1
     gen_args=(--url "mcpp:$d=$(url mcpp "$d")")
     [ "$with_alembic" = 1 ] && gen_args+=(--alembic --url "alembic:$d=$(url alembic "$d")")
     "$PY" "$BENCH_DIR/gen.py" scaling "$dir" "$n" --from "$prev" "${gen_args[@]}"
