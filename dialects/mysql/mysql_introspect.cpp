@@ -209,19 +209,32 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   }
   columns = {};
 
-  // Foreign keys before indexes: the index MySQL made for one is left out.
+  // Foreign keys before indexes: the index MySQL made for one is left out. Their columns and
+  // their rules are two queries joined here: MariaDB joins KEY_COLUMN_USAGE to
+  // REFERENTIAL_CONSTRAINTS by scanning every schema's constraints for each key column (a
+  // block nested loop, ~1 s at 2,000 tables and growing with the square of them), where each
+  // alone is read in one pass.
   Rows fks = conn.query(
-      "SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, k.REFERENCED_TABLE_SCHEMA, "
-      "k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, rc.UPDATE_RULE, rc.DELETE_RULE "
-      "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS "
-      "rc ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = "
-      "k.CONSTRAINT_NAME AND rc.TABLE_NAME = k.TABLE_NAME WHERE k.TABLE_SCHEMA = " +
+      "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA, "
+      "REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+      "WHERE TABLE_SCHEMA = " +
           std::string(k_schema) +
-          " AND k.REFERENCED_TABLE_NAME IS NOT NULL "
-          "ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION",
+          " AND REFERENCED_TABLE_NAME IS NOT NULL "
+          "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
       schema_param);
-  auto rule = [](const std::optional<std::string>& r) {
-    const std::string v = util::to_lower(text(r));
+  std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> fk_rules;
+  {
+    const Rows rules =
+        conn.query("SELECT TABLE_NAME, CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE FROM "
+                   "information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = " +
+                       std::string(k_schema),
+                   schema_param);
+    for (const auto& r : rules.rows) {
+      fk_rules[{text(r[0]), text(r[1])}] = {text(r[2]), text(r[3])};
+    }
+  }
+  auto rule = [](const std::string& r) {
+    const std::string v = util::to_lower(r);
     return v == "no action" ? std::string() : v;
   };
   const std::string schema_name = [&] {
@@ -241,8 +254,11 @@ schema::Database MysqlDialect::introspect(Connection& conn,
       schema::ForeignKey fk;
       fk.name = name;
       fk.ref_table = text(r[3]) == schema_name ? text(r[4]) : text(r[3]) + "." + text(r[4]);
-      fk.on_update = rule(r[6]);
-      fk.on_delete = rule(r[7]);
+      const auto rules = fk_rules.find({text(r[0]), name});
+      if (rules != fk_rules.end()) {
+        fk.on_update = rule(rules->second.first);
+        fk.on_delete = rule(rules->second.second);
+      }
       t->foreign_keys.push_back(std::move(fk));
     }
     t->foreign_keys.back().columns.push_back(text(r[2]));
