@@ -3,8 +3,8 @@
 // separate rebuilds ended; a failure inside the group takes everything back under both failure
 // strategies and names the ops; anything else in between (an execute, another table, a rename)
 // is a barrier. Real SQLite files, the runner's own entry point.
-#include "db/sqlite/sqlite_helpers.h"
 #include "migrate/runner.h"
+#include "runner_support.h"
 #include "util/error.h"
 
 #include <catch2/catch.hpp>
@@ -13,17 +13,11 @@
 
 using namespace migratecpp;
 using namespace migratecpp::test;
+using namespace migratecpp::test::runner;
 using migrate::RevisionFile;
 using migrate::Step;
 
 namespace {
-
-// Real SQLite that claims its DDL commits on its own: the runner then compensates.
-class NoTransactionalDdl : public dialects::sqlite::SqliteDialect {
-public:
-  bool transactional_ddl() const override { return false; }
-};
-const NoTransactionalDdl k_compensating{};
 
 // A sink on a live connection that counts the rows copies: a rebuild's INSERT into its new
 // table (k_rebuild_prefix).
@@ -39,27 +33,6 @@ public:
   }
   int copies = 0;
 };
-
-RevisionFile revision(std::string id, std::vector<std::string> down,
-                      std::vector<schema::Op> upgrade) {
-  RevisionFile f;
-  f.revision.id = std::move(id);
-  f.revision.down_revisions = std::move(down);
-  f.revision.where.path = f.revision.id + ".toml";
-  f.upgrade = std::move(upgrade);
-  for (std::size_t i = 0; i < f.upgrade.size(); ++i) {
-    f.upgrade_lines.push_back(10 * (i + 1));
-  }
-  return f;
-}
-
-Step step(const RevisionFile& f, std::vector<std::string> before, std::vector<std::string> after) {
-  Step s;
-  s.file = &f;
-  s.rows_before = std::move(before);
-  s.rows_after = std::move(after);
-  return s;
-}
 
 schema::DropConstraint drop_check() {
   schema::DropConstraint o;
@@ -90,12 +63,6 @@ schema::AddColumn bonus_column() {
   c.type = schema::ColumnType("INTEGER");
   c.default_expr = "(1 + 1)";
   return {"items", c};
-}
-
-schema::Execute execute(std::string sql) {
-  schema::Execute e;
-  e.sql[""] = std::move(sql);
-  return e;
 }
 
 // A database at revision r1: items (STRICT, a check, an index, a trigger writing into log)
@@ -162,11 +129,7 @@ struct Fixture {
   }
 };
 
-std::string last_line(const std::string& message) {
-  return message.substr(message.rfind('\n') + 1);
-}
-
-const dialects::Dialect* const k_both[] = {&sqlite_dialect(), &k_compensating};
+const dialects::Dialect* const k_both[] = {&sqlite_dialect(), &compensating()};
 
 } // namespace
 
@@ -211,7 +174,7 @@ TEST_CASE("a failure inside a rebuild group takes it all back and names the grou
                                           "failed"));
     CHECK_THAT(message, Catch::Contains("ck_qty_pos"));
     CHECK(f.snapshot() == before);
-    if (dialect == &k_compensating) {
+    if (dialect == &compensating()) {
       CHECK_THAT(last_line(message), Catch::StartsWith("undone: the database is at r1"));
     } else {
       CHECK(last_line(message) == "rolled back: the database is still at r1");
@@ -228,7 +191,7 @@ TEST_CASE("a failure after a rebuild group undoes the group too", "[runner][rebu
     const auto schema_before = f.db.schema();
     const auto message = f.fail(*dialect, {step(r2, {"r1"}, {"r2"})});
     CHECK_THAT(message, Catch::StartsWith("revision r2: upgrade op #4 (execute) failed"));
-    if (dialect == &k_compensating) {
+    if (dialect == &compensating()) {
       // Undone by the ops' reverses, newest first: three rebuilds, each keeping what the model
       // does not say (STRICT, the trigger as stored); the table's text is migratecpp's.
       CHECK_THAT(last_line(message), Catch::EndsWith("could not undo: nothing"));

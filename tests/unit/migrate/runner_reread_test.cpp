@@ -2,8 +2,8 @@
 // consults it (issue 13): a revision of many execute ops reads it no time at all, and a rebuild
 // after an execute reads it once and keeps what the execute made. Counted through
 // RunOptions::reread_schema on a real SQLite file, under both failure strategies.
-#include "db/sqlite/sqlite_helpers.h"
 #include "migrate/runner.h"
+#include "runner_support.h"
 #include "util/error.h"
 
 #include <catch2/catch.hpp>
@@ -12,41 +12,11 @@
 
 using namespace migratecpp;
 using namespace migratecpp::test;
+using namespace migratecpp::test::runner;
 using migrate::RevisionFile;
 using migrate::Step;
 
 namespace {
-
-// Real SQLite that claims its DDL commits on its own: the runner then compensates (MySQL).
-class NoTransactionalDdl : public dialects::sqlite::SqliteDialect {
-public:
-  bool transactional_ddl() const override { return false; }
-};
-
-const NoTransactionalDdl k_compensating{};
-
-std::vector<const dialects::Dialect*> both_strategies() {
-  return {&sqlite_dialect(), &k_compensating};
-}
-
-RevisionFile revision(std::string id, std::vector<std::string> down,
-                      std::vector<schema::Op> upgrade) {
-  RevisionFile f;
-  f.revision.id = std::move(id);
-  f.revision.down_revisions = std::move(down);
-  f.revision.where.path = f.revision.id + ".toml";
-  f.upgrade = std::move(upgrade);
-  for (std::size_t i = 0; i < f.upgrade.size(); ++i) {
-    f.upgrade_lines.push_back(10 * (i + 1));
-  }
-  return f;
-}
-
-schema::Execute execute(std::string sql) {
-  schema::Execute e;
-  e.sql[""] = std::move(sql);
-  return e;
-}
 
 // A rebuild on SQLite: ALTER TABLE cannot make a column NOT NULL.
 schema::AlterColumn name_not_null() {
@@ -57,14 +27,6 @@ schema::AlterColumn name_not_null() {
   o.existing_nullable = true;
   o.existing_type = "text";
   return o;
-}
-
-Step step(const RevisionFile& f, std::vector<std::string> before, std::vector<std::string> after) {
-  Step s;
-  s.file = &f;
-  s.rows_before = std::move(before);
-  s.rows_after = std::move(after);
-  return s;
 }
 
 // A database at r1: items(id, name) with two rows. Counts the re-reads of the live schema.
@@ -183,7 +145,7 @@ TEST_CASE("compensating: a failure after execute ops is undone against the live 
   const auto r2 =
       revision("r2", {"r1"}, {add, name_not_null(), execute("SELECT nope FROM nowhere")});
   try {
-    f.run(k_compensating, {step(r2, {"r1"}, {"r2"})});
+    f.run(compensating(), {step(r2, {"r1"}, {"r2"})});
     FAIL("the run did not fail");
   } catch (const util::Error& e) {
     CHECK_THAT(e.message(), Catch::Contains("undone: the database is at r1"));

@@ -2,8 +2,8 @@
 // SQLite really has, and the compensating one (built for MySQL) through a SQLite dialect that
 // reports no transactional DDL. Whatever fails where, the database must end exactly as before
 // the revision, and the error's last line must say so truthfully.
-#include "db/sqlite/sqlite_helpers.h"
 #include "migrate/runner.h"
+#include "runner_support.h"
 #include "util/error.h"
 
 #include <catch2/catch.hpp>
@@ -12,18 +12,11 @@
 
 using namespace migratecpp;
 using namespace migratecpp::test;
+using namespace migratecpp::test::runner;
 using migrate::RevisionFile;
 using migrate::Step;
 
 namespace {
-
-// Real SQLite that claims its DDL commits on its own: the runner then compensates.
-class NoTransactionalDdl : public dialects::sqlite::SqliteDialect {
-public:
-  bool transactional_ddl() const override { return false; }
-};
-
-const NoTransactionalDdl k_compensating{};
 
 // A sink on a live connection that counts the transaction calls.
 class CountingSink : public migrate::ConnectionSink {
@@ -40,19 +33,6 @@ public:
   int begins = 0;
   int commits = 0;
 };
-
-RevisionFile revision(std::string id, std::vector<std::string> down,
-                      std::vector<schema::Op> upgrade) {
-  RevisionFile f;
-  f.revision.id = std::move(id);
-  f.revision.down_revisions = std::move(down);
-  f.revision.where.path = f.revision.id + ".toml";
-  f.upgrade = std::move(upgrade);
-  for (std::size_t i = 0; i < f.upgrade.size(); ++i) {
-    f.upgrade_lines.push_back(10 * (i + 1));
-  }
-  return f;
-}
 
 schema::Row row(std::int64_t id, std::optional<std::string> name = std::nullopt) {
   schema::Row r{{"id", id}};
@@ -75,15 +55,6 @@ schema::CreateIndex name_index() {
 
 schema::AddColumn price_column() {
   return {"items", col("price", "integer")};
-}
-
-schema::Execute execute(std::string sql, std::string reverse = "") {
-  schema::Execute e;
-  e.sql[""] = std::move(sql);
-  if (!reverse.empty()) {
-    e.reverse_sql[""] = std::move(reverse);
-  }
-  return e;
 }
 
 // A database at revision r1: items(id, name) with two rows.
@@ -148,29 +119,17 @@ struct Fixture {
   }
 };
 
-Step step(const RevisionFile& f, std::vector<std::string> before, std::vector<std::string> after) {
-  Step s;
-  s.file = &f;
-  s.rows_before = std::move(before);
-  s.rows_after = std::move(after);
-  return s;
-}
-
-std::string last_line(const std::string& message) {
-  return message.substr(message.rfind('\n') + 1);
-}
-
 } // namespace
 
 TEST_CASE("failure strategy follows the dialect's transactional DDL", "[runner]") {
   CHECK(migrate::failure_strategy(sqlite_dialect()) == migrate::FailureStrategy::transactional);
-  CHECK(migrate::failure_strategy(k_compensating) == migrate::FailureStrategy::compensating);
+  CHECK(migrate::failure_strategy(compensating()) == migrate::FailureStrategy::compensating);
 }
 
 TEST_CASE("runner applies revisions and writes the version row after each", "[runner]") {
   for (const dialects::Dialect* dialect :
        {static_cast<const dialects::Dialect*>(&sqlite_dialect()),
-        static_cast<const dialects::Dialect*>(&k_compensating)}) {
+        static_cast<const dialects::Dialect*>(&compensating())}) {
     Fixture f;
     const auto r2 = revision("r2", {"r1"}, {price_column(), name_index()});
     const auto r3 = revision("r3", {"r2"}, {schema::BulkInsert{"items", {row(3, "three")}}});
@@ -181,7 +140,7 @@ TEST_CASE("runner applies revisions and writes the version row after each", "[ru
           std::vector<std::string>{"1|NULL", "2|NULL", "3|NULL"});
     CHECK(f.diag.str() == "Running upgrade r1 -> r2\nRunning upgrade r2 -> r3\n");
     // Compensating: no transaction at all (MySQL would commit each DDL statement anyway).
-    CHECK(f.begins == (dialect == &k_compensating ? 0 : 2));
+    CHECK(f.begins == (dialect == &compensating() ? 0 : 2));
     CHECK(f.commits == f.begins);
   }
 }
@@ -241,7 +200,7 @@ TEST_CASE("compensating: a failing third op undoes the two before it", "[runner]
   Fixture f;
   const auto before = f.snapshot();
   const auto r2 = revision("r2", {"r1"}, {price_column(), name_index(), execute("SELECT nope")});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(message, Catch::StartsWith("revision r2: upgrade op #3 (execute) failed"));
   CHECK(last_line(message) ==
         "undone: the database is at r1; undid (newest first): r2 upgrade op #2 (create_index on "
@@ -256,7 +215,7 @@ TEST_CASE("compensating: a render failure undoes the ops before it", "[runner]")
   const auto r2 = revision(
       "r2", {"r1"},
       {price_column(), name_index(), schema::DropConstraint{"items", "no_such", {}, {}, {}}});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(message, Catch::Contains("upgrade op #3 (drop_constraint on 'items'): constraint "
                                       "'no_such' does not exist"));
   CHECK_THAT(last_line(message), Catch::StartsWith("undone: the database is at r1; "));
@@ -272,7 +231,7 @@ TEST_CASE("compensating: an op failing partway undoes the statements that ran", 
   more.columns = {pk("id")};
   more.indexes = {{"ix_items_name", {"id"}, false, std::nullopt, std::nullopt}};
   const auto r2 = revision("r2", {"r1"}, {name_index(), schema::CreateTable{more}});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(message, Catch::Contains("upgrade op #2 (create_table on 'more') failed"));
   CHECK(last_line(message) ==
         "undone: the database is at r1; undid (newest first): r2 upgrade op #2 (create_table on "
@@ -290,7 +249,7 @@ TEST_CASE("compensating: a table rebuild failing at the copy is undone", "[runne
   not_null.nullable = false;
   const auto r2 =
       revision("r2", {"r1"}, {schema::BulkInsert{"items", {row(3)}}, schema::Op{not_null}});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(message, Catch::Contains("NOT NULL constraint failed"));
   CHECK_THAT(last_line(message), Catch::StartsWith("undone: the database is at r1; "));
   CHECK(f.snapshot() == before);
@@ -304,7 +263,7 @@ TEST_CASE("compensating: a bulk_insert failing partway deletes the rows it inser
       revision("r2", {"r1"},
                {schema::BulkInsert{"items", {row(3, "three")}},
                 schema::BulkInsert{"items", {row(4, "four"), row(5), row(1, "one again")}}});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(message, Catch::Contains("UNIQUE constraint failed"));
   CHECK(last_line(message) ==
         "undone: the database is at r1; undid (newest first): r2 upgrade op #2 (bulk_insert on "
@@ -321,7 +280,7 @@ TEST_CASE("compensating: rows inserted into a table without a primary key are re
   const auto r2 = revision(
       "r2", {"r1"},
       {price_column(), schema::BulkInsert{"log", {{{"msg", "hello"}}}}, execute("SELECT nope")});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK(last_line(message) ==
         "partly undone: the database is at r1, with changes left that no revision describes; "
         "undid (newest first): r2 upgrade op #1 (add_column on 'items'); could not undo: r2 "
@@ -336,7 +295,7 @@ TEST_CASE("compensating: execute ops are undone by their reverse or reported", "
   const auto r2 = revision("r2", {"r1"},
                            {execute("CREATE TABLE a (x INTEGER)", "DROP TABLE a"),
                             execute("CREATE TABLE b (x INTEGER)"), execute("SELECT nope")});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(last_line(message),
              Catch::EndsWith("undid (newest first): r2 upgrade op #1 (execute); could not undo: "
                              "r2 upgrade op #2 (execute): operation is not reversible: execute "
@@ -352,7 +311,7 @@ TEST_CASE("compensating: a failed version-row write undoes the revision", "[runn
   const auto before = f.snapshot();
   const auto r2 =
       revision("r2", {"r1"}, {price_column(), schema::BulkInsert{"items", {row(3, "three")}}});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK_THAT(message, Catch::Contains("frozen"));
   CHECK(last_line(message) ==
         "undone: the database is at r1; undid (newest first): r2 upgrade op #2 (bulk_insert on "
@@ -364,7 +323,7 @@ TEST_CASE("compensating: nothing to undo when the first statement fails", "[runn
   Fixture f;
   const auto before = f.snapshot();
   const auto r2 = revision("r2", {"r1"}, {execute("SELECT nope")});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"})});
   CHECK(last_line(message) == "nothing to undo: the database is at r1 (nothing of it had run)");
   CHECK(f.snapshot() == before);
 }
@@ -373,7 +332,7 @@ TEST_CASE("compensating: earlier revisions stay applied, per revision", "[runner
   Fixture f;
   const auto r2 = revision("r2", {"r1"}, {price_column()});
   const auto r3 = revision("r3", {"r2"}, {name_index(), execute("SELECT nope")});
-  const auto message = f.fail(k_compensating, {step(r2, {"r1"}, {"r2"}), step(r3, {"r2"}, {"r3"})});
+  const auto message = f.fail(compensating(), {step(r2, {"r1"}, {"r2"}), step(r3, {"r2"}, {"r3"})});
   CHECK_THAT(last_line(message), Catch::StartsWith("undone: the database is at r2; "));
   CHECK(f.db.rows("SELECT version_num FROM migratecpp_version") == std::vector<std::string>{"r2"});
   CHECK(f.db.rows("SELECT name FROM sqlite_master WHERE name = 'ix_items_name'").empty());
@@ -387,7 +346,7 @@ TEST_CASE("compensating: one unit for the whole run without transaction_per_migr
   const auto r2 = revision("r2", {"r1"}, {price_column()});
   const auto r3 = revision("r3", {"r2"}, {name_index(), execute("SELECT nope")});
   const auto message =
-      f.fail(k_compensating, {step(r2, {"r1"}, {"r2"}), step(r3, {"r2"}, {"r3"})}, false);
+      f.fail(compensating(), {step(r2, {"r1"}, {"r2"}), step(r3, {"r2"}, {"r3"})}, false);
   CHECK(last_line(message) ==
         "undone: the database is at r1; undid (newest first): r3 upgrade op #1 (create_index on "
         "'items'), version table r1 -> r2 (the statement that ran), r2 upgrade op #1 "
@@ -415,5 +374,5 @@ TEST_CASE("scripts keep their transactions whatever the strategy", "[runner]") {
                                "\"migratecpp_version\".version_num = 'r1';\n\n"
                                "COMMIT;\n\n";
   CHECK(script(sqlite_dialect()) == expected);
-  CHECK(script(k_compensating) == expected);
+  CHECK(script(compensating()) == expected);
 }
