@@ -496,8 +496,10 @@ struct OpRenderer {
       const std::string type =
           d.column_type_sql(schema::serial_integer(schema::ColumnType(*type_text)), before);
       const std::string collation =
-          o.collation ? *o.collation
-                      : (c != nullptr ? c->collation : o.existing_collation).value_or("");
+          o.collation
+              ? *o.collation
+              : (c != nullptr ? std::optional<std::string>(c->collation) : o.existing_collation)
+                    .value_or("");
       const bool generated =
           c != nullptr ? c->generated.has_value() : o.existing_generated.has_value();
       out.push_back({alter(o.table) + "ALTER COLUMN " + col + " TYPE " + type +
