@@ -20,13 +20,32 @@ void Connection::count_statement() {
   ++g_statements_sent_by_process;
 }
 
-std::size_t Rows::column_index(std::string_view name) const {
+namespace {
+std::size_t position_of(const std::vector<std::string>& columns, std::string_view name) {
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (columns[i] == name) {
       return i;
     }
   }
   throw util::Error("internal error: result has no column '" + std::string(name) + "'");
+}
+} // namespace
+
+std::size_t Rows::column_index(std::string_view name) const {
+  return position_of(columns, name);
+}
+
+const std::optional<std::string>& Row::get(std::string_view name) const {
+  return m_cells[position_of(m_columns, name)];
+}
+
+void Connection::query_each(std::string_view sql,
+                            const std::vector<std::optional<std::string>>& params,
+                            const std::function<void(const Row&)>& on_row) {
+  const Rows rows = query(sql, params);
+  for (const auto& cells : rows.rows) {
+    on_row(Row(rows.columns, cells));
+  }
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include "util/error.h"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,21 @@ struct Rows {
   std::string text(std::size_t row, std::string_view name) const {
     return get(row, name).value_or("");
   }
+};
+
+// One row of a result streamed by Connection::query_each: valid during the call it is given to.
+class Row {
+public:
+  Row(const std::vector<std::string>& columns, const std::vector<std::optional<std::string>>& cells)
+      : m_columns(columns), m_cells(cells) {}
+  // The value of column `name` (nullopt: NULL); text() reads NULL as "".
+  const std::optional<std::string>& get(std::string_view name) const;
+  std::string text(std::string_view name) const { return get(name).value_or(""); }
+  const std::vector<std::optional<std::string>>& cells() const { return m_cells; }
+
+private:
+  const std::vector<std::string>& m_columns;
+  const std::vector<std::optional<std::string>>& m_cells;
 };
 
 // A statement the database refused. what() = "<database message> [SQLSTATE x]" plus the statement.
@@ -54,6 +70,14 @@ public:
   // Runs one query; params bind to ?/$n placeholders of the dialect. Throws DatabaseError.
   virtual Rows query(std::string_view sql,
                      const std::vector<std::optional<std::string>>& params = {}) = 0;
+  // The same, its rows handed to `on_row` one at a time as they arrive, none kept: for the
+  // catalog results that grow with the schema (a row per column of 10,000 tables), which
+  // held whole were most of introspection's peak memory. The default collects them first;
+  // each connection streams. An exception from `on_row` ends the query and is rethrown, the
+  // connection still usable.
+  virtual void query_each(std::string_view sql,
+                          const std::vector<std::optional<std::string>>& params,
+                          const std::function<void(const Row&)>& on_row);
   virtual void begin() = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0; // called on error paths; must not throw

@@ -29,7 +29,8 @@ namespace migratecpp::dialects::mysql {
   X(mysql_set_server_option)                                                                       \
   X(mysql_sqlstate)                                                                                \
   X(mysql_store_result)                                                                            \
-  X(mysql_thread_id)
+  X(mysql_thread_id)                                                                               \
+  X(mysql_use_result)
 
 struct LibMariaDb {
 #define MIGRATECPP_DECLARE(name) decltype(&::name) name = nullptr;

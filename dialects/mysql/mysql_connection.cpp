@@ -314,7 +314,10 @@ bool MysqlConnection::in_transaction() const {
   return (status & SERVER_STATUS_IN_TRANS) != 0;
 }
 
-Rows MysqlConnection::query(std::string_view sql,
+namespace {
+// `sql` with each ? replaced by its parameter, escaped and quoted (NULL for nullopt): the
+// client library's text protocol has no parameters of its own.
+std::string with_parameters(MYSQL* conn, std::string_view sql,
                             const std::vector<std::optional<std::string>>& params) {
   std::string text;
   if (params.empty()) {
@@ -338,7 +341,7 @@ Rows MysqlConnection::query(std::string_view sql,
       }
       std::string escaped(p->size() * 2 + 1, '\0');
       const unsigned long n = client().mysql_real_escape_string(
-          m_conn, escaped.data(), p->data(), static_cast<unsigned long>(p->size()));
+          conn, escaped.data(), p->data(), static_cast<unsigned long>(p->size()));
       escaped.resize(n);
       text += "'" + escaped + "'";
     }
@@ -348,6 +351,43 @@ Rows MysqlConnection::query(std::string_view sql,
     }
     text.append(sql.substr(copied));
   }
+  return text;
+}
+
+// One result's column names.
+std::vector<std::string> column_names(MYSQL_RES* result) {
+  std::vector<std::string> columns;
+  const unsigned ncol = client().mysql_num_fields(result);
+  MYSQL_FIELD* fields = client().mysql_fetch_fields(result);
+  for (unsigned c = 0; c < ncol; ++c) {
+    columns.emplace_back(fields[c].name, fields[c].name_length);
+  }
+  return columns;
+}
+
+// A fetched row's cells (NULL = nullopt), into `cells`.
+void read_cells(MYSQL_RES* result, MYSQL_ROW row, std::vector<std::optional<std::string>>& cells) {
+  const unsigned ncol = client().mysql_num_fields(result);
+  const unsigned long* lengths = client().mysql_fetch_lengths(result);
+  cells.resize(ncol);
+  for (unsigned c = 0; c < ncol; ++c) {
+    if (row[c] == nullptr) {
+      cells[c].reset();
+    } else {
+      cells[c].emplace(row[c], lengths[c]);
+    }
+  }
+}
+
+struct ResultGuard {
+  MYSQL_RES* result;
+  ~ResultGuard() { client().mysql_free_result(result); }
+};
+} // namespace
+
+Rows MysqlConnection::query(std::string_view sql,
+                            const std::vector<std::optional<std::string>>& params) {
+  const std::string text = with_parameters(m_conn, sql, params);
   count_statement();
   if (client().mysql_real_query(m_conn, text.data(), text.size()) != 0) {
     fail(sql);
@@ -361,26 +401,10 @@ Rows MysqlConnection::query(std::string_view sql,
     drain(sql);
     return rows;
   }
-  struct Free {
-    MYSQL_RES* r;
-    ~Free() { client().mysql_free_result(r); }
-  } guard{result};
-  const unsigned ncol = client().mysql_num_fields(result);
-  MYSQL_FIELD* fields = client().mysql_fetch_fields(result);
-  for (unsigned c = 0; c < ncol; ++c) {
-    rows.columns.emplace_back(fields[c].name, fields[c].name_length);
-  }
+  const ResultGuard guard{result};
+  rows.columns = column_names(result);
   while (MYSQL_ROW row = client().mysql_fetch_row(result)) {
-    const unsigned long* lengths = client().mysql_fetch_lengths(result);
-    auto& out = rows.rows.emplace_back();
-    out.reserve(ncol);
-    for (unsigned c = 0; c < ncol; ++c) {
-      if (row[c] == nullptr) {
-        out.emplace_back(std::nullopt);
-      } else {
-        out.emplace_back(std::string(row[c], lengths[c]));
-      }
-    }
+    read_cells(result, row, rows.rows.emplace_back());
   }
   while (client().mysql_next_result(m_conn) == 0) {
     if (MYSQL_RES* more = client().mysql_store_result(m_conn)) {
@@ -388,6 +412,43 @@ Rows MysqlConnection::query(std::string_view sql,
     }
   }
   return rows;
+}
+
+void MysqlConnection::query_each(std::string_view sql,
+                                 const std::vector<std::optional<std::string>>& params,
+                                 const std::function<void(const Row&)>& on_row) {
+  const std::string text = with_parameters(m_conn, sql, params);
+  count_statement();
+  if (client().mysql_real_query(m_conn, text.data(), text.size()) != 0) {
+    fail(sql);
+  }
+  MYSQL_RES* result = client().mysql_use_result(m_conn);
+  if (result == nullptr) {
+    if (client().mysql_field_count(m_conn) != 0) {
+      fail(sql);
+    }
+    drain(sql);
+    return;
+  }
+  {
+    // Freeing an unbuffered result reads what is left of it: the connection stays usable
+    // when on_row throws.
+    const ResultGuard guard{result};
+    const std::vector<std::string> columns = column_names(result);
+    std::vector<std::optional<std::string>> cells;
+    while (MYSQL_ROW row = client().mysql_fetch_row(result)) {
+      read_cells(result, row, cells);
+      on_row(Row(columns, cells));
+    }
+    if (client().mysql_errno(m_conn) != 0) {
+      fail(sql); // the connection broke between two rows
+    }
+  }
+  while (client().mysql_next_result(m_conn) == 0) {
+    if (MYSQL_RES* more = client().mysql_store_result(m_conn)) {
+      client().mysql_free_result(more);
+    }
+  }
 }
 
 void MysqlConnection::begin() {

@@ -61,6 +61,9 @@ public:
   // and sql_mode (nullopt: NULL). Throws util::Error when the count of ? differs.
   Rows query(std::string_view sql,
              const std::vector<std::optional<std::string>>& params = {}) override;
+  // mysql_use_result: rows read from the socket as they are handed over.
+  void query_each(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                  const std::function<void(const Row&)>& on_row) override;
   void begin() override;
   void commit() override;
   void rollback() noexcept override;

@@ -32,8 +32,10 @@ namespace migratecpp::dialects::postgresql {
   X(PQresultErrorField)                                                                            \
   X(PQresultErrorMessage)                                                                          \
   X(PQresultStatus)                                                                                \
+  X(PQsendQueryParams)                                                                             \
   X(PQserverVersion)                                                                               \
   X(PQsetNoticeProcessor)                                                                          \
+  X(PQsetSingleRowMode)                                                                            \
   X(PQstatus)                                                                                      \
   X(PQtransactionStatus)
 

@@ -5,6 +5,8 @@
 #include "util/process_identity.h"
 #include "util/strings.h"
 
+#include <exception>
+
 namespace migratecpp::dialects::postgresql {
 
 namespace {
@@ -244,6 +246,82 @@ Rows PgConnection::query(std::string_view sql,
     }
   }
   return rows;
+}
+
+void PgConnection::query_each(std::string_view sql,
+                              const std::vector<std::optional<std::string>>& params,
+                              const std::function<void(const Row&)>& on_row) {
+  count_statement();
+  const std::string text(sql);
+  std::vector<const char*> values;
+  values.reserve(params.size());
+  for (const auto& p : params) {
+    values.push_back(p ? p->c_str() : nullptr);
+  }
+  if (pq().PQsendQueryParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr,
+                             values.empty() ? nullptr : values.data(), nullptr, nullptr, 0) == 0) {
+    fail(nullptr, sql);
+  }
+  // Refused only if called at the wrong moment; the rows would then come in one result,
+  // which the loop below reads the same way.
+  pq().PQsetSingleRowMode(m_conn);
+  std::vector<std::string> columns;
+  std::vector<std::optional<std::string>> cells;
+  // The results are read to the end whatever happens (the connection is usable after), and
+  // the first failure, the server's or `on_row`'s, thrown after that.
+  PGresult* failed = nullptr;
+  std::exception_ptr thrown;
+  while (PGresult* result = pq().PQgetResult(m_conn)) {
+    const ExecStatusType status = pq().PQresultStatus(result);
+    if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT || status == PGRES_COPY_BOTH) {
+      pq().PQclear(result);
+      pq().PQclear(failed);
+      abandon_copy(status);
+      throw DatabaseError("COPY to or from the client is not supported in migrations", "",
+                          std::string(sql));
+    }
+    if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      if (failed == nullptr) {
+        failed = result;
+      } else {
+        pq().PQclear(result);
+      }
+      continue;
+    }
+    ResultGuard guard{result};
+    if (failed != nullptr || thrown) {
+      continue;
+    }
+    const int ncol = pq().PQnfields(result);
+    if (columns.empty()) {
+      for (int c = 0; c < ncol; ++c) {
+        columns.emplace_back(pq().PQfname(result, c));
+      }
+    }
+    cells.resize(static_cast<std::size_t>(ncol));
+    for (int r = 0; r < pq().PQntuples(result) && !thrown; ++r) {
+      for (int c = 0; c < ncol; ++c) {
+        auto& cell = cells[static_cast<std::size_t>(c)];
+        if (pq().PQgetisnull(result, r, c) != 0) {
+          cell.reset();
+        } else {
+          cell.emplace(pq().PQgetvalue(result, r, c),
+                       static_cast<std::size_t>(pq().PQgetlength(result, r, c)));
+        }
+      }
+      try {
+        on_row(Row(columns, cells));
+      } catch (...) {
+        thrown = std::current_exception();
+      }
+    }
+  }
+  if (failed != nullptr) {
+    fail(failed, sql);
+  }
+  if (thrown) {
+    std::rethrow_exception(thrown);
+  }
 }
 
 void PgConnection::begin() {

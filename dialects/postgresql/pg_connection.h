@@ -46,6 +46,9 @@ public:
   // PQexecParams: one statement; params bind to $1, $2, ... as text, nullopt as NULL.
   Rows query(std::string_view sql,
              const std::vector<std::optional<std::string>>& params = {}) override;
+  // PQsendQueryParams in single-row mode: each row arrives as a result of its own.
+  void query_each(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                  const std::function<void(const Row&)>& on_row) override;
   void begin() override;
   // Throws DatabaseError when the server rolled the transaction back instead (it answers a
   // COMMIT of a failed transaction with ROLLBACK, which is not an error to libpq).

@@ -330,8 +330,10 @@ bool SqliteConnection::in_transaction() const {
   return m_db != nullptr && sqlite3_get_autocommit(m_db) == 0;
 }
 
-Rows SqliteConnection::query(std::string_view sql,
-                             const std::vector<std::optional<std::string>>& params) {
+void SqliteConnection::run_query(
+    std::string_view sql, const std::vector<std::optional<std::string>>& params,
+    std::vector<std::string>& columns,
+    const std::function<void(std::vector<std::optional<std::string>>&)>& on_row) {
   count_statement();
   sqlite3_stmt* stmt = prepare_one(sql);
   if (stmt == nullptr) {
@@ -351,11 +353,11 @@ Rows SqliteConnection::query(std::string_view sql,
       fail(sql);
     }
   }
-  Rows rows;
   const int ncol = sqlite3_column_count(stmt);
   for (int c = 0; c < ncol; ++c) {
-    rows.columns.emplace_back(sqlite3_column_name(stmt, c));
+    columns.emplace_back(sqlite3_column_name(stmt, c));
   }
+  std::vector<std::optional<std::string>> cells;
   while (true) {
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) {
@@ -364,19 +366,35 @@ Rows SqliteConnection::query(std::string_view sql,
     if (rc != SQLITE_ROW) {
       fail(sql);
     }
-    auto& row = rows.rows.emplace_back();
-    row.reserve(static_cast<std::size_t>(ncol));
+    cells.resize(static_cast<std::size_t>(ncol));
     for (int c = 0; c < ncol; ++c) {
+      auto& cell = cells[static_cast<std::size_t>(c)];
       if (sqlite3_column_type(stmt, c) == SQLITE_NULL) {
-        row.emplace_back(std::nullopt);
+        cell.reset();
       } else {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-        row.emplace_back(
-            std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c))));
+        cell.emplace(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, c)));
       }
     }
+    on_row(cells);
   }
+}
+
+Rows SqliteConnection::query(std::string_view sql,
+                             const std::vector<std::optional<std::string>>& params) {
+  Rows rows;
+  run_query(sql, params, rows.columns, [&](std::vector<std::optional<std::string>>& cells) {
+    rows.rows.push_back(std::move(cells));
+  });
   return rows;
+}
+
+void SqliteConnection::query_each(std::string_view sql,
+                                  const std::vector<std::optional<std::string>>& params,
+                                  const std::function<void(const Row&)>& on_row) {
+  std::vector<std::string> columns;
+  run_query(sql, params, columns,
+            [&](std::vector<std::optional<std::string>>& cells) { on_row(Row(columns, cells)); });
 }
 
 void SqliteConnection::begin() {

@@ -37,6 +37,8 @@ public:
   // One statement; params bind to ?1, ?2... (or ?) as text, nullopt as NULL.
   Rows query(std::string_view sql,
              const std::vector<std::optional<std::string>>& params = {}) override;
+  void query_each(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                  const std::function<void(const Row&)>& on_row) override;
   // BEGIN IMMEDIATE: takes the write lock at once, so a concurrent migrator waits (busy
   // timeout) or fails here rather than halfway through a revision.
   void begin() override;
@@ -53,6 +55,11 @@ private:
   // Prepares the one statement `sql` holds (nullptr if only whitespace or comments); a second
   // statement after it is refused (DatabaseError) before anything runs.
   sqlite3_stmt* prepare_one(std::string_view sql);
+  // Runs one query: its column names into `columns`, then each row's cells to `on_row` (the
+  // same vector each time, refilled).
+  void run_query(std::string_view sql, const std::vector<std::optional<std::string>>& params,
+                 std::vector<std::string>& columns,
+                 const std::function<void(std::vector<std::optional<std::string>>&)>& on_row);
   // Steps a prepared statement to the end and finalizes it; throws DatabaseError quoting `sql`.
   void run(sqlite3_stmt* stmt, std::string_view sql);
 
