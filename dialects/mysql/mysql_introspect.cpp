@@ -162,52 +162,52 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   }
   checks = {};
 
-  Rows columns = conn.query(
+  // Streamed, as the index columns below: a row per column of every table.
+  conn.query_each(
       "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, "
       "COLUMN_COMMENT, GENERATION_EXPRESSION, COLLATION_NAME FROM information_schema.COLUMNS "
       "WHERE " +
           where + " ORDER BY TABLE_NAME, ORDINAL_POSITION",
-      schema_param);
-  for (const auto& r : columns.rows) {
-    schema::Table* t = table_of(r[0]);
-    if (t == nullptr) {
-      continue;
-    }
-    schema::Column c;
-    c.name = text(r[1]);
-    std::string type = normalize_column_type(text(r[2]));
-    if (json_columns.count({t->name, c.name}) != 0 && type == "longtext") {
-      type = "json";
-    }
-    c.type = schema::ColumnType(type);
-    // The canonical spelling, except an integer's own display width (int(3)), which the
-    // canonical type has no room for (mysql_normalize.h).
-    if (c.type.family() != schema::TypeFamily::integer || type.find('(') == std::string::npos) {
-      c.type = c.type.as_canonical();
-    }
-    c.nullable = text(r[3]) == "YES";
-    const std::string extra = text(r[5]);
-    c.autoincrement = util::to_lower(extra).find("auto_increment") != std::string::npos;
-    const bool generated = !text(r[7]).empty();
-    if (generated) {
-      c.generated = schema::Generated{util::trim(text(r[7])),
-                                      util::to_lower(extra).find("stored") != std::string::npos};
-    } else if (!c.autoincrement) {
-      c.default_expr = normalize_default(r[4], extra, type, on_mariadb);
-    }
-    if (!text(r[6]).empty()) {
-      c.comment = text(r[6]);
-    }
-    // A collation of its own where it is not the table's (the charset is its prefix).
-    // MariaDB's JSON is a LONGTEXT that always has utf8mb4_bin: that is the type, not a choice.
-    const std::string collation = text(r[8]);
-    if (!collation.empty() && !util::iequals(collation, table_collation[t->name]) &&
-        !(type == "json" && util::iequals(collation, "utf8mb4_bin"))) {
-      c.collation = collation;
-    }
-    t->columns.push_back(std::move(c));
-  }
-  columns = {};
+      schema_param, [&](const Row& row) {
+        const auto& r = row.cells();
+        schema::Table* t = table_of(r[0]);
+        if (t == nullptr) {
+          return;
+        }
+        schema::Column c;
+        c.name = text(r[1]);
+        std::string type = normalize_column_type(text(r[2]));
+        if (json_columns.count({t->name, c.name}) != 0 && type == "longtext") {
+          type = "json";
+        }
+        c.type = schema::ColumnType(type);
+        // The canonical spelling, except an integer's own display width (int(3)), which the
+        // canonical type has no room for (mysql_normalize.h).
+        if (c.type.family() != schema::TypeFamily::integer || type.find('(') == std::string::npos) {
+          c.type = c.type.as_canonical();
+        }
+        c.nullable = text(r[3]) == "YES";
+        const std::string extra = text(r[5]);
+        c.autoincrement = util::to_lower(extra).find("auto_increment") != std::string::npos;
+        const bool generated = !text(r[7]).empty();
+        if (generated) {
+          c.generated = schema::Generated{
+              util::trim(text(r[7])), util::to_lower(extra).find("stored") != std::string::npos};
+        } else if (!c.autoincrement) {
+          c.default_expr = normalize_default(r[4], extra, type, on_mariadb);
+        }
+        if (!text(r[6]).empty()) {
+          c.comment = text(r[6]);
+        }
+        // A collation of its own where it is not the table's (the charset is its prefix).
+        // MariaDB's JSON is a LONGTEXT that always has utf8mb4_bin: that is the type, not a choice.
+        const std::string collation = text(r[8]);
+        if (!collation.empty() && !util::iequals(collation, table_collation[t->name]) &&
+            !(type == "json" && util::iequals(collation, "utf8mb4_bin"))) {
+          c.collation = collation;
+        }
+        t->columns.push_back(std::move(c));
+      });
 
   // Foreign keys before indexes: the index MySQL made for one is left out. Their columns and
   // their rules are two queries joined here: MariaDB joins KEY_COLUMN_USAGE to
@@ -266,53 +266,52 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   }
   fks = {};
 
-  Rows stats = conn.query(
-      "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
-      "FROM information_schema.STATISTICS WHERE " +
-          where + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
-      schema_param);
   struct RawIndex {
     std::string table;
     schema::Index index;
     bool plain = true; // columns only, no prefix, no DESC: a unique constraint if unique
   };
   std::vector<RawIndex> raw;
-  for (const auto& r : stats.rows) {
-    schema::Table* t = table_of(r[0]);
-    if (t == nullptr) {
-      continue;
-    }
-    const std::string name = text(r[1]);
-    if (raw.empty() || raw.back().table != t->name || raw.back().index.name != name) {
-      RawIndex ri;
-      ri.table = t->name;
-      ri.index.name = name;
-      ri.index.unique = text(r[2]) == "0";
-      const std::string type = util::to_lower(text(r[5]));
-      if (type == "fulltext" || type == "spatial" || (type == "hash" && !ri.index.unique)) {
-        ri.index.method = type;
-        ri.plain = false;
-      }
-      raw.push_back(std::move(ri));
-    }
-    RawIndex& ri = raw.back();
-    if (!r[3]) {
-      ri.plain = false; // an expression (MySQL 8 functional index): not readable here
-      ri.index.parts.push_back(schema::IndexPart::of_expression("?"));
-      continue;
-    }
-    schema::IndexPart part = schema::IndexPart::of_column(text(r[3]));
-    if (r[4]) {
-      part.length = static_cast<int>(util::to_int(text(r[4])).value_or(0));
-      ri.plain = false;
-    }
-    if (text(r[6]) == "D") {
-      part.order = schema::SortOrder::descending;
-      ri.plain = false;
-    }
-    ri.index.parts.push_back(std::move(part));
-  }
-  stats = {};
+  conn.query_each(
+      "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE, COLLATION "
+      "FROM information_schema.STATISTICS WHERE " +
+          where + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+      schema_param, [&](const Row& row) {
+        const auto& r = row.cells();
+        schema::Table* t = table_of(r[0]);
+        if (t == nullptr) {
+          return;
+        }
+        const std::string name = text(r[1]);
+        if (raw.empty() || raw.back().table != t->name || raw.back().index.name != name) {
+          RawIndex ri;
+          ri.table = t->name;
+          ri.index.name = name;
+          ri.index.unique = text(r[2]) == "0";
+          const std::string type = util::to_lower(text(r[5]));
+          if (type == "fulltext" || type == "spatial" || (type == "hash" && !ri.index.unique)) {
+            ri.index.method = type;
+            ri.plain = false;
+          }
+          raw.push_back(std::move(ri));
+        }
+        RawIndex& ri = raw.back();
+        if (!r[3]) {
+          ri.plain = false; // an expression (MySQL 8 functional index): not readable here
+          ri.index.parts.push_back(schema::IndexPart::of_expression("?"));
+          return;
+        }
+        schema::IndexPart part = schema::IndexPart::of_column(text(r[3]));
+        if (r[4]) {
+          part.length = static_cast<int>(util::to_int(text(r[4])).value_or(0));
+          ri.plain = false;
+        }
+        if (text(r[6]) == "D") {
+          part.order = schema::SortOrder::descending;
+          ri.plain = false;
+        }
+        ri.index.parts.push_back(std::move(part));
+      });
   for (auto& ri : raw) {
     schema::Table& t = *table_of(ri.table);
     if (ri.index.name == "PRIMARY") {

@@ -235,6 +235,10 @@ std::optional<std::map<std::string, std::string>> key_value_items(const std::str
   return out;
 }
 
+bool boolean(const Row& row, std::string_view column) {
+  return row.text(column) == "t";
+}
+
 std::string fk_action(const std::string& code) {
   if (code == "r") {
     return "restrict";
@@ -316,28 +320,26 @@ schema::Database PostgresDialect::introspect(Connection& conn,
   }
   std::set<std::string> serial_sequences; // a column's: not listed
 
-  Rows column_rows = conn.query(columns_sql(), params);
-  const RowReader columns(column_rows);
-  for (std::size_t r = 0; r < columns.size(); ++r) {
-    schema::Table* t = table_for(columns.text(r, "table_name"));
+  conn.query_each(columns_sql(), params, [&](const Row& columns) {
+    schema::Table* t = table_for(columns.text("table_name"));
     if (t == nullptr) {
-      continue;
+      return;
     }
     schema::Column& c = t->columns.emplace_back();
-    c.name = columns.text(r, "name");
-    const std::string type = columns.text(r, "type");
+    c.name = columns.text("name");
+    const std::string type = columns.text("type");
     // An enum keeps its name as created (case included): the canonical name is lowercase.
-    c.type = columns.boolean(r, "is_enum") ? schema::ColumnType(type)
-                                           : schema::ColumnType(type).as_canonical();
-    c.nullable = !columns.boolean(r, "not_null");
-    c.comment = columns.get(r, "comment");
-    c.collation = columns.get(r, "collation");
-    if (const auto& target = columns.get(r, "statistics")) {
+    c.type = boolean(columns, "is_enum") ? schema::ColumnType(type)
+                                         : schema::ColumnType(type).as_canonical();
+    c.nullable = !boolean(columns, "not_null");
+    c.comment = columns.get("comment");
+    c.collation = columns.get("collation");
+    if (const auto& target = columns.get("statistics")) {
       c.statistics = std::stoi(*target);
     }
-    const std::string identity = columns.text(r, "identity");
-    const std::string generated = columns.text(r, "generated");
-    const auto& raw_default = columns.get(r, "default_expr");
+    const std::string identity = columns.text("identity");
+    const std::string generated = columns.text("generated");
+    const auto& raw_default = columns.get("default_expr");
     if (!identity.empty()) {
       c.autoincrement = true;
       c.identity_always = identity == "a"; // GENERATED ALWAYS; 'd' is BY DEFAULT
@@ -356,14 +358,14 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       c.default_expr = *raw_default; // as printed: its sequence is one of the model's
     } else if (raw_default && generated == "s") {
       // normalized below, once the table is complete
-      c.generated = schema::Generated{columns.text(r, "pretty_default"), true};
+      c.generated = schema::Generated{columns.text("pretty_default"), true};
     } else if (raw_default && generated.empty()) {
       // As the server stores it: its casts are part of what it means (('now'::text)::date is
       // the day of each insert, 'now' alone the day the default was set). The comparison with
       // a model asks the server how it would store the model's text (stored_defaults).
       c.default_expr = util::trim(*raw_default);
     }
-  }
+  });
   // Generation expressions as checks are read (pg_stored_forms.cpp reads the model's the
   // same way), once each table's character columns are known.
   for (auto& t : db.tables) {
@@ -374,20 +376,16 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       }
     }
   }
-
-  column_rows = {};
-  Rows constraint_rows = conn.query(constraints_sql(), params);
-  const RowReader constraints(constraint_rows);
-  for (std::size_t r = 0; r < constraints.size(); ++r) {
-    schema::Table* t = table_for(constraints.text(r, "table_name"));
+  conn.query_each(constraints_sql(), params, [&](const Row& constraints) {
+    schema::Table* t = table_for(constraints.text("table_name"));
     if (t == nullptr) {
-      continue;
+      return;
     }
-    const std::string kind = constraints.text(r, "type");
-    const std::string name = constraints.text(r, "name");
-    const auto cols = parse_pg_array(constraints.text(r, "columns"));
-    const bool deferrable = constraints.boolean(r, "deferrable");
-    const bool initially_deferred = constraints.boolean(r, "initially_deferred");
+    const std::string kind = constraints.text("type");
+    const std::string name = constraints.text("name");
+    const auto cols = parse_pg_array(constraints.text("columns"));
+    const bool deferrable = boolean(constraints, "deferrable");
+    const bool initially_deferred = boolean(constraints, "initially_deferred");
     if (kind == "p") {
       // The key in its order (conkey), its name unless the server's default one.
       schema::set_primary_key(*t, cols);
@@ -403,47 +401,43 @@ schema::Database PostgresDialect::introspect(Connection& conn,
       schema::ForeignKey fk;
       fk.name = name;
       fk.columns = cols;
-      fk.ref_table = constraints.text(r, "ref_table");
-      fk.ref_columns = parse_pg_array(constraints.text(r, "ref_columns"));
-      fk.on_delete = fk_action(constraints.text(r, "on_delete"));
-      fk.on_update = fk_action(constraints.text(r, "on_update"));
+      fk.ref_table = constraints.text("ref_table");
+      fk.ref_columns = parse_pg_array(constraints.text("ref_columns"));
+      fk.on_delete = fk_action(constraints.text("on_delete"));
+      fk.on_update = fk_action(constraints.text("on_update"));
       fk.deferrable = deferrable;
       fk.initially_deferred = initially_deferred;
-      fk.not_valid = constraints.boolean(r, "not_valid");
+      fk.not_valid = boolean(constraints, "not_valid");
       t->foreign_keys.push_back(std::move(fk));
     } else if (kind == "c") {
       t->checks.push_back(
-          {name, normalize_pg_check(constraints.text(r, "definition"),
+          {name, normalize_pg_check(constraints.text("definition"),
                                     text_columns_of(schema::column_source(db, *t)))});
     }
-  }
-
-  constraint_rows = {};
-  Rows index_rows = conn.query(indexes_sql(), params);
-  const RowReader indexes(index_rows);
-  for (std::size_t r = 0; r < indexes.size(); ++r) {
-    schema::Table* t = table_for(indexes.text(r, "table_name"));
+  });
+  conn.query_each(indexes_sql(), params, [&](const Row& indexes) {
+    schema::Table* t = table_for(indexes.text("table_name"));
     if (t == nullptr) {
-      continue;
+      return;
     }
     schema::Index index;
-    index.name = indexes.text(r, "name");
-    index.unique = indexes.boolean(r, "is_unique");
-    index.storage = key_value_items(indexes.text(r, "storage"));
-    for (const auto& [position, target] : key_value_items(indexes.text(r, "statistics"))
+    index.name = indexes.text("name");
+    index.unique = boolean(indexes, "is_unique");
+    index.storage = key_value_items(indexes.text("storage"));
+    for (const auto& [position, target] : key_value_items(indexes.text("statistics"))
                                               .value_or(std::map<std::string, std::string>{})) {
       index.statistics[std::stoi(position)] = std::stoi(target);
     }
-    if (const std::string method = indexes.text(r, "method"); method != "btree") {
+    if (const std::string method = indexes.text("method"); method != "btree") {
       index.method = method;
     }
-    if (const auto& predicate = indexes.get(r, "predicate")) {
+    if (const auto& predicate = indexes.get("predicate")) {
       index.where = util::trim(*predicate); // as stored: see stored_forms for the comparison
     }
-    const auto names = parse_pg_array(indexes.text(r, "columns"));
-    const auto expressions = parse_pg_array(indexes.text(r, "expressions"));
-    const auto opclasses = parse_pg_array(indexes.text(r, "opclasses"));
-    const auto opts = parse_pg_array(indexes.text(r, "options"));
+    const auto names = parse_pg_array(indexes.text("columns"));
+    const auto expressions = parse_pg_array(indexes.text("expressions"));
+    const auto opclasses = parse_pg_array(indexes.text("opclasses"));
+    const auto opts = parse_pg_array(indexes.text("options"));
     for (std::size_t k = 0; k < names.size(); ++k) {
       std::string suffix;
       if (k < opclasses.size() && !opclasses[k].empty()) {
@@ -473,9 +467,7 @@ schema::Database PostgresDialect::introspect(Connection& conn,
           schema::parse_index_part(entry, schema::column_source(db, *t).column_names()));
     }
     t->indexes.push_back(std::move(index));
-  }
-
-  index_rows = {};
+  });
   Rows enum_rows = conn.query(enums_sql(), params);
   const RowReader enums(enum_rows);
   for (std::size_t r = 0; r < enums.size(); ++r) {

@@ -414,7 +414,10 @@ ParsedIndex parse_create_index(std::string_view sql) {
 // module (sqlite_virtual_tables.h reads them as schema::VirtualTable).
 
 constexpr const char* k_objects_query =
-    "SELECT type, name, tbl_name, sql FROM sqlite_master "
+    // A table's CREATE statement comes with its columns (k_columns_query), read one table at a
+    // time; here only whether it is a virtual table.
+    "SELECT type, name, tbl_name, CASE type WHEN 'index' THEN sql END AS sql, "
+    "sql LIKE 'CREATE VIRTUAL%' AS is_virtual FROM sqlite_master "
     "WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
     // A virtual table's shadow tables (fts5's docs_data, ...) are its storage, not tables a
     // model could make: left out with it (SQLite 3.37+ marks them).
@@ -423,7 +426,7 @@ constexpr const char* k_objects_query =
 
 constexpr const char* k_columns_query =
     "SELECT m.name AS table_name, p.cid, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk, "
-    "p.hidden FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p "
+    "p.hidden, m.sql AS table_sql FROM sqlite_master AS m JOIN pragma_table_xinfo(m.name) AS p "
     "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
     "AND m.sql NOT LIKE 'CREATE VIRTUAL %' ORDER BY m.name, p.cid";
 
@@ -462,6 +465,16 @@ private:
   const Rows& m_rows;
 };
 
+// Frees a vector's storage (`v = {}` assigns an empty list and keeps it).
+template <class T> void release(std::vector<T>& v) {
+  std::vector<T>().swap(v);
+}
+
+long long number(const Row& row, std::string_view column) {
+  const auto& v = row.get(column);
+  return v ? std::stoll(*v) : 0;
+}
+
 std::string action_of(const std::string& pragma_action) {
   std::string a = util::to_lower(pragma_action);
   return a == "no action" ? std::string() : a;
@@ -494,44 +507,54 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     return name.rfind(k_rebuild_prefix, 0) == 0 || options.skips(name);
   };
 
-  // Each catalog result is read, folded into the tables and let go before the next query: at
-  // 10,000 tables the four results held at once were most of autogenerate's peak memory.
-  Rows objects_rows = conn.query(k_objects_query);
-
-  std::map<std::string, schema::Table> tables;
+  // Each catalog result is streamed into the tables (a row at a time), and what is parsed
+  // from the SQL text goes as soon as it is used: at 10,000 tables the results held whole
+  // were most of autogenerate's peak memory.
+  std::vector<schema::Table> tables; // by name (find_table)
   std::map<std::string, ParsedTable> parsed;
   std::map<std::string, std::string> index_sql;
-  const Reader objects(objects_rows);
-  for (std::size_t r = 0; r < objects.size(); ++r) {
-    const std::string name = objects.text(r, "name");
-    if (objects.text(r, "type") == "index") {
-      index_sql[name] = objects.text(r, "sql");
-      continue;
+  conn.query_each(k_objects_query, {}, [&](const Row& object) {
+    std::string name = object.text("name");
+    if (object.text("type") == "index") {
+      index_sql[name] = object.text("sql");
+    } else if (!skipped(name) && number(object, "is_virtual") == 0) {
+      tables.emplace_back().name = std::move(name);
     }
-    const std::string sql = objects.text(r, "sql");
-    if (skipped(name) || util::starts_with_ci(sql, "CREATE VIRTUAL")) {
-      continue;
-    }
-    tables[name].name = name;
-    parsed[name] = parse_create_table(sql);
-  }
-  objects_rows = {};
+  });
+  std::sort(tables.begin(), tables.end(),
+            [](const schema::Table& a, const schema::Table& b) { return a.name < b.name; });
+  tables.shrink_to_fit(); // (grown by doubling: up to half of it unused from now on)
+  auto find_table = [&](const std::string& name) -> schema::Table* {
+    auto it =
+        std::lower_bound(tables.begin(), tables.end(), name,
+                         [](const schema::Table& t, const std::string& n) { return t.name < n; });
+    return it != tables.end() && it->name == name ? &*it : nullptr;
+  };
 
   // Columns, in cid order; each key column's position in the key (pk: 1, 2, ...).
   std::map<std::string, std::vector<std::pair<long long, std::string>>> key_positions;
-  Rows column_rows = conn.query(k_columns_query);
-  const Reader cols(column_rows);
-  for (std::size_t r = 0; r < cols.size(); ++r) {
-    auto it = tables.find(cols.text(r, "table_name"));
+  // Streamed: one row per column of every table (40,000 at 5,000 tables), in table order.
+  // Each table's CREATE TABLE is parsed at its first column, and its parsed columns go at the
+  // next table's (parsed all up front, they were a sixth of the peak at 5,000 tables).
+  std::string previous;
+  conn.query_each(k_columns_query, {}, [&](const Row& col) {
+    schema::Table* t = find_table(col.text("table_name"));
     // hidden: 1 = a virtual table's hidden column, 2 = a virtual generated column, 3 = a
     // stored one.
-    const long long hidden = cols.number(r, "hidden");
-    if (it == tables.end() || hidden == 1) {
-      continue;
+    const long long hidden = number(col, "hidden");
+    if (t == nullptr || hidden == 1) {
+      return;
     }
-    const ParsedTable& pt = parsed[it->first];
+    if (t->name != previous) {
+      if (!previous.empty()) {
+        release(parsed[previous].columns);
+      }
+      previous = t->name;
+      parsed[t->name] = parse_create_table(col.text("table_sql"));
+    }
+    const ParsedTable& pt = parsed[t->name];
     schema::Column c;
-    c.name = cols.text(r, "name");
+    c.name = col.text("name");
     const ParsedColumn* pc = nullptr;
     for (const auto& x : pt.columns) {
       if (same_name(x.name, c.name)) {
@@ -545,23 +568,23 @@ schema::Database SqliteDialect::introspect(Connection& conn,
       // The declared text as SQLite keeps it (INT, DATETIME, varchar(20), "" for none), in
       // the statement's case where the pragma upper-cases it; a portable name spelled as the
       // model does (integer, varchar(255)) is that portable name, which renders back to it.
-      std::string declared = cols.text(r, "type");
+      std::string declared = col.text("type");
       if (pc != nullptr && util::iequals(pc->declared_type, declared)) {
         declared = pc->declared_type;
       }
       const schema::ColumnType canonical = schema::ColumnType(declared).as_canonical();
       c.type = type_sql(canonical) == declared ? canonical : schema::ColumnType(declared);
     }
-    c.primary_key = cols.number(r, "pk") > 0;
+    c.primary_key = number(col, "pk") > 0;
     if (c.primary_key) {
-      key_positions[it->first].emplace_back(cols.number(r, "pk"), c.name);
+      key_positions[t->name].emplace_back(number(col, "pk"), c.name);
     }
     // A key column declared without NOT NULL is read as nullable, so that it is created
     // again without it: SQLite lets such a column hold NULL unless it is the rowid or the
     // table is WITHOUT ROWID (a long-standing quirk), and clients read `notnull` back. The
     // diff compares key columns as NOT NULL whatever the flag says (effective_nullable).
-    c.nullable = cols.number(r, "notnull") == 0 && !(c.primary_key && pt.without_rowid);
-    c.default_expr = cols.get(r, "dflt_value");
+    c.nullable = number(col, "notnull") == 0 && !(c.primary_key && pt.without_rowid);
+    c.default_expr = col.get("dflt_value");
     if (pc != nullptr) {
       c.comment = pc->comment;
       c.collation = pc->collation;
@@ -569,7 +592,7 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     }
     if (hidden == 2 || hidden == 3) {
       if (pc == nullptr || !pc->generated) {
-        continue; // no expression found in the text: nothing a model could say
+        return; // no expression found in the text: nothing a model could say
       }
       c.generated = schema::Generated{util::trim(*pc->generated), hidden == 3};
       c.default_expr.reset();
@@ -578,9 +601,11 @@ schema::Database SqliteDialect::introspect(Connection& conn,
                                      [&](const std::string& k) { return same_name(k, c.name); })) {
       c.autoincrement = true;
     }
-    it->second.columns.push_back(std::move(c));
+    t->columns.push_back(std::move(c));
+  });
+  if (!previous.empty()) {
+    release(parsed[previous].columns);
   }
-  column_rows = {};
 
   // The key in its own order, with its name.
   for (auto& [name, positions] : key_positions) {
@@ -589,7 +614,7 @@ schema::Database SqliteDialect::introspect(Connection& conn,
     for (const auto& p : positions) {
       key.push_back(p.second);
     }
-    schema::Table& t = tables[name];
+    schema::Table& t = *find_table(name);
     std::vector<bool> nullable;
     for (const auto& c : t.columns) {
       nullable.push_back(c.nullable);
@@ -605,34 +630,32 @@ schema::Database SqliteDialect::introspect(Connection& conn,
 
   // Indexes created by CREATE INDEX (origin 'c'); the automatic ones of UNIQUE and PRIMARY KEY
   // constraints (sqlite_autoindex_*) are read as those constraints instead.
-  Rows index_rows = conn.query(k_indexes_query);
-  const Reader idx(index_rows);
   std::map<std::pair<std::string, std::string>, ParsedIndex> parsed_indexes;
-  for (std::size_t r = 0; r < idx.size(); ++r) {
-    auto it = tables.find(idx.text(r, "table_name"));
-    if (it == tables.end()) {
-      continue;
+  conn.query_each(k_indexes_query, {}, [&](const Row& idx) {
+    schema::Table* found = find_table(idx.text("table_name"));
+    if (found == nullptr) {
+      return;
     }
-    schema::Table& t = it->second;
-    const std::string name = idx.text(r, "index_name");
+    schema::Table& t = *found;
+    const std::string name = idx.text("index_name");
     auto key = std::make_pair(t.name, name);
     auto pi = parsed_indexes.find(key);
     if (pi == parsed_indexes.end()) {
       pi = parsed_indexes.emplace(key, parse_create_index(index_sql[name])).first;
       schema::Index index;
       index.name = name;
-      index.unique = idx.number(r, "unique") != 0;
-      if (idx.number(r, "partial") != 0) {
+      index.unique = number(idx, "unique") != 0;
+      if (number(idx, "partial") != 0) {
         index.where = pi->second.where;
       }
       t.indexes.push_back(std::move(index));
     }
     schema::Index& index = t.indexes.back();
-    const long long cid = idx.number(r, "cid");
-    const std::size_t seqno = static_cast<std::size_t>(idx.number(r, "seqno"));
+    const long long cid = number(idx, "cid");
+    const std::size_t seqno = static_cast<std::size_t>(number(idx, "seqno"));
     std::string entry;
     if (cid >= 0) {
-      entry = idx.text(r, "column_name");
+      entry = idx.text("column_name");
     } else if (cid == -1) {
       entry = "rowid";
     } else {
@@ -641,14 +664,13 @@ schema::Database SqliteDialect::introspect(Connection& conn,
       entry = seqno < pi->second.items.size() ? pi->second.items[seqno] : "";
     }
     // A descending key is written as PostgreSQL's inspect writes it: "created_at DESC".
-    if (idx.number(r, "desc") != 0) {
+    if (number(idx, "desc") != 0) {
       entry += " DESC";
     }
     // Read as the models reader reads the same text, with the table's columns: "org id DESC"
     // is the column "org id", descending.
     index.parts.push_back(schema::parse_index_part(entry, t.column_names()));
-  }
-  index_rows = {};
+  });
   parsed_indexes.clear();
   index_sql.clear();
 
@@ -672,19 +694,19 @@ schema::Database SqliteDialect::introspect(Connection& conn,
         implicit_ref = true;
       }
     }
-    auto it = tables.find(table);
-    if (it == tables.end()) {
+    schema::Table* found = find_table(table);
+    if (found == nullptr) {
       continue;
     }
-    schema::Table& t = it->second;
+    schema::Table& t = *found;
     for (auto& c : fk.columns) {
       c = declared_name(t, c);
     }
     if (implicit_ref) {
       // "REFERENCES parent" without columns means the parent's primary key.
       fk.ref_columns.clear();
-      for (const auto& [name, parent] : tables) {
-        if (same_name(name, fk.ref_table)) {
+      for (const auto& parent : tables) {
+        if (same_name(parent.name, fk.ref_table)) {
           fk.ref_columns = parent.primary_key();
         }
       }
@@ -707,12 +729,10 @@ schema::Database SqliteDialect::introspect(Connection& conn,
 
   fk_rows = {};
   schema::Database db;
-  db.tables.reserve(tables.size());
-  // Each table moves into the result and its working copies go as it does.
-  for (auto it = tables.begin(); it != tables.end(); it = tables.erase(it)) {
-    schema::Table& t = it->second;
-    ParsedTable pt = std::move(parsed[it->first]);
-    parsed.erase(it->first);
+  // What the text says beyond the pragmas, each table's working copy going as it is used.
+  for (schema::Table& t : tables) {
+    ParsedTable pt = std::move(parsed[t.name]);
+    parsed.erase(t.name);
     t.comment = pt.comment;
     for (auto u : pt.uniques) {
       for (auto& c : u.columns) {
@@ -721,8 +741,8 @@ schema::Database SqliteDialect::introspect(Connection& conn,
       t.uniques.push_back(std::move(u));
     }
     t.checks = pt.checks;
-    db.tables.push_back(std::move(t));
   }
+  db.tables = std::move(tables);
   db.views = introspect_views(conn);
   std::erase_if(db.views, [&](const schema::View& v) { return skipped(v.name); });
   db.virtual_tables = read_virtual_tables(conn, nullptr);
