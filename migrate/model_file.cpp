@@ -7,6 +7,8 @@
 #include "migrate/object_codec.h"
 #include "migrate/routine_codec.h"
 #include "migrate/table_codec.h"
+#include "migrate/toml_limits.h"
+#include "migrate/toml_pieces.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
 #include "migrate/view_codec.h"
@@ -18,6 +20,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <regex>
 #include <set>
@@ -30,7 +33,8 @@ namespace {
 // file (foreign keys and enum types may point into another file).
 struct ParsedModels {
   schema::Database db;
-  std::vector<TableSource> tables; // parallel to db.tables
+  std::vector<TableSource> tables;         // parallel to db.tables
+  std::shared_ptr<const std::string> file; // the path, shared by the tables' locations
   std::vector<util::Location> enums;
   std::vector<util::Location> sequences; // parallel to db.sequences
   std::vector<util::Location> domains;
@@ -43,13 +47,74 @@ struct ParsedModels {
   std::vector<util::Location> operators;      // parallel to db.operators
 };
 
-ParsedModels read_models(std::string_view text, const std::string& path) {
-  toml::table root = parse_toml(text, path); // its tables emptied as they are read (below)
+// A piece of a models file (toml_pieces.h) that does not parse alone, or a cut the whole
+// document would not make: the file is then parsed whole, which says what is wrong with it.
+struct CutRefused {};
+
+// One [[table]] element into `out`.
+void read_table(const toml::table& t, const std::string& path, ParsedModels& out) {
+  std::vector<std::string_view> keys = {"name"};
+  keys.insert(keys.end(), table_body_keys().begin(), table_body_keys().end());
+  KeyReader r(t, path, "table", "table", keys);
+  schema::Table table;
+  table.name = r.required_string("name");
+  TableSource src;
+  if (!out.file) {
+    out.file = std::make_shared<const std::string>(path);
+  }
+  src.file = out.file;
+  read_table_body(r, table, &src);
+  out.db.tables.push_back(std::move(table));
+  out.tables.push_back(std::move(src));
+}
+
+// The tables of a file cut into pieces, each parsed, read and let go in turn. Every piece is
+// parsed even after a table fails to read, and that failure is returned rather than thrown:
+// the whole file's syntax errors come first, then the other objects' errors (read before the
+// tables), as when the file is parsed whole.
+std::exception_ptr read_table_pieces(const TomlPieces& cut, const std::string& path,
+                                     ParsedModels& out) {
+  out.db.tables.reserve(out.db.tables.size() + cut.pieces.size());
+  out.tables.reserve(out.tables.size() + cut.pieces.size());
+  std::exception_ptr failed;
+  for (const auto& piece : cut.pieces) {
+    const LineBase base(piece.first_line);
+    toml::table doc;
+    try {
+      doc = toml::parse(piece.text, std::string_view(path));
+    } catch (const toml::parse_error&) {
+      throw CutRefused{};
+    }
+    const toml::array* elements = doc.get_as<toml::array>("table");
+    if (doc.size() != 1 || elements == nullptr || !elements->is_array_of_tables()) {
+      throw CutRefused{};
+    }
+    if (failed) {
+      continue;
+    }
+    try {
+      for (const toml::node& element : *elements) {
+        read_table(*element.as_table(), path, out);
+      }
+    } catch (const util::Error&) {
+      failed = std::current_exception();
+    }
+  }
+  return failed;
+}
+
+// `root`: the whole document, or with `cut` the document less its [[table]] pieces.
+ParsedModels read_models(toml::table& root, const TomlPieces* cut, const std::string& path) {
+  if (cut != nullptr && root.contains("table")) {
+    throw CutRefused{}; // `table = [...]` beside [[table]]: an error the whole parse names
+  }
+  ParsedModels out;
+  const std::exception_ptr table_failed =
+      cut != nullptr ? read_table_pieces(*cut, path, out) : nullptr;
   KeyReader file(root, path, "", "models file",
                  {"table", "enum", "sequence", "domain", "extension", "view", "function",
                   "procedure", "trigger", "virtual_table", "aggregate", "operator"},
                  true);
-  ParsedModels out;
   for (const toml::table* t : file.table_array("virtual_table")) {
     out.db.virtual_tables.push_back(read_virtual_table(
         KeyReader(*t, path, "virtual_table", "virtual_table", virtual_table_keys())));
@@ -112,22 +177,39 @@ ParsedModels read_models(std::string_view text, const std::string& path) {
     out.db.enums.push_back(std::move(e));
     out.enums.push_back(location_of(*t, path));
   }
-  for (const toml::table* t : file.table_array("table")) {
-    std::vector<std::string_view> keys = {"name"};
-    keys.insert(keys.end(), table_body_keys().begin(), table_body_keys().end());
-    KeyReader r(*t, path, "table", "table", keys);
-    schema::Table table;
-    table.name = r.required_string("name");
-    TableSource src;
-    read_table_body(r, table, &src);
-    out.db.tables.push_back(std::move(table));
-    out.tables.push_back(std::move(src));
-    // The document's copy of the table goes once it is read: the document takes several
-    // times the memory of the model, and was half of autogenerate's peak at 2,000 tables.
-    // (`root` is not const: this empties a node of it, which nothing reads again.)
+  if (cut != nullptr) {
+    if (table_failed) {
+      std::rethrow_exception(table_failed);
+    }
+    return out;
+  }
+  const std::vector<const toml::table*> table_nodes = file.table_array("table");
+  // Sized once: grown by doubling, the vector of 5,000 tables was copied into one twice its size.
+  out.db.tables.reserve(out.db.tables.size() + table_nodes.size());
+  out.tables.reserve(out.tables.size() + table_nodes.size());
+  for (const toml::table* t : table_nodes) {
+    read_table(*t, path, out);
+    // The document's copy of the table goes once it is read (`root` is not const: this
+    // empties a node of it, which nothing reads again).
     const_cast<toml::table*>(t)->clear();
   }
   return out;
+}
+
+// A models file's text: cut at its [[table]] headers where it can be (the document of 5,000
+// tables parsed whole took ten times the memory of its text), whole otherwise.
+ParsedModels read_models(std::string_view text, const std::string& path) {
+  check_toml_limits(text, path);
+  if (std::optional<TomlPieces> cut = cut_array_of_tables(text, "table")) {
+    try {
+      toml::table rest = toml::parse(cut->rest, std::string_view(path));
+      return read_models(rest, &*cut, path);
+    } catch (const toml::parse_error&) {
+    } catch (const CutRefused&) {
+    }
+  }
+  toml::table root = parse_toml(text, path);
+  return read_models(root, nullptr, path);
 }
 
 std::string first_at(const util::Location& first, const util::Location& here) {
@@ -508,23 +590,22 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
   ParsedModels all;
   for (const auto& file : files) {
     ParsedModels m = read_models(read_file_text(file, "models file"), file.string());
-    for (auto& t : m.db.tables) {
-      all.db.tables.push_back(std::move(t));
-    }
-    for (auto& s : m.tables) {
-      all.tables.push_back(std::move(s));
-    }
-    for (auto& e : m.db.enums) {
-      all.db.enums.push_back(std::move(e));
-    }
-    for (auto& l : m.enums) {
-      all.enums.push_back(std::move(l));
-    }
+    // Moved whole where `all` has none yet (one models file: no copy of 5,000 tables), and
+    // appended after one reserve otherwise.
     auto move_all = [](auto& from, auto& to) {
+      if (to.empty()) {
+        to = std::move(from);
+        return;
+      }
+      to.reserve(to.size() + from.size());
       for (auto& x : from) {
         to.push_back(std::move(x));
       }
     };
+    move_all(m.db.tables, all.db.tables);
+    move_all(m.tables, all.tables);
+    move_all(m.db.enums, all.db.enums);
+    move_all(m.enums, all.enums);
     move_all(m.db.sequences, all.db.sequences);
     move_all(m.sequences, all.sequences);
     move_all(m.db.domains, all.db.domains);

@@ -14,10 +14,24 @@
 
 namespace migratecpp::migrate {
 
-namespace {} // namespace
+namespace {
+thread_local std::size_t t_lines_before = 0; // see LineBase
+
+std::size_t line_in_file(const toml::source_position& position) {
+  return position.line == 0 ? 0 : position.line + t_lines_before;
+}
+} // namespace
+
+LineBase::LineBase(std::size_t first_line) : m_previous(t_lines_before) {
+  t_lines_before = first_line == 0 ? 0 : first_line - 1;
+}
+
+LineBase::~LineBase() {
+  t_lines_before = m_previous;
+}
 
 util::Location location_of(const toml::node& node, const std::string& path) {
-  return util::Location{path, node.source().begin.line};
+  return util::Location{path, line_in_file(node.source().begin)};
 }
 
 void fail_at(const toml::node& node, const std::string& path, const std::string& message) {
@@ -33,7 +47,8 @@ toml::table parse_toml(std::string_view text, const std::string& path) {
   try {
     return toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& e) {
-    throw util::Error(std::string(e.description()), util::Location{path, e.source().begin.line});
+    throw util::Error(std::string(e.description()),
+                      util::Location{path, line_in_file(e.source().begin)});
   }
 }
 
@@ -78,7 +93,7 @@ KeyReader::KeyReader(const toml::table& table, const std::string& path, std::str
     std::vector<std::string> candidates(allowed.begin(), allowed.end());
     throw util::Error("unknown key " + util::squote(k) + " in " + in_what +
                           util::did_you_mean(k, candidates),
-                      util::Location{path, key.source().begin.line});
+                      util::Location{path, line_in_file(key.source().begin)});
   }
 }
 

@@ -16,6 +16,19 @@
 namespace migratecpp::migrate {
 
 util::Location location_of(const toml::node& node, const std::string& path);
+// While one lives, the lines of the nodes parsed and read are counted from `first_line` of
+// their file: a piece of a document parsed alone (toml_pieces.h), whose own lines start at 1.
+// (Per thread; the previous base comes back when it goes.)
+class LineBase {
+public:
+  explicit LineBase(std::size_t first_line);
+  ~LineBase();
+  LineBase(const LineBase&) = delete;
+  LineBase& operator=(const LineBase&) = delete;
+
+private:
+  std::size_t m_previous;
+};
 [[noreturn]] void fail_at(const toml::node& node, const std::string& path,
                           const std::string& message);
 // Parses TOML text, turning toml::parse_error into util::Error at path:line.
