@@ -117,7 +117,7 @@ void refuse_if_begun(const ScriptDirectory& scripts, LiveDatabase& db, const His
 
 std::size_t forget_begun(const ScriptDirectory& scripts, LiveDatabase& db,
                          const HistoryTable& table, util::Output& out) {
-  const auto begun = begun_revisions(table.read(*db.conn));
+  const auto begun = table.read_begun(*db.conn);
   if (begun.empty()) {
     return 0;
   }
@@ -139,7 +139,7 @@ std::size_t forget_begun(const ScriptDirectory& scripts, LiveDatabase& db,
 
 void warn_if_begun(const ScriptDirectory& scripts, LiveDatabase& db, const HistoryTable& table,
                    util::Output& out) {
-  for (const auto& m : begun_revisions(table.read(*db.conn))) {
+  for (const auto& m : table.read_begun(*db.conn)) {
     out.warning("warning: " + describe_begun(scripts, m) +
                 "; the database holds part of it (run 'migratecpp upgrade' to see how to go on)");
   }

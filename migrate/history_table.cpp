@@ -88,11 +88,25 @@ void HistoryTable::ensure(dialects::Connection& conn) const {
 }
 
 std::vector<HistoryEntry> HistoryTable::read(dialects::Connection& conn) const {
+  return read_rows(conn, "");
+}
+
+std::vector<HistoryEntry> HistoryTable::read_begun(dialects::Connection& conn) const {
+  return read_rows(conn, " WHERE " + begun_condition());
+}
+
+std::string HistoryTable::begun_condition() const {
+  return "direction IN (" + m_dialect.quote_string(k_history_begin_upgrade) + ", " +
+         m_dialect.quote_string(k_history_begin_downgrade) + ")";
+}
+
+std::vector<HistoryEntry> HistoryTable::read_rows(dialects::Connection& conn,
+                                                  const std::string& where) const {
   if (!exists(conn)) {
     return {};
   }
   const auto rows = conn.query("SELECT " + std::string(k_columns) + " FROM " +
-                               m_dialect.quote_ident(m_table) + " ORDER BY seq");
+                               m_dialect.quote_ident(m_table) + where + " ORDER BY seq");
   std::vector<HistoryEntry> out;
   for (const auto& r : rows.rows) {
     if (r.size() < 8) {
@@ -179,9 +193,7 @@ dialects::Statement HistoryTable::remove(const HistoryEntry& entry) const {
 }
 
 dialects::Statement HistoryTable::clear_begun() const {
-  return {"DELETE FROM " + m_dialect.quote_ident(m_table) + " WHERE direction IN (" +
-              m_dialect.quote_string(k_history_begin_upgrade) + ", " +
-              m_dialect.quote_string(k_history_begin_downgrade) + ")",
+  return {"DELETE FROM " + m_dialect.quote_ident(m_table) + " WHERE " + begun_condition(),
           "history: forget the revisions begun", std::nullopt};
 }
 

@@ -77,6 +77,9 @@ public:
   void ensure(dialects::Connection& conn) const;
   // Every row in the order written; empty when the table does not exist.
   std::vector<HistoryEntry> read(dialects::Connection& conn) const;
+  // The begin markers alone (revisions begun and not finished), in the order written: what
+  // `current` and `stamp` look at, without the whole history.
+  std::vector<HistoryEntry> read_begun(dialects::Connection& conn) const;
   // One INSERT ... SELECT that numbers the row itself (MAX(seq) + 1: no autoincrement, which
   // the dialects spell differently). Its undo deletes the same row, for the compensating
   // strategy.
@@ -93,6 +96,11 @@ public:
   dialects::Statement remove(const HistoryEntry& entry) const;
   // Deletes every begin marker (stamp: the user has said where the database is).
   dialects::Statement clear_begun() const;
+
+private:
+  // "direction IN ('begin-upgrade', 'begin-downgrade')"
+  std::string begun_condition() const;
+  std::vector<HistoryEntry> read_rows(dialects::Connection& conn, const std::string& where) const;
 
 private:
   const dialects::Dialect& m_dialect;
