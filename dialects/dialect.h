@@ -339,6 +339,10 @@ public:
   // True when try_lock really excludes other migrators for the whole run; the runner then
   // need not re-read the version table inside each revision's transaction.
   virtual bool has_migration_lock() const { return false; }
+  // True when connecting waits on a server (a client library loaded, a round trip,
+  // authentication): a command reads its revision files meanwhile. An embedded database
+  // opens too fast for a second thread to pay for itself.
+  virtual bool connects_to_server() const { return true; }
 
   // --- URLs and introspection. ----------------------------------------------------------
 

@@ -11,6 +11,7 @@
 #include "util/strings.h"
 
 #include <algorithm>
+#include <future>
 #include <regex>
 #include <set>
 
@@ -113,12 +114,23 @@ std::vector<std::string> current_revisions(const Project& project) {
 }
 
 void current(const Project& project, bool verbose, util::Output& out, bool json) {
+  // The revision files are read on a thread of their own while a server is connected to and
+  // read (a client library to load, a server to wait for): `current` is what every CI job and
+  // deploy runs first. Errors come in the same order as read one after the other: the
+  // database's first (a failed connection drops the scripts' outcome), then the files'.
+  std::future<ScriptDirectory> loading;
+  if (const dialects::Dialect* dialect = target_dialect(project);
+      dialect != nullptr && dialect->connects_to_server()) {
+    loading = std::async(std::launch::async,
+                         [&config = project.config] { return ScriptDirectory::load(config); });
+  }
   LiveDatabase db = open_database(project);
   const auto rows = VersionTable(*db.dialect, project.config.version_table).read(*db.conn);
   if (verbose) {
     out.info("Current revision(s) for " + db.redacted_url + ":");
   }
-  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const ScriptDirectory scripts =
+      loading.valid() ? loading.get() : ScriptDirectory::load(project.config);
   const RevisionGraph& graph = scripts.graph();
   check_version_rows(graph, rows, project.config.version_table);
   warn_if_begun(scripts, db, HistoryTable(*db.dialect, project.config.version_table), out);

@@ -67,6 +67,17 @@ LiveDatabase open_database(const Project& project) {
   return db;
 }
 
+const dialects::Dialect* target_dialect(const Project& project) noexcept {
+  try {
+    if (project.url_error || project.url.empty()) {
+      return nullptr;
+    }
+    return &dialects::dialect_for_scheme(dialects::parse_url(project.url).scheme);
+  } catch (...) {
+    return nullptr;
+  }
+}
+
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag) {
   if (!dialect_flag.empty()) {
     return dialects::dialect_by_name(dialect_flag);

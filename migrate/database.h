@@ -20,6 +20,9 @@ struct LiveDatabase {
 // Throws util::Error "cannot connect to <redacted url>: ..." (never the password).
 // The connection waits up to the project's lock_timeout for another connection's lock.
 LiveDatabase open_database(const Project& project);
+// The dialect open_database would connect with; nullptr where it would fail (no URL, an
+// unknown scheme), which open_database then reports.
+const dialects::Dialect* target_dialect(const Project& project) noexcept;
 
 // The dialect for offline (--sql) output: --dialect, else the URL's scheme.
 const dialects::Dialect& offline_dialect(const Project& project, const std::string& dialect_flag);

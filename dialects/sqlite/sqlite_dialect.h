@@ -31,6 +31,7 @@ public:
   // Test-only switch: MIGRATECPP_TEST_NO_TRANSACTIONAL_DDL=1 makes SQLite claim it has none,
   // so that the runner's compensating strategy (built for MySQL) runs against real SQLite
   // databases in the failure tests. Never set it outside the tests.
+  bool connects_to_server() const override { return false; }
   bool transactional_ddl() const override {
     const char* test_switch = std::getenv("MIGRATECPP_TEST_NO_TRANSACTIONAL_DDL");
     return test_switch == nullptr || std::string_view(test_switch) != "1";
