@@ -19,6 +19,14 @@
 
 namespace migratecpp::migrate {
 
+// ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
+// fit would fail only at upgrade time.
+bool is_valid_revision_id(std::string_view id) {
+  return !id.empty() && id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+  });
+}
+
 namespace {
 
 const std::vector<std::string> k_op_names = {"create_table",      "drop_table",
@@ -37,14 +45,6 @@ const std::vector<std::string> k_op_names = {"create_table",      "drop_table",
                                              "create_extension",  "drop_extension",
                                              "alter_extension",   "create_view",
                                              "drop_view",         "replace_view"};
-
-// ^[0-9A-Za-z_-]{1,32}$: the version table stores ids in VARCHAR(32), and an id that does not
-// fit would fail only at upgrade time.
-bool is_valid_revision_id(const std::string& id) {
-  return !id.empty() && id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
-  });
-}
 
 void check_revision_id(const std::string& id, const toml::node& where, const std::string& path) {
   if (!is_valid_revision_id(id)) {

@@ -23,6 +23,8 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
 // The revision's keys alone, from the top-level part of a file (the text before its first
 // table header, migrate/revision_header.h): the same fields and checks as parse_revision_file.
 Revision parse_revision_keys(std::string_view top_level_text, const std::string& path);
+// 1 to 32 letters, digits, '_' or '-': what the version table's VARCHAR(32) holds.
+bool is_valid_revision_id(std::string_view id);
 // Reads and parses the file; an unreadable file is util::Error
 // "path: cannot read revision file: reason".
 RevisionFile read_revision_file(const std::filesystem::path& path);

@@ -1,5 +1,6 @@
 #include "migrate/revision_header.h"
 
+#include "migrate/plain_header.h"
 #include "migrate/revision_file.h"
 #include "util/error.h"
 #include "util/file_read.h"
@@ -128,8 +129,12 @@ std::size_t toml_top_level_end(std::string_view text, bool* complete) {
 }
 
 Revision parse_revision_header(std::string_view text, const std::string& path) {
+  const std::string_view top = text.substr(0, toml_top_level_end(text));
+  if (auto plain = read_plain_header(top, path)) {
+    return std::move(*plain);
+  }
   try {
-    return parse_revision_keys(text.substr(0, toml_top_level_end(text)), path);
+    return parse_revision_keys(top, path);
   } catch (const util::Error&) {
     // A bad header is reported as the whole file's parse reports it: a syntax error further
     // down comes first there, and an unknown top-level table is named.
@@ -153,8 +158,12 @@ Revision read_revision_header(const std::filesystem::path& path) {
     }
     chunk *= 2;
   }
+  const std::string_view top = std::string_view(text).substr(0, end);
+  if (auto plain = read_plain_header(top, path.string())) {
+    return std::move(*plain);
+  }
   try {
-    return parse_revision_keys(std::string_view(text).substr(0, end), path.string());
+    return parse_revision_keys(top, path.string());
   } catch (const util::Error&) {
     return parse_revision_file(util::read_file(path), path.string()).revision;
   }
