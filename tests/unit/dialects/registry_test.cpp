@@ -108,28 +108,36 @@ TEST_CASE("capabilities: what each dialect answers", "[dialects][capabilities]")
   CHECK_FALSE(sqlite.foreign_keys_block_type_changes());
 }
 
+namespace {
+schema::Column column(std::string name, std::string type, bool nullable, bool primary_key,
+                      bool autoincrement) {
+  schema::Column c;
+  c.name = std::move(name);
+  c.type = schema::ColumnType(type);
+  c.nullable = nullable;
+  c.primary_key = primary_key;
+  c.autoincrement = autoincrement;
+  return c;
+}
+} // namespace
+
 TEST_CASE("capabilities: which ops rebuild a table", "[dialects][capabilities]") {
   const auto& sqlite = dialects::dialect_by_name("sqlite");
   const auto& pg = dialects::dialect_by_name("postgresql");
   schema::Database before;
   schema::Table t;
   t.name = "t";
-  t.columns.push_back(
-      {"id", schema::ColumnType("integer"), false, std::nullopt, true, true, std::nullopt});
-  t.columns.push_back(
-      {"name", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt});
-  t.columns.push_back(
-      {"code", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt});
+  t.columns.push_back(column("id", "integer", false, true, true));
+  t.columns.push_back(column("name", "text", true, false, false));
+  t.columns.push_back(column("code", "text", true, false, false));
   schema::Index ix;
   ix.name = "ix_t_code";
   ix.parts = {"code"};
   t.indexes.push_back(ix);
   before.tables.push_back(t);
 
-  schema::Column nullable_col{
-      "note", schema::ColumnType("text"), true, std::nullopt, false, false, std::nullopt};
-  schema::Column required_col{
-      "flag", schema::ColumnType("integer"), false, std::nullopt, false, false, std::nullopt};
+  const schema::Column nullable_col = column("note", "text", true, false, false);
+  const schema::Column required_col = column("flag", "integer", false, false, false);
   auto alter = [](std::string table, std::string column) {
     schema::AlterColumn a;
     a.table = std::move(table);
