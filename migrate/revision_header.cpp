@@ -150,7 +150,7 @@ Revision read_revision_header(const std::filesystem::path& path) {
   std::size_t chunk = 4 * 1024;
   std::size_t end = 0;
   while (true) {
-    const bool more = file.read_more(text, chunk);
+    const bool more = file.read_some(text, chunk);
     bool complete = false;
     end = toml_top_level_end(text, &complete);
     if (complete || !more) {

@@ -60,6 +60,24 @@ bool FileReader::read_more(std::string& text, std::size_t max) {
   return true;
 }
 
+bool FileReader::read_some(std::string& text, std::size_t max) {
+  const std::size_t had = text.size();
+  text.resize(had + max);
+  while (true) {
+    const ssize_t n = ::read(m_fd, text.data() + had, max);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n < 0) {
+      const int err = errno;
+      text.resize(had);
+      fail(err);
+    }
+    text.resize(had + static_cast<std::size_t>(n));
+    return n > 0;
+  }
+}
+
 std::string read_file(const std::filesystem::path& path, std::string_view what) {
   FileReader reader(path, what);
   std::string text;

@@ -25,6 +25,10 @@ public:
   std::optional<std::size_t> size() const;
   // Appends up to `max` more bytes to `text`; false once the end of the file is reached.
   bool read_more(std::string& text, std::size_t max);
+  // Appends what one read(2) gives, up to `max` bytes; false at the end of the file. For a
+  // reader that may be done with what it has: a small file read whole costs one call, not a
+  // second one that only finds its end.
+  bool read_some(std::string& text, std::size_t max);
 
 private:
   [[noreturn]] void fail(int err) const;
