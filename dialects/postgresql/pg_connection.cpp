@@ -200,15 +200,23 @@ bool PgConnection::in_transaction() const {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
-Rows PgConnection::query(std::string_view sql,
-                         const std::vector<std::optional<std::string>>& params) {
-  count_statement();
-  const std::string text(sql);
+namespace {
+// The parameters as libpq takes them: text, nullptr for NULL.
+std::vector<const char*> parameter_values(const std::vector<std::optional<std::string>>& params) {
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) {
     values.push_back(p ? p->c_str() : nullptr);
   }
+  return values;
+}
+} // namespace
+
+Rows PgConnection::query(std::string_view sql,
+                         const std::vector<std::optional<std::string>>& params) {
+  count_statement();
+  const std::string text(sql);
+  const std::vector<const char*> values = parameter_values(params);
   // Text parameters with unspecified types: the server infers each from its use, as it does
   // for a quoted literal.
   PGresult* result =
@@ -253,11 +261,7 @@ void PgConnection::query_each(std::string_view sql,
                               const std::function<void(const Row&)>& on_row) {
   count_statement();
   const std::string text(sql);
-  std::vector<const char*> values;
-  values.reserve(params.size());
-  for (const auto& p : params) {
-    values.push_back(p ? p->c_str() : nullptr);
-  }
+  const std::vector<const char*> values = parameter_values(params);
   if (pq().PQsendQueryParams(m_conn, text.c_str(), static_cast<int>(params.size()), nullptr,
                              values.empty() ? nullptr : values.data(), nullptr, nullptr, 0) == 0) {
     fail(nullptr, sql);
