@@ -106,6 +106,10 @@ TEST_CASE("capabilities: what each dialect answers", "[dialects][capabilities]")
   CHECK(my.foreign_keys_block_type_changes());
   CHECK_FALSE(pg.foreign_keys_block_type_changes());
   CHECK_FALSE(sqlite.foreign_keys_block_type_changes());
+  // `current` reads the revision files on a second thread while a server is connected to.
+  CHECK_FALSE(sqlite.connects_to_server());
+  CHECK(pg.connects_to_server());
+  CHECK(my.connects_to_server());
 }
 
 namespace {
