@@ -1,76 +1,12 @@
 #include "migrate/toml_pieces.h"
 
+#include "migrate/revision_header.h"
+
 #include <algorithm>
 
 namespace migratecpp::migrate {
 
 namespace {
-
-// Where the scan is at the end of a line: in which kind of string, and how many arrays deep.
-// Only a line that starts outside both can be a header.
-enum class In { nothing, basic_string, literal_string, multiline_basic, multiline_literal };
-
-struct ScanState {
-  In in = In::nothing;
-  int depth = 0;
-};
-
-// Moves `state` over one line (its newline included), as TOML reads it.
-void scan_line(std::string_view line, ScanState& state) {
-  auto starts = [&](std::size_t i, std::string_view what) { return line.substr(i, 3) == what; };
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    switch (state.in) {
-    case In::nothing:
-      if (c == '#') {
-        return; // a comment runs to the end of the line
-      }
-      if (c == '"') {
-        state.in = starts(i, R"(""")") ? In::multiline_basic : In::basic_string;
-        i += state.in == In::multiline_basic ? 2 : 0;
-      } else if (c == '\'') {
-        state.in = starts(i, "'''") ? In::multiline_literal : In::literal_string;
-        i += state.in == In::multiline_literal ? 2 : 0;
-      } else if (c == '[') {
-        ++state.depth;
-      } else if (c == ']') {
-        state.depth = std::max(0, state.depth - 1);
-      }
-      break;
-    case In::basic_string:
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"' || c == '\n') {
-        state.in = In::nothing; // (a newline: not TOML; the parse says so)
-      }
-      break;
-    case In::literal_string:
-      if (c == '\'' || c == '\n') {
-        state.in = In::nothing;
-      }
-      break;
-    case In::multiline_basic:
-    case In::multiline_literal: {
-      const char quote = state.in == In::multiline_basic ? '"' : '\'';
-      if (c == '\\' && quote == '"') {
-        ++i;
-      } else if (c == quote && starts(i, std::string(3, quote))) {
-        // Up to two more quotes right before the closing three are part of the string.
-        std::size_t end = i + 3;
-        while (end < line.size() && end < i + 5 && line[end] == quote) {
-          ++end;
-        }
-        i = end - 1;
-        state.in = In::nothing;
-      }
-      break;
-    }
-    }
-  }
-  if (state.in == In::basic_string || state.in == In::literal_string) {
-    state.in = In::nothing; // a one-line string left open at the end of the text
-  }
-}
 
 enum class Header { none, element, sub_table, other, unsure };
 
@@ -112,7 +48,6 @@ Header header_of(std::string_view line, std::string_view key) {
 
 std::optional<TomlPieces> cut_array_of_tables(std::string_view text, std::string_view key) {
   TomlPieces out;
-  ScanState state;
   std::size_t copied = 0;          // text before this offset is in `rest` or in a piece
   std::optional<std::size_t> open; // offset of the piece being read
   std::size_t open_line = 0;
@@ -125,36 +60,42 @@ std::optional<TomlPieces> cut_array_of_tables(std::string_view text, std::string
     open.reset();
   };
   std::size_t line_number = 1;
-  for (std::size_t pos = 0; pos < text.size(); ++line_number) {
-    const std::size_t newline = text.find('\n', pos);
-    const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
-    const std::string_view line = text.substr(pos, end - pos);
-    if (state.in == In::nothing && state.depth == 0) {
-      switch (header_of(line, key)) {
-      case Header::unsure:
-        return std::nullopt;
-      case Header::element:
-        if (open) {
-          close_piece(pos);
-        }
-        open = pos;
-        open_line = line_number;
-        break;
-      case Header::sub_table:
-        if (!open) {
-          return std::nullopt; // [key.x] before any [[key]]: not TOML
-        }
-        break;
-      case Header::other:
-        if (open) {
-          close_piece(pos);
-        }
-        break;
-      case Header::none:
-        break;
-      }
+  std::size_t counted = 0; // newlines before this offset are in line_number
+  // Each header line is found by the scanner the revision header reader uses, which knows
+  // strings, comments, arrays and inline tables; it starts again after every header line.
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t header = pos + toml_top_level_end(text.substr(pos));
+    if (header >= text.size()) {
+      break;
     }
-    scan_line(line, state);
+    const std::size_t newline = text.find('\n', header);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
+    line_number +=
+        static_cast<std::size_t>(std::count(text.begin() + counted, text.begin() + header, '\n'));
+    counted = header;
+    switch (header_of(text.substr(header, end - header), key)) {
+    case Header::unsure:
+      return std::nullopt;
+    case Header::element:
+      if (open) {
+        close_piece(header);
+      }
+      open = header;
+      open_line = line_number;
+      break;
+    case Header::sub_table:
+      if (!open) {
+        return std::nullopt; // [key.x] before any [[key]]: not TOML
+      }
+      break;
+    case Header::other:
+      if (open) {
+        close_piece(header);
+      }
+      break;
+    case Header::none:
+      break;
+    }
     pos = end;
   }
   if (open) {

@@ -5,9 +5,9 @@
 //
 // Each piece is one `[[key]]` element with the `[key.x]` / `[[key.x]]` headers that follow it;
 // `rest` is the document with those lines emptied (kept as newlines, so that every line keeps
-// its number). Parsing `rest` and each piece gives what parsing the whole gives. The cut reads
-// strings, comments and brackets as TOML does, so a header-like line inside a multi-line
-// string or array is not taken for a header.
+// its number). Parsing `rest` and each piece gives what parsing the whole gives. The cut finds
+// headers with toml_top_level_end, which reads strings, comments and brackets as TOML does, so
+// a header-like line inside a multi-line string or array is not taken for a header.
 #include <cstddef>
 #include <optional>
 #include <string>
