@@ -383,6 +383,16 @@ struct ResultGuard {
   MYSQL_RES* result;
   ~ResultGuard() { client().mysql_free_result(result); }
 };
+
+// Reads and drops any result after the first. A query runs one statement (multi-statement
+// mode is off outside exec_script), so there is none unless the server sends one anyway.
+void skip_further_results(MYSQL* conn) {
+  while (client().mysql_next_result(conn) == 0) {
+    if (MYSQL_RES* more = client().mysql_store_result(conn)) {
+      client().mysql_free_result(more);
+    }
+  }
+}
 } // namespace
 
 Rows MysqlConnection::query(std::string_view sql,
@@ -406,11 +416,7 @@ Rows MysqlConnection::query(std::string_view sql,
   while (MYSQL_ROW row = client().mysql_fetch_row(result)) {
     read_cells(result, row, rows.rows.emplace_back());
   }
-  while (client().mysql_next_result(m_conn) == 0) {
-    if (MYSQL_RES* more = client().mysql_store_result(m_conn)) {
-      client().mysql_free_result(more);
-    }
-  }
+  skip_further_results(m_conn);
   return rows;
 }
 
@@ -444,11 +450,7 @@ void MysqlConnection::query_each(std::string_view sql,
       fail(sql); // the connection broke between two rows
     }
   }
-  while (client().mysql_next_result(m_conn) == 0) {
-    if (MYSQL_RES* more = client().mysql_store_result(m_conn)) {
-      client().mysql_free_result(more);
-    }
-  }
+  skip_further_results(m_conn);
 }
 
 void MysqlConnection::begin() {
