@@ -445,26 +445,6 @@ constexpr const char* k_foreign_keys_query =
     "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
     "AND m.sql NOT LIKE 'CREATE VIRTUAL %' ORDER BY m.name, f.id, f.seq";
 
-// Reads a result by column name.
-class Reader {
-public:
-  explicit Reader(const Rows& rows) : m_rows(rows) {}
-  std::optional<std::string> get(std::size_t row, std::string_view column) const {
-    return m_rows.get(row, column);
-  }
-  std::string text(std::size_t row, std::string_view column) const {
-    return m_rows.text(row, column);
-  }
-  long long number(std::size_t row, std::string_view column) const {
-    const auto v = get(row, column);
-    return v ? std::stoll(*v) : 0;
-  }
-  std::size_t size() const { return m_rows.rows.size(); }
-
-private:
-  const Rows& m_rows;
-};
-
 // Frees a vector's storage (`v = {}` assigns an empty list and keeps it).
 template <class T> void release(std::vector<T>& v) {
   std::vector<T>().swap(v);
@@ -675,20 +655,24 @@ schema::Database SqliteDialect::introspect(Connection& conn,
   index_sql.clear();
 
   // Foreign keys: the pragma has the resolved definition, the SQL text has the names.
+  // Not streamed: a key's rows are grouped, and the table is looked up once per key.
   Rows fk_rows = conn.query(k_foreign_keys_query);
-  const Reader fks(fk_rows);
+  auto fk_row = [&](std::size_t r) { return Row(fk_rows.columns, fk_rows.rows[r]); };
   std::map<std::string, std::vector<bool>> fk_name_used;
-  for (std::size_t r = 0; r < fks.size();) {
-    const std::string table = fks.text(r, "table_name");
-    const long long id = fks.number(r, "id");
+  for (std::size_t r = 0; r < fk_rows.rows.size();) {
+    const std::string table = fk_row(r).text("table_name");
+    const long long id = number(fk_row(r), "id");
     schema::ForeignKey fk;
-    fk.ref_table = fks.text(r, "ref_table");
-    fk.on_update = action_of(fks.text(r, "on_update"));
-    fk.on_delete = action_of(fks.text(r, "on_delete"));
+    fk.ref_table = fk_row(r).text("ref_table");
+    fk.on_update = action_of(fk_row(r).text("on_update"));
+    fk.on_delete = action_of(fk_row(r).text("on_delete"));
     bool implicit_ref = false;
-    for (; r < fks.size() && fks.text(r, "table_name") == table && fks.number(r, "id") == id; ++r) {
-      fk.columns.push_back(fks.text(r, "from"));
-      if (auto to = fks.get(r, "to")) {
+    for (; r < fk_rows.rows.size() && fk_row(r).text("table_name") == table &&
+           number(fk_row(r), "id") == id;
+         ++r) {
+      const Row row = fk_row(r);
+      fk.columns.push_back(row.text("from"));
+      if (const auto& to = row.get("to")) {
         fk.ref_columns.push_back(*to);
       } else {
         implicit_ref = true;
