@@ -5,7 +5,7 @@
 #
 # Its Depends line is not written by hand: dpkg-shlibdeps reads the ELF files' NEEDED entries
 # and the shlibs/symbols files of the system's libraries (libpq5, libmariadb3, libsqlite3-0,
-# libssl3, libstdc++6, libc6, ...), so it says exactly what this build links, with the minimum
+# libnettle8, libstdc++6, libc6, ...), so it says exactly what this build links, with the minimum
 # versions the symbols used require. scripts/test-deb.sh proves it: the .deb installs with apt
 # on a fresh Debian 12 root and runs the quickstart there.
 

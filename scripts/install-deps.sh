@@ -5,7 +5,7 @@ set -euo pipefail
 # python3 (3.11, for tomllib) runs tests/corpus/check_corpus.py; sqlite3 is used by the e2e tests.
 # dpkg-dev (dpkg-shlibdeps) and file: CPack's Debian package (e2e.test_package).
 packages=(g++ cmake ninja-build pkg-config libcli11-dev libtomlplusplus-dev libsqlite3-dev sqlite3
-          libpq-dev libmariadb-dev libssl-dev catch2 python3 dpkg-dev file)
+          libpq-dev libmariadb-dev nettle-dev catch2 python3 dpkg-dev file)
 # --fuzz: also what scripts/fuzz.sh needs (not CI, whose replay tests build with g++): clang,
 # and libFuzzer's runtime, which Debian ships in libclang-rt-14-dev, only a Recommends of
 # clang (so --no-install-recommends leaves `clang++ -fsanitize=fuzzer` unable to link).

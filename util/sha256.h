@@ -1,7 +1,6 @@
 #pragma once
-// SHA-256 of a byte string, as 64 lowercase hex digits. Computed by OpenSSL's libcrypto, which
-// the stack already carries (libpq-dev and libmariadb-dev depend on libssl-dev, and libpq
-// links libcrypto): a vetted implementation rather than one of our own.
+// SHA-256 of a byte string, as 64 lowercase hex digits. Computed by Nettle (nettle-dev), a
+// small vetted crypto library with no initialisation, rather than by a hash of our own.
 #include <string>
 #include <string_view>
 

@@ -54,7 +54,7 @@ expect_out_has "Section: database"
 expect_out_has "Maintainer: "
 DEPENDS="$(dpkg-deb -f "$DEB" Depends)"
 # (libstdc++6 and libgcc-s1 for the library: the CLI links the C++ runtime in.)
-for lib in libc6 libstdc++6 libgcc-s1 libpq5 libmariadb3 libsqlite3-0 libssl3; do
+for lib in libc6 libstdc++6 libgcc-s1 libpq5 libmariadb3 libsqlite3-0 libnettle8; do
   expect_eq "$(tr ',' '\n' <<<"$DEPENDS" | awk '{print $1}' | grep -xF "$lib")" "$lib"
 done
 # toml++ is compiled in from its headers (CMakeLists.txt): no run-time dependency.
