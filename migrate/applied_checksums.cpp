@@ -108,7 +108,7 @@ history_statements(const HistoryTable& table, const ScriptDirectory& scripts, co
     HistoryRecord rec;
     rec.revision = step.file->revision.id;
     rec.direction = step.upgrade ? k_history_upgrade : k_history_downgrade;
-    rec.checksum = ops_checksum(*step.file);
+    rec.checksum = scripts.ops_checksum_of(rec.revision);
     rec.started_at = started;
     if (started) {
       rec.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -178,7 +178,7 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
     auto record = [&](const Step& step, std::chrono::system_clock::time_point started) {
       return HistoryRecord{step.file->revision.id,
                            step.upgrade ? k_history_begin_upgrade : k_history_begin_downgrade,
-                           ops_checksum(*step.file), started, std::nullopt};
+                           scripts.ops_checksum_of(step.file->revision.id), started, std::nullopt};
     };
     options.begin_marker =
         RunOptions::BeginMarker{[&, record](const Step& step, auto started) {
@@ -224,6 +224,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
     const auto start = rows_of(graph, range.from);
     const auto plan = dir == Direction::up ? graph.upgrade_plan(start, range.to)
                                            : graph.downgrade_plan(start, range.to);
+    scripts.parse_ahead(plan);
     const auto steps = make_steps(scripts, start, plan, dir);
     preflight(dialect, steps, out);
     const bool ends_at_base =
@@ -250,6 +251,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));
     return;
   }
+  scripts.parse_ahead(plan);
   const auto steps = make_steps(scripts, rows, plan, dir);
   preflight(*db.dialect, steps, out);
   run_online(project, scripts, db, versions, steps, out, options.observer);

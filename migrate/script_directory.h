@@ -31,6 +31,10 @@ public:
   // parsed yet without keeping it: an upgrade checks every applied revision, and keeping
   // each parse held all of them (a large bulk_insert included) at once.
   std::string ops_checksum_of(const std::string& id) const;
+  // Parses the files of `ids` not parsed yet, and their checksums, on two threads where the
+  // machine has two cores: what a run is about to ask file() for, one by one. A file that
+  // does not parse is left for file() to report, in the order the run asks.
+  void parse_ahead(const std::vector<std::string>& ids) const;
   // Parses the ops of every revision not parsed yet without keeping them: throws the error
   // of the first bad file, in path order, as load did before the ops were read lazily.
   void check_all_files() const;
@@ -45,6 +49,7 @@ private:
     std::filesystem::path path;
     const std::string* text = nullptr; // in-memory text (config.revision_texts), or read path
     mutable std::unique_ptr<RevisionFile> parsed;
+    mutable std::string checksum; // ops_checksum(*parsed), once asked for ("" before)
   };
 
   static ScriptDirectory load_texts(std::shared_ptr<const RevisionTexts> texts);
