@@ -16,7 +16,6 @@
 #include <chrono>
 #include <ctime>
 #include <random>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -166,51 +165,6 @@ std::string ScriptDirectory::ops_checksum_of(const std::string& id) const {
     }
   }
   return ops_checksum(parse(id, it->second));
-}
-
-void ScriptDirectory::parse_ahead(const std::vector<std::string>& ids) const {
-  std::vector<std::pair<const std::string*, const Source*>> todo;
-  {
-    const std::lock_guard lock(*m_parse_mutex);
-    for (const auto& id : ids) {
-      auto it = m_sources.find(id);
-      if (it != m_sources.end() && !it->second.parsed) {
-        todo.emplace_back(&it->first, &it->second);
-      }
-    }
-  }
-  // Below a few files a second thread costs more than it saves.
-  constexpr std::size_t k_worth_a_thread = 8;
-  if (todo.size() < k_worth_a_thread || std::thread::hardware_concurrency() < 2) {
-    return;
-  }
-  struct Parsed {
-    std::unique_ptr<RevisionFile> file;
-    std::string checksum;
-  };
-  std::vector<Parsed> done(todo.size());
-  // Alternate files between the two threads: neighbours are alike in size.
-  auto work = [&](std::size_t first) noexcept {
-    for (std::size_t i = first; i < todo.size(); i += 2) {
-      try {
-        auto file = std::make_unique<RevisionFile>(parse(*todo[i].first, *todo[i].second));
-        done[i].checksum = ops_checksum(*file);
-        done[i].file = std::move(file);
-      } catch (...) {
-        // file() parses it again and throws, when the run reaches it
-      }
-    }
-  };
-  std::thread helper(work, 1);
-  work(0);
-  helper.join();
-  const std::lock_guard lock(*m_parse_mutex);
-  for (std::size_t i = 0; i < todo.size(); ++i) {
-    if (!todo[i].second->parsed && done[i].file) {
-      todo[i].second->parsed = std::move(done[i].file);
-      todo[i].second->checksum = std::move(done[i].checksum);
-    }
-  }
 }
 
 void ScriptDirectory::check_all_files() const {

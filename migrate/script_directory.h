@@ -31,10 +31,6 @@ public:
   // parsed yet without keeping it: an upgrade checks every applied revision, and keeping
   // each parse held all of them (a large bulk_insert included) at once.
   std::string ops_checksum_of(const std::string& id) const;
-  // Parses the files of `ids` not parsed yet, and their checksums, on two threads where the
-  // machine has two cores: what a run is about to ask file() for, one by one. A file that
-  // does not parse is left for file() to report, in the order the run asks.
-  void parse_ahead(const std::vector<std::string>& ids) const;
   // Parses the ops of every revision not parsed yet without keeping them: throws the error
   // of the first bad file, in path order, as load did before the ops were read lazily.
   void check_all_files() const;
