@@ -29,6 +29,13 @@ std::string op_list(const std::vector<schema::Op>& ops, std::size_t from, std::s
   return util::join(out, ", ");
 }
 
+// Only the compensating strategy writes begin markers: where each revision runs in a
+// transaction there are none, and `current` and `stamp` need not look (two statements fewer:
+// the history table's lookup and the read).
+bool writes_begin_markers(const dialects::Dialect& dialect) {
+  return failure_strategy(dialect) == FailureStrategy::compensating;
+}
+
 } // namespace
 
 std::vector<HistoryEntry> begun_revisions(const std::vector<HistoryEntry>& history) {
@@ -117,6 +124,9 @@ void refuse_if_begun(const ScriptDirectory& scripts, LiveDatabase& db, const His
 
 std::size_t forget_begun(const ScriptDirectory& scripts, LiveDatabase& db,
                          const HistoryTable& table, util::Output& out) {
+  if (!writes_begin_markers(*db.dialect)) {
+    return 0;
+  }
   const auto begun = table.read_begun(*db.conn);
   if (begun.empty()) {
     return 0;
@@ -139,6 +149,9 @@ std::size_t forget_begun(const ScriptDirectory& scripts, LiveDatabase& db,
 
 void warn_if_begun(const ScriptDirectory& scripts, LiveDatabase& db, const HistoryTable& table,
                    util::Output& out) {
+  if (!writes_begin_markers(*db.dialect)) {
+    return;
+  }
   for (const auto& m : table.read_begun(*db.conn)) {
     out.warning("warning: " + describe_begun(scripts, m) +
                 "; the database holds part of it (run 'migratecpp upgrade' to see how to go on)");

@@ -24,8 +24,9 @@ expect_eq "$(stats)" ""
 MIGRATECPP_STATS=1 run current; expect_rc 0
 expect_out "r1 (head)"
 current_count="$(stats)"
-CHECKS=$((CHECKS + 1))
-[ "${current_count:-0}" -gt 0 ] || fail "current sent no statement: '$current_count'"
+# The version table's lookup and its rows. No history-table read: with transactional DDL no
+# revision leaves a begin marker (begun_revisions.h), so there is none to warn about.
+expect_eq "$current_count" "2"
 
 # A failed run counts too (printed after the error).
 MIGRATECPP_STATS=1 run upgrade nosuchrev; expect_rc 1
