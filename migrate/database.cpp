@@ -72,7 +72,10 @@ const dialects::Dialect* target_dialect(const Project& project) noexcept {
     if (project.url_error || project.url.empty()) {
       return nullptr;
     }
-    return &dialects::dialect_for_scheme(dialects::parse_url(project.url).scheme);
+    // The scheme alone: parsing a PostgreSQL URL loads libpq (PQconninfoParse), the slowest
+    // part of connecting, which `current` does while it reads the revision files on another
+    // thread. A URL malformed past its scheme is reported by open_database.
+    return &dialects::dialect_for_scheme(util::url_scheme(project.url));
   } catch (...) {
     return nullptr;
   }
