@@ -180,16 +180,21 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
                            step.upgrade ? k_history_begin_upgrade : k_history_begin_downgrade,
                            scripts.ops_checksum_of(step.file->revision.id), started, std::nullopt};
     };
-    options.begin_marker =
-        RunOptions::BeginMarker{[&, record](const Step& step, auto started) {
-                                  return history.begin(record(step, started));
-                                },
-                                [&, record](const Step& step, auto started, std::size_t done) {
-                                  return history.progress(record(step, started), done);
-                                },
-                                [&, record](const Step& step, auto started, std::size_t done) {
-                                  return history.end(record(step, started), done);
-                                }};
+    options.begin_marker = RunOptions::BeginMarker{
+        [&, record](const Step& step, auto started) {
+          return history.begin(record(step, started));
+        },
+        [&, record](const Step& step, auto started, std::size_t done) {
+          return history.progress(record(step, started), done);
+        },
+        [&, record](const Step& step, auto started, std::size_t done) {
+          HistoryRecord finished = record(step, started);
+          finished.direction = step.upgrade ? k_history_upgrade : k_history_downgrade;
+          finished.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now() - started)
+                                     .count();
+          return history.end(record(step, started), done, finished);
+        }};
   }
   options.observer = observer;
   options.reread_schema = [&] { return read_schema(db, project, false); };

@@ -179,11 +179,19 @@ dialects::Statement HistoryTable::progress(const HistoryRecord& record,
           std::nullopt};
 }
 
-dialects::Statement HistoryTable::end(const HistoryRecord& record, std::size_t ops_done) const {
+dialects::Statement HistoryTable::end(const HistoryRecord& record, std::size_t ops_done,
+                                      const HistoryRecord& finished) const {
+  const std::string table = m_dialect.quote_ident(m_table);
+  auto duration = [](const HistoryRecord& r) {
+    return r.duration_ms ? std::to_string(*r.duration_ms) : std::string("NULL");
+  };
   // Undone (a later revision of the same run failed) by putting the marker back as it was.
-  return {"DELETE FROM " + m_dialect.quote_ident(m_table) + row_of(record),
-          "history: " + record.revision + " no longer begun",
-          insert_row(record, std::to_string(ops_done)).sql};
+  return {"UPDATE " + table + " SET direction = " + m_dialect.quote_string(finished.direction) +
+              ", duration_ms = " + duration(finished) + ", ops_done = NULL" + row_of(record),
+          "history: " + std::string(finished.direction) + " " + record.revision,
+          "UPDATE " + table + " SET direction = " + m_dialect.quote_string(record.direction) +
+              ", duration_ms = " + duration(record) + ", ops_done = " + std::to_string(ops_done) +
+              row_of(finished)};
 }
 
 dialects::Statement HistoryTable::remove(const HistoryEntry& entry) const {

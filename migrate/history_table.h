@@ -87,11 +87,13 @@ public:
 
   // The begin marker of `record` (direction k_history_begin_*, started_at set): its INSERT
   // (ops_done 0; undone by deleting it), the UPDATE that counts `ops_done` ops finished (no
-  // undo: never journaled), and the DELETE that ends it after `ops_done` ops (undone by
-  // inserting it back).
+  // undo: never journaled), and the UPDATE that ends it after `ops_done` ops by making it the
+  // revision's history row `finished` (the row insert() would add, with the marker's seq; one
+  // statement where a DELETE and an INSERT were two. Undone by making it the marker again).
   dialects::Statement begin(const HistoryRecord& record) const;
   dialects::Statement progress(const HistoryRecord& record, std::size_t ops_done) const;
-  dialects::Statement end(const HistoryRecord& record, std::size_t ops_done) const;
+  dialects::Statement end(const HistoryRecord& record, std::size_t ops_done,
+                          const HistoryRecord& finished) const;
   // Deletes the row `entry` (read by read()).
   dialects::Statement remove(const HistoryEntry& entry) const;
   // Deletes every begin marker (stamp: the user has said where the database is).

@@ -50,12 +50,11 @@ void write_versions(Sink& sink, const VersionTable& versions, const Step& step,
                     UndoJournal* journal) {
   auto statements = versions.transition(step.rows_before, step.rows_after);
   if (marks_begun(step, options, journal)) {
-    // Right after the version row, which says the revision is done, and before the history
-    // row, which then takes the marker's number (seq stays 1, 2, 3, ...).
+    // Right after the version row, which says the revision is done: the marker becomes the
+    // revision's history row (what after_versions would have added).
     const auto& ops = step.upgrade ? step.file->upgrade : step.file->downgrade;
     statements.push_back(options.begin_marker->end(step, started, ops.size()));
-  }
-  if (options.after_versions) {
+  } else if (options.after_versions) {
     for (auto& s : options.after_versions(step, started)) {
       statements.push_back(std::move(s));
     }

@@ -76,7 +76,7 @@ struct RunOptions {
         progress;
     std::function<dialects::Statement(const Step&, std::chrono::system_clock::time_point,
                                       std::size_t ops_done)>
-        end;
+        end; // also writes the step's history row: after_versions is not called for the step
   };
   std::optional<BeginMarker> begin_marker;
   // Offline only: the SQL of the execute ops in the revisions the script starts from, oldest

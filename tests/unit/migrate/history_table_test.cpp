@@ -90,10 +90,19 @@ TEST_CASE("history table: a begin marker counts ops, ends, and each step undoes"
   // Never journaled (the runner's undo leaves the count as it was): nothing to undo with.
   CHECK_FALSE(second.undo.has_value());
 
-  // Ended after 3 ops; its undo (a later revision of the run failed) puts it back as it was.
-  const auto end = h.end(r, 3);
+  // Ended after 3 ops: the marker becomes the revision's history row, with its seq; the undo
+  // (a later revision of the run failed) puts the marker back as it was.
+  const auto end = h.end(r, 3, {"r2", migrate::k_history_upgrade, "abc", t, 42});
   db.exec(end.sql);
-  CHECK(h.read(db.conn()).size() == 1);
+  rows = h.read(db.conn());
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].seq == 2);
+  CHECK(rows[1].revision == "r2");
+  CHECK(rows[1].direction == "upgrade");
+  CHECK(rows[1].checksum == "abc");
+  CHECK(rows[1].duration_ms == 42);
+  CHECK_FALSE(rows[1].ops_done.has_value()); // as insert() writes it
+  CHECK(h.read_begun(db.conn()).empty());
   REQUIRE(end.undo.has_value());
   db.exec(*end.undo);
   rows = h.read(db.conn());
