@@ -97,7 +97,8 @@ TEST_CASE("fragment_problem: text that could end its statement is refused", "[sq
   // One fragment: quotes may hold anything, parentheses balance, block comments close.
   for (const char* ok :
        {"0", "'active'", "CURRENT_TIMESTAMP", "((1 + 2) * 3)", "'a;b -- (c'", "v <> ';' /* note */",
-        "\"odd;name\" > 0", "'it''s'", "'C:\\'", "numeric(10, 2)", "lower(\"Email\")", "x'00ff'"}) {
+        "\"odd;name\" > 0", "'it''s'", "'C:\\'", "numeric(10, 2)", "lower(\"Email\")", "x'00ff'",
+        "varchar(100)", "f(g(x), 2) * 3 + 1"}) {
     CAPTURE(ok);
     CHECK_FALSE(fragment_problem(ok).has_value());
   }
@@ -106,6 +107,9 @@ TEST_CASE("fragment_problem: text that could end its statement is refused", "[sq
       {"0; DROP TABLE t", "';' outside quotes"},
       {"0)); DROP TABLE victim; --", "closes a parenthesis"},
       {"(1", "leaves a parenthesis open"},
+      {"varchar(100))", "closes a parenthesis"},
+      {")(", "closes a parenthesis"},
+      {"f(g(x)", "leaves a parenthesis open"},
       {"1 -- rest", "line comment"},
       {"'abc", "unterminated"},
       {"'it''", "unterminated"},
