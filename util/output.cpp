@@ -40,7 +40,16 @@ void Output::progress_begin(std::string_view text) {
 }
 
 void Output::progress_end(std::string_view text) {
-  m_diag << escape_control(text) << '\n' << std::flush;
+  write_diag(escape_control(text));
+  m_diag.flush();
+}
+
+void Output::write_diag(std::string line) {
+  // One write(2) per line: std::cerr is unit-buffered, so each << was a system call of its own
+  // (two per "Running upgrade" line, five per warning), and lines of two processes sharing a
+  // terminal or a CI log could interleave mid-line.
+  line += '\n';
+  m_diag << line;
 }
 
 std::string Output::paint(std::string_view text, std::string_view code) const {
@@ -100,22 +109,22 @@ void Output::data_escaped(std::string_view line) {
 
 void Output::info(std::string_view line) {
   if (m_verbosity != Verbosity::quiet) {
-    m_diag << escape_control(line) << '\n';
+    write_diag(escape_control(line));
   }
 }
 
 void Output::detail(std::string_view line) {
   if (m_verbosity == Verbosity::verbose) {
-    m_diag << escape_control(line) << '\n';
+    write_diag(escape_control(line));
   }
 }
 
 void Output::warning(std::string_view line) {
-  m_diag << "migratecpp: " << paint("warning:", "1;33") << ' ' << escape_control(line) << '\n';
+  write_diag("migratecpp: " + paint("warning:", "1;33") + ' ' + escape_control(line));
 }
 
 void Output::error(std::string_view message) {
-  m_diag << "migratecpp: " << paint("error:", "1;31") << ' ' << escape_control(message) << '\n';
+  write_diag("migratecpp: " + paint("error:", "1;31") + ' ' + escape_control(message));
 }
 
 } // namespace migratecpp::util

@@ -50,6 +50,8 @@ public:
 
 private:
   std::string paint(std::string_view text, std::string_view code) const;
+  // Writes `line` and a newline to the diagnostics stream in one piece.
+  void write_diag(std::string line);
   // Throws util::Error when the data stream is in a failed state.
   void check_data() const;
 
