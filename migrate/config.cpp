@@ -4,6 +4,7 @@
 #include "migrate/targets.h"
 #include "migrate/toml_reader.h"
 #include "util/error.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 #include "util/symlink.h"
 
@@ -216,7 +217,7 @@ std::string expand_env(const std::string& text, const EnvLookup& lookup) {
 }
 
 Config load_config(const fs::path& file) {
-  return parse_config(read_file_text(file, "config file"), file);
+  return parse_config(util::read_file(file, "config file"), file);
 }
 
 Config parse_config(std::string_view text, const fs::path& file) {

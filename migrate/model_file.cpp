@@ -17,6 +17,7 @@
 #include "schema/partition.h"
 #include "schema/types.h"
 #include "schema/view.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -208,7 +209,7 @@ ParsedModels read_models(std::string_view text, const std::string& path) {
     } catch (const CutRefused&) {
     }
   }
-  toml::table root = parse_toml(text, path);
+  toml::table root = parse_toml_within_limits(text, path); // checked above
   return read_models(root, nullptr, path);
 }
 
@@ -589,7 +590,7 @@ schema::Database load_models(const std::vector<std::filesystem::path>& files,
                              const dialects::Dialect* dialect) {
   ParsedModels all;
   for (const auto& file : files) {
-    ParsedModels m = read_models(read_file_text(file, "models file"), file.string());
+    ParsedModels m = read_models(util::read_file(file, "models file"), file.string());
     // Moved whole where `all` has none yet (one models file: no copy of 5,000 tables), and
     // appended after one reserve otherwise.
     auto move_all = [](auto& from, auto& to) {

@@ -3,6 +3,7 @@
 #include "migrate/revision_file.h"
 #include "migrate/toml_reader.h"
 #include "util/error.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 #include "util/subprocess.h"
 
@@ -113,7 +114,7 @@ void run_post_write_hooks(const Config& config, const fs::path& file, const fs::
                         " was written, and the hooks after this one did not run");
     }
     try {
-      parse_revision_file(read_file_text(file, "revision file"), file.string());
+      parse_revision_file(util::read_file(file, "revision file"), file.string());
     } catch (const util::Error& e) {
       throw util::Error(who + " left " + shown + " unreadable: " + e.what());
     }

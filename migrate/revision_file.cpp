@@ -11,6 +11,7 @@
 #include "migrate/virtual_table_codec.h"
 #include "schema/naming.h"
 #include "schema/types.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 
 #include <algorithm>
@@ -1066,7 +1067,7 @@ RevisionFile parse_revision_file(std::string_view text, const std::string& path)
 }
 
 RevisionFile read_revision_file(const std::filesystem::path& path) {
-  return parse_revision_file(read_file_text(path, "revision file"), path.string());
+  return parse_revision_file(util::read_file(path, "revision file"), path.string());
 }
 
 std::string render_ops(const std::vector<schema::Op>& ops, std::string_view section) {

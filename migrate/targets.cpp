@@ -3,6 +3,7 @@
 #include "dialects/dialect.h"
 #include "migrate/config.h"
 #include "migrate/toml_reader.h"
+#include "util/file_read.h"
 #include "util/strings.h"
 #include "util/url.h"
 
@@ -150,7 +151,7 @@ std::vector<Target> parse_targets_file(std::string_view text, const std::filesys
 }
 
 std::vector<Target> load_targets_file(const std::filesystem::path& file) {
-  auto targets = parse_targets_file(read_file_text(file, "targets file"), file);
+  auto targets = parse_targets_file(util::read_file(file, "targets file"), file);
   if (targets.empty()) {
     throw util::Error("the targets file lists no database", util::Location{file.string(), 0});
   }

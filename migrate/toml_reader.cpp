@@ -38,12 +38,12 @@ void fail_at(const toml::node& node, const std::string& path, const std::string&
   throw util::Error(message, location_of(node, path));
 }
 
-std::string read_file_text(const std::filesystem::path& path, std::string_view what) {
-  return util::read_file(path, what);
-}
-
 toml::table parse_toml(std::string_view text, const std::string& path) {
   check_toml_limits(text, path);
+  return parse_toml_within_limits(text, path);
+}
+
+toml::table parse_toml_within_limits(std::string_view text, const std::string& path) {
   try {
     return toml::parse(text, std::string_view(path));
   } catch (const toml::parse_error& e) {

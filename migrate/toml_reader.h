@@ -31,12 +31,13 @@ private:
 };
 [[noreturn]] void fail_at(const toml::node& node, const std::string& path,
                           const std::string& message);
-// Parses TOML text, turning toml::parse_error into util::Error at path:line.
+// Parses TOML text, turning toml::parse_error into util::Error at path:line, after
+// check_toml_limits (toml_limits.h).
 toml::table parse_toml(std::string_view text, const std::string& path);
+// The same for text check_toml_limits has already passed.
+toml::table parse_toml_within_limits(std::string_view text, const std::string& path);
 // "2026-11-23T10:15:00Z" for a TOML date-time (offset kept, "Z" for UTC).
 std::string format_date_time(const toml::date_time& dt);
-// The whole file; util::Error "path: cannot read <what>: reason" if it cannot be read.
-std::string read_file_text(const std::filesystem::path& path, std::string_view what);
 
 // Reads the keys of one TOML table. The constructor rejects keys not in `allowed`
 // ("unknown key 'nulable' in column (did you mean 'nullable'?)"); the getters check types

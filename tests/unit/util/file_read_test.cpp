@@ -41,3 +41,12 @@ TEST_CASE("file_read: whole, in prefixes, and one read at a time", "[file_read]"
                           Catch::Contains("cannot read revision file: No such file"));
   }
 }
+
+TEST_CASE("read_file: the whole file, or an error naming it and what it is", "[file_read]") {
+  test::TempDir dir;
+  const auto missing = dir / "nope.toml";
+  CHECK_THROWS_WITH(util::read_file(missing, "models file"),
+                    missing.string() + ": cannot read models file: No such file or directory");
+  test::write_file(dir / "yes.toml", "x = 1\n");
+  CHECK(util::read_file(dir / "yes.toml", "models file") == "x = 1\n");
+}
