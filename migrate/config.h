@@ -1,6 +1,6 @@
 #pragma once
-#include "migrate/targets.h"
 #include "migrate/revision_texts.h"
+#include "migrate/targets.h"
 #include "schema/object_filter.h"
 #include "util/error.h"
 // migratecpp.toml, the project's config (Alembic's alembic.ini). Only the file: the URL's
@@ -24,10 +24,11 @@ inline constexpr double k_max_lock_timeout_seconds = 7 * 24 * 3600;
 // (Alembic's post_write_hooks), e.g. a formatter or a linter.
 struct PostWriteHook {
   std::string name;
-  std::string executable;           // as written: a name looked up on PATH, or a path
-  std::filesystem::path program;    // what runs: `executable`, made absolute if it has a '/'
-  std::vector<std::string> options; // REVISION_SCRIPT_FILENAME: the file's path (appended if absent)
-  std::filesystem::path cwd;        // absolute; default the config file's directory
+  std::string executable;        // as written: a name looked up on PATH, or a path
+  std::filesystem::path program; // what runs: `executable`, made absolute if it has a '/'
+  std::vector<std::string>
+      options;               // REVISION_SCRIPT_FILENAME: the file's path (appended if absent)
+  std::filesystem::path cwd; // absolute; default the config file's directory
 };
 
 struct Config {
@@ -50,7 +51,7 @@ struct Config {
   // [database] lock_timeout: how long a writing command waits for the migration lock (and a
   // statement for another connection's lock) before giving up; 0: do not wait.
   double lock_timeout_seconds = k_default_lock_timeout_seconds;
-  std::map<std::string, std::string> x_args; // -x KEY=VALUE; filled by the command layer
+  std::map<std::string, std::string> x_args;   // -x KEY=VALUE; filled by the command layer
   std::vector<PostWriteHook> post_write_hooks; // [post_write_hooks] hooks, in their order
   // [[targets]]: the databases --all-targets / --target NAME run over (migrate/targets.h).
   std::vector<Target> targets;
