@@ -118,19 +118,18 @@ void current(const Project& project, bool verbose, util::Output& out, bool json)
   // read (a client library to load, a server to wait for): `current` is what every CI job and
   // deploy runs first. Errors come in the same order as read one after the other: the
   // database's first (a failed connection drops the scripts' outcome), then the files'.
-  std::future<ScriptDirectory> loading;
+  std::future<std::shared_ptr<const ScriptDirectory>> loading;
   if (const dialects::Dialect* dialect = target_dialect(project);
-      dialect != nullptr && dialect->connects_to_server()) {
-    loading = std::async(std::launch::async,
-                         [&config = project.config] { return ScriptDirectory::load(config); });
+      !project.scripts && dialect != nullptr && dialect->connects_to_server()) {
+    loading = std::async(std::launch::async, [&project] { return load_scripts(project); });
   }
   LiveDatabase db = open_database(project);
   const auto rows = VersionTable(*db.dialect, project.config.version_table).read(*db.conn);
   if (verbose) {
     out.info("Current revision(s) for " + db.redacted_url + ":");
   }
-  const ScriptDirectory scripts =
-      loading.valid() ? loading.get() : ScriptDirectory::load(project.config);
+  const auto loaded = loading.valid() ? loading.get() : load_scripts(project);
+  const ScriptDirectory& scripts = *loaded;
   const RevisionGraph& graph = scripts.graph();
   check_version_rows(graph, rows, project.config.version_table);
   warn_if_begun(scripts, db, HistoryTable(*db.dialect, project.config.version_table), out);

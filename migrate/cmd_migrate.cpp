@@ -214,7 +214,8 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
 
 void migrate(const Project& project, const MigrateOptions& options, Direction dir,
              util::Output& out) {
-  const ScriptDirectory scripts = ScriptDirectory::load(project.config);
+  const auto loaded = load_scripts(project);
+  const ScriptDirectory& scripts = *loaded;
   const RevisionGraph& graph = scripts.graph();
   const Range range = split_range(options.target, options.sql);
   if (!options.sql && !options.dialect.empty()) {

@@ -8,12 +8,15 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace migratecpp::migrate {
+
+class ScriptDirectory;
 
 // What every command that reads the project needs: the global options.
 struct GlobalOptions {
@@ -30,6 +33,9 @@ struct Project {
   std::optional<util::Error> url_error; // the config's URL was needed but cannot be expanded
   std::map<std::string, std::string> x_args;
   double lock_timeout_seconds = k_default_lock_timeout_seconds; // --lock-timeout > the config
+  // The revision files, when the caller has read them already: a run on several databases
+  // (multi_target.h) reads and parses them once for all. Empty: each command reads them.
+  std::shared_ptr<const ScriptDirectory> scripts;
 };
 Project open_project(const GlobalOptions& global);
 

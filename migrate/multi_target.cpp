@@ -356,10 +356,12 @@ int run_on_targets(const Project& base, const std::vector<Target>& targets,
     throw util::UsageError("no database to run on: the list of targets is empty");
   }
   // The revisions are read once, before any database is touched: a bad revision file stops
-  // the run here, as it stops a single upgrade (each job reads them again for itself).
-  const ScriptDirectory scripts = ScriptDirectory::load(base.config);
+  // the run here, as it stops a single upgrade. The jobs share them (Project::scripts): each
+  // file is parsed once for all the databases, by the first job that runs it.
+  Project shared = base;
+  shared.scripts = std::make_shared<const ScriptDirectory>(ScriptDirectory::load(base.config));
   if (migrating(options)) {
-    scripts.check_all_files(); // load reads the headers only
+    shared.scripts->check_all_files(); // load reads the headers only
   }
   const std::size_t total = targets.size();
   const std::size_t jobs = std::min<std::size_t>(static_cast<std::size_t>(options.jobs), total);
@@ -386,7 +388,7 @@ int run_on_targets(const Project& base, const std::vector<Target>& targets,
           if (i >= total) {
             break;
           }
-          TargetResult r = run_one(base, targets[i], options, verbosity);
+          TargetResult r = run_one(shared, targets[i], options, verbosity);
           const std::lock_guard lock(mutex);
           results[i] = std::move(r);
           finished.push_back(i);
@@ -410,7 +412,8 @@ int run_on_targets(const Project& base, const std::vector<Target>& targets,
       lock.unlock();
       TargetResult& r = results[i];
       if (migrating(options)) {
-        r.revisions_run = moved_by(scripts.graph(), r, options.command == MultiCommand::upgrade);
+        r.revisions_run =
+            moved_by(shared.scripts->graph(), r, options.command == MultiCommand::upgrade);
       }
       print_progress(r, ++printed, total, options, out);
     }

@@ -192,6 +192,13 @@ const fs::path& ScriptDirectory::path_of(const std::string& id) const {
   return it->second.path;
 }
 
+std::shared_ptr<const ScriptDirectory> load_scripts(const Project& project) {
+  if (project.scripts) {
+    return project.scripts;
+  }
+  return std::make_shared<const ScriptDirectory>(ScriptDirectory::load(project.config));
+}
+
 std::string new_revision_id() {
   std::random_device rd;
   std::mt19937_64 gen(

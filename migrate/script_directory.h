@@ -1,6 +1,7 @@
 #pragma once
 // The migrations folder on disk: every revision file under the version locations, and the
 // graph built from them. Writing a new revision file also lives here.
+#include "migrate/commands.h"
 #include "migrate/config.h"
 #include "migrate/revision.h"
 #include "migrate/revision_graph.h"
@@ -61,6 +62,9 @@ private:
   std::unique_ptr<std::mutex> m_parse_mutex = std::make_unique<std::mutex>();
   std::unique_ptr<RevisionGraph> m_graph;
 };
+
+// The project's revision files: project.scripts where the caller read them, else read now.
+std::shared_ptr<const ScriptDirectory> load_scripts(const Project& project);
 
 struct NewRevision {
   std::string id;
