@@ -186,17 +186,7 @@ my_base="${MY_URL%%\?*}"
 my_db="${my_base##*/}"
 mymaria() { mariadb --defaults-file="$MYCNF" -N -B "$@"; }
 if want_dialect mysql; then
-  "$PY" - "$MY_URL" >"$MYCNF" <<'PYEOF'
-import sys, urllib.parse
-u = urllib.parse.urlsplit(sys.argv[1])
-print("[client]")
-print(f"host={u.hostname or '127.0.0.1'}")
-if u.port: print(f"port={u.port}")
-if u.username: print(f"user={urllib.parse.unquote(u.username)}")
-if u.password: print(f"password={urllib.parse.unquote(u.password)}")
-sock = urllib.parse.parse_qs(u.query).get("unix_socket")
-if sock: print(f"socket={sock[0]}")
-PYEOF
+  "$PY" "$BENCH_DIR/my_option_file.py" "$MY_URL" >"$MYCNF"
   chmod 600 "$MYCNF"
   if ! mymaria -e 'select 1' >/dev/null 2>&1 && [ -f "$REPO/scripts/test-databases.sh" ]; then
     log "MariaDB does not answer: bash scripts/test-databases.sh start"

@@ -141,17 +141,7 @@ if want_dialect postgresql; then
   fi
 fi
 if want_dialect mysql; then
-  "$PY" - "$MY_URL" >"$MYCNF" <<'PYEOF'
-import sys, urllib.parse
-u = urllib.parse.urlsplit(sys.argv[1])
-print("[client]")
-print(f"host={u.hostname or '127.0.0.1'}")
-if u.port: print(f"port={u.port}")
-if u.username: print(f"user={urllib.parse.unquote(u.username)}")
-if u.password: print(f"password={urllib.parse.unquote(u.password)}")
-sock = urllib.parse.parse_qs(u.query).get("unix_socket")
-if sock: print(f"socket={sock[0]}")
-PYEOF
+  "$PY" "$BENCH_DIR/my_option_file.py" "$MY_URL" >"$MYCNF"
   chmod 600 "$MYCNF"
   if command -v mariadb >/dev/null && mymaria -e 'select 1' >/dev/null 2>&1; then
     MY_OK=1
