@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# bench/alternate_b1.sh — scenario b1 against its floor c1 on PostgreSQL and MariaDB, run in
+# alternation: for each round, a fresh bench schema (PostgreSQL) or database (MariaDB), then
+# `migratecpp upgrade head` in one transaction (b1); fresh again, then its `upgrade head --sql`
+# in one transaction fed to psql / mariadb (c1). Prints the sorted times and the ratio of the
+# medians. run.sh times all the runs of one command, then all the runs of the other, so a slow
+# minute of the servers lands on one side of its ratio; here it lands on both.
+#
+#   bash bench/alternate_b1.sh KEPT_DIR [--rounds N] [--bin PATH]
+#
+# KEPT_DIR: a folder kept by `bash bench/run.sh --only b --keep` (its chain, prep.sh, my.cnf).
+set -euo pipefail
+DIR="${1:?usage: bash bench/alternate_b1.sh KEPT_DIR [--rounds N] [--bin PATH]}"
+shift
+ROUNDS=8
+BIN="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/build/migratecpp"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift ;;
+    --bin) BIN="$2"; shift ;;
+    *) echo "alternate_b1.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+PSQL=/usr/lib/postgresql/15/bin/psql
+cd "$DIR"
+pg_url="$(sed -n 's/^url = "\(postgresql:[^"?]*\).*/\1/p' chain/mcpp/b-postgresql.toml)"
+pg_db="${pg_url##*/}"
+my_db="$(sed -n 's/^url = "mysql:[^"]*\/\([^"?/]*\)".*/\1/p' chain/mcpp/b-mysql.toml)"
+"$PSQL" -X -q "${pg_url%/*}/migratecpp_test" -c "CREATE DATABASE $pg_db" >/dev/null 2>&1 || true
+for d in postgresql mysql; do
+  sed 's/^transaction_per_migration = true$/transaction_per_migration = false/' \
+    "chain/mcpp/b-$d.toml" >"chain/mcpp/b1-$d.toml"
+done
+"$BIN" -c chain/mcpp/b1-postgresql.toml upgrade head --sql 2>/dev/null | grep -vE '^(BEGIN|COMMIT);$' |
+  { echo "SET search_path TO bench_b_mcpp;"; echo "BEGIN;"; cat; echo "COMMIT;"; } >c1-pg-alternate.sql
+"$BIN" -c chain/mcpp/b1-mysql.toml upgrade head --sql 2>/dev/null | grep -vE '^(BEGIN|COMMIT);$' \
+  >c1-my-alternate.sql
+timed() { # timed LABEL COMMAND...: prints "LABEL milliseconds"
+  local label="$1" s e
+  shift
+  s=$(date +%s%N)
+  "$@" >/dev/null 2>&1
+  e=$(date +%s%N)
+  echo "$label $(((e - s) / 1000000))"
+}
+for _ in $(seq "$ROUNDS"); do
+  bash prep.sh pg "$pg_db" bench_b_mcpp
+  timed "postgresql b1" "$BIN" -c chain/mcpp/b1-postgresql.toml upgrade head
+  bash prep.sh pg "$pg_db" bench_b_mcpp
+  timed "postgresql c1" "$PSQL" -X -q -v ON_ERROR_STOP=1 -f c1-pg-alternate.sql "$pg_url"
+  bash prep.sh my "$my_db"
+  timed "mysql b1" "$BIN" -c chain/mcpp/b1-mysql.toml upgrade head
+  bash prep.sh my "$my_db"
+  timed "mysql c1" bash -c "exec mariadb --defaults-file=my.cnf -B $my_db < c1-my-alternate.sql"
+done | python3 -c '
+import collections, statistics, sys
+times = collections.defaultdict(list)
+for line in sys.stdin:
+    dialect, scenario, ms = line.split()
+    times[(dialect, scenario)].append(int(ms))
+for d in ("postgresql", "mysql"):
+    b, c = times[(d, "b1")], times[(d, "c1")]
+    print(f"{d}: b1 {sorted(b)} ms, c1 {sorted(c)} ms, "
+          f"median b1/c1 {statistics.median(b) / statistics.median(c):.2f}x")
+'
