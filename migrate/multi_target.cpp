@@ -86,12 +86,14 @@ TargetResult run_one(const Project& base, const Target& target, const MultiOptio
     if (migrating && !target.url_error) {
       r.before = rows_now(p);
     }
+    MigrateOptions migrate_options;
+    migrate_options.target = options.revision;
     switch (options.command) {
     case MultiCommand::upgrade:
-      upgrade(p, MigrateOptions{options.revision, false, ""}, out);
+      upgrade(p, migrate_options, out);
       break;
     case MultiCommand::downgrade:
-      downgrade(p, MigrateOptions{options.revision, false, ""}, out);
+      downgrade(p, migrate_options, out);
       break;
     case MultiCommand::current: {
       current(p, false, out);

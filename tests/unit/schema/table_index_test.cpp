@@ -60,14 +60,14 @@ TEST_CASE("table index: follows create, rename and drop through apply", "[table_
   CHECK(db.find_table("t10") == &db.tables.back());
 
   // Drops shift every later position: each lookup still lands on its own table.
-  apply(db, DropTable{"t1"});
-  apply(db, DropTable{"t30"});
+  apply(db, DropTable{"t1", std::nullopt});
+  apply(db, DropTable{"t30", std::nullopt});
   CHECK(db.find_table("t1") == nullptr);
   CHECK(db.find_table("t30") == nullptr);
   check_agrees_with_scan(db, {"t2", "t29", "t31", "t51", "renamed", "t10"}, "t30");
 
   // A drop and a create keep the count: the new table is still found.
-  apply(db, DropTable{"t2"});
+  apply(db, DropTable{"t2", std::nullopt});
   apply(db, CreateTable{table("fresh")});
   CHECK(db.find_table("fresh") == &db.tables.back());
   CHECK(db.find_table("t2") == nullptr);
