@@ -2,6 +2,7 @@
 // exit codes once: 0 success, 1 failure, 2 usage error.
 #include "cli/bind.h"
 #include "dialects/connection.h"
+#include "dialects/dialect.h"
 #include "util/error.h"
 #include "util/interrupt.h"
 #include "util/output.h"
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
   // RSS does not change (autogenerate on 5,000 tables: 47.7 MiB either way). Not in the library:
   // the heap is the embedding program's.
   mallopt(M_TOP_PAD, 4 << 20);
+  dialects::tune_for_command_process();
   const StatsOnExit stats;
   util::Output out;
   CLI::App app{"migratecpp: schema migrations for SQLite, PostgreSQL and MySQL", "migratecpp"};

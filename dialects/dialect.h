@@ -463,6 +463,12 @@ std::vector<std::string> dialect_names();
 // by the mysql dialect on a MariaDB server before "mysql").
 std::vector<std::string> sql_keys();
 
+// Process-wide settings of the client libraries for a process that runs one command and
+// exits, as the CLI does: each dialect's that has any, in the registry's order. Not for a
+// program embedding the library, whose process the settings would change (SQLite's memory
+// statistics, for one, are what its soft heap limit works from). Call before any connection.
+void tune_for_command_process();
+
 // A database URL as its dialect reads it (Dialect::parse_url of the scheme's dialect). Throws
 // util::Error for a malformed URL or an unknown scheme, never showing the password.
 util::Url parse_url(const std::string& text);

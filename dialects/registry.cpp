@@ -24,15 +24,16 @@ struct SchemeEntry {
 };
 
 struct DialectEntry {
-  std::string_view name;              // as --dialect and Dialect::name() spell it
-  std::array<SchemeEntry, 2> schemes; // URL schemes, each with its flavor of the dialect
+  std::string_view name;                        // as --dialect and Dialect::name() spell it
+  std::array<SchemeEntry, 2> schemes;           // URL schemes, each with its flavor of the dialect
+  void (*tune_for_command_process)() = nullptr; // process-wide settings, if it has any
   const Dialect& get() const { return schemes[0].get(); }
 };
 
 // mariadb:// gets the MariaDB flavor of the mysql dialect (its `execute` ops prefer
 // sql.mariadb offline); both are the "mysql" dialect by name.
 const std::array<DialectEntry, 3> k_dialects = {{
-    {"sqlite", {{{"sqlite", &sqlite::dialect}, {"", nullptr}}}},
+    {"sqlite", {{{"sqlite", &sqlite::dialect}, {"", nullptr}}}, &sqlite::tune_for_command_process},
     {"postgresql", {{{"postgresql", &postgresql::dialect}, {"postgres", &postgresql::dialect}}}},
     {"mysql", {{{"mysql", &mysql::dialect}, {"mariadb", &mysql::mariadb_dialect}}}},
 }};
@@ -116,6 +117,14 @@ std::vector<std::string> sql_keys() {
     }
   }
   return out;
+}
+
+void tune_for_command_process() {
+  for (const auto& d : k_dialects) {
+    if (d.tune_for_command_process != nullptr) {
+      d.tune_for_command_process();
+    }
+  }
 }
 
 util::Url parse_url(const std::string& text) {

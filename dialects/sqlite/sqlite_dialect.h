@@ -180,4 +180,8 @@ private:
 // The one SqliteDialect instance (for the dialect registry).
 const Dialect& dialect();
 
+// Process-wide SQLite settings for a process that runs one command and exits (see
+// tune_for_command_process in dialect.h).
+void tune_for_command_process();
+
 } // namespace migratecpp::dialects::sqlite

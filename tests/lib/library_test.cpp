@@ -8,6 +8,7 @@
 #include "support/test_support.h"
 
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -273,6 +274,21 @@ TEST_CASE("library: from a config file, check, and the CLI agrees") {
   const auto cli = run_cli(dir.path(), "current");
   CHECK(cli.exit_code == 0);
   CHECK(cli.out == "a1000000000a (head)\n");
+}
+
+// The CLI turns SQLite's memory statistics off (dialects::tune_for_command_process); the
+// library must not: a program embedding it may rely on them (sqlite3_soft_heap_limit64 works
+// from them). ctest runs each test case in a process of its own, so SQLite starts here.
+TEST_CASE("library: the embedding program's SQLite keeps its memory statistics") {
+  TempDir dir;
+  write_project(dir);
+  const std::string url = "sqlite:///" + (dir / "app.db").string();
+  auto project = migratecpp::Project::from_file((dir / "migratecpp.toml").string(), url);
+  project.upgrade("head");
+  sqlite3_int64 current = 0;
+  sqlite3_int64 highest = 0;
+  REQUIRE(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highest, 0) == SQLITE_OK);
+  CHECK(highest > 0);
 }
 
 // A directory whose path holds no word a test URL's password may be (the passwords of URLs
