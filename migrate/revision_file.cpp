@@ -3,8 +3,12 @@
 #include "dialects/dialect.h"
 #include "migrate/aggregate_codec.h"
 #include "migrate/object_codec.h"
+#include "migrate/plain_header.h"
+#include "migrate/plain_ops.h"
+#include "migrate/revision_header.h"
 #include "migrate/routine_codec.h"
 #include "migrate/table_codec.h"
+#include "migrate/toml_limits.h"
 #include "migrate/toml_reader.h"
 #include "migrate/toml_writer.h"
 #include "migrate/view_codec.h"
@@ -1056,7 +1060,55 @@ Revision parse_revision_keys(std::string_view top_level_text, const std::string&
   return read_header(file_reader(root, path), path);
 }
 
+namespace {
+
+// The file read by the plain readers (plain_header.h, plain_ops.h), or nullopt where it is
+// not that plain or its ops have an error, which the TOML parse then reports with its line.
+std::optional<RevisionFile> read_plain_revision_file(std::string_view text,
+                                                     const std::string& path) {
+  if (text.size() > k_max_toml_bytes) {
+    return std::nullopt;
+  }
+  const std::size_t end = toml_top_level_end(text);
+  std::optional<Revision> header = read_plain_header(text.substr(0, end), path);
+  if (!header) {
+    return std::nullopt;
+  }
+  const auto first_line =
+      static_cast<std::size_t>(1 + std::count(text.begin(), text.begin() + end, '\n'));
+  std::optional<PlainOps> plain = read_plain_ops(text.substr(end), first_line);
+  if (!plain) {
+    return std::nullopt;
+  }
+  RevisionFile out;
+  out.revision = std::move(*header);
+  try {
+    const KeyReader sections(plain->sections, path, "", "revision file", {"upgrade", "downgrade"},
+                             true);
+    std::vector<std::size_t> no_lines; // the plain table has no source positions
+    out.upgrade = read_ops(sections, "upgrade", no_lines);
+    out.downgrade = read_ops(sections, "downgrade", no_lines);
+  } catch (const util::Error&) {
+    return std::nullopt;
+  }
+  const auto is_bulk_insert = [](const schema::Op& op) {
+    return std::holds_alternative<schema::BulkInsert>(op);
+  };
+  if (std::any_of(out.upgrade.begin(), out.upgrade.end(), is_bulk_insert) ||
+      std::any_of(out.downgrade.begin(), out.downgrade.end(), is_bulk_insert)) {
+    return std::nullopt; // its rows keep the file's key order, which only source positions give
+  }
+  out.upgrade_lines = std::move(plain->upgrade_lines);
+  out.downgrade_lines = std::move(plain->downgrade_lines);
+  return out;
+}
+
+} // namespace
+
 RevisionFile parse_revision_file(std::string_view text, const std::string& path) {
+  if (std::optional<RevisionFile> plain = read_plain_revision_file(text, path)) {
+    return std::move(*plain);
+  }
   const toml::table root = parse_toml(text, path);
   const KeyReader file = file_reader(root, path);
   RevisionFile out;

@@ -2,8 +2,10 @@
 // no exception but util::Error", it checks the writer/reader pair the tool relies on: the ops
 // of any file it accepts, written back by render_ops (as `revision` and the checksum do), read
 // again to the same text, and the checksum of the ops can be computed. The header read
-// (migrate/revision_header.h) must agree with the full parse on every file it accepts.
+// (migrate/revision_header.h) must agree with the full parse on every file it accepts, and the
+// plain ops reader (migrate/plain_ops.h) with toml++ on every ops part it reads.
 #include "fuzz_support.h"
+#include "migrate/plain_ops.h"
 #include "migrate/revision_checksum.h"
 #include "migrate/revision_file.h"
 #include "migrate/revision_header.h"
@@ -20,9 +22,45 @@ std::string rendered(const migrate::RevisionFile& f) {
          migrate::render_ops(f.downgrade, "downgrade");
 }
 
+// Where read_plain_ops reads the ops part of `text`, toml::parse reads the same table, each
+// [[...]] element on the same line.
+void check_plain_ops(std::string_view text) {
+  const std::string_view ops = text.substr(migrate::toml_top_level_end(text));
+  const auto plain = migrate::read_plain_ops(ops, 1);
+  if (!plain) {
+    return;
+  }
+  toml::table parsed;
+  try {
+    parsed = toml::parse(ops);
+  } catch (const toml::parse_error& e) {
+    fuzz::finding("the plain ops reader accepts what toml++ rejects: " +
+                      std::string(e.description()),
+                  std::string(ops));
+    return;
+  }
+  if (plain->sections != parsed) {
+    fuzz::finding("the plain ops reader and toml++ read different tables", std::string(ops));
+  }
+  for (const auto& [section, lines] : {std::pair{"upgrade", &plain->upgrade_lines},
+                                       std::pair{"downgrade", &plain->downgrade_lines}}) {
+    std::vector<std::size_t> expected;
+    if (const toml::array* items = parsed.get_as<toml::array>(section)) {
+      for (const auto& item : *items) {
+        expected.push_back(item.source().begin.line);
+      }
+    }
+    if (expected != *lines) {
+      fuzz::finding("the plain ops reader and toml++ put an op on different lines",
+                    std::string(ops));
+    }
+  }
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  check_plain_ops(fuzz::text_of(data, size));
   migrate::RevisionFile file;
   try {
     file = migrate::parse_revision_file(fuzz::text_of(data, size), "fuzz.toml");
