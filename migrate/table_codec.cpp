@@ -753,7 +753,7 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 
 // --- writers ------------------------------------------------------------------------------
 
-std::string render_column(const schema::Column& c, bool in_key) {
+std::string render_column(const schema::Column& c, bool in_key, bool flagged) {
   std::string out =
       "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type.declared());
   if (c.collation) {
@@ -761,7 +761,7 @@ std::string render_column(const schema::Column& c, bool in_key) {
   }
   // nullable is written only where it differs from its default (true; false for a key),
   // and always on a column of a table-level key, which the column itself does not show.
-  if (c.nullable == c.primary_key || (in_key && !c.primary_key)) {
+  if (c.nullable == flagged || (in_key && !flagged)) {
     out += std::string(", nullable = ") + (c.nullable ? "true" : "false");
   }
   if (c.default_expr) {
@@ -770,7 +770,7 @@ std::string render_column(const schema::Column& c, bool in_key) {
   if (c.generated) {
     out += ", generated = " + render_generated(*c.generated);
   }
-  if (c.primary_key) {
+  if (flagged) {
     out += ", primary_key = true";
   }
   if (c.autoincrement && c.identity_always) {
@@ -907,9 +907,7 @@ std::string render_table_body(const schema::Table& t) {
   if (!t.is_partition() || !t.columns.empty()) { // a partition's columns are its parent's
     out += "columns = [\n";
     for (const auto& c : t.columns) {
-      schema::Column written = c;
-      written.primary_key = c.primary_key && !long_key;
-      out += "  " + render_column(written, c.primary_key) + ",\n";
+      out += "  " + render_column(c, c.primary_key, c.primary_key && !long_key) + ",\n";
     }
     out += "]\n";
   }

@@ -81,10 +81,11 @@ const std::vector<std::string_view>& table_body_keys();
 
 // Writers: one inline table per object, keys in a fixed order, defaults left out.
 // `in_key`: the column is in the table's primary key, flagged or not (a table-level
-// primary_key, which makes it NOT NULL unless it says `nullable = true`).
-std::string render_column(const schema::Column& c, bool in_key);
+// primary_key, which makes it NOT NULL unless it says `nullable = true`). `flagged`: written
+// with `primary_key = true` (a key in column order with the default name).
+std::string render_column(const schema::Column& c, bool in_key, bool flagged);
 inline std::string render_column(const schema::Column& c) {
-  return render_column(c, c.primary_key);
+  return render_column(c, c.primary_key, c.primary_key);
 }
 // `{ engine = "InnoDB", charset = ..., collate = ..., row_format = ... }`, given keys only.
 std::string render_table_options(const schema::TableOptions& o);
