@@ -11,6 +11,9 @@ public:
   Scanner(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
 
   void run() {
+    if (m_text.substr(0, 3) == "\xef\xbb\xbf") {
+      m_pos = 3; // a byte order mark, which the library skips
+    }
     while (m_pos < m_text.size()) {
       const char c = m_text[m_pos];
       if (c == '"' || c == '\'') {
@@ -54,6 +57,12 @@ public:
         }
         break;
       default:
+        // toml++ 3.3 reaches undefined behaviour (TOML_UNREACHABLE) asking whether some of
+        // these are white space; here they are never TOML (bare keys are ASCII).
+        if (static_cast<unsigned char>(c) >= 0x80) {
+          fail("a character beyond ASCII outside a string or a comment (bare keys and values "
+               "other than strings are ASCII in TOML)");
+        }
         break;
       }
       ++m_pos;

@@ -15,8 +15,10 @@ inline constexpr std::size_t k_max_toml_nesting = 64;   // arrays and inline tab
 inline constexpr std::size_t k_max_toml_key_parts = 64; // a.b.c... in one key or header
 
 // Throws util::Error at path:line when `text` is larger than k_max_toml_bytes, nests arrays
-// or inline tables deeper than k_max_toml_nesting, or has a key or table header of more than
-// k_max_toml_key_parts dotted parts. Strings and comments are skipped, not counted.
+// or inline tables deeper than k_max_toml_nesting, has a key or table header of more than
+// k_max_toml_key_parts dotted parts, or a character beyond ASCII outside strings and comments
+// (never TOML, and some of them take toml++ 3.3 to undefined behaviour). Strings and comments
+// are skipped, not counted.
 void check_toml_limits(std::string_view text, const std::string& path);
 
 } // namespace migratecpp::migrate
