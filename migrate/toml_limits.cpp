@@ -6,6 +6,28 @@ namespace migratecpp::migrate {
 
 namespace {
 
+// toml++ 3.3 (Debian 12) reaches TOML_UNREACHABLE, undefined behaviour, when it asks whether
+// a character in U+00A1..U+0499 or U+FB26..U+FEFE is white space. It asks that of every
+// character it reads outside strings and comments, of the characters of a bare value up to
+// the next value terminator (quotes included: `1"é` is read as one bad value), and in a
+// multi-line basic string of what follows a backslash. None of that is TOML when the
+// character is beyond ASCII, but for one spelling: a line-ending backslash followed on the
+// next line by such a character. The scan refuses all of it, at its line, before the library
+// sees it (found by fuzzing the loaders).
+const std::string k_beyond_ascii =
+    "a character beyond ASCII outside a string or a comment (bare keys and values other than "
+    "strings are ASCII in TOML)";
+
+bool is_beyond_ascii(char c) {
+  return static_cast<unsigned char>(c) >= 0x80;
+}
+
+// What ends a bare value for toml++ (is_value_terminator), line ends included.
+bool ends_bare_value(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ']' || c == '}' || c == ',' ||
+         c == '#';
+}
+
 class Scanner {
 public:
   Scanner(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
@@ -16,6 +38,15 @@ public:
     }
     while (m_pos < m_text.size()) {
       const char c = m_text[m_pos];
+      // The first character of a value: after '=', and in an array after '[' or ','.
+      const bool value_start =
+          m_value_next && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '#';
+      if (value_start) {
+        m_value_next = false;
+        if (c != '"' && c != '\'' && c != '[' && c != '{') {
+          check_bare_value();
+        }
+      }
       if (c == '"' || c == '\'') {
         skip_string(c);
         continue;
@@ -27,6 +58,8 @@ public:
       case '\n':
         ++m_line;
         m_dots = 0;
+        // A value starts on the line of its key; only an array goes on over line ends.
+        m_value_next = m_value_next && !m_open.empty() && m_open.back() == '[';
         break;
       case '[':
       case '{':
@@ -35,6 +68,9 @@ public:
           fail("arrays or inline tables nested more than " + std::to_string(k_max_toml_nesting) +
                " levels deep");
         }
+        // '[' opens an array where a value goes, else a table header.
+        m_open.push_back(c == '{' ? '{' : value_start ? '[' : 'h');
+        m_value_next = m_open.back() == '[';
         m_dots = 0;
         break;
       case ']':
@@ -42,10 +78,17 @@ public:
         if (m_depth > 0) {
           --m_depth;
         }
+        if (!m_open.empty()) {
+          m_open.pop_back();
+        }
         m_dots = 0;
         break;
       case '=':
+        m_value_next = true;
+        m_dots = 0;
+        break;
       case ',':
+        m_value_next = !m_open.empty() && m_open.back() == '[';
         m_dots = 0;
         break;
       case '.':
@@ -57,11 +100,8 @@ public:
         }
         break;
       default:
-        // toml++ 3.3 reaches undefined behaviour (TOML_UNREACHABLE) asking whether some of
-        // these are white space; here they are never TOML (bare keys are ASCII).
-        if (static_cast<unsigned char>(c) >= 0x80) {
-          fail("a character beyond ASCII outside a string or a comment (bare keys and values "
-               "other than strings are ASCII in TOML)");
+        if (is_beyond_ascii(c)) {
+          fail(k_beyond_ascii);
         }
         break;
       }
@@ -74,9 +114,52 @@ private:
     throw util::Error(message, util::Location{m_path, m_line});
   }
 
+  // A bare value (a number, a date, true...) as toml++ reads it: its first character, then
+  // every one up to a value terminator, quotes and all; a date followed by a space goes on
+  // with the time. Only looked at: the main loop reads the same characters again.
+  void check_bare_value() const {
+    std::size_t i = m_pos + 1;
+    const auto token_end = [&] {
+      while (i < m_text.size() && !ends_bare_value(m_text[i])) {
+        if (is_beyond_ascii(m_text[i])) {
+          fail(k_beyond_ascii);
+        }
+        ++i;
+      }
+    };
+    token_end();
+    const std::string_view token = m_text.substr(m_pos, i - m_pos);
+    if (token.size() == 10 && token[4] == '-' && token[7] == '-' && i < m_text.size() &&
+        m_text[i] == ' ') {
+      ++i; // 1979-05-27 07:32:00
+      token_end();
+    }
+  }
+
   void skip_comment() {
     while (m_pos < m_text.size() && m_text[m_pos] != '\n') {
       ++m_pos;
+    }
+  }
+
+  // After a backslash in a multi-line basic string: toml++ asks whether what follows is
+  // white space, and after a line-ending backslash, of each character up to the first that
+  // is not, on the lines after.
+  void check_escape_in_multi_line() {
+    std::size_t i = m_pos + 1;
+    if (i < m_text.size() && is_beyond_ascii(m_text[i])) {
+      fail("a backslash followed by a character beyond ASCII in a multi-line string: not an "
+           "escape TOML has");
+    }
+    while (i < m_text.size() &&
+           (m_text[i] == ' ' || m_text[i] == '\t' || m_text[i] == '\n' || m_text[i] == '\r')) {
+      ++i;
+    }
+    if (i > m_pos + 1 && i < m_text.size() && is_beyond_ascii(m_text[i])) {
+      fail("a line-ending backslash in a multi-line string followed by a character beyond "
+           "ASCII: TOML allows it, but the TOML library migratecpp is built with (toml++ 3.3) "
+           "cannot read it; put the character after a letter, or end the line without a "
+           "backslash");
     }
   }
 
@@ -88,6 +171,9 @@ private:
     while (m_pos < m_text.size()) {
       const char c = m_text[m_pos];
       if (c == '\\' && quote == '"') {
+        if (multi) {
+          check_escape_in_multi_line();
+        }
         if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') {
           ++m_line;
         }
@@ -125,6 +211,8 @@ private:
   std::size_t m_line = 1;
   std::size_t m_depth = 0;
   std::size_t m_dots = 0;
+  bool m_value_next = false; // the next character that is not a blank starts a value
+  std::string m_open;        // the brackets open: '[' an array, '{' an inline table, 'h' a header
 };
 
 } // namespace
