@@ -237,9 +237,7 @@ private:
       ++m_pos;
     }
     const std::size_t start = m_pos;
-    std::int64_t v = 0;
     while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') {
-      v = v * 10 + (m_text[m_pos] - '0');
       ++m_pos;
     }
     const std::size_t digits = m_pos - start;
@@ -248,6 +246,10 @@ private:
       throw NotPlain{};
     }
     value_end();
+    std::int64_t v = 0;
+    for (std::size_t i = start; i < m_pos; ++i) {
+      v = v * 10 + (m_text[i] - '0');
+    }
     return negative ? -v : v;
   }
 
