@@ -190,4 +190,9 @@ StoredForms Dialect::stored_forms(Connection&, const schema::Table&,
           std::vector<std::optional<std::string>>(generated.size())};
 }
 
+std::optional<std::vector<std::string>>
+Dialect::read_if_plain_table(Connection&, const std::string&, const std::string&) const {
+  return std::nullopt;
+}
+
 } // namespace migratecpp::dialects

@@ -311,6 +311,13 @@ public:
   };
   virtual std::vector<NamedRelation> relations_named(Connection& conn,
                                                      const std::string& name) const = 0;
+  // The values of `column` in the version table `table`, read in the one statement that also
+  // shows it is a table of the current schema: nullopt where the dialect reads no such
+  // statement (the default), or it does not show that (no table of that name, something else
+  // under it, an open transaction that a failed statement would spoil), and the caller looks
+  // the name up first (relations_named). Saves `current` a statement on a new connection.
+  virtual std::optional<std::vector<std::string>>
+  read_if_plain_table(Connection& conn, const std::string& table, const std::string& column) const;
 
   // The statement that makes `schema` the connection's default schema ([database] schema in
   // the config), so that the version table, DDL and introspection all work there; run on

@@ -30,6 +30,13 @@ bool VersionTable::exists(dialects::Connection& conn) const {
 }
 
 std::vector<std::string> VersionTable::read(dialects::Connection& conn) const {
+  if (!m_seen) {
+    if (auto rows = m_dialect.read_if_plain_table(conn, m_table, "version_num")) {
+      m_seen = true;
+      std::sort(rows->begin(), rows->end());
+      return std::move(*rows);
+    }
+  }
   if (!exists(conn)) {
     return {};
   }

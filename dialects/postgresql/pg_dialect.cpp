@@ -786,6 +786,40 @@ constexpr const char* k_relkind_name =
     "WHEN 'c' THEN 'composite type' ELSE c.relkind::text END";
 } // namespace
 
+std::optional<std::vector<std::string>>
+PostgresDialect::read_if_plain_table(Connection& conn, const std::string& table,
+                                     const std::string& column) const {
+  // The server resolves the quoted name as the FROM clause does, and says what it found and
+  // where: a table of the current schema (not a temporary one, not one further down the
+  // search path) is the version table. A missing one fails the statement, which outside a
+  // transaction costs nothing but the log line; relations_named then says what is there.
+  if (conn.in_transaction()) {
+    return std::nullopt;
+  }
+  const std::string name = quote_ident(table);
+  Rows rows;
+  try {
+    rows = conn.query(
+        "SELECT o.type, o.schema, pg_catalog.current_schema(), v." + quote_ident(column) +
+        " FROM pg_catalog.pg_identify_object('pg_catalog.pg_class'::pg_catalog."
+        "regclass, " +
+        quote_string(name) + "::pg_catalog.regclass, 0) AS o LEFT JOIN " + name + " AS v ON true");
+  } catch (const DatabaseError&) {
+    return std::nullopt;
+  }
+  if (rows.rows.empty() || rows.rows[0][0] != std::optional<std::string>("table") ||
+      !rows.rows[0][1] || rows.rows[0][1] != rows.rows[0][2]) {
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  for (const auto& r : rows.rows) {
+    if (r[3]) {
+      values.push_back(*r[3]);
+    }
+  }
+  return values;
+}
+
 std::vector<Dialect::NamedRelation>
 PostgresDialect::relations_named(Connection& conn, const std::string& name) const {
   // The exact name first, with the current schema, in one statement of function calls that

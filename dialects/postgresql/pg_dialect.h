@@ -93,6 +93,9 @@ public:
   util::Url parse_url(const std::string& text) const override;
   // True if a table (plain or partitioned) of that name is in current_schema().
   bool table_exists(Connection& conn, const std::string& table) const override;
+  std::optional<std::vector<std::string>>
+  read_if_plain_table(Connection& conn, const std::string& table,
+                      const std::string& column) const override;
   std::vector<NamedRelation> relations_named(Connection& conn,
                                              const std::string& name) const override;
   // SET search_path: the version table, the DDL and introspection then all use `schema`.

@@ -19,9 +19,18 @@ expect_err_has "there is no version table 'schema_version', but there is a table
 run upgrade head; expect_rc 1
 expect_not_anywhere "already applied"
 expect_eq "$(pg_sql "$URL" "SELECT count(*) FROM pg_tables WHERE tablename = 'a' AND schemaname = current_schema()" | tail -n 1)" "0"
-# Pointing the config at it works.
+# Pointing the config at it works, in one statement: the rows read with the proof that they
+# come from a table of the current schema (Dialect::read_if_plain_table).
 sed -i 's/^version_table = .*/version_table = "Schema_Version"/' migratecpp.toml
-run current; expect_out "r1 (head)"
+MIGRATECPP_STATS=1 run current; expect_out "r1 (head)"
+expect_err_has "migratecpp stats: 1 SQL statements sent"
+# One further down the search path is not the current schema's: not read (the first
+# schema has none, so no revision is applied there).
+FIRST="$(fresh_pg_url vfirst)"
+SECOND="$(fresh_pg_url vsecond)"
+pg_sql "$SECOND" 'CREATE TABLE "Schema_Version" (version_num varchar(32) PRIMARY KEY); INSERT INTO "Schema_Version" VALUES ('"'r1'"')' >/dev/null
+run --url "${FIRST}%2C${SECOND##*%3D}" current; expect_rc 0
+expect_not_anywhere "r1"
 
 # A view in its place.
 VIEW="$(fresh_pg_url vview)"
