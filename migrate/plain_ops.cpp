@@ -365,6 +365,19 @@ private:
     }
   }
 
+  // After an item of an array or an inline table: true past a ',' (another item may follow),
+  // false at `close`, which the caller takes.
+  bool more_items(char close) {
+    if (peek() == ',') {
+      ++m_pos;
+      return true;
+    }
+    if (peek() != close) {
+      throw NotPlain{};
+    }
+    return false;
+  }
+
   void enter() {
     if (++m_depth > k_max_depth) {
       throw NotPlain{};
@@ -382,14 +395,9 @@ private:
       }
       value([&](auto&& v) { out.push_back(std::forward<decltype(v)>(v)); });
       skip_space_in_array();
-      if (peek() == ',') {
-        ++m_pos;
-        continue;
+      if (!more_items(']')) {
+        break;
       }
-      if (peek() != ']') {
-        throw NotPlain{};
-      }
-      break;
     }
     ++m_pos;
     --m_depth;
@@ -405,23 +413,15 @@ private:
     out.is_inline(true);
     skip_blanks();
     if (peek() != '}') {
-      while (true) {
+      do {
+        skip_blanks();
         const std::string_view key = bare_key();
         skip_blanks();
         expect('=');
         skip_blanks();
         insert(out, key);
         skip_blanks();
-        if (peek() == ',') {
-          ++m_pos;
-          skip_blanks();
-          continue;
-        }
-        if (peek() != '}') {
-          throw NotPlain{};
-        }
-        break;
-      }
+      } while (more_items('}'));
     }
     ++m_pos;
     --m_inline_depth;

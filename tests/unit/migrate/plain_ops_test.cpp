@@ -106,40 +106,41 @@ TEST_CASE("plain ops: what `revision` writes is read as toml++ reads it", "[plai
 
 TEST_CASE("plain ops: anything else is left to toml++", "[plain_ops]") {
   const std::vector<std::string> other = {
-      "op = \"x\"\n",                             // a key before any header
-      "[upgrade]\nop = \"x\"\n",                  // a plain table header
-      "[[ upgrade ]]\nop = \"x\"\n",              // spaces in the header
-      "[[upgrades]]\nop = \"x\"\n",               // another array
-      "[[upgrade]]\n\"op\" = \"x\"\n",            // a quoted key
-      "[[upgrade]]\nop = \"x\"\nop = \"y\"\n",    // a repeated key
-      "[[upgrade]]\na = 1.5\n",                   // a float
-      "[[upgrade]]\na = 1e3\n",                   // an exponent
-      "[[upgrade]]\na = 1_000\n",                 // underscores
-      "[[upgrade]]\na = 0x1f\n",                  // hex
-      "[[upgrade]]\na = +1\n",                    // a plus sign
-      "[[upgrade]]\na = 01\n",                    // a leading zero
-      "[[upgrade]]\na = 1234567890123456789\n",   // 19 digits
-      "[[upgrade]]\na = 2026-01-01\n",            // a date
-      "[[upgrade]]\na = \"\"\"\nx\"\"\"\n",       // a multi-line basic string
-      "[[upgrade]]\na = \"caf\xc3\xa9\"\n",       // UTF-8
-      "[[upgrade]]\na = \"\\u00e9\"\n",           // an escape beyond ASCII
-      "[[upgrade]]\na = \"\\e\"\n",               // an escape TOML 1.0 lacks
-      "[[upgrade]]\r\nop = \"x\"\r\n",            // CRLF
-      "[[upgrade]]\na = { b = 1, }\n",            // a trailing comma in an inline table
-      "[[upgrade]]\na = { b = 1,\n c = 2 }\n",    // an inline table over two lines
-      "[[upgrade]]\na = { b.c = 1 }\n",           // a dotted key in an inline table
-      "[[upgrade]]\na = { b = 1 }\na.c = 2\n",    // extending an inline table
-      "[[upgrade]]\na = 1\na.b = 2\n",            // a dotted key through a value
-      "[[upgrade]]\na.b.c.d.e = 1\n",             // five parts
-      "[[upgrade]]\na = '''x''''\n",              // four closing quotes
-      "[[upgrade]]\na = \"x\" b = 1\n",           // two values on a line
-      "[[upgrade]]\na = [1 2]\n",                 // no comma
-      "[[upgrade]]\na = [,]\n",                   // a lone comma
-      "[[upgrade]]\na = truely\n",                // not a boolean
-      "[[upgrade]]\na = \"x\n",                   // unterminated
-      "[[upgrade]]\n# a\x01 control\n",           // a control character in a comment
-      "[[upgrade]]\na = [[[[[[[[[[1]]]]]]]]]]\n", // deeper than the reader goes
-      "[[upgrade]]\n[upgrade.x]\na = 1\n",        // a sub-table header
+      "op = \"x\"\n",                                       // a key before any header
+      "[upgrade]\nop = \"x\"\n",                            // a plain table header
+      "[[ upgrade ]]\nop = \"x\"\n",                        // spaces in the header
+      "[[upgrades]]\nop = \"x\"\n",                         // another array
+      "[[upgrade]]\n\"op\" = \"x\"\n",                      // a quoted key
+      "[[upgrade]]\nop = \"x\"\nop = \"y\"\n",              // a repeated key
+      "[[upgrade]]\na = 1.5\n",                             // a float
+      "[[upgrade]]\na = 1e3\n",                             // an exponent
+      "[[upgrade]]\na = 1_000\n",                           // underscores
+      "[[upgrade]]\na = 0x1f\n",                            // hex
+      "[[upgrade]]\na = +1\n",                              // a plus sign
+      "[[upgrade]]\na = 01\n",                              // a leading zero
+      "[[upgrade]]\na = 1234567890123456789\n",             // 19 digits
+      "[[upgrade]]\na = 6666666666666666666666666666666\n", // 31 (no overflow on the way)
+      "[[upgrade]]\na = 2026-01-01\n",                      // a date
+      "[[upgrade]]\na = \"\"\"\nx\"\"\"\n",                 // a multi-line basic string
+      "[[upgrade]]\na = \"caf\xc3\xa9\"\n",                 // UTF-8
+      "[[upgrade]]\na = \"\\u00e9\"\n",                     // an escape beyond ASCII
+      "[[upgrade]]\na = \"\\e\"\n",                         // an escape TOML 1.0 lacks
+      "[[upgrade]]\r\nop = \"x\"\r\n",                      // CRLF
+      "[[upgrade]]\na = { b = 1, }\n",                      // a trailing comma in an inline table
+      "[[upgrade]]\na = { b = 1,\n c = 2 }\n",              // an inline table over two lines
+      "[[upgrade]]\na = { b.c = 1 }\n",                     // a dotted key in an inline table
+      "[[upgrade]]\na = { b = 1 }\na.c = 2\n",              // extending an inline table
+      "[[upgrade]]\na = 1\na.b = 2\n",                      // a dotted key through a value
+      "[[upgrade]]\na.b.c.d.e = 1\n",                       // five parts
+      "[[upgrade]]\na = '''x''''\n",                        // four closing quotes
+      "[[upgrade]]\na = \"x\" b = 1\n",                     // two values on a line
+      "[[upgrade]]\na = [1 2]\n",                           // no comma
+      "[[upgrade]]\na = [,]\n",                             // a lone comma
+      "[[upgrade]]\na = truely\n",                          // not a boolean
+      "[[upgrade]]\na = \"x\n",                             // unterminated
+      "[[upgrade]]\n# a\x01 control\n",                     // a control character in a comment
+      "[[upgrade]]\na = [[[[[[[[[[1]]]]]]]]]]\n",           // deeper than the reader goes
+      "[[upgrade]]\n[upgrade.x]\na = 1\n",                  // a sub-table header
   };
   for (const auto& text : other) {
     INFO(text);
