@@ -1066,7 +1066,9 @@ namespace {
 // not that plain or its ops have an error, which the TOML parse then reports with its line.
 std::optional<RevisionFile> read_plain_revision_file(std::string_view text,
                                                      const std::string& path) {
-  if (text.size() > k_max_toml_bytes) {
+  // A bulk_insert's rows need the file's key order, which only the TOML parse keeps: such a
+  // file (often a large one) goes there straight away, not after a plain read of it too.
+  if (text.size() > k_max_toml_bytes || text.find("bulk_insert") != std::string_view::npos) {
     return std::nullopt;
   }
   const std::size_t end = toml_top_level_end(text);
@@ -1096,7 +1098,7 @@ std::optional<RevisionFile> read_plain_revision_file(std::string_view text,
   };
   if (std::any_of(out.upgrade.begin(), out.upgrade.end(), is_bulk_insert) ||
       std::any_of(out.downgrade.begin(), out.downgrade.end(), is_bulk_insert)) {
-    return std::nullopt; // its rows keep the file's key order, which only source positions give
+    return std::nullopt; // one spelt with an escape (bulk\u005finsert)
   }
   out.upgrade_lines = std::move(plain->upgrade_lines);
   out.downgrade_lines = std::move(plain->downgrade_lines);

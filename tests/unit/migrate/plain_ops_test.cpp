@@ -223,15 +223,19 @@ TEST_CASE("plain ops: parse_revision_file gives what the TOML parse gives", "[pl
 }
 
 TEST_CASE("plain ops: bulk_insert rows keep the file's key order", "[plain_ops]") {
-  const std::string text = "revision = \"a1\"\ndown_revision = \"\"\n\n[[upgrade]]\n"
-                           "op = \"bulk_insert\"\ntable = \"t\"\nrows = [ { b = 1, a = 2 } ]\n";
-  const auto file = migrate::parse_revision_file(text, "v/r.toml");
-  REQUIRE(file.upgrade.size() == 1);
-  const auto& op = std::get<schema::BulkInsert>(file.upgrade[0]);
-  REQUIRE(op.rows.size() == 1);
-  REQUIRE(op.rows[0].size() == 2);
-  CHECK(op.rows[0][0].first == "b");
-  CHECK(file.upgrade_lines == std::vector<std::size_t>{4});
+  // The op's name spelt plainly, and with an escape.
+  for (const std::string name : {"bulk_insert", "bulk\\u005finsert"}) {
+    const std::string text = "revision = \"a1\"\ndown_revision = \"\"\n\n[[upgrade]]\nop = \"" +
+                             name + "\"\ntable = \"t\"\nrows = [ { b = 1, a = 2 } ]\n";
+    INFO(text);
+    const auto file = migrate::parse_revision_file(text, "v/r.toml");
+    REQUIRE(file.upgrade.size() == 1);
+    const auto& op = std::get<schema::BulkInsert>(file.upgrade[0]);
+    REQUIRE(op.rows.size() == 1);
+    REQUIRE(op.rows[0].size() == 2);
+    CHECK(op.rows[0][0].first == "b");
+    CHECK(file.upgrade_lines == std::vector<std::size_t>{4});
+  }
 }
 
 TEST_CASE("plain ops: an error in a plain file is reported at its line", "[plain_ops]") {
