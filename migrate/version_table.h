@@ -21,6 +21,8 @@ public:
   // The rows of a table known to exist: one query, for the check inside each transaction.
   std::vector<std::string> read_existing(dialects::Connection& conn) const;
   void ensure(dialects::Connection& conn) const;
+  // True if the table exists; throws for the oddities read() reports.
+  bool exists(dialects::Connection& conn) const;
   // Statements taking the table from rows `from` to rows `to`: an UPDATE where one head
   // moves to another (as Alembic writes it), else DELETEs and INSERTs. Each statement's
   // `undo` is its reverse.
@@ -28,9 +30,6 @@ public:
                                               const std::vector<std::string>& to) const;
 
 private:
-  // True if the table exists; throws for the oddities read() reports.
-  bool exists(dialects::Connection& conn) const;
-
   const dialects::Dialect& m_dialect;
   std::string m_table;
   mutable bool m_seen = false; // exists() found it, or ensure() made it
