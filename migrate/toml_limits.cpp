@@ -63,21 +63,18 @@ public:
         break;
       case '[':
       case '{':
-        // A table header's brackets count too: harmless, it nests two levels at most.
-        if (++m_depth > k_max_toml_nesting) {
+        // '[' opens an array where a value goes, else a table header. A header's brackets
+        // count toward the nesting too: harmless, it nests two levels at most.
+        m_open.push_back(c == '{' ? '{' : value_start ? '[' : 'h');
+        if (m_open.size() > k_max_toml_nesting) {
           fail("arrays or inline tables nested more than " + std::to_string(k_max_toml_nesting) +
                " levels deep");
         }
-        // '[' opens an array where a value goes, else a table header.
-        m_open.push_back(c == '{' ? '{' : value_start ? '[' : 'h');
         m_value_next = m_open.back() == '[';
         m_dots = 0;
         break;
       case ']':
       case '}':
-        if (m_depth > 0) {
-          --m_depth;
-        }
         if (!m_open.empty()) {
           m_open.pop_back();
         }
@@ -209,7 +206,6 @@ private:
   const std::string& m_path;
   std::size_t m_pos = 0;
   std::size_t m_line = 1;
-  std::size_t m_depth = 0;
   std::size_t m_dots = 0;
   bool m_value_next = false; // the next character that is not a blank starts a value
   std::string m_open;        // the brackets open: '[' an array, '{' an inline table, 'h' a header
