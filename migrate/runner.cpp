@@ -520,6 +520,11 @@ void run_transactional(const dialects::Dialect& dialect, Sink& sink, const Versi
       sink.begin();
     }
     try {
+      if (&step == &steps.front()) {
+        for (const auto& s : options.first_statements) {
+          sink.execute(s);
+        }
+      }
       // Verify the version table inside the transaction: per revision, or once for a run in
       // one transaction (later revisions see our own uncommitted rows).
       const Check check = check_before(step, steps, per_step, options);
@@ -596,6 +601,9 @@ void run_compensating(const dialects::Dialect& dialect, Sink& sink, const Versio
   // What ran of the unit a failure takes back: the revision, or with
   // transaction_per_migration = false the whole run, as a transaction would.
   UndoJournal journal;
+  for (const auto& s : options.first_statements) {
+    sink.execute(s); // DDL commits itself here: nothing for a failure to take back
+  }
   Progress progress(out, steps, sink.online(), options.observer);
   for (const Step& step : steps) {
     progress.begin(step);

@@ -46,6 +46,11 @@ FailureStrategy failure_strategy(const dialects::Dialect& dialect);
 
 struct RunOptions {
   bool transaction_per_migration = true;
+  // Run before the first step's first op: inside its transaction (transactional strategy), so
+  // that they commit or roll back with it, or on their own before it (compensating). Online,
+  // the version and history tables of a first upgrade (made with its first revision, as
+  // Alembic makes them).
+  std::vector<dialects::Statement> first_statements;
   // Online only: re-reads the live schema after an `execute` op, whose effect no model knows
   // (or an op the model cannot follow). Lazily: only when a later op of the run consults the
   // schema (every op but an execute does), so execute ops alone read it no time at all.

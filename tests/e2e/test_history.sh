@@ -187,4 +187,47 @@ expect_eq "$(q_offline "select revision, direction from $H order by seq desc lim
   "r2|downgrade r3|downgrade "
 run verify --url "$OFFLINE_URL"; expect_rc 0; expect_err_has "OK: 1 applied"
 
+
+# --- a first upgrade that fails leaves the database as it was -------------------------------
+# Where DDL is transactional, the version and history tables are made in the first revision's
+# transaction (as Alembic makes them) and go with its rollback: no table is left behind. Undone
+# op by op (MySQL, the compensating switch), they are made on their own first and stay, empty.
+FIRST_URL="$(fresh_db_url history_first)"
+mkdir "$WORK/first" && cd "$WORK/first" || exit 1
+run init; expect_rc 0
+write_rev 0001 f1 '""' "fails halfway" '
+[[upgrade]]
+op = "create_table"
+table = "made_then_undone"
+columns = [{ name = "id", type = "integer", primary_key = true }]
+
+[[upgrade]]
+op = "execute"
+sql = "INSERT INTO no_such_table VALUES (1)"
+'
+for mode in per-revision one-transaction; do
+  if [ "$mode" = one-transaction ]; then
+    sed -i 's/^transaction_per_migration = .*/transaction_per_migration = false/' migratecpp.toml
+    grep -q '^transaction_per_migration = false' migratecpp.toml ||
+      sed -i 's/^\[migrations\]$/[migrations]\ntransaction_per_migration = false/' migratecpp.toml
+  fi
+  run upgrade head --url "$FIRST_URL"; expect_rc 1
+  expect_taken_back base
+  DB_URL="$FIRST_URL"
+  if [ "$COMPENSATING" = 1 ]; then
+    expect_eq "$(db_tables | LC_ALL=C sort | tr '\n' ' ')" "migratecpp_version $H "
+    expect_eq "$(q "select count(*) from $H")" "0"
+  else
+    db_is_empty || fail "$mode: a failed first upgrade left tables: $(db_tables | tr '\n' ' ')"
+  fi
+  run current --url "$FIRST_URL"; expect_rc 0; expect_out ""
+done
+# The same revision mended: both tables come with it.
+sed -i 's/INSERT INTO no_such_table VALUES (1)/INSERT INTO made_then_undone VALUES (1)/' \
+  migrations/versions/0001.toml
+run upgrade head --url "$FIRST_URL"; expect_rc 0
+expect_eq "$(db_tables | LC_ALL=C sort | tr '\n' ' ')" "made_then_undone migratecpp_version $H "
+expect_eq "$(q "select revision, direction from $H" | tr '\n' ' ')" "f1|upgrade "
+run current --url "$FIRST_URL"; expect_rc 0; expect_out_has "f1 (head)"
+
 finish
