@@ -142,28 +142,42 @@ Revision parse_revision_header(std::string_view text, const std::string& path) {
   }
 }
 
-Revision read_revision_header(const std::filesystem::path& path) {
+Revision read_revision_header(const std::filesystem::path& path, std::string* whole_text) {
   util::FileReader file(path, "file");
   // Doubling reads: a header is a few hundred bytes, but a multi-line message may be long,
   // and each attempt scans from the start.
   std::string text;
   std::size_t chunk = 4 * 1024;
+  std::size_t asked = 0;
   std::size_t end = 0;
+  bool at_end = false;
   while (true) {
-    const bool more = file.read_some(text, chunk);
+    asked += chunk;
+    at_end = !file.read_some(text, chunk);
     bool complete = false;
     end = toml_top_level_end(text, &complete);
-    if (complete || !more) {
+    if (complete || at_end) {
       break;
     }
     chunk *= 2;
   }
+  // A read shorter than asked for is the end of a regular file in practice, not by contract:
+  // one more read that finds nothing says so, and costs less than reading the file again.
+  const bool whole =
+      whole_text != nullptr && (at_end || (text.size() < asked && !file.read_some(text, 1)));
   const std::string_view top = std::string_view(text).substr(0, end);
   if (auto plain = read_plain_header(top, path.string())) {
+    if (whole) {
+      *whole_text = std::move(text);
+    }
     return std::move(*plain);
   }
   try {
-    return parse_revision_keys(top, path.string());
+    Revision rev = parse_revision_keys(top, path.string());
+    if (whole) {
+      *whole_text = std::move(text);
+    }
+    return rev;
   } catch (const util::Error&) {
     return parse_revision_file(util::read_file(path), path.string()).revision;
   }

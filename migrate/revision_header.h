@@ -23,7 +23,9 @@ std::size_t toml_top_level_end(std::string_view text, bool* complete = nullptr);
 // path:line); an error in the ops is not seen here.
 Revision parse_revision_header(std::string_view text, const std::string& path);
 
-// The same for a file on disk, reading no further than its first table header.
-Revision read_revision_header(const std::filesystem::path& path);
+// The same for a file on disk, reading no further than its first table header. With
+// `whole_text`, a file whose header read reached its end (a small file is read in one call)
+// leaves its text there, so that its parse need not read it again; else it is left empty.
+Revision read_revision_header(const std::filesystem::path& path, std::string* whole_text = nullptr);
 
 } // namespace migratecpp::migrate

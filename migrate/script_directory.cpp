@@ -80,7 +80,7 @@ ScriptDirectory ScriptDirectory::load_texts(std::shared_ptr<const RevisionTexts>
   return sd;
 }
 
-ScriptDirectory ScriptDirectory::load(const Config& config) {
+ScriptDirectory ScriptDirectory::load(const Config& config, bool keep_texts) {
   if (config.revision_texts) {
     return load_texts(config.revision_texts);
   }
@@ -109,19 +109,25 @@ ScriptDirectory ScriptDirectory::load(const Config& config) {
 
   std::vector<Revision> revisions;
   revisions.reserve(files.size());
+  std::size_t kept = 0;
   for (const auto& path : files) {
     Source source;
     source.path = path;
-    sd.add(read_revision_header(path), std::move(source), revisions);
+    const bool keep = keep_texts && kept < k_kept_text_budget;
+    Revision rev = read_revision_header(path, keep ? &source.kept : nullptr);
+    kept += source.kept.size();
+    sd.add(std::move(rev), std::move(source), revisions);
   }
   sd.m_graph = std::make_unique<RevisionGraph>(std::move(revisions));
   return sd;
 }
 
-RevisionFile ScriptDirectory::parse(const std::string& id, const Source& source) const {
-  RevisionFile rf = source.text != nullptr
-                        ? parse_revision_file(*source.text, source.path.string())
-                        : parse_revision_file(util::read_file(source.path), source.path.string());
+RevisionFile ScriptDirectory::parse(const std::string& id, const Source& source,
+                                    const std::string& kept) const {
+  const std::string path = source.path.string();
+  RevisionFile rf = source.text != nullptr ? parse_revision_file(*source.text, path)
+                    : kept.empty()         ? parse_revision_file(util::read_file(source.path), path)
+                                           : parse_revision_file(kept, path);
   // The graph was built from the header read at load: a file edited since would run ops
   // under edges the plan did not see.
   const Revision& was = *m_graph->find(id);
@@ -143,7 +149,9 @@ const RevisionFile& ScriptDirectory::file(const std::string& id) const {
   }
   const std::lock_guard lock(*m_parse_mutex);
   if (!it->second.parsed) {
-    it->second.parsed = std::make_unique<RevisionFile>(parse(id, it->second));
+    std::string kept;
+    kept.swap(it->second.kept); // parsed once: the text is not needed again
+    it->second.parsed = std::make_unique<RevisionFile>(parse(id, it->second, kept));
   }
   return *it->second.parsed;
 }
@@ -153,6 +161,7 @@ std::string ScriptDirectory::ops_checksum_of(const std::string& id) const {
   if (it == m_sources.end()) {
     return ops_checksum(file(id)); // file() throws the "no such revision" error
   }
+  std::string kept;
   {
     const std::lock_guard lock(*m_parse_mutex);
     if (it->second.parsed) {
@@ -163,8 +172,9 @@ std::string ScriptDirectory::ops_checksum_of(const std::string& id) const {
       }
       return it->second.checksum;
     }
+    kept.swap(it->second.kept); // not kept after this parse; a second asker reads the file
   }
-  return ops_checksum(parse(id, it->second));
+  return ops_checksum(parse(id, it->second, kept));
 }
 
 void ScriptDirectory::check_all_files() const {
@@ -179,7 +189,7 @@ void ScriptDirectory::check_all_files() const {
     const Source& source = m_sources.at(*id);
     const std::lock_guard lock(*m_parse_mutex);
     if (!source.parsed) {
-      (void)parse(*id, source);
+      (void)parse(*id, source, source.kept); // the text stays for the parse that keeps
     }
   }
 }
@@ -192,11 +202,11 @@ const fs::path& ScriptDirectory::path_of(const std::string& id) const {
   return it->second.path;
 }
 
-std::shared_ptr<const ScriptDirectory> load_scripts(const Project& project) {
+std::shared_ptr<const ScriptDirectory> load_scripts(const Project& project, bool keep_texts) {
   if (project.scripts) {
     return project.scripts;
   }
-  return std::make_shared<const ScriptDirectory>(ScriptDirectory::load(project.config));
+  return std::make_shared<const ScriptDirectory>(ScriptDirectory::load(project.config, keep_texts));
 }
 
 std::string new_revision_id() {

@@ -20,8 +20,12 @@ public:
   // Reads the header of every *.toml below the version locations (or, when
   // config.revision_texts is set, of those texts and nothing on disk): the keys before the
   // first table (migrate/revision_header.h). Throws util::Error naming the file and line of
-  // the first bad header, or the graph error. The ops are not read here.
-  static ScriptDirectory load(const Config& config);
+  // the first bad header, or the graph error. The ops are not read here. With `keep_texts`
+  // (a command that goes on to parse the files: upgrade, downgrade), the text of each small
+  // file read whole with its header is kept until its parse, up to k_kept_text_budget bytes
+  // in all, so that the parse does not read the file again.
+  static ScriptDirectory load(const Config& config, bool keep_texts = false);
+  static constexpr std::size_t k_kept_text_budget = 16 * 1024 * 1024;
 
   const RevisionGraph& graph() const { return *m_graph; }
   // The revision's whole file, parsed on first use and kept (the reference stays valid while
@@ -45,6 +49,7 @@ private:
   struct Source {
     std::filesystem::path path;
     const std::string* text = nullptr; // in-memory text (config.revision_texts), or read path
+    mutable std::string kept;          // the file's text as load read it, until its first parse
     mutable std::unique_ptr<RevisionFile> parsed;
     mutable std::string checksum; // ops_checksum(*parsed), once asked for ("" before)
   };
@@ -52,7 +57,9 @@ private:
   static ScriptDirectory load_texts(std::shared_ptr<const RevisionTexts> texts);
   // Adds one revision's header; throws on an id seen before.
   void add(Revision rev, Source source, std::vector<Revision>& revisions);
-  RevisionFile parse(const std::string& id, const Source& source) const;
+  // Parses from `kept` (the text load kept, taken under the parse mutex) when it is not
+  // empty, else from the in-memory text or the file.
+  RevisionFile parse(const std::string& id, const Source& source, const std::string& kept) const;
 
   std::filesystem::path m_versions_dir;
   std::vector<std::filesystem::path> m_locations;
@@ -63,8 +70,10 @@ private:
   std::unique_ptr<RevisionGraph> m_graph;
 };
 
-// The project's revision files: project.scripts where the caller read them, else read now.
-std::shared_ptr<const ScriptDirectory> load_scripts(const Project& project);
+// The project's revision files: project.scripts where the caller read them, else read now
+// (keep_texts as ScriptDirectory::load).
+std::shared_ptr<const ScriptDirectory> load_scripts(const Project& project,
+                                                    bool keep_texts = false);
 
 struct NewRevision {
   std::string id;

@@ -162,6 +162,33 @@ TEST_CASE("revision header: read from disk stops at the first table", "[revision
                     Catch::StartsWith(path3.string() + ":1: invalid revision id 'r 3'"));
 }
 
+TEST_CASE("revision header: a file read whole with its header leaves its text to the caller",
+          "[revision_header]") {
+  Folder f;
+  const std::string small = "revision = \"r1\"\ndown_revision = \"\"\n" + k_ops;
+  std::string whole;
+  CHECK(migrate::read_revision_header(f.write("r1.toml", small), &whole).id == "r1");
+  CHECK(whole == small);
+  // One byte short of the first read: the read that finds nothing more says it was the end.
+  std::string exact = "revision = \"r2\"\ndown_revision = \"\"\n" + k_ops;
+  exact += "# " + std::string(4095 - exact.size() - 3, 'x') + "\n";
+  REQUIRE(exact.size() == 4095);
+  whole.clear();
+  CHECK(migrate::read_revision_header(f.write("r2.toml", exact), &whole).id == "r2");
+  CHECK(whole == exact);
+  // Ops beyond the header's read: not read for the header, so nothing is left.
+  std::string big =
+      "revision = \"r3\"\ndown_revision = \"\"\n" + k_ops + "# " + std::string(10000, 'x') + "\n";
+  whole.clear();
+  CHECK(migrate::read_revision_header(f.write("r3.toml", big), &whole).id == "r3");
+  CHECK(whole.empty());
+  // A header longer than the first read, reaching the end of the file: kept whole.
+  const std::string long_message = "revision = \"r4\"\ndown_revision = \"\"\nmessage = \"\"\"" +
+                                   std::string(9000, 'm') + "\"\"\"\n" + k_ops;
+  CHECK(migrate::read_revision_header(f.write("r4.toml", long_message), &whole).id == "r4");
+  CHECK(whole == long_message);
+}
+
 TEST_CASE("script directory: ops parsed once, only when asked, errors at path:line",
           "[script_directory]") {
   Folder f;
@@ -187,6 +214,29 @@ TEST_CASE("script directory: a file edited after load is refused, not run under 
   const auto scripts = migrate::ScriptDirectory::load(f.config);
   write_file(r2, "revision = \"r2\"\ndown_revision = \"\"\n" + k_ops);
   CHECK_THROWS_WITH(scripts.file("r2"), Catch::Contains("changed while migratecpp was running"));
+}
+
+TEST_CASE("script directory: keep_texts parses the text read at load, not the file again",
+          "[script_directory]") {
+  Folder f;
+  const auto r1 = f.write("r1.toml", "revision = \"r1\"\ndown_revision = \"\"\n" + k_ops);
+  const auto r2 = f.write("r2.toml", "revision = \"r2\"\ndown_revision = \"r1\"\n" + k_ops);
+  const auto r3 = f.write("r3.toml", "revision = \"r3\"\ndown_revision = \"r2\"\n" + k_ops + "# " +
+                                         std::string(10000, 'x') + "\n");
+  const auto kept = migrate::ScriptDirectory::load(f.config, true);
+  const auto unkept = migrate::ScriptDirectory::load(f.config);
+  const std::string checksum = kept.ops_checksum_of("r2");
+  // Emptied on disk after load: the kept texts still give the ops as loaded.
+  const std::string no_ops = "revision = \"r1\"\ndown_revision = \"\"\n";
+  write_file(r1, no_ops);
+  write_file(r2, "revision = \"r2\"\ndown_revision = \"r1\"\n");
+  CHECK(kept.file("r1").upgrade.size() == 1);
+  CHECK(unkept.file("r1").upgrade.empty());
+  // The checksum's parse kept neither the parse nor the text: a second one reads the file.
+  CHECK(migrate::ops_checksum(kept.file("r2")) != checksum);
+  // A file larger than the header's read is read again, and an edit is still caught.
+  write_file(r3, "revision = \"r3\"\ndown_revision = \"\"\n" + k_ops);
+  CHECK_THROWS_WITH(kept.file("r3"), Catch::Contains("changed while migratecpp was running"));
 }
 
 TEST_CASE("script directory: in-memory texts are read lazily too", "[script_directory]") {
