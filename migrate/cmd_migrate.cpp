@@ -220,12 +220,13 @@ void run_online(const Project& project, const ScriptDirectory& scripts, LiveData
           return history.progress(record(step, started), done);
         },
         [&, record](const Step& step, auto started, std::size_t done) {
-          HistoryRecord finished = record(step, started);
+          const HistoryRecord begun = record(step, started);
+          HistoryRecord finished = begun;
           finished.direction = step.upgrade ? k_history_upgrade : k_history_downgrade;
           finished.duration_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                      std::chrono::system_clock::now() - started)
                                      .count();
-          return history.end(record(step, started), done, finished);
+          return history.end(begun, done, finished);
         }};
   }
   options.observer = observer;
