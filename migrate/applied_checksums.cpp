@@ -66,15 +66,7 @@ AppliedChecksums check_applied(const ScriptDirectory& scripts, const std::vector
     }
     out.problems.push_back(std::move(p));
   }
-  const auto applied = applied_ids(graph, rows);
-  std::vector<std::string> recorded;
-  for (const auto& id : applied) {
-    if (records.count(id) != 0) {
-      recorded.push_back(id);
-    }
-  }
-  scripts.parse_ahead(recorded, false);
-  for (const auto& id : applied) {
+  for (const auto& id : applied_ids(graph, rows)) {
     const auto it = records.find(id);
     if (it == records.end()) {
       out.unrecorded.push_back(id);

@@ -263,7 +263,6 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
     const auto start = rows_of(graph, range.from);
     const auto plan = dir == Direction::up ? graph.upgrade_plan(start, range.to)
                                            : graph.downgrade_plan(start, range.to);
-    scripts.parse_ahead(plan, true);
     const auto steps = make_steps(scripts, start, plan, dir);
     preflight(dialect, steps, out);
     const bool ends_at_base =
@@ -290,7 +289,6 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));
     return;
   }
-  scripts.parse_ahead(plan, true);
   const auto steps = make_steps(scripts, rows, plan, dir);
   preflight(*db.dialect, steps, out);
   run_online(project, scripts, db, versions, steps, out, options.observer);

@@ -12,13 +12,10 @@
 #include "util/symlink.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <ctime>
 #include <random>
-#include <system_error>
-#include <thread>
 
 namespace fs = std::filesystem;
 
@@ -155,7 +152,6 @@ const RevisionFile& ScriptDirectory::file(const std::string& id) const {
     std::string kept;
     kept.swap(it->second.kept); // parsed once: the text is not needed again
     it->second.parsed = std::make_unique<RevisionFile>(parse(id, it->second, kept));
-    it->second.checksum.clear(); // of an earlier parse, not kept: the kept one is hashed
   }
   return *it->second.parsed;
 }
@@ -168,22 +164,17 @@ std::string ScriptDirectory::ops_checksum_of(const std::string& id) const {
   std::string kept;
   {
     const std::lock_guard lock(*m_parse_mutex);
-    // Kept once computed: a run writes it once per revision into the history, and on MySQL
-    // into each begin / progress / end marker too.
-    if (it->second.checksum.empty() && it->second.parsed) {
-      it->second.checksum = ops_checksum(*it->second.parsed);
-    }
-    if (!it->second.checksum.empty()) {
+    if (it->second.parsed) {
+      // Kept with the parse it comes from: a run writes it once per revision into the
+      // history, and on MySQL into each begin / progress / end marker too.
+      if (it->second.checksum.empty()) {
+        it->second.checksum = ops_checksum(*it->second.parsed);
+      }
       return it->second.checksum;
     }
-    kept.swap(it->second.kept); // the parse is not kept; the text goes with it
+    kept.swap(it->second.kept); // not kept after this parse; a second asker reads the file
   }
-  std::string checksum = ops_checksum(parse(id, it->second, kept));
-  const std::lock_guard lock(*m_parse_mutex);
-  if (it->second.checksum.empty()) {
-    it->second.checksum = checksum;
-  }
-  return it->second.checksum;
+  return ops_checksum(parse(id, it->second, kept));
 }
 
 void ScriptDirectory::check_all_files() const {
@@ -201,64 +192,6 @@ void ScriptDirectory::check_all_files() const {
       (void)parse(*id, source, source.kept); // the text stays for the parse that keeps
     }
   }
-}
-
-void ScriptDirectory::parse_ahead(const std::vector<std::string>& ids, bool keep_parses) const {
-  // Below this, a thread costs more than half the parses it takes over.
-  constexpr std::size_t k_fewest_files = 8;
-  if (ids.size() < k_fewest_files || std::thread::hardware_concurrency() < 2) {
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  auto one = [&](const std::string& id) {
-    const auto it = m_sources.find(id);
-    if (it == m_sources.end()) {
-      return;
-    }
-    const Source& source = it->second;
-    std::string kept;
-    const RevisionFile* parsed = nullptr;
-    {
-      const std::lock_guard lock(*m_parse_mutex);
-      if (!source.checksum.empty() && (source.parsed || !keep_parses)) {
-        return;
-      }
-      parsed = source.parsed.get(); // never reset once set: usable outside the lock
-      if (parsed == nullptr) {
-        kept.swap(source.kept);
-      }
-    }
-    std::unique_ptr<RevisionFile> fresh;
-    if (parsed == nullptr) {
-      fresh = std::make_unique<RevisionFile>(parse(id, source, kept));
-      parsed = fresh.get();
-    }
-    std::string checksum = ops_checksum(*parsed);
-    const std::lock_guard lock(*m_parse_mutex);
-    if (keep_parses && fresh && !source.parsed) {
-      source.parsed = std::move(fresh);
-      source.checksum = std::move(checksum); // of this parse, now the one kept
-    } else if (source.checksum.empty() && (!source.parsed || source.parsed.get() == parsed)) {
-      source.checksum = std::move(checksum);
-    }
-  };
-  auto work = [&]() noexcept {
-    for (std::size_t i = next++; i < ids.size(); i = next++) {
-      try {
-        one(ids[i]);
-      } catch (...) {
-        // Left for file() or ops_checksum_of() to parse again and report, in order.
-      }
-    }
-  };
-  std::thread helper;
-  try {
-    helper = std::thread(work);
-  } catch (const std::system_error&) {
-    return; // no second thread: the files are parsed as they are asked for
-  }
-  work();
-  helper.join();
 }
 
 const fs::path& ScriptDirectory::path_of(const std::string& id) const {

@@ -39,13 +39,6 @@ public:
   // Parses the ops of every revision not parsed yet without keeping them: throws the error
   // of the first bad file, in path order, as load did before the ops were read lazily.
   void check_all_files() const;
-  // Parses the files of `ids` ahead of a command that needs them all, on a second thread
-  // beside this one where there is a second core: file() and ops_checksum_of() then find
-  // them done. `keep_parses`: keep each parse and its checksum (the revisions a run
-  // applies), else the checksum alone (applied revisions, checked against the history). A
-  // file that fails to parse is left as it was: file() parses it again, in the caller's
-  // order, and throws its error there. Does nothing for a few files or on one core.
-  void parse_ahead(const std::vector<std::string>& ids, bool keep_parses) const;
   const std::filesystem::path& path_of(const std::string& id) const;
   const std::filesystem::path& versions_dir() const { return m_versions_dir; }
   const std::vector<std::filesystem::path>& locations() const { return m_locations; }
@@ -58,9 +51,7 @@ private:
     const std::string* text = nullptr; // in-memory text (config.revision_texts), or read path
     mutable std::string kept;          // the file's text as load read it, until its first parse
     mutable std::unique_ptr<RevisionFile> parsed;
-    // The ops checksum, once asked for or parsed ahead ("" before): of `parsed` when it is
-    // set, else of the parse that computed it (an unkept parse is not repeated for it).
-    mutable std::string checksum;
+    mutable std::string checksum; // ops_checksum(*parsed), once asked for ("" before)
   };
 
   static ScriptDirectory load_texts(std::shared_ptr<const RevisionTexts> texts);

@@ -239,46 +239,6 @@ TEST_CASE("script directory: keep_texts parses the text read at load, not the fi
   CHECK_THROWS_WITH(kept.file("r3"), Catch::Contains("changed while migratecpp was running"));
 }
 
-TEST_CASE("script directory: parse_ahead gives what file() and ops_checksum_of() give in order",
-          "[script_directory]") {
-  Folder f;
-  std::vector<std::string> ids;
-  for (int i = 1; i <= 40; ++i) {
-    const std::string id = "r" + std::to_string(i);
-    const std::string down = i == 1 ? "" : "r" + std::to_string(i - 1);
-    const std::string ops =
-        i == 17 ? "\n[[upgrade]]\nop = \"create_tabel\"\ntable = \"x\"\n" // an error
-                : std::string(k_ops);
-    f.write(id + ".toml", "revision = \"" + id + "\"\ndown_revision = \"" + down + "\"\n" + ops);
-    ids.push_back(id);
-  }
-  const auto ahead = migrate::ScriptDirectory::load(f.config);
-  const auto in_order = migrate::ScriptDirectory::load(f.config);
-  ahead.parse_ahead(ids, true);
-  for (const auto& id : ids) {
-    if (id == "r17") {
-      // Not parsed ahead: asked for, it is parsed again and its error thrown, at path:line.
-      CHECK_THROWS_WITH(ahead.file(id), Catch::Contains("r17.toml:5: unknown op 'create_tabel'"));
-      CHECK_THROWS_WITH(ahead.ops_checksum_of(id), Catch::Contains("r17.toml:5"));
-      continue;
-    }
-    CHECK(ahead.ops_checksum_of(id) == in_order.ops_checksum_of(id));
-    CHECK(ahead.file(id).upgrade.size() == in_order.file(id).upgrade.size());
-  }
-  // Kept parses: an edit on disk afterwards changes nothing.
-  f.write("r3.toml", "revision = \"r3\"\ndown_revision = \"r2\"\n");
-  CHECK(ahead.file("r3").upgrade.size() == 1);
-
-  // Checksums alone: computed once, from the text as it was then.
-  const auto checked = migrate::ScriptDirectory::load(f.config);
-  const std::vector<std::string> applied(ids.begin() + 3, ids.begin() + 13);
-  checked.parse_ahead(applied, false);
-  const std::string r4 = in_order.ops_checksum_of("r4");
-  f.write("r4.toml", "revision = \"r4\"\ndown_revision = \"r3\"\n");
-  CHECK(checked.ops_checksum_of("r4") == r4);
-  CHECK(checked.file("r4").upgrade.empty()); // the parse was not kept: read now
-}
-
 TEST_CASE("script directory: in-memory texts are read lazily too", "[script_directory]") {
   migrate::Config config;
   auto texts = std::make_shared<migrate::RevisionTexts>();
