@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# bench/alternate_b1.sh — scenario b1 against its floor c1 on PostgreSQL and MariaDB, run in
-# alternation: for each round, a fresh bench schema (PostgreSQL) or database (MariaDB), then
-# `migratecpp upgrade head` in one transaction (b1); fresh again, then its `upgrade head --sql`
-# in one transaction fed to psql / mariadb (c1). Prints the sorted times and the ratio of the
-# medians. run.sh times all the runs of one command, then all the runs of the other, so a slow
-# minute of the servers lands on one side of its ratio; here it lands on both.
+# bench/alternate_b1.sh — scenario b1 against its floor c1 on SQLite, PostgreSQL and MariaDB,
+# run in alternation: for each round, a fresh database file (SQLite), bench schema (PostgreSQL)
+# or database (MariaDB), then `migratecpp upgrade head` in one transaction (b1); fresh again,
+# then its `upgrade head --sql` in one transaction fed to sqlite3 / psql / mariadb (c1). Prints
+# the sorted times and the ratio of the medians. run.sh times all the runs of one command, then
+# all the runs of the other, so a slow minute of the machine lands on one side of its ratio;
+# here it lands on both.
 #
 #   bash bench/alternate_b1.sh KEPT_DIR [--rounds N] [--bin PATH]
 #
@@ -28,10 +29,13 @@ pg_url="$(sed -n 's/^url = "\(postgresql:[^"?]*\).*/\1/p' chain/mcpp/b-postgresq
 pg_db="${pg_url##*/}"
 my_db="$(sed -n 's/^url = "mysql:[^"]*\/\([^"?/]*\)".*/\1/p' chain/mcpp/b-mysql.toml)"
 "$PSQL" -X -q "${pg_url%/*}/migratecpp_test" -c "CREATE DATABASE $pg_db" >/dev/null 2>&1 || true
-for d in postgresql mysql; do
+sqlite_db="$(sed -n 's|^url = "sqlite:///\(.*\)"$|\1|p' chain/mcpp/b-sqlite.toml)"
+for d in sqlite postgresql mysql; do
   sed 's/^transaction_per_migration = true$/transaction_per_migration = false/' \
     "chain/mcpp/b-$d.toml" >"chain/mcpp/b1-$d.toml"
 done
+"$BIN" -c chain/mcpp/b1-sqlite.toml upgrade head --sql 2>/dev/null | grep -vE '^(BEGIN|COMMIT);$' |
+  { echo "BEGIN;"; cat; echo "COMMIT;"; } >c1-sqlite-alternate.sql
 "$BIN" -c chain/mcpp/b1-postgresql.toml upgrade head --sql 2>/dev/null | grep -vE '^(BEGIN|COMMIT);$' |
   { echo "SET search_path TO bench_b_mcpp;"; echo "BEGIN;"; cat; echo "COMMIT;"; } >c1-pg-alternate.sql
 "$BIN" -c chain/mcpp/b1-mysql.toml upgrade head --sql 2>/dev/null | grep -vE '^(BEGIN|COMMIT);$' \
@@ -45,6 +49,10 @@ timed() { # timed LABEL COMMAND...: prints "LABEL milliseconds"
   echo "$label $(((e - s) / 1000000))"
 }
 for _ in $(seq "$ROUNDS"); do
+  bash prep.sh sqlite "$sqlite_db"
+  timed "sqlite b1" "$BIN" -c chain/mcpp/b1-sqlite.toml upgrade head
+  bash prep.sh sqlite "$sqlite_db"
+  timed "sqlite c1" sqlite3 -bail -init c1-sqlite-alternate.sql "$sqlite_db" .quit
   bash prep.sh pg "$pg_db" bench_b_mcpp
   timed "postgresql b1" "$BIN" -c chain/mcpp/b1-postgresql.toml upgrade head
   bash prep.sh pg "$pg_db" bench_b_mcpp
@@ -59,7 +67,7 @@ times = collections.defaultdict(list)
 for line in sys.stdin:
     dialect, scenario, ms = line.split()
     times[(dialect, scenario)].append(int(ms))
-for d in ("postgresql", "mysql"):
+for d in ("sqlite", "postgresql", "mysql"):
     b, c = times[(d, "b1")], times[(d, "c1")]
     print(f"{d}: b1 {sorted(b)} ms, c1 {sorted(c)} ms, "
           f"median b1/c1 {statistics.median(b) / statistics.median(c):.2f}x")
