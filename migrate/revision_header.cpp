@@ -5,6 +5,8 @@
 #include "util/error.h"
 #include "util/file_read.h"
 
+#include <optional>
+
 namespace migratecpp::migrate {
 
 namespace {
@@ -166,21 +168,18 @@ Revision read_revision_header(const std::filesystem::path& path, std::string* wh
   const bool whole =
       whole_text != nullptr && (at_end || (text.size() < asked && !file.read_some(text, 1)));
   const std::string_view top = std::string_view(text).substr(0, end);
-  if (auto plain = read_plain_header(top, path.string())) {
-    if (whole) {
-      *whole_text = std::move(text);
+  std::optional<Revision> rev = read_plain_header(top, path.string());
+  if (!rev) {
+    try {
+      rev = parse_revision_keys(top, path.string());
+    } catch (const util::Error&) {
+      return parse_revision_file(whole ? text : util::read_file(path), path.string()).revision;
     }
-    return std::move(*plain);
   }
-  try {
-    Revision rev = parse_revision_keys(top, path.string());
-    if (whole) {
-      *whole_text = std::move(text);
-    }
-    return rev;
-  } catch (const util::Error&) {
-    return parse_revision_file(util::read_file(path), path.string()).revision;
+  if (whole) {
+    *whole_text = std::move(text);
   }
+  return std::move(*rev);
 }
 
 } // namespace migratecpp::migrate
