@@ -1,7 +1,9 @@
 #include "migrate/plain_header.h"
 
+#include "migrate/plain_toml.h"
 #include "migrate/revision_file.h"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <vector>
@@ -20,106 +22,38 @@ struct Value {
   std::size_t line = 0;
 };
 
-class LineReader {
-public:
-  explicit LineReader(std::string_view line) : m_line(line) {}
+std::string string_value(plain::Cursor& in) {
+  return in.peek() == '"' ? in.basic_string() : in.literal_string(true);
+}
 
-  void skip_blanks() {
-    while (m_pos < m_line.size() && (m_line[m_pos] == ' ' || m_line[m_pos] == '\t')) {
-      ++m_pos;
-    }
-  }
-  bool at_end() const { return m_pos == m_line.size(); }
-  bool take(char c) {
-    if (m_pos < m_line.size() && m_line[m_pos] == c) {
-      ++m_pos;
-      return true;
-    }
-    return false;
-  }
-  std::string_view bare_key() {
-    const std::size_t start = m_pos;
-    while (m_pos < m_line.size() &&
-           ((m_line[m_pos] >= 'a' && m_line[m_pos] <= 'z') ||
-            (m_line[m_pos] >= 'A' && m_line[m_pos] <= 'Z') || m_line[m_pos] == '_')) {
-      ++m_pos;
-    }
-    return m_line.substr(start, m_pos - start);
-  }
-  // A basic string with no escape (control characters are refused for the whole line).
-  std::optional<std::string> plain_string() {
-    if (!take('"')) {
-      return std::nullopt;
-    }
-    const std::size_t start = m_pos;
-    while (m_pos < m_line.size() && m_line[m_pos] != '"') {
-      const char c = m_line[m_pos];
-      if (c == '\\') {
-        return std::nullopt;
-      }
-      ++m_pos;
-    }
-    if (m_pos == m_line.size()) {
-      return std::nullopt;
-    }
-    std::string out(m_line.substr(start, m_pos - start));
-    ++m_pos;
-    return out;
-  }
-  // YYYY-MM-DDTHH:MM:SSZ, as format_date_time writes it back.
-  std::optional<std::string> utc_date_time() {
-    constexpr std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
-    if (m_line.size() - m_pos < shape.size()) {
-      return std::nullopt;
-    }
-    for (std::size_t i = 0; i < shape.size(); ++i) {
-      const char c = m_line[m_pos + i];
-      if (shape[i] == 'd' ? (c < '0' || c > '9') : c != shape[i]) {
-        return std::nullopt;
-      }
-    }
-    std::string out(m_line.substr(m_pos, shape.size()));
-    m_pos += shape.size();
-    return out;
-  }
-
-private:
-  std::string_view m_line;
-  std::size_t m_pos = 0;
-};
-
-std::optional<Value> read_value(LineReader& r) {
+Value read_value(plain::Cursor& in) {
   Value v;
-  if (auto s = r.plain_string()) {
-    v.items.push_back(std::move(*s));
-    return v;
-  }
-  if (r.take('[')) {
+  v.line = in.line();
+  const char c = in.peek();
+  if (c == '"' || c == '\'') {
+    v.items.push_back(string_value(in));
+  } else if (in.take('[')) {
     v.kind = Value::Kind::array;
-    r.skip_blanks();
-    while (!r.take(']')) {
-      auto item = r.plain_string();
-      if (!item) {
-        return std::nullopt;
+    while (true) {
+      in.skip_space(true);
+      if (in.take(']')) {
+        break;
       }
-      v.items.push_back(std::move(*item));
-      r.skip_blanks();
-      if (r.take(',')) {
-        r.skip_blanks();
-      } else if (!r.take(']')) {
-        return std::nullopt;
-      } else {
+      if (in.peek() != '"' && in.peek() != '\'') {
+        throw plain::NotPlain{};
+      }
+      v.items.push_back(string_value(in));
+      in.skip_space(true);
+      if (!in.take(',')) {
+        in.expect(']');
         break;
       }
     }
-    return v;
-  }
-  if (auto d = r.utc_date_time()) {
+  } else {
     v.kind = Value::Kind::date_time;
-    v.items.push_back(std::move(*d));
-    return v;
+    v.items.push_back(in.utc_date_time());
   }
-  return std::nullopt;
+  return v;
 }
 
 bool valid_ids(const std::vector<std::string>& ids) {
@@ -135,47 +69,28 @@ bool valid_ids(const std::vector<std::string>& ids) {
 
 std::optional<Revision> read_plain_header(std::string_view text, const std::string& path) {
   std::array<std::optional<Value>, k_keys.size()> values;
-  std::size_t line_number = 0;
-  for (std::size_t pos = 0; pos < text.size();) {
-    ++line_number;
-    std::size_t end = text.find('\n', pos);
-    end = end == std::string_view::npos ? text.size() : end;
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (!line.empty() && line.back() == '\r') {
-      line.remove_suffix(1);
-    }
-    for (const char c : line) {
-      const auto byte = static_cast<unsigned char>(c);
-      if (byte >= 0x7f || (byte < 0x20 && c != '\t')) {
-        return std::nullopt; // UTF-8 and control characters are for the TOML library to judge
+  try {
+    plain::Cursor in(text, 1);
+    while (!in.at_end()) {
+      in.skip_blanks();
+      if (in.peek() != '#' && !in.at_line_end()) {
+        const std::string_view key = in.bare_key();
+        const auto slot =
+            static_cast<std::size_t>(std::find(k_keys.begin(), k_keys.end(), key) - k_keys.begin());
+        if (slot == k_keys.size() || values[slot]) {
+          return std::nullopt; // a key of another kind (a.b), unknown or repeated
+        }
+        in.skip_blanks();
+        in.expect('=');
+        in.skip_blanks();
+        values[slot] = read_value(in);
+        in.skip_blanks();
       }
+      in.skip_comment();
+      in.line_end();
     }
-    LineReader r(line);
-    r.skip_blanks();
-    if (r.at_end() || r.take('#')) {
-      continue;
-    }
-    const std::string_view key = r.bare_key();
-    std::size_t slot = 0;
-    while (slot < k_keys.size() && k_keys[slot] != key) {
-      ++slot;
-    }
-    if (slot == k_keys.size() || values[slot]) {
-      return std::nullopt;
-    }
-    r.skip_blanks();
-    if (!r.take('=')) {
-      return std::nullopt;
-    }
-    r.skip_blanks();
-    std::optional<Value> value = read_value(r);
-    r.skip_blanks();
-    if (!value || !r.at_end()) {
-      return std::nullopt;
-    }
-    value->line = line_number;
-    values[slot] = std::move(value);
+  } catch (const plain::NotPlain&) {
+    return std::nullopt;
   }
   const auto& [revision, down, labels, depends, message, date] = values;
   if (!revision || revision->kind != Value::Kind::string ||

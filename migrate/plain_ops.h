@@ -3,16 +3,15 @@
 // TOML library's parser: toml++ parsing the ops was a sixth of the instructions of a
 // 200-revision upgrade (bench/RESULTS.md), most of it decoding UTF-8 one character at a time.
 //
-// Only plain TOML is read here, ASCII with LF line ends: `[[upgrade]]` and `[[downgrade]]`
-// headers and `key = value` lines, comments and blank lines between. Keys are bare, dotted in
-// a table's own lines (sql.postgresql = ...). Values are basic strings (escapes \" \\ \n \t
-// \r \b \f and \u below 0x80), literal strings, multi-line literal strings, decimal integers,
-// booleans, arrays (over several lines, with comments) and one-line inline tables. Anything
-// else (a float, a date, a multi-line basic string, a quoted key, another header, a CR, a
-// repeated key...) gives nullopt and is left to the TOML parse, which reads it or says what is
-// wrong. Where a table is returned it equals what toml::parse gives for the same text (the
-// differential tests check it); only source positions are missing, and the line of each
-// [[...]] header is returned beside it.
+// Only plain TOML is read here (plain_toml.h): `[[upgrade]]` and `[[downgrade]]` headers and
+// `key = value` lines, comments and blank lines between. Keys are bare, dotted in a table's
+// own lines (sql.postgresql = ...). Values are the cursor's strings, integers and booleans,
+// arrays (over several lines, with comments) and one-line inline tables. Anything else (a
+// float, a date, a multi-line basic string, a quoted key, another header, a repeated key...)
+// gives nullopt and is left to the TOML parse, which reads it or says what is wrong. Where a
+// table is returned it equals what toml::parse gives for the same text (the differential tests
+// check it); only source positions are missing, and the line of each [[...]] header is
+// returned beside it.
 #include <toml++/toml.h>
 
 #include <cstddef>

@@ -2,11 +2,16 @@
 // Revision wherever it reads one, and the TOML parse left to everything else.
 #include "migrate/plain_header.h"
 #include "migrate/revision_file.h"
+#include "migrate/revision_header.h"
+#include "support/test_support.h"
 #include "util/error.h"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <random>
 #include <string>
+#include <vector>
 
 using namespace migratecpp;
 using migrate::read_plain_header;
@@ -32,6 +37,10 @@ TEST_CASE("plain header: what `revision` writes is read as TOML reads it", "[pla
       "revision=\"b2\"\n\tdown_revision = [ \"a1\", \"x-9\" , ]\nbranch_labels = \"main\"\n"
       "depends_on = [\"c3\"]\nmessage = \"it's 'quoted' # not a comment\"\n"
       "create_date = \"yesterday\"\n",
+      // Escapes, literal strings, comments after values, an array over several lines.
+      "revision = 'a1' # the id\nmessage = \"tab\\there \\\"q\\\" \\u0041\"\n"
+      "down_revision = [ # parents\n  \"a0\",\n  'b0', # the other\n]\n"
+      "branch_labels = '''\nx'''\n",
       // No down_revision: the revision's line is the one messages point at.
       "\n\nrevision = \"c3\"\nmessage = \"\"\n",
   };
@@ -45,10 +54,7 @@ TEST_CASE("plain header: what `revision` writes is read as TOML reads it", "[pla
 
 TEST_CASE("plain header: anything else is left to the TOML parse", "[plain_header]") {
   const std::vector<std::string> other = {
-      "revision = \"a1\"\nmessage = \"tab\\there\"\n",           // an escape
-      "revision = 'a1'\n",                                       // a literal string
       "revision = \"a1\"\nmessage = \"\"\"\nlong\n\"\"\"\n",     // multi-line
-      "revision = \"a1\" # the id\n",                            // a comment after a value
       "revision = \"a1\"\nrevision = \"a2\"\n",                  // repeated
       "revision = \"a1\"\nauthor = \"me\"\n",                    // unknown
       "revision = \"\"\n",                                       // empty id
@@ -59,9 +65,73 @@ TEST_CASE("plain header: anything else is left to the TOML parse", "[plain_heade
       "revision = \"a1\"\ncreate_date = 2026-01-01 00:00:00Z\n", // another date-time form
       "revision = \"a1\"\nmessage = [\"a\"]\n",                  // wrong type
       "revision = \"a1\"\ndown_revision = [\"a0\"\n",            // unclosed array
+      "revision = \"a1\"\nmessage = \"\\u00e9\"\n",              // an escape beyond ASCII
+      "revision = \"a1\"\ncreate_date = 2026-02-30T00:00:00Z\n", // a day past the 28th
+      "revision = \"a1\"\ncreate_date = 2026-13-01T00:00:00Z\n", // no such month
+      "revision.x = \"a1\"\n",                                   // a dotted key
+      "revision = \"a1\"\r\r\n",                                 // a CR alone
   };
   for (const auto& text : other) {
     INFO(text);
     CHECK_FALSE(read_plain_header(text, "v/r.toml"));
   }
+}
+
+TEST_CASE("plain header: random mutations of revision headers", "[plain_header]") {
+  namespace fs = std::filesystem;
+  std::vector<std::string> headers;
+  const fs::path root(MIGRATECPP_SOURCE_DIR);
+  for (const auto* dir : {"examples", "tests/fuzz/corpus/revision_file"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".toml") {
+        const std::string text = test::read_file(entry.path());
+        if (text.find("revision") != std::string::npos) {
+          headers.push_back(text.substr(0, migrate::toml_top_level_end(text)));
+        }
+      }
+    }
+  }
+  REQUIRE(headers.size() > 50);
+  // Characters that change what TOML reads, and some it refuses.
+  const std::string alphabet = "\"'[]{}=,.#\n\t \\ab01-_+eE:uTZ\r\x7f\xc3\x01";
+  std::mt19937 random(20261207);
+  std::size_t counts[2] = {0, 0};
+  for (const auto& base : headers) {
+    if (base.empty()) {
+      continue;
+    }
+    for (int round = 0; round < 60; ++round) {
+      std::string text = base;
+      const int edits = 1 + static_cast<int>(random() % 3);
+      for (int e = 0; e < edits && !text.empty(); ++e) {
+        const std::size_t at = random() % text.size();
+        const char c = alphabet[random() % alphabet.size()];
+        switch (random() % 3) {
+        case 0:
+          text.erase(at, 1);
+          break;
+        case 1:
+          text.insert(at, 1, c);
+          break;
+        default:
+          text[at] = c;
+        }
+      }
+      INFO(text);
+      const auto fast = read_plain_header(text, "v/r.toml");
+      ++counts[fast ? 1 : 0];
+      if (fast) {
+        migrate::Revision slow;
+        try {
+          slow = migrate::parse_revision_keys(text, "v/r.toml");
+        } catch (const util::Error& e) {
+          FAIL("the plain header reader accepts what the TOML parse rejects: " << e.what());
+        }
+        CHECK(same(*fast, slow));
+      }
+    }
+  }
+  // Both sides are exercised: many mutants stay plain, many do not.
+  CHECK(counts[0] > 500);
+  CHECK(counts[1] > 500);
 }

@@ -95,6 +95,8 @@ TEST_CASE("plain ops: what `revision` writes is read as toml++ reads it", "[plai
       // Arrays over several lines with comments, trailing commas, empty ones, nesting.
       "[[upgrade]]\nvalues = [ # the values\n  \"a\", # one\n\n  \"b\",\n]\nempty = []\n"
       "nested = [[1, 2], [\"x\"], []]\ninline = { a = { b = [true, false] } }\nnone = {}\n",
+      // CRLF line ends, in an array and after a comment too.
+      "[[upgrade]]\r\nop = \"x\" # c\r\nv = [\r\n 1,\r\n]\r\n",
       // Blanks, tabs, no final line end.
       "\n\t[[downgrade]]\t\n\top\t=\t\"drop_index\"\t# dropped\nname=\"ix\"",
   };
@@ -125,7 +127,8 @@ TEST_CASE("plain ops: anything else is left to toml++", "[plain_ops]") {
       "[[upgrade]]\na = \"caf\xc3\xa9\"\n",                 // UTF-8
       "[[upgrade]]\na = \"\\u00e9\"\n",                     // an escape beyond ASCII
       "[[upgrade]]\na = \"\\e\"\n",                         // an escape TOML 1.0 lacks
-      "[[upgrade]]\r\nop = \"x\"\r\n",                      // CRLF
+      "[[upgrade]]\nop = '''x\r\ny'''\n",                   // a CR in a multi-line string
+      "[[upgrade]]\nop = \"x\"\r\r\n",                      // a CR alone
       "[[upgrade]]\na = { b = 1, }\n",                      // a trailing comma in an inline table
       "[[upgrade]]\na = { b = 1,\n c = 2 }\n",              // an inline table over two lines
       "[[upgrade]]\na = { b.c = 1 }\n",                     // a dotted key in an inline table
