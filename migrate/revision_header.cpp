@@ -2,6 +2,7 @@
 
 #include "migrate/plain_header.h"
 #include "migrate/revision_file.h"
+#include "migrate/toml_string_extent.h"
 #include "util/error.h"
 #include "util/file_read.h"
 
@@ -75,43 +76,18 @@ public:
   }
 
 private:
-  // A basic ("...", with \ escapes) or literal ('...') string, single- or multi-line; false
-  // when the text ends inside it. A single-line string cut by a line end ends there (the TOML
-  // parser reports it).
+  // Skips the string opening at m_pos; false when it may go on past the text, a prefix of the
+  // file (a string cut by a line end stops at it: the TOML parser reports it).
   bool skip_string(char quote) {
-    const std::string_view three = quote == '"' ? "\"\"\"" : "'''";
-    if (m_text.size() - m_pos < 3 &&
-        m_text.substr(m_pos) == three.substr(0, m_text.size() - m_pos)) {
+    const std::string_view rest = m_text.substr(m_pos);
+    if (rest.size() < 3 && rest == std::string(3, quote).substr(0, rest.size())) {
       return false; // "" at the very end may yet open a multi-line string
     }
-    const bool multi = m_text.substr(m_pos, 3) == three;
-    m_pos += multi ? 3 : 1;
-    while (m_pos < m_text.size()) {
-      const char c = m_text[m_pos];
-      if (c == '\\' && quote == '"') {
-        m_pos += 2;
-        continue;
-      }
-      if (c == '\n' && !multi) {
-        return true; // the '\n' is the line end the caller sees
-      }
-      if (c == quote) {
-        if (!multi) {
-          ++m_pos;
-          return true;
-        }
-        if (m_text.substr(m_pos, 3) == three) {
-          m_pos += 3;
-          // Up to two more quotes may close a multi-line string ("""a"""" is 'a"').
-          while (m_pos < m_text.size() && m_text[m_pos] == quote) {
-            ++m_pos;
-          }
-          return m_pos < m_text.size();
-        }
-      }
-      ++m_pos;
-    }
-    return false;
+    const TomlStringExtent string = toml_string_extent(m_text, m_pos);
+    m_pos = string.end;
+    // A closed multi-line string at the end of the text may have more closing quotes after it.
+    return string.closed ? !string.multi_line || m_pos < m_text.size()
+                         : !string.multi_line && m_pos < m_text.size();
   }
 
   std::string_view m_text;

@@ -1,5 +1,6 @@
 #include "migrate/toml_limits.h"
 
+#include "migrate/toml_string_extent.h"
 #include "util/error.h"
 
 namespace migratecpp::migrate {
@@ -142,8 +143,8 @@ private:
   // After a backslash in a multi-line basic string: toml++ asks whether what follows is
   // white space, and after a line-ending backslash, of each character up to the first that
   // is not, on the lines after.
-  void check_escape_in_multi_line() {
-    std::size_t i = m_pos + 1;
+  void check_escape_in_multi_line(std::size_t backslash) const {
+    std::size_t i = backslash + 1;
     if (i < m_text.size() && is_beyond_ascii(m_text[i])) {
       fail("a backslash followed by a character beyond ASCII in a multi-line string: not an "
            "escape TOML has");
@@ -152,7 +153,7 @@ private:
            (m_text[i] == ' ' || m_text[i] == '\t' || m_text[i] == '\n' || m_text[i] == '\r')) {
       ++i;
     }
-    if (i > m_pos + 1 && i < m_text.size() && is_beyond_ascii(m_text[i])) {
+    if (i > backslash + 1 && i < m_text.size() && is_beyond_ascii(m_text[i])) {
       fail("a line-ending backslash in a multi-line string followed by a character beyond "
            "ASCII: TOML allows it, but the TOML library migratecpp is built with (toml++ 3.3) "
            "cannot read it; put the character after a letter, or end the line without a "
@@ -160,46 +161,22 @@ private:
     }
   }
 
-  // A basic ("...", with \ escapes) or literal ('...') string, single- or multi-line. An
-  // unterminated one ends the scan: the TOML library reports it with its line.
+  // A basic ("...", with \ escapes) or literal ('...') string, single- or multi-line, skipped
+  // whole; its line ends counted (the one that cuts a one-line string is the main loop's). An
+  // unterminated one ends there: the TOML library reports it with its line.
   void skip_string(char quote) {
-    const bool multi = m_text.substr(m_pos, 3) == std::string(3, quote);
-    m_pos += multi ? 3 : 1;
-    while (m_pos < m_text.size()) {
-      const char c = m_text[m_pos];
-      if (c == '\\' && quote == '"') {
-        if (multi) {
-          check_escape_in_multi_line();
-        }
-        if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n') {
-          ++m_line;
-        }
-        m_pos += 2;
-        continue;
+    const TomlStringExtent string = toml_string_extent(m_text, m_pos);
+    const bool escapes_checked = string.multi_line && quote == '"';
+    for (std::size_t i = m_pos; i < string.end; ++i) {
+      if (escapes_checked && m_text[i] == '\\') {
+        check_escape_in_multi_line(i); // at the line counted so far: the backslash's
+        ++i;                           // the escaped character, which may be a line end
       }
-      if (c == '\n') {
+      if (i < string.end && m_text[i] == '\n') {
         ++m_line;
-        if (!multi) {
-          ++m_pos;
-          return;
-        }
       }
-      if (c == quote) {
-        if (!multi) {
-          ++m_pos;
-          return;
-        }
-        if (m_text.substr(m_pos, 3) == std::string(3, quote)) {
-          m_pos += 3;
-          // Up to two more quotes may close a multi-line string ("""a"""" is 'a"').
-          while (m_pos < m_text.size() && m_text[m_pos] == quote) {
-            ++m_pos;
-          }
-          return;
-        }
-      }
-      ++m_pos;
     }
+    m_pos = string.end;
   }
 
   std::string_view m_text;
