@@ -660,12 +660,13 @@ schema::Database SqliteDialect::introspect(Connection& conn,
   auto fk_row = [&](std::size_t r) { return Row(fk_rows.columns, fk_rows.rows[r]); };
   std::map<std::string, std::vector<bool>> fk_name_used;
   for (std::size_t r = 0; r < fk_rows.rows.size();) {
-    const std::string table = fk_row(r).text("table_name");
-    const long long id = number(fk_row(r), "id");
+    const Row first = fk_row(r); // a key's rows: one per column, the key's own fields in each
+    const std::string table = first.text("table_name");
+    const long long id = number(first, "id");
     schema::ForeignKey fk;
-    fk.ref_table = fk_row(r).text("ref_table");
-    fk.on_update = action_of(fk_row(r).text("on_update"));
-    fk.on_delete = action_of(fk_row(r).text("on_delete"));
+    fk.ref_table = first.text("ref_table");
+    fk.on_update = action_of(first.text("on_update"));
+    fk.on_delete = action_of(first.text("on_delete"));
     bool implicit_ref = false;
     for (; r < fk_rows.rows.size() && fk_row(r).text("table_name") == table &&
            number(fk_row(r), "id") == id;
