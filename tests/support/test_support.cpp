@@ -27,6 +27,40 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(m_path, ec);
 }
 
+std::vector<std::string> example_toml_texts() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  const fs::path root(MIGRATECPP_SOURCE_DIR);
+  for (const auto* dir : {"examples", "tests/fuzz/corpus/revision_file"}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
+      if (entry.is_regular_file() && entry.path().extension() == ".toml") {
+        out.push_back(read_file(entry.path()));
+      }
+    }
+  }
+  return out;
+}
+
+std::string mutated(const std::string& text, std::mt19937& random, std::string_view alphabet) {
+  std::string out = text;
+  const int edits = 1 + static_cast<int>(random() % 3);
+  for (int e = 0; e < edits && !out.empty(); ++e) {
+    const std::size_t at = random() % out.size();
+    const char c = alphabet[random() % alphabet.size()];
+    switch (random() % 3) {
+    case 0:
+      out.erase(at, 1);
+      break;
+    case 1:
+      out.insert(at, 1, c);
+      break;
+    default:
+      out[at] = c;
+    }
+  }
+  return out.empty() ? text : out;
+}
+
 void write_file(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::create_directories(path.parent_path());
   std::ofstream f(path, std::ios::binary);

@@ -1,7 +1,10 @@
 #pragma once
 // Helpers shared by the tests: temporary directories and files, running the binary.
 #include <filesystem>
+#include <random>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace migratecpp::test {
 
@@ -21,6 +24,13 @@ private:
 
 void write_file(const std::filesystem::path& path, const std::string& text);
 std::string read_file(const std::filesystem::path& path);
+
+// The texts of the .toml files under examples/ and tests/fuzz/corpus/revision_file/: the
+// revision files (and a few others) the differential tests start from.
+std::vector<std::string> example_toml_texts();
+// `text` after one to three random edits, each a character erased, or one of `alphabet`
+// inserted or written over one: a mutant for the differential tests. Never empty.
+std::string mutated(const std::string& text, std::mt19937& random, std::string_view alphabet);
 
 struct RunResult {
   int exit_code = 0;

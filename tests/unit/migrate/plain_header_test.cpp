@@ -8,7 +8,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -78,17 +77,10 @@ TEST_CASE("plain header: anything else is left to the TOML parse", "[plain_heade
 }
 
 TEST_CASE("plain header: random mutations of revision headers", "[plain_header]") {
-  namespace fs = std::filesystem;
   std::vector<std::string> headers;
-  const fs::path root(MIGRATECPP_SOURCE_DIR);
-  for (const auto* dir : {"examples", "tests/fuzz/corpus/revision_file"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".toml") {
-        const std::string text = test::read_file(entry.path());
-        if (text.find("revision") != std::string::npos) {
-          headers.push_back(text.substr(0, migrate::toml_top_level_end(text)));
-        }
-      }
+  for (const auto& text : test::example_toml_texts()) {
+    if (text.find("revision") != std::string::npos) {
+      headers.push_back(text.substr(0, migrate::toml_top_level_end(text)));
     }
   }
   REQUIRE(headers.size() > 50);
@@ -101,22 +93,7 @@ TEST_CASE("plain header: random mutations of revision headers", "[plain_header]"
       continue;
     }
     for (int round = 0; round < 60; ++round) {
-      std::string text = base;
-      const int edits = 1 + static_cast<int>(random() % 3);
-      for (int e = 0; e < edits && !text.empty(); ++e) {
-        const std::size_t at = random() % text.size();
-        const char c = alphabet[random() % alphabet.size()];
-        switch (random() % 3) {
-        case 0:
-          text.erase(at, 1);
-          break;
-        case 1:
-          text.insert(at, 1, c);
-          break;
-        default:
-          text[at] = c;
-        }
-      }
+      const std::string text = test::mutated(base, random, alphabet);
       INFO(text);
       const auto fast = read_plain_header(text, "v/r.toml");
       ++counts[fast ? 1 : 0];

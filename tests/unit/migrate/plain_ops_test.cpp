@@ -10,7 +10,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -56,19 +55,13 @@ std::string_view ops_part(std::string_view file) {
   return file.substr(migrate::toml_top_level_end(file));
 }
 
+// The revision files of the examples and the fuzz corpus that have ops.
 std::vector<std::string> revision_files() {
-  namespace fs = std::filesystem;
   std::vector<std::string> out;
-  const fs::path root(MIGRATECPP_SOURCE_DIR);
-  for (const auto* dir : {"examples", "tests/fuzz/corpus/revision_file"}) {
-    for (const auto& entry : fs::recursive_directory_iterator(root / dir)) {
-      if (entry.is_regular_file() && entry.path().extension() == ".toml") {
-        std::string text = test::read_file(entry.path());
-        if (text.find("[[upgrade]]") != std::string::npos ||
-            text.find("[[downgrade]]") != std::string::npos) {
-          out.push_back(std::move(text));
-        }
-      }
+  for (auto& text : test::example_toml_texts()) {
+    if (text.find("[[upgrade]]") != std::string::npos ||
+        text.find("[[downgrade]]") != std::string::npos) {
+      out.push_back(std::move(text));
     }
   }
   return out;
@@ -174,25 +167,7 @@ TEST_CASE("plain ops: random mutations of revision files", "[plain_ops]") {
       continue;
     }
     for (int round = 0; round < 60; ++round) {
-      std::string text = base;
-      const int edits = 1 + static_cast<int>(random() % 3);
-      for (int e = 0; e < edits; ++e) {
-        const std::size_t at = random() % text.size();
-        const char c = alphabet[random() % alphabet.size()];
-        switch (random() % 3) {
-        case 0:
-          text.erase(at, 1);
-          break;
-        case 1:
-          text.insert(at, 1, c);
-          break;
-        default:
-          text[at] = c;
-        }
-        if (text.empty()) {
-          text = base;
-        }
-      }
+      const std::string text = test::mutated(base, random, alphabet);
       INFO(text);
       ++counts[compare_with_toml(text) == Outcome::same_as_toml ? 1 : 0];
     }
