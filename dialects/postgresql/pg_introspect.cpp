@@ -132,14 +132,15 @@ std::string constraints_sql() {
   // conparentid = 0: a foreign key that references a partitioned table also has one internal
   // clone per partition; only the parent is the user's constraint.
   return "SELECT c.relname AS table_name, con.conname AS name, con.contype AS type, "
-         "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) "
-         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum "
-         "ORDER BY k.i) AS columns, "
+         // Each key's name looked up alone (a join hashed all the table's attributes).
+         "ARRAY(SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a "
+         "WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum) "
+         "FROM unnest(con.conkey) WITH ORDINALITY k(attnum, i) ORDER BY k.i) AS columns, "
          "CASE WHEN rc.oid IS NULL THEN NULL WHEN rn.oid = n.oid THEN rc.relname::text "
          "ELSE rn.nspname || '.' || rc.relname END AS ref_table, "
-         "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, i) "
-         "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum "
-         "ORDER BY k.i) AS ref_columns, "
+         "ARRAY(SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a "
+         "WHERE a.attrelid = con.confrelid AND a.attnum = k.attnum) "
+         "FROM unnest(con.confkey) WITH ORDINALITY k(attnum, i) ORDER BY k.i) AS ref_columns, "
          "con.confdeltype AS on_delete, con.confupdtype AS on_update, "
          // Read for checks alone: pg_get_constraintdef deparses at each call, a third of
          // this query's time when every key and foreign key was printed too.
