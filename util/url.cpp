@@ -137,6 +137,13 @@ std::string scrub_secrets(std::string text) {
   return text;
 }
 
+void check_no_nul(const std::string& text) {
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    throw Error("invalid database URL: it has a NUL byte (character " + std::to_string(nul + 1) +
+                "), where the database client would take the URL to end");
+  }
+}
+
 void check_userinfo(const std::string& text) {
   const auto scheme_end = text.find("://");
   if (scheme_end == std::string::npos) {
@@ -184,6 +191,7 @@ std::string url_scheme(std::string_view text) {
 }
 
 Url parse_url(const std::string& text) {
+  check_no_nul(text);
   Url url;
   url.original = text;
   auto scheme_end = text.find("://");

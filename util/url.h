@@ -54,6 +54,13 @@ inline constexpr std::size_t k_min_secret_length = 3;
 void register_secret(std::string secret);
 std::string scrub_secrets(std::string text);
 
+// Refuses a URL with a NUL byte in it: the client libraries and SQLite read a URL, a password
+// or a path as a C string, up to its first NUL, so the rest would be dropped in silence
+// (another file opened, another password sent). The message does not quote the URL: a
+// redaction of text the client would not have read as a password could show it. Called by
+// parse_url; dialects that parse URLs their own way call it too.
+void check_no_nul(const std::string& text);
+
 // Refuses a URL whose user name or password holds a raw '/', '?' or '#': an '@' after the end
 // of the host part while a ':' stands in it that cannot be a port. Such a URL has no safe
 // reading (any split would put pieces of the password into a host, port or database name

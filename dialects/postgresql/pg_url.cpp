@@ -35,6 +35,7 @@ int check_ports(const std::string& ports, const std::string& text) {
 } // namespace
 
 util::Url parse_pg_url(const std::string& text) {
+  util::check_no_nul(text);   // libpq would read the URL up to it
   util::check_userinfo(text); // a raw '/', '?' or '#' in the password: no safe reading
   const auto scheme_end = text.find("://");
   if (scheme_end == std::string::npos) {

@@ -1,9 +1,12 @@
 // The dialect registry: the one list of dialects, the URL each dialect completes, and the
 // capability answers the engine asks instead of comparing names.
 #include "dialects/dialect.h"
+#include "util/display.h"
 #include "util/error.h"
 
 #include <catch2/catch.hpp>
+
+#include <string>
 
 using namespace migratecpp;
 
@@ -202,4 +205,27 @@ TEST_CASE("each dialect describes its quoting once", "[dialects][quoting]") {
   REQUIRE(my_tokens.size() == 3);
   CHECK(util::sql::identifier_value(my_tokens[0]) == "a b");
   CHECK(util::sql::string_value(my_tokens[1], my.quoting().syntax) == "x'y");
+}
+
+TEST_CASE("a URL with a NUL byte is refused, for every dialect, without being shown",
+          "[dialects][registry][url]") {
+  // The client libraries and SQLite read a URL, a password or a path as a C string: up to its
+  // first NUL. The rest would be dropped in silence (another file opened, another password
+  // sent), and a redaction of the whole text could show what the client never saw as a
+  // password (found by fuzzing the URL parser: tests/fuzz/regressions/url/).
+  using namespace std::string_literals;
+  for (const std::string& text :
+       {"postgresql://@h/db?password=hunter22&sslmode=\0\0rify-full=hunter22"s,
+        "postgresql://u:pw\0hunter22@h/db"s, "mysql://u:hunter22\0x@h/db"s,
+        "sqlite:///app.db\0hunter22.bak"s, "nosuch://u:hunter22@h/\0"s}) {
+    INFO(util::escape_control(text));
+    try {
+      (void)dialects::parse_url(text);
+      FAIL("accepted");
+    } catch (const util::Error& e) {
+      const std::string message = e.what();
+      CHECK(message.find("NUL") != std::string::npos);
+      CHECK(message.find("hunter22") == std::string::npos);
+    }
+  }
 }
