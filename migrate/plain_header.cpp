@@ -78,7 +78,7 @@ std::optional<Revision> read_plain_header(std::string_view text, const std::stri
         const auto slot =
             static_cast<std::size_t>(std::find(k_keys.begin(), k_keys.end(), key) - k_keys.begin());
         if (slot == k_keys.size() || values[slot]) {
-          return std::nullopt; // a key of another kind (a.b), unknown or repeated
+          return std::nullopt; // unknown or repeated (a dotted key fails at its '.')
         }
         in.skip_blanks();
         in.expect('=');

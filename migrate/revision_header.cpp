@@ -85,9 +85,9 @@ private:
     }
     const TomlStringExtent string = toml_string_extent(m_text, m_pos);
     m_pos = string.end;
-    // A closed multi-line string at the end of the text may have more closing quotes after it.
-    return string.closed ? !string.multi_line || m_pos < m_text.size()
-                         : !string.multi_line && m_pos < m_text.size();
+    // Known whole: a closed one-line string, or anything that stopped before the text's end
+    // (a multi-line string closed at the end may have more closing quotes after it).
+    return (string.closed && !string.multi_line) || m_pos < m_text.size();
   }
 
   std::string_view m_text;
