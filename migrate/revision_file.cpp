@@ -159,7 +159,9 @@ std::string required_table_name(const KeyReader& r) {
 // The op's own keys plus "op".
 KeyReader op_reader(const toml::table& t, const std::string& path, const std::string& name,
                     const std::vector<std::string_view>& keys) {
-  std::vector<std::string_view> allowed = {"op"};
+  // KeyReader reads `allowed` in its constructor only: one list per thread is reused.
+  thread_local std::vector<std::string_view> allowed;
+  allowed.assign(1, "op");
   allowed.insert(allowed.end(), keys.begin(), keys.end());
   return KeyReader(t, path, name, name + " op", allowed);
 }
@@ -293,10 +295,12 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
   const std::string name = name_node->as_string()->get();
 
   if (name == "create_table") {
-    return read_create_table(op_reader(t, path, name, keys_of({"table"}, {&table_body_keys()})));
+    static const auto keys = keys_of({"table"}, {&table_body_keys()});
+    return read_create_table(op_reader(t, path, name, keys));
   }
   if (name == "drop_table") {
-    return read_drop_table(op_reader(t, path, name, keys_of({"table"}, {&table_body_keys()})));
+    static const auto keys = keys_of({"table"}, {&table_body_keys()});
+    return read_drop_table(op_reader(t, path, name, keys));
   }
   if (name == "rename_table") {
     const KeyReader r = op_reader(t, path, name, {"table", "new_name"});
@@ -373,7 +377,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "create_index") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&index_keys()}));
+    static const auto keys = keys_of({"table"}, {&index_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::CreateIndex op;
     op.table = required_table_name(r);
     op.index = read_index(r);
@@ -383,7 +388,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "drop_index") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&index_keys()}));
+    static const auto keys = keys_of({"table"}, {&index_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::DropIndex op;
     op.table = required_table_name(r);
     op.name = r.required_string("name");
@@ -394,7 +400,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "create_unique") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&unique_keys()}));
+    static const auto keys = keys_of({"table"}, {&unique_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::CreateUnique op;
     op.table = required_table_name(r);
     op.constraint = read_unique(r);
@@ -404,7 +411,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "create_foreign_key") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&foreign_key_keys()}));
+    static const auto keys = keys_of({"table"}, {&foreign_key_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::CreateForeignKey op;
     op.table = required_table_name(r);
     op.constraint = read_foreign_key(r);
@@ -414,7 +422,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "create_check") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"table"}, {&check_keys()}));
+    static const auto keys = keys_of({"table"}, {&check_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::CreateCheck op;
     op.table = required_table_name(r);
     op.constraint = read_check(r);
@@ -514,7 +523,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "alter_sequence") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"existing"}, {&sequence_keys()}));
+    static const auto keys = keys_of({"existing"}, {&sequence_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::AlterSequence op;
     op.sequence = read_sequence(r);
     if (r.has("existing")) {
@@ -536,7 +546,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "alter_domain") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"existing"}, {&domain_keys()}));
+    static const auto keys = keys_of({"existing"}, {&domain_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::AlterDomain op;
     op.domain = read_domain(r);
     if (r.has("existing")) {
@@ -549,7 +560,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "drop_extension") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"definition"}, {&extension_keys()}));
+    static const auto keys = keys_of({"definition"}, {&extension_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::DropExtension op;
     op.name = r.required_string("name");
     // `definition = true`: the drop carries the extension (its schema and version, when
@@ -581,7 +593,8 @@ schema::Op read_op(const toml::table& t, const std::string& path) {
     return op;
   }
   if (name == "replace_view") {
-    const KeyReader r = op_reader(t, path, name, keys_of({"existing"}, {&view_keys()}));
+    static const auto keys = keys_of({"existing"}, {&view_keys()});
+    const KeyReader r = op_reader(t, path, name, keys);
     schema::ReplaceView op;
     op.view = read_view(r);
     if (op.view.materialized) {

@@ -52,13 +52,42 @@ std::string read_fk_action(const KeyReader& r, std::string_view key) {
 
 // `deferrable` / `initially_deferred` of a constraint; INITIALLY DEFERRED needs DEFERRABLE
 // (PostgreSQL and SQLite read the second alone as an error or as immediate).
-std::pair<bool, bool> read_deferral(const KeyReader& r, const std::string& what) {
+std::string label(std::string_view kind, const std::string& name,
+                  const std::vector<std::string>& columns) {
+  if (name.empty()) {
+    return columns.empty()
+               ? std::string(kind)
+               : "unnamed " + std::string(kind) + " (" + util::join(columns, ", ") + ")";
+  }
+  return std::string(kind) + " " + util::squote(name);
+}
+
+// What an error names: label(kind, name, columns), or a text already made. It is rendered
+// only when an error is thrown, for the checks below run for every index and constraint of
+// every table read. It refers to what it was made from and is passed on, not kept.
+class Label {
+public:
+  Label(std::string_view kind, const std::string& name, const std::vector<std::string>& columns)
+      : m_kind(kind), m_name(&name), m_columns(&columns) {}
+  Label(const std::string& text) : m_text(&text) {} // NOLINT(google-explicit-constructor)
+  std::string str() const {
+    return m_text != nullptr ? *m_text : label(m_kind, *m_name, *m_columns);
+  }
+
+private:
+  std::string_view m_kind;
+  const std::string* m_name = nullptr;
+  const std::vector<std::string>* m_columns = nullptr;
+  const std::string* m_text = nullptr;
+};
+
+std::pair<bool, bool> read_deferral(const KeyReader& r, const Label& what) {
   const bool deferrable = r.boolean("deferrable").value_or(false);
   const bool initially = r.boolean("initially_deferred").value_or(false);
   if (initially && !deferrable) {
     r.fail("initially_deferred",
-           what + ": initially_deferred = true needs deferrable = true (a constraint that is "
-                  "not deferrable is always checked at once)");
+           what.str() + ": initially_deferred = true needs deferrable = true (a constraint that is "
+                        "not deferrable is always checked at once)");
   }
   return {deferrable, initially};
 }
@@ -89,23 +118,13 @@ std::vector<std::string> column_names(const schema::Table& t) {
   return out;
 }
 
-std::string label(std::string_view kind, const std::string& name,
-                  const std::vector<std::string>& columns) {
-  if (name.empty()) {
-    return columns.empty()
-               ? std::string(kind)
-               : "unnamed " + std::string(kind) + " (" + util::join(columns, ", ") + ")";
-  }
-  return std::string(kind) + " " + util::squote(name);
-}
-
 void check_columns_exist(const schema::Table& t, const std::vector<std::string>& columns,
-                         const std::string& what, const util::Location& where) {
+                         const Label& what, const SourceLine& where) {
   for (const auto& c : columns) {
     if (is_expression_entry(c) || t.find_column(c) != nullptr) {
       continue;
     }
-    fail_loc(where, what + " names column " + util::squote(c) + ", which is not in table " +
+    fail_loc(where, what.str() + " names column " + util::squote(c) + ", which is not in table " +
                         util::squote(t.name) + util::did_you_mean(c, column_names(t)));
   }
 }
@@ -194,7 +213,7 @@ bool is_column_suffix(const std::vector<std::string>& words) {
 // bare one that PostgreSQL would fold (Email DESC) is written quoted, and a quoted one alone
 // unquoted, so that the entry compares equal to what inspect reads back.
 void check_index_entries(const schema::Table& t, std::vector<std::string>& entries,
-                         const std::string& what, const util::Location& where) {
+                         const Label& what, const SourceLine& where) {
   for (auto& e : entries) {
     if (is_expression_entry(e) || t.find_column(e) != nullptr) {
       continue;
@@ -208,7 +227,7 @@ void check_index_entries(const schema::Table& t, std::vector<std::string>& entri
       check_columns_exist(t, {split->name}, what, where); // fails: names column 'name'
     }
     if (!is_column_suffix(split->words)) {
-      fail_loc(where, what + " has entry " + util::squote(e) + ": after column " +
+      fail_loc(where, what.str() + " has entry " + util::squote(e) + ": after column " +
                           util::squote(split->name) +
                           " only an operator class (..._ops), ASC or DESC, and NULLS FIRST or "
                           "NULLS LAST may follow (an expression needs parentheses)");
@@ -241,7 +260,7 @@ std::string render_list(std::string_view key, const std::vector<std::string>& it
 // parameters. Names are pasted into DDL unquoted (WITH (fillfactor = '50')), so each must be
 // a word, or two joined by a dot; values are kept as text, as pg_class.reloptions does.
 std::map<std::string, std::string> read_storage_parameters(const KeyReader& options,
-                                                           const std::string& owner) {
+                                                           const Label& owner) {
   const toml::table& t = options.required_table("storage", "{ fillfactor = 70, ... }");
   std::map<std::string, std::string> out;
   for (const auto& [k, node] : t) {
@@ -254,7 +273,8 @@ std::map<std::string, std::string> read_storage_parameters(const KeyReader& opti
           return std::isalnum(static_cast<unsigned char>(ch)) != 0 || ch == '_' || ch == '.';
         });
     if (!word) {
-      options.fail("storage", owner + ": storage parameter " + util::squote(std::string(k.str())) +
+      options.fail("storage", owner.str() + ": storage parameter " +
+                                  util::squote(std::string(k.str())) +
                                   " must be a name (letters, digits, _; toast.name for TOAST)");
     }
     if (const auto* v = node.as_string()) {
@@ -266,7 +286,7 @@ std::map<std::string, std::string> read_storage_parameters(const KeyReader& opti
     } else if (const auto* f = node.as_floating_point()) {
       out[key] = toml_float(f->get());
     } else {
-      options.fail("storage", owner + ": storage parameter " + util::squote(key) +
+      options.fail("storage", owner.str() + ": storage parameter " + util::squote(key) +
                                   " must be a string, number or boolean");
     }
   }
@@ -424,7 +444,7 @@ schema::Index read_index(const KeyReader& r) {
     r.fail("columns", label("index", i.name, {}) + " has no columns");
   }
   if (r.has("storage")) {
-    i.storage = read_storage_parameters(r, label("index", i.name, {}));
+    i.storage = read_storage_parameters(r, Label("index", i.name, {}));
     if (i.storage->empty()) {
       i.storage.reset(); // one spelling: none
     }
@@ -459,7 +479,7 @@ schema::UniqueConstraint read_unique(const KeyReader& r) {
     r.fail("columns", label("unique constraint", u.name, {}) + " has no columns");
   }
   std::tie(u.deferrable, u.initially_deferred) =
-      read_deferral(r, label("unique constraint", u.name, u.columns));
+      read_deferral(r, Label("unique constraint", u.name, u.columns));
   return u;
 }
 
@@ -472,7 +492,7 @@ schema::ForeignKey read_foreign_key(const KeyReader& r) {
   f.on_delete = read_fk_action(r, "on_delete");
   f.on_update = read_fk_action(r, "on_update");
   std::tie(f.deferrable, f.initially_deferred) =
-      read_deferral(r, label("foreign key", f.name, f.columns));
+      read_deferral(r, Label("foreign key", f.name, f.columns));
   f.not_valid = r.boolean("not_valid").value_or(false);
   if (f.columns.empty()) {
     r.fail("columns", label("foreign key", f.name, {}) + " has no columns");
@@ -538,8 +558,8 @@ void read_primary_key(const KeyReader& r, schema::Table& table, TableSource& src
   const std::string& path = r.path();
   const toml::table& t = r.required_table(
       "primary_key", "{ name = \"...\", columns = [\"...\", ...] } (name optional)");
-  const util::Location where = location_of(t, path);
-  src.primary_key = src.at(where);
+  const SourceLine where = src.at(line_of(t));
+  src.primary_key = where;
   const KeyReader kr(t, path, "primary_key", "primary key",
                      {"name", "columns", "deferrable", "initially_deferred"});
   const std::string what = "table " + util::squote(table.name) + ": primary_key";
@@ -589,7 +609,7 @@ void read_partitioning(const KeyReader& r, schema::Table& table, TableSource& sr
   table.partition_bound = r.sql_text("partition_bound");
   for (const char* key : {"partition_by", "partition_of", "partition_bound"}) {
     if (r.has(key) && !src.partitioning) {
-      src.partitioning = src.at(location_of(*r.node(key), r.path()));
+      src.partitioning = src.at(line_of(*r.node(key)));
     }
   }
   const std::string what = "table " + util::squote(table.name);
@@ -634,7 +654,7 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   if (!src.file || *src.file != path) {
     src.file = std::make_shared<const std::string>(path);
   }
-  src.table = src.at(location_of(r.table(), path));
+  src.table = src.at(line_of(r.table()));
 
   table.comment = r.string("comment");
   if (r.has("options")) {
@@ -663,7 +683,7 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
   table.columns.reserve(table.columns.size() + column_nodes.size()); // (10,000 tables: sized once)
   src.columns.reserve(src.columns.size() + column_nodes.size());
   for (const toml::table* t : column_nodes) {
-    const util::Location where = location_of(*t, path);
+    const SourceLine where = src.at(line_of(*t));
     schema::Column c =
         read_column(KeyReader(*t, path, "column", "column", column_keys()), table.name);
     if (c.nullable && t->contains("nullable")) {
@@ -675,7 +695,7 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
                           " (first defined at " + where_first(src.columns[index], path) + ")");
     }
     table.columns.push_back(std::move(c));
-    src.columns.push_back(src.at(where));
+    src.columns.push_back(where);
   }
   if (table.columns.empty() && !partition) {
     r.fail("columns", "table " + util::squote(table.name) + " has no columns");
@@ -689,52 +709,52 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 
   for (const toml::table* t : r.table_array("indexes")) {
     schema::Index i = read_index(KeyReader(*t, path, "index", "index", index_keys()));
-    const util::Location where = location_of(*t, path);
+    const SourceLine where = src.at(line_of(*t));
     std::vector<std::string> texts = schema::index_part_texts(i.parts);
     if (!partition) { // a partition's columns are its parent's: check_partition_columns
-      check_index_entries(table, texts, label("index", i.name, texts), where);
+      check_index_entries(table, texts, Label("index", i.name, texts), where);
     }
     i.parts = schema::parse_index_parts(texts, table.column_names());
     table.indexes.push_back(std::move(i));
-    src.indexes.push_back(src.at(where));
+    src.indexes.push_back(where);
   }
   for (const toml::table* t : r.table_array("unique")) {
     schema::UniqueConstraint u =
         read_unique(KeyReader(*t, path, "unique constraint", "unique constraint", unique_keys()));
-    const util::Location where = location_of(*t, path);
+    const SourceLine where = src.at(line_of(*t));
     if (!partition) {
-      check_columns_exist(table, u.columns, label("unique constraint", u.name, u.columns), where);
+      check_columns_exist(table, u.columns, Label("unique constraint", u.name, u.columns), where);
     }
     table.uniques.push_back(std::move(u));
-    src.uniques.push_back(src.at(where));
+    src.uniques.push_back(where);
   }
   for (const toml::table* t : r.table_array("foreign_keys")) {
     schema::ForeignKey f =
         read_foreign_key(KeyReader(*t, path, "foreign key", "foreign key", foreign_key_keys()));
-    const util::Location where = location_of(*t, path);
+    const SourceLine where = src.at(line_of(*t));
     if (!partition) {
-      check_columns_exist(table, f.columns, label("foreign key", f.name, f.columns), where);
+      check_columns_exist(table, f.columns, Label("foreign key", f.name, f.columns), where);
     }
     table.foreign_keys.push_back(std::move(f));
-    src.foreign_keys.push_back(src.at(where));
+    src.foreign_keys.push_back(where);
   }
   for (const toml::table* t : r.table_array("checks")) {
     table.checks.push_back(
         read_check(KeyReader(*t, path, "check constraint", "check constraint", check_keys())));
-    src.checks.push_back(src.at(location_of(*t, path)));
+    src.checks.push_back(src.at(line_of(*t)));
   }
 
   // One table's indexes and constraints must not share a name: PostgreSQL backs a unique
   // constraint with an index of its name, and drop_constraint / drop_index find them by name.
-  std::map<std::string, util::Location> seen;
-  auto note = [&](const std::string& name, const util::Location& where) {
+  std::map<std::string_view, const SourceLine*> seen;
+  auto note = [&](const std::string& name, const SourceLine& where) {
     if (name.empty()) {
       return;
     }
-    auto [it, inserted] = seen.emplace(name, where);
+    auto [it, inserted] = seen.emplace(name, &where);
     if (!inserted) {
       fail_loc(where, "duplicate index or constraint name " + util::squote(name) +
-                          " (first used at " + where_first(it->second, path) + ")");
+                          " (first used at " + where_first(*it->second, path) + ")");
     }
   };
   for (std::size_t i = 0; i < table.indexes.size(); ++i) {

@@ -31,7 +31,11 @@ LineBase::~LineBase() {
 }
 
 util::Location location_of(const toml::node& node, const std::string& path) {
-  return util::Location{path, line_in_file(node.source().begin)};
+  return util::Location{path, line_of(node)};
+}
+
+std::size_t line_of(const toml::node& node) {
+  return line_in_file(node.source().begin);
 }
 
 void fail_at(const toml::node& node, const std::string& path, const std::string& message) {
@@ -224,14 +228,16 @@ std::vector<std::string> KeyReader::string_array(std::string_view key) const {
   if (n == nullptr) {
     return {};
   }
-  const std::string message = util::squote(key) + " must be an array of strings";
+  // The message is built on failure only: string_array runs for every index and key.
+  const auto message = [&] { return util::squote(key) + " must be an array of strings"; };
   if (!n->is_array()) {
-    fail(key, message);
+    fail(key, message());
   }
   std::vector<std::string> out;
+  out.reserve(n->as_array()->size());
   for (const auto& item : *n->as_array()) {
     if (!item.is_string()) {
-      fail_at(item, m_path, message);
+      fail_at(item, m_path, message());
     }
     out.push_back(item.as_string()->get());
   }
@@ -275,14 +281,15 @@ std::vector<const toml::table*> KeyReader::table_array(std::string_view key) con
   if (n == nullptr) {
     return {};
   }
-  const std::string message = util::squote(key) + " must be an array of tables";
+  const auto message = [&] { return util::squote(key) + " must be an array of tables"; };
   if (!n->is_array()) {
-    fail(key, message);
+    fail(key, message());
   }
   std::vector<const toml::table*> out;
+  out.reserve(n->as_array()->size());
   for (const auto& item : *n->as_array()) {
     if (!item.is_table()) {
-      fail_at(item, m_path, message);
+      fail_at(item, m_path, message());
     }
     out.push_back(item.as_table());
   }

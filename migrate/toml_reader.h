@@ -16,6 +16,8 @@
 namespace migratecpp::migrate {
 
 util::Location location_of(const toml::node& node, const std::string& path);
+// The line of location_of, without the path (0 where the node has no source position).
+std::size_t line_of(const toml::node& node);
 // While one lives, the lines of the nodes parsed and read are counted from `first_line` of
 // their file: a piece of a document parsed alone (toml_pieces.h), whose own lines start at 1.
 // (Per thread; the previous base comes back when it goes.)
@@ -45,11 +47,13 @@ std::string format_date_time(const toml::date_time& dt);
 class KeyReader {
 public:
   // `what` prefixes missing-key messages ("create_table"); `in_what` ends unknown-key
-  // messages ("create_table op"). `whole_file`: report a missing key against the file
-  // (line 0) rather than the table's first line.
+  // messages ("create_table op"). `path` must outlive the reader. `whole_file`: report a missing
+  // key against the file (line 0) rather than the table's first line.
   KeyReader(const toml::table& table, const std::string& path, std::string what,
             std::string in_what, const std::vector<std::string_view>& allowed,
             bool whole_file = false);
+  KeyReader(const toml::table& table, std::string&& path, std::string what, std::string in_what,
+            const std::vector<std::string_view>& allowed, bool whole_file = false) = delete;
 
   const toml::table& table() const { return m_table; }
   const std::string& path() const { return m_path; }
@@ -87,7 +91,9 @@ public:
 
 private:
   const toml::table& m_table;
-  std::string m_path;
+  // Not copied: a reader lives within its caller's reading of the file `path` names (a copy
+  // per reader was an allocation per column, index and op).
+  const std::string& m_path;
   std::string m_what;
   bool m_whole_file;
 };

@@ -19,6 +19,12 @@ TEST_CASE("history table: ISO-8601 UTC with milliseconds", "[history]") {
   using namespace std::chrono;
   const system_clock::time_point t{milliseconds(1764902400123LL)}; // 2025-12-05 02:40:00.123
   CHECK(migrate::iso_utc(t) == "2025-12-05T02:40:00.123Z");
+  // Every field at its narrowest and its widest: the digits are placed by hand.
+  CHECK(migrate::iso_utc(system_clock::time_point{}) == "1970-01-01T00:00:00.000Z");
+  CHECK(migrate::iso_utc(system_clock::time_point{milliseconds(1767225599009LL)}) ==
+        "2025-12-31T23:59:59.009Z");
+  CHECK(migrate::iso_utc(system_clock::time_point{milliseconds(946684800090LL)}) ==
+        "2000-01-01T00:00:00.090Z");
 }
 
 TEST_CASE("history table: which directions leave a revision applied", "[history]") {
