@@ -774,18 +774,22 @@ void read_table_body(const KeyReader& r, schema::Table& table, TableSource* sour
 // --- writers ------------------------------------------------------------------------------
 
 std::string render_column(const schema::Column& c, bool in_key, bool flagged) {
-  std::string out =
-      "{ name = " + toml_string(c.name) + ", type = " + toml_string(c.type.declared());
+  std::string out = "{ name = ";
+  append_toml_string(out, c.name);
+  out += ", type = ";
+  append_toml_string(out, c.type.declared());
   if (c.collation) {
-    out += ", collation = " + toml_string(*c.collation);
+    out += ", collation = ";
+    append_toml_string(out, *c.collation);
   }
   // nullable is written only where it differs from its default (true; false for a key),
   // and always on a column of a table-level key, which the column itself does not show.
   if (c.nullable == flagged || (in_key && !flagged)) {
-    out += std::string(", nullable = ") + (c.nullable ? "true" : "false");
+    out += c.nullable ? ", nullable = true" : ", nullable = false";
   }
   if (c.default_expr) {
-    out += ", default = " + toml_string(*c.default_expr);
+    out += ", default = ";
+    append_toml_string(out, *c.default_expr);
   }
   if (c.generated) {
     out += ", generated = " + render_generated(*c.generated);
@@ -802,9 +806,11 @@ std::string render_column(const schema::Column& c, bool in_key, bool flagged) {
     out += ", statistics = " + std::to_string(*c.statistics);
   }
   if (c.comment) {
-    out += ", comment = " + toml_string(*c.comment);
+    out += ", comment = ";
+    append_toml_string(out, *c.comment);
   }
-  return out + " }";
+  out += " }";
+  return out;
 }
 
 // `{ fillfactor = "70", "toast.x" = "1" }`, `{}` for none.
@@ -882,18 +888,30 @@ std::string render_unique(const schema::UniqueConstraint& u) {
 std::string render_foreign_key(const schema::ForeignKey& f) {
   std::string out = "{ ";
   if (!f.name.empty()) {
-    out += "name = " + toml_string(f.name) + ", ";
+    out += "name = ";
+    append_toml_string(out, f.name);
+    out += ", ";
   }
-  out += "columns = " + toml_string_array(f.columns) + ", ref_table = " + toml_string(f.ref_table) +
-         ", ref_columns = " + toml_string_array(f.ref_columns);
+  out += "columns = ";
+  out += toml_string_array(f.columns);
+  out += ", ref_table = ";
+  append_toml_string(out, f.ref_table);
+  out += ", ref_columns = ";
+  out += toml_string_array(f.ref_columns);
   if (!f.on_delete.empty()) {
-    out += ", on_delete = " + toml_string(f.on_delete);
+    out += ", on_delete = ";
+    append_toml_string(out, f.on_delete);
   }
   if (!f.on_update.empty()) {
-    out += ", on_update = " + toml_string(f.on_update);
+    out += ", on_update = ";
+    append_toml_string(out, f.on_update);
   }
-  return out + render_deferral(f.deferrable, f.initially_deferred) +
-         (f.not_valid ? ", not_valid = true" : "") + " }";
+  out += render_deferral(f.deferrable, f.initially_deferred);
+  if (f.not_valid) {
+    out += ", not_valid = true";
+  }
+  out += " }";
+  return out;
 }
 
 std::string render_check(const schema::CheckConstraint& c) {
@@ -927,7 +945,9 @@ std::string render_table_body(const schema::Table& t) {
   if (!t.is_partition() || !t.columns.empty()) { // a partition's columns are its parent's
     out += "columns = [\n";
     for (const auto& c : t.columns) {
-      out += "  " + render_column(c, c.primary_key, c.primary_key && !long_key) + ",\n";
+      out += "  ";
+      out += render_column(c, c.primary_key, c.primary_key && !long_key);
+      out += ",\n";
     }
     out += "]\n";
   }

@@ -10,8 +10,23 @@
 
 namespace migratecpp::migrate {
 
-std::string toml_string(std::string_view s) {
-  std::string out = "\"";
+namespace {
+
+bool needs_escape(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return c == '"' || c == '\\' || u < 0x20 || u == 0x7f;
+}
+
+} // namespace
+
+void append_toml_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  // Most strings (names, types) need no escape: appended whole, not a character at a time.
+  if (std::none_of(s.begin(), s.end(), needs_escape)) {
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
@@ -40,16 +55,26 @@ std::string toml_string(std::string_view s) {
       }
     }
   }
-  return out + "\"";
+  out.push_back('"');
+}
+
+std::string toml_string(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_toml_string(out, s);
+  return out;
 }
 
 std::string toml_string_array(const std::vector<std::string>& items) {
-  std::vector<std::string> parts;
-  parts.reserve(items.size());
-  for (const auto& i : items) {
-    parts.push_back(toml_string(i));
+  std::string out = "[";
+  for (const auto& item : items) {
+    if (out.size() > 1) {
+      out += ", ";
+    }
+    append_toml_string(out, item);
   }
-  return "[" + util::join(parts, ", ") + "]";
+  out.push_back(']');
+  return out;
 }
 
 std::string toml_float(double v) {

@@ -10,6 +10,8 @@ namespace migratecpp::migrate {
 // A TOML basic string: "..." with \" \\ \n \t \r escaped and other control characters as
 // \uXXXX.
 std::string toml_string(std::string_view s);
+// The same, appended to `out` (for writers that build one text).
+void append_toml_string(std::string& out, std::string_view s);
 // ["a", "b"]; [] when empty.
 std::string toml_string_array(const std::vector<std::string>& items);
 // `text` fit for a TOML comment, which ends at the line's end and may hold no control
