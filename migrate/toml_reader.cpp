@@ -92,6 +92,10 @@ KeyReader::KeyReader(const toml::table& table, const std::string& path, std::str
   for (auto&& [key, value] : table) {
     const std::string_view k = key.str();
     if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) {
+      if (m_entry_count < k_indexed) {
+        m_entries[m_entry_count] = Entry{k, &value};
+      }
+      ++m_entry_count;
       continue;
     }
     std::vector<std::string> candidates(allowed.begin(), allowed.end());
@@ -102,11 +106,19 @@ KeyReader::KeyReader(const toml::table& table, const std::string& path, std::str
 }
 
 bool KeyReader::has(std::string_view key) const {
-  return m_table.contains(key);
+  return node(key) != nullptr;
 }
 
 const toml::node* KeyReader::node(std::string_view key) const {
-  return m_table.get(key);
+  if (m_entry_count > k_indexed) {
+    return m_table.get(key);
+  }
+  for (std::size_t i = 0; i < m_entry_count; ++i) {
+    if (m_entries[i].key == key) {
+      return m_entries[i].node;
+    }
+  }
+  return nullptr;
 }
 
 void KeyReader::fail(const std::string& message) const {

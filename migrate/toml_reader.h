@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -90,7 +91,17 @@ public:
   void check_sql_fragment(std::string_view key, std::string_view text) const;
 
 private:
+  // The table's entries, for tables of up to k_indexed keys (every op and object a revision
+  // writes): a lookup compares a few short keys in a row, where the table's own map walked a
+  // tree of string comparisons. The reader looks up each key it knows, most of them absent.
+  static constexpr std::size_t k_indexed = 24;
+  struct Entry {
+    std::string_view key;
+    const toml::node* node;
+  };
   const toml::table& m_table;
+  std::array<Entry, k_indexed> m_entries{};
+  std::size_t m_entry_count = 0; // > k_indexed: look up in m_table
   // Not copied: a reader lives within its caller's reading of the file `path` names (a copy
   // per reader was an allocation per column, index and op).
   const std::string& m_path;

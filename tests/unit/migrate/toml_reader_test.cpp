@@ -90,3 +90,24 @@ TEST_CASE("toml reader: date-times", "[toml_reader]") {
   CHECK(migrate::format_date_time(*root["b"].value<toml::date_time>()) ==
         "2026-11-23T10:15:00.25+05:30");
 }
+
+TEST_CASE("toml reader: every key of a table is found, however many it has", "[toml_reader]") {
+  // Up to a few dozen keys the reader indexes them itself; beyond, it asks the table.
+  for (const int count : {1, 23, 24, 25, 60}) {
+    std::string text = "[[item]]\n";
+    std::vector<std::string> names;
+    for (int i = 0; i < count; ++i) {
+      names.push_back("k" + std::to_string(i));
+      text += names.back() + " = " + std::to_string(i) + "\n";
+    }
+    const Items items(text);
+    std::vector<std::string_view> allowed(names.begin(), names.end());
+    allowed.emplace_back("absent");
+    const KeyReader r = items.first(allowed);
+    for (int i = 0; i < count; ++i) {
+      CHECK(r.integer(names[static_cast<std::size_t>(i)]) == i);
+    }
+    CHECK_FALSE(r.has("absent"));
+    CHECK(r.node("k") == nullptr);
+  }
+}
