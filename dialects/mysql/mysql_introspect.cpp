@@ -107,15 +107,27 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   schema::Database db;
   std::map<std::string, std::size_t> position;
   std::map<std::string, std::string> table_collation;
+  // Every object of the schema, not its tables alone: the views and sequences among them
+  // say whether their own catalog queries are worth asking (each one scans the schema's
+  // objects again on the server: a few milliseconds at 500 tables, for nothing in most).
   Rows tables = conn.query(
       "SELECT t.TABLE_NAME, t.TABLE_COMMENT, t.ENGINE, t.TABLE_COLLATION, t.CREATE_OPTIONS, "
-      "@@default_storage_engine, s.DEFAULT_COLLATION_NAME FROM information_schema.TABLES t "
-      "LEFT JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = t.TABLE_SCHEMA WHERE t." +
-          where + " AND t.TABLE_TYPE = 'BASE TABLE' ORDER BY t.TABLE_NAME",
+      "@@default_storage_engine, s.DEFAULT_COLLATION_NAME, t.TABLE_TYPE FROM "
+      "information_schema.TABLES t LEFT JOIN information_schema.SCHEMATA s ON s.SCHEMA_NAME = "
+      "t.TABLE_SCHEMA WHERE t." +
+          where + " ORDER BY t.TABLE_NAME",
       schema_param);
+  bool has_views = false;
+  std::vector<std::string> sequence_names;
   for (const auto& r : tables.rows) {
     const std::string name = text(r[0]);
-    if (options.skips(name)) {
+    const std::string type = text(r[7]);
+    if (type == "VIEW") {
+      has_views = true;
+    } else if (type == "SEQUENCE") {
+      sequence_names.push_back(name);
+    }
+    if (type != "BASE TABLE" || options.skips(name)) {
       continue;
     }
     schema::Table t;
@@ -354,7 +366,7 @@ schema::Database MysqlDialect::introspect(Connection& conn,
     t.indexes.push_back(std::move(ri.index));
   }
   if (on_mariadb) {
-    db.sequences = read_sequences(conn, schema_name);
+    db.sequences = read_sequences(conn, schema_name, sequence_names);
     for (auto& t : db.tables) {
       for (auto& c : t.columns) {
         if (c.default_expr) {
@@ -369,7 +381,9 @@ schema::Database MysqlDialect::introspect(Connection& conn,
   }
   // What routines, triggers and views were made under is written where it is not this.
   const schema::SessionSettings session = connection_session(conn);
-  db.views = introspect_views(conn, options.schema, table_names, session);
+  if (has_views) {
+    db.views = introspect_views(conn, options.schema, table_names, session);
+  }
   std::erase_if(db.views, [&](const schema::View& v) { return options.skips(v.name); });
   db.routines = read_routines(conn, schema_name, session);
   db.triggers = read_triggers(conn, schema_name, session);

@@ -16,18 +16,14 @@ constexpr std::int64_t k_descending_min = std::numeric_limits<std::int64_t>::min
 
 } // namespace
 
-std::vector<schema::Sequence> read_sequences(Connection& conn, const std::string& schema_name) {
-  const Rows names = conn.query("SELECT TABLE_NAME FROM information_schema.TABLES "
-                                "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE' "
-                                "ORDER BY TABLE_NAME",
-                                {schema_name});
-  if (names.rows.empty()) {
+std::vector<schema::Sequence> read_sequences(Connection& conn, const std::string& schema_name,
+                                             const std::vector<std::string>& names) {
+  if (names.empty()) {
     return {};
   }
   std::string sql;
   std::vector<std::optional<std::string>> params;
-  for (const auto& r : names.rows) {
-    const std::string name = r[0].value_or("");
+  for (const auto& name : names) {
     if (!sql.empty()) {
       sql += " UNION ALL ";
     }
