@@ -169,9 +169,8 @@ void write_history(LiveDatabase& db, const HistoryTable& table,
 }
 
 void guard_applied_checksums(const ScriptDirectory& scripts, LiveDatabase& db,
-                             const std::string& version_table, const std::vector<std::string>& rows,
+                             const HistoryTable& table, const std::vector<std::string>& rows,
                              util::Output& out) {
-  const HistoryTable table(*db.dialect, version_table);
   const auto history = table.read(*db.conn);
   refuse_if_begun(scripts, db, table, history, rows, out);
   const auto result = check_applied(scripts, rows, history);

@@ -58,7 +58,7 @@ history_statements(const HistoryTable& table, const ScriptDirectory& scripts, co
 // left as it was), else records the checksums of applied revisions the history does not know
 // yet (a database migrated before the history table existed), with a note on stderr.
 void guard_applied_checksums(const ScriptDirectory& scripts, LiveDatabase& db,
-                             const std::string& version_table, const std::vector<std::string>& rows,
+                             const HistoryTable& table, const std::vector<std::string>& rows,
                              util::Output& out);
 
 // Writes `records` to the history table (created if missing) in one transaction.

@@ -162,9 +162,9 @@ void run_offline(const Project& project, const ScriptDirectory& scripts,
 }
 
 void run_online(const Project& project, const ScriptDirectory& scripts, LiveDatabase& db,
-                const VersionTable& versions, const std::vector<Step>& steps, util::Output& out,
+                const VersionTable& versions, const HistoryTable& history,
+                const std::vector<Step>& steps, util::Output& out,
                 const StepObserver& observer = {}) {
-  const HistoryTable history(*db.dialect, project.config.version_table);
   auto& conn = *db.conn;
   RunOptions options;
   const bool has_versions = versions.exists(conn);
@@ -283,7 +283,9 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   const auto plan = dir == Direction::up ? graph.upgrade_plan(rows, range.to)
                                          : graph.downgrade_plan(rows, range.to);
   // Also when there is nothing to do: an edited applied revision is news for the deployer.
-  guard_applied_checksums(scripts, db, project.config.version_table, rows, out);
+  // One of each for the command: what one asks of the catalog, the other does not ask again.
+  const HistoryTable history(*db.dialect, project.config.version_table);
+  guard_applied_checksums(scripts, db, history, rows, out);
   if (plan.empty()) {
     out.info("Nothing to do: the database is at " +
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));
@@ -291,7 +293,7 @@ void migrate(const Project& project, const MigrateOptions& options, Direction di
   }
   const auto steps = make_steps(scripts, rows, plan, dir);
   preflight(*db.dialect, steps, out);
-  run_online(project, scripts, db, versions, steps, out, options.observer);
+  run_online(project, scripts, db, versions, history, steps, out, options.observer);
 }
 
 } // namespace
@@ -335,7 +337,8 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
   }
   // Said before "nothing to do": stamping the revision a database is at is how a user says
   // that a revision begun and never finished (begun_revisions.h) was undone by hand.
-  forget_begun(scripts, db, HistoryTable(*db.dialect, project.config.version_table), out);
+  const HistoryTable history(*db.dialect, project.config.version_table);
+  forget_begun(scripts, db, history, out);
   Step s;
   s.rows_before = rows;
   s.rows_after = graph.stamp_rows(options.purge ? std::vector<std::string>{} : rows,
@@ -345,7 +348,7 @@ void stamp(const Project& project, const StampOptions& options, util::Output& ou
              (rows.empty() ? std::string("base") : util::join(rows, ", ")));
     return;
   }
-  run_online(project, scripts, db, versions, {s}, out);
+  run_online(project, scripts, db, versions, history, {s}, out);
 }
 
 } // namespace migratecpp::migrate

@@ -91,18 +91,15 @@ std::string HistoryTable::create_sql() const {
 }
 
 bool HistoryTable::exists(dialects::Connection& conn) const {
-  if (!m_seen) {
-    m_seen = owned_table_exists(m_dialect, conn, m_table, "history table", [](const std::string&) {
-      return std::string("The history table is named after [database] version_table; rename it");
-    });
-  }
-  return m_seen;
+  return m_state.exists(m_dialect, conn, m_table, "history table", [](const std::string&) {
+    return std::string("The history table is named after [database] version_table; rename it");
+  });
 }
 
 void HistoryTable::ensure(dialects::Connection& conn) const {
   if (!exists(conn)) {
     conn.exec(create_sql());
-    m_seen = true;
+    m_state.made();
   }
 }
 

@@ -6,6 +6,7 @@
 // the version table is created; written in the same transaction as the version row (right
 // after it under the compensating strategy), and by --sql scripts too.
 #include "dialects/dialect.h"
+#include "migrate/owned_table.h"
 
 #include <chrono>
 #include <cstdint>
@@ -107,7 +108,7 @@ private:
 private:
   const dialects::Dialect& m_dialect;
   std::string m_table;
-  mutable bool m_seen = false; // exists() found it, or ensure() made it
+  mutable OwnedTableState m_state; // what exists() found, or that ensure() made it
 
   std::string started_sql(const HistoryRecord& record) const; // its started_at, as SQL
   std::string row_of(const HistoryRecord& record) const;      // WHERE of the record's own row

@@ -28,4 +28,15 @@ bool owned_table_exists(const dialects::Dialect& dialect, dialects::Connection& 
   return false;
 }
 
+bool OwnedTableState::exists(const dialects::Dialect& dialect, dialects::Connection& conn,
+                             const std::string& name, const std::string& what,
+                             const std::function<std::string(const std::string& found)>& advice) {
+  if (!m_seen) {
+    m_seen = m_searched ? dialect.table_exists(conn, name)
+                        : owned_table_exists(dialect, conn, name, what, advice);
+    m_searched = true;
+  }
+  return m_seen;
+}
+
 } // namespace migratecpp::migrate

@@ -16,23 +16,16 @@ std::string VersionTable::create_sql() const {
 }
 
 bool VersionTable::exists(dialects::Connection& conn) const {
-  // Once seen, the table stays for the command's run (only ensure() creates it): one catalog
-  // query per command, not one per read.
-  if (!m_seen) {
-    m_seen =
-        owned_table_exists(m_dialect, conn, m_table, "version table", [](const std::string& found) {
-          return "If it is the version table, set [database] "
-                 "version_table = \"" +
-                 found + "\"; else rename it";
-        });
-  }
-  return m_seen;
+  return m_state.exists(m_dialect, conn, m_table, "version table", [](const std::string& found) {
+    return "If it is the version table, set [database] version_table = \"" + found +
+           "\"; else rename it";
+  });
 }
 
 std::vector<std::string> VersionTable::read(dialects::Connection& conn) const {
-  if (!m_seen) {
+  if (!m_state.seen()) {
     if (auto rows = m_dialect.read_if_plain_table(conn, m_table, "version_num")) {
-      m_seen = true;
+      m_state.made();
       std::sort(rows->begin(), rows->end());
       return std::move(*rows);
     }
@@ -58,7 +51,7 @@ std::vector<std::string> VersionTable::read_existing(dialects::Connection& conn)
 void VersionTable::ensure(dialects::Connection& conn) const {
   if (!exists(conn)) {
     conn.exec(create_sql());
-    m_seen = true;
+    m_state.made();
   }
 }
 

@@ -2,6 +2,7 @@
 // Alembic's version table under a configurable name: one VARCHAR(32) primary-key column
 // version_num, one row per applied head.
 #include "dialects/dialect.h"
+#include "migrate/owned_table.h"
 
 #include <string>
 #include <vector>
@@ -32,7 +33,7 @@ public:
 private:
   const dialects::Dialect& m_dialect;
   std::string m_table;
-  mutable bool m_seen = false; // exists() found it, or ensure() made it
+  mutable OwnedTableState m_state; // what exists() found, or that ensure() made it
 };
 
 } // namespace migratecpp::migrate

@@ -109,3 +109,24 @@ TEST_CASE("history table: quoted through the dialect, whatever the version table
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].revision == "r'1");
 }
+
+TEST_CASE("migratecpp's tables: the search in every letter case is made once per table",
+          "[conformance]") {
+  MIGRATECPP_SCRATCH_DATABASE_OR_SKIP(db);
+  const auto sent = [] { return dialects::Connection::statements_sent_by_process(); };
+  migrate::VersionTable versions(db->dialect(), "migratecpp_version");
+  std::size_t before = sent();
+  CHECK_FALSE(versions.exists(db->conn()));
+  const std::size_t first_ask = sent() - before;
+  // Absent, with nothing of its name in any letter case: asked again, only its exact name is
+  // looked up (one statement), and a table made since is found.
+  before = sent();
+  CHECK_FALSE(versions.exists(db->conn()));
+  CHECK(sent() - before == 1);
+  CHECK(first_ask >= 1);
+  db->conn().exec(versions.create_sql());
+  CHECK(versions.exists(db->conn()));
+  before = sent();
+  CHECK(versions.exists(db->conn())); // seen: not asked again
+  CHECK(sent() == before);
+}
