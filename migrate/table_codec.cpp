@@ -50,8 +50,7 @@ std::string read_fk_action(const KeyReader& r, std::string_view key) {
   return action == "no action" ? "" : action;
 }
 
-// `deferrable` / `initially_deferred` of a constraint; INITIALLY DEFERRED needs DEFERRABLE
-// (PostgreSQL and SQLite read the second alone as an error or as immediate).
+// What an error calls an index or a constraint: "index 'ix'", "unnamed foreign key (a, b)".
 std::string label(std::string_view kind, const std::string& name,
                   const std::vector<std::string>& columns) {
   if (name.empty()) {
@@ -81,6 +80,8 @@ private:
   const std::string* m_text = nullptr;
 };
 
+// `deferrable` / `initially_deferred` of a constraint; INITIALLY DEFERRED needs DEFERRABLE
+// (PostgreSQL and SQLite read the second alone as an error or as immediate).
 std::pair<bool, bool> read_deferral(const KeyReader& r, const Label& what) {
   const bool deferrable = r.boolean("deferrable").value_or(false);
   const bool initially = r.boolean("initially_deferred").value_or(false);

@@ -40,7 +40,6 @@ struct TableSource {
   std::vector<SourceLine> checks;
   std::optional<SourceLine> partitioning; // the first partition_* key
 
-  SourceLine at(const util::Location& where) const { return at(where.line); }
   SourceLine at(std::size_t line) const { return SourceLine{file, line}; }
 };
 
